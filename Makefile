@@ -1,0 +1,40 @@
+# Two commands for a newcomer: `make report` and `make test`. Both create .venv if needed.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.cskit-installed
+MONTH ?=
+JOBS ?= 2
+
+.PHONY: report test lint notebooks sample bench clean-venv
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[notebooks,test,bench]"
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(VENV)/bin/cskit report --data data/sample --out reports $(if $(MONTH),--month $(MONTH),)
+
+test: $(STAMP)
+	$(PY) -m ruff check cskit tests benchmarks
+	MPLBACKEND=Agg $(PY) -m pytest -n $(JOBS) --dist loadscope -p no:cacheprovider \
+		--doctest-modules cskit tests \
+		--nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg notebooks
+
+lint: $(STAMP)
+	$(PY) -m ruff check cskit tests benchmarks
+
+# Re-execute every notebook in place (after a change that alters outputs).
+notebooks: $(STAMP)
+	$(PY) tools/execute_notebooks.py notebooks/*.ipynb
+
+# Regenerate the bundled sample company, byte for byte.
+sample: $(STAMP)
+	$(PY) -m cskit.datasets --out data/sample
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+clean-venv:
+	rm -rf $(VENV)

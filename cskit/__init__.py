@@ -1,0 +1,19 @@
+"""cskit: customer-success analytics for pandas.
+
+``import cskit`` registers the ``DataFrame.cs`` accessor::
+
+    import cskit
+    company = cskit.datasets.load_sample()
+    company.mrr.cs.mrr_movements()
+    company.surveys.cs.nps(period="M")
+"""
+
+from cskit import accessor as _accessor
+
+_accessor.register()
+
+from cskit import datasets, errors, metrics  # noqa: E402  (metrics register accessor methods)
+from cskit.i18n import get_language, set_language, t  # noqa: E402
+
+__version__ = "0.1.0"
+__all__ = ["datasets", "errors", "get_language", "metrics", "set_language", "t", "__version__"]

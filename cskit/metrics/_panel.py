@@ -1,0 +1,128 @@
+"""The customer × month panel every billing metric starts from.
+
+An ``mrr`` frame may hold several rows per customer and month (one per plan or
+product). :func:`customer_months` validates it and combines those rows into one
+row per customer and month with positive MRR, as NumPy arrays sorted by
+customer then month, so the metrics can work with vectorised array
+operations instead of Python loops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from cskit._validate import as_month, as_number, check_frame, check_unique, require_columns
+
+TABLE = "mrr"
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One row per customer-month with MRR > 0, sorted by (customer, month).
+
+    ``month`` holds month ordinals (``Period.ordinal``); ``first`` and ``last``
+    are the first and last month present in the input (with or without MRR).
+    ``segment`` holds codes into ``segments`` (the ``by`` column's value on the
+    customer's largest row that month), or is None when not grouped.
+    """
+
+    customer: np.ndarray
+    month: np.ndarray
+    mrr: np.ndarray
+    first: int
+    last: int
+    customers: pd.Index
+    segment: np.ndarray | None = None
+    segments: pd.Index | None = None
+    segment_name: str | None = None
+
+
+def customer_months(
+    frame: pd.DataFrame,
+    *,
+    customer: str = "customer_id",
+    month: str = "month",
+    mrr: str = "mrr",
+    by: str | None = None,
+) -> Panel:
+    """Validate an ``mrr`` frame and combine it into a :class:`Panel`."""
+    check_frame(frame, TABLE)
+    require_columns(frame, {"customer": customer, "month": month, "mrr": mrr, "by": by}, TABLE)
+    months = as_month(frame, month, TABLE)
+    values = as_number(frame, mrr, TABLE)
+    keys = [customer, month] + [c for c in ("plan", "product") if c in frame.columns and c != by]
+    if by is not None and by not in keys:
+        keys.append(by)
+    check_unique(
+        frame,
+        keys,
+        TABLE,
+        hint=(
+            "Each customer, month (and plan/product) needs one row; sum duplicates with "
+            f"df.groupby({keys!r}, as_index=False)[{mrr!r}].sum()."
+        ),
+    )
+    ids = frame[customer]
+    if ids.isna().any():
+        from cskit.errors import InvalidValueError
+
+        raise InvalidValueError(
+            f"Column {customer!r} of the {TABLE} frame has {int(ids.isna().sum())} missing id(s). "
+            "Every row needs a customer; drop or fill those rows first."
+        )
+    codes, uniques = pd.factorize(ids, sort=False)
+    ordinals = months.array.asi8 if hasattr(months.array, "asi8") else months.map(lambda p: p.ordinal).to_numpy()
+    ordinals = np.asarray(ordinals, dtype=np.int64)
+    first, last = int(ordinals.min()), int(ordinals.max())
+    v = values.to_numpy()
+    span = last - first + 1
+    key = codes.astype(np.int64) * span + (ordinals - first)
+    seg_codes = seg_index = None
+    if by is not None:
+        seg_all, seg_index = pd.factorize(frame[by], sort=True, use_na_sentinel=False)
+        # Order rows by key, then by descending MRR, so the first row of each key
+        # carries the customer's main segment that month.
+        order = np.lexsort((-v, key))
+    else:
+        order = np.argsort(key, kind="stable")
+    key_sorted = key[order]
+    starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
+    total = np.add.reduceat(v[order], starts) if len(starts) else np.array([], dtype=float)
+    ukey = key_sorted[starts]
+    if by is not None:
+        seg_codes = seg_all[order][starts]
+    positive = total > 0
+    ukey, total = ukey[positive], total[positive]
+    if seg_codes is not None:
+        seg_codes = seg_codes[positive]
+    return Panel(
+        customer=ukey // span,
+        month=ukey % span + first,
+        mrr=total,
+        first=first,
+        last=last,
+        customers=pd.Index(uniques),
+        segment=seg_codes,
+        segments=pd.Index(seg_index) if seg_index is not None else None,
+        segment_name=by,
+    )
+
+
+def next_is_consecutive(panel: Panel) -> np.ndarray:
+    """True where the same customer also has MRR in the following month."""
+    same = panel.customer[1:] == panel.customer[:-1]
+    consecutive = panel.month[1:] == panel.month[:-1] + 1
+    return np.r_[same & consecutive, False]
+
+
+def previous_is_consecutive(panel: Panel) -> np.ndarray:
+    """True where the same customer also had MRR in the month before."""
+    return np.r_[False, next_is_consecutive(panel)[:-1]]
+
+
+def month_index(first: int, last: int) -> pd.PeriodIndex:
+    """Monthly PeriodIndex from ordinal ``first`` to ``last`` inclusive."""
+    return pd.PeriodIndex.from_ordinals(np.arange(first, last + 1), freq="M")

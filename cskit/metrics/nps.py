@@ -1,0 +1,218 @@
+"""Net Promoter Score with a confidence interval.
+
+NPS asks "How likely are you to recommend us?" on a 0–10 scale (the 16-KPI
+article says "1 to 10" and then groups 0–6: the scale is 0–10). Answers 9–10
+are promoters, 7–8 passives, 0–6 detractors, and
+NPS = % promoters − % detractors, from −100 to 100.
+
+Each answer is a draw of +1 (promoter), 0 (passive) or −1 (detractor), so with
+shares p and d the variance per answer is ``p + d − (p − d)²`` and the standard
+error of NPS is ``√(var / n)`` (× 100 for points).
+
+* ``"wald"`` – NPS ± z·SE, the textbook interval; too narrow for small n.
+* ``"adjusted_wald"`` – add 3 to n and ¾ to promoters and to detractors before
+  computing the interval (it stays inside [−100, 100] and covers better for
+  small samples). The reported ``nps`` is the raw score either way.
+"""
+
+from __future__ import annotations
+
+from statistics import NormalDist
+
+import numpy as np
+import pandas as pd
+
+from cskit._validate import (
+    as_datetime,
+    as_number,
+    check_choice,
+    check_frame,
+    check_period,
+    drop_missing,
+    offending,
+    require_columns,
+    to_period,
+)
+from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
+from cskit.registry import cs_method
+
+TABLE = "surveys"
+COLUMNS = ["n", "promoters", "passives", "detractors", "nps", "se", "ci_low", "ci_high"]
+
+
+def nps_interval(
+    promoters: np.ndarray | float,
+    detractors: np.ndarray | float,
+    n: np.ndarray | float,
+    *,
+    method: str = "wald",
+    level: float = 0.95,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Standard error and interval of NPS (in points) from counts.
+
+    Parameters
+    ----------
+    promoters, detractors, n : array-like
+        Counts of promoters, detractors and all answers.
+    method : {"wald", "adjusted_wald"}
+    level : float
+        Confidence level, between 0 and 1.
+
+    Returns
+    -------
+    (se, low, high) : tuple of numpy arrays, in NPS points.
+
+    Examples
+    --------
+    >>> se, low, high = nps_interval(162, 54, 324)
+    >>> round(float(se), 1)
+    4.1
+    """
+    check_choice("method", method, ("wald", "adjusted_wald"))
+    if not 0 < level < 1:
+        raise InvalidParameterError(f"level={level!r} must be between 0 and 1, e.g. 0.95.")
+    promoters, detractors, n = (np.asarray(x, dtype=float) for x in (promoters, detractors, n))
+    if method == "adjusted_wald":
+        n_adj = n + 3.0
+        p = (promoters + 0.75) / n_adj
+        d = (detractors + 0.75) / n_adj
+    else:
+        n_adj = n
+        with np.errstate(invalid="ignore", divide="ignore"):
+            p, d = promoters / n, detractors / n
+    score = p - d
+    var = p + d - score**2
+    with np.errstate(invalid="ignore", divide="ignore"):
+        se = np.sqrt(np.maximum(var, 0.0) / n_adj)
+    z = NormalDist().inv_cdf(0.5 + level / 2.0)
+    low = np.clip(score - z * se, -1.0, 1.0) * 100.0
+    high = np.clip(score + z * se, -1.0, 1.0) * 100.0
+    return se * 100.0, low, high
+
+
+def _scores(frame: pd.DataFrame, score: str, on_missing: str) -> pd.Series:
+    values = as_number(frame, score, TABLE, allow_missing=True)
+    values = drop_missing(values, score, TABLE, on_missing)
+    outside = (values < 0) | (values > 10)
+    if outside.any():
+        raise InvalidValueError(
+            f"Column {score!r} of the {TABLE} frame has NPS scores outside 0–10: "
+            f"{offending(frame.loc[values.index, score], outside)}. The NPS scale is 0 to 10; "
+            f"fix or drop those answers (a 1–10 or 1–5 survey is not an NPS survey)."
+        )
+    fractional = values != np.round(values)
+    if fractional.any():
+        raise InvalidValueError(
+            f"Column {score!r} of the {TABLE} frame has NPS scores that are not whole numbers: "
+            f"{offending(frame.loc[values.index, score], fractional)}. NPS answers are integers "
+            f"0–10; averaged scores cannot be classified as promoters or detractors."
+        )
+    return values
+
+
+@cs_method(kpi="Net Promoter Score (NPS)", table=TABLE, requires=("submitted_at", "score"))
+def nps(
+    frame: pd.DataFrame,
+    *,
+    period: str | None = None,
+    by: str | None = None,
+    score: str = "score",
+    date: str = "submitted_at",
+    survey: str | None = "survey",
+    survey_name: str = "nps",
+    method: str = "wald",
+    level: float = 0.95,
+    on_missing: str = "drop",
+) -> pd.DataFrame | float:
+    """Net Promoter Score: % promoters (9–10) − % detractors (0–6), −100 to 100.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Survey answers. When a ``survey`` column is present only rows whose
+        value is ``survey_name`` are used, so one frame can hold NPS, CSAT and
+        CES answers.
+    period : {"M", "Q", "Y", None}, default None
+        ``None`` returns one number for all answers (unless ``by`` is given).
+    by : str, optional
+        Segment column (e.g. ``"segment"`` after merging accounts).
+    score, date, survey : str
+        Column names (``survey=None`` uses every row).
+    survey_name : str, default "nps"
+    method : {"wald", "adjusted_wald"}, default "wald"
+        Interval method; prefer ``"adjusted_wald"`` below ~30 answers.
+    level : float, default 0.95
+        Confidence level of ``ci_low`` / ``ci_high``.
+    on_missing : {"drop", "raise"}, default "drop"
+        Answers with no score are dropped with a warning that says how many,
+        or raise.
+
+    Returns
+    -------
+    float or pandas.DataFrame
+        A float when ``period`` and ``by`` are None; otherwise a frame indexed
+        by ``period`` and/or ``by`` with ``n, promoters, passives, detractors,
+        nps, se, ci_low, ci_high``.
+
+    Examples
+    --------
+    >>> import pandas as pd, cskit
+    >>> answers = pd.DataFrame({
+    ...     "submitted_at": pd.to_datetime(["2026-10-01"] * 25),
+    ...     "score": [10] * 15 + [8] * 8 + [3] * 2})
+    >>> answers.cs.nps()
+    52.0
+    >>> answers.cs.nps(period="M")[["n", "promoters", "detractors", "nps"]]
+              n  promoters  detractors   nps
+    period
+    2026-10  25         15           2  52.0
+    """
+    check_frame(frame, TABLE)
+    freq = check_period(period)
+    survey_col = survey if survey is not None and survey in frame.columns else None
+    require_columns(frame, {"score": score, "by": by}, TABLE)
+    if freq is not None:
+        require_columns(frame, {"date": date}, TABLE)
+    rows = frame
+    if survey_col is not None:
+        rows = frame[frame[survey_col] == survey_name]
+        if rows.empty:
+            found = format_found(frame[survey_col])
+            raise EmptyFrameError(
+                f"No rows of the {TABLE} frame have {survey_col}={survey_name!r} (found: {found}). "
+                f"Pass survey_name='<your label>' or survey=None to use every row."
+            )
+    values = _scores(rows, score, on_missing)
+    keys: list[pd.Series] = []
+    if freq is not None:
+        dates = as_datetime(rows.loc[values.index], date, TABLE)
+        keys.append(to_period(dates, freq).rename("period"))
+    if by is not None:
+        keys.append(rows.loc[values.index, by].rename(by))
+    group = pd.DataFrame(
+        {
+            "promoters": (values >= 9).astype("int64"),
+            "passives": ((values >= 7) & (values <= 8)).astype("int64"),
+            "detractors": (values <= 6).astype("int64"),
+        }
+    )
+    if not keys:
+        counts = group.sum().to_frame().T
+    else:
+        counts = group.groupby(keys, sort=True, observed=True, dropna=False).sum()
+    counts.insert(0, "n", counts.sum(axis=1))
+    counts["nps"] = (counts["promoters"] - counts["detractors"]) / counts["n"] * 100.0
+    se, low, high = nps_interval(
+        counts["promoters"], counts["detractors"], counts["n"], method=method, level=level
+    )
+    counts["se"], counts["ci_low"], counts["ci_high"] = se, low, high
+    if not keys:
+        return float(counts["nps"].iloc[0])
+    return counts[COLUMNS]
+
+
+def format_found(values: pd.Series) -> str:
+    from cskit.errors import format_values
+
+    distinct = pd.unique(values.dropna().to_numpy())
+    return format_values(distinct.tolist(), len(distinct))

@@ -1,0 +1,222 @@
+"""Sessions and average session duration.
+
+A *session* is a run of one user's events with no gap longer than the
+inactivity ``timeout`` (30 minutes by default, the usual web-analytics rule).
+When the events carry a ``session_id`` it is used as is; otherwise sessions are
+derived: the events are sorted once by (user, time) and a new session starts
+at each user's first event and wherever the gap to the previous event exceeds
+the timeout.
+
+**Length of a session** = time of its last event − time of its first event,
+plus the last event's ``duration_s`` when that column exists (the time spent
+after the last recorded event; 0 when missing). Without ``duration_s`` a
+one-event session therefore lasts 0 seconds — that understates time in product,
+which is why the column exists.
+
+Average session duration = total session seconds ÷ number of sessions (the
+16-KPI article's formula).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from cskit._validate import as_datetime, as_number, check_frame, check_period, require_columns
+from cskit.errors import InvalidParameterError, InvalidValueError
+from cskit.metrics.usage import TABLE, ActiveFilter, _active_mask, _user_codes
+from cskit.registry import cs_method
+
+
+def _timeout(value: str | pd.Timedelta | int) -> int:
+    """Timeout in microseconds (ints are seconds)."""
+    try:
+        td = pd.Timedelta(value, unit="s") if isinstance(value, (int, np.integer)) else pd.Timedelta(value)
+    except (ValueError, TypeError):
+        raise InvalidParameterError(
+            f"timeout={value!r} is not a duration; use e.g. '30min' or 1800 (seconds)."
+        ) from None
+    if td <= pd.Timedelta(0):
+        raise InvalidParameterError(f"timeout={value!r} must be positive, e.g. '30min'.")
+    return int(td / pd.Timedelta(microseconds=1))
+
+
+@cs_method(table="events", requires=("user_id", "timestamp"))
+def sessions(
+    frame: pd.DataFrame,
+    *,
+    timeout: str | pd.Timedelta | int = "30min",
+    active: ActiveFilter = None,
+    keep: Sequence[str] = (),
+    user: str = "user_id",
+    account: str | None = "account_id",
+    timestamp: str = "timestamp",
+    session: str | None = "session_id",
+    duration: str | None = "duration_s",
+    event: str = "event",
+) -> pd.DataFrame:
+    """One row per session, given (``session_id``) or derived with an inactivity timeout.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        An ``events`` frame.
+    timeout : str, Timedelta or int (seconds), default "30min"
+        A gap longer than this starts a new session (only when sessions are derived).
+    active : None, list of event names, boolean Series or callable
+        Which events take part (default: all).
+    keep : list of str
+        Extra event columns to carry over, with the value at the session's first event.
+    user, account, timestamp, event : str
+        Column names (``account`` is carried over when present; None to skip).
+    session : str or None, default "session_id"
+        Column of given session ids; used when present, else sessions are derived.
+        Pass ``None`` to always derive.
+    duration : str or None, default "duration_s"
+        Seconds spent on each event; the last event's value is added to the
+        session's length when the column exists.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``session`` (id), the user (and account, ``keep`` columns), ``start, end,
+        events, duration_s``, ordered by user and start.
+
+    Examples
+    --------
+    Gaps of 10 and 40 minutes: the 40-minute gap starts a second session.
+
+    >>> import pandas as pd, cskit
+    >>> ev = pd.DataFrame({"user_id": [1, 1, 1],
+    ...     "timestamp": pd.to_datetime(["2026-10-01 09:00", "2026-10-01 09:10",
+    ...                                  "2026-10-01 09:50"]),
+    ...     "duration_s": [30.0, 60.0, 120.0]})
+    >>> ev.cs.sessions()[["user_id", "events", "duration_s"]]
+       user_id  events  duration_s
+    0        1       2       660.0
+    1        1       1       120.0
+    """
+    check_frame(frame, TABLE)
+    require_columns(frame, {"user": user, "timestamp": timestamp, **{c: c for c in keep}}, TABLE)
+    mask = _active_mask(frame, active, event)
+    sub = frame if mask is None else frame.loc[mask]
+    ts = as_datetime(sub, timestamp, TABLE).to_numpy().astype("datetime64[us]").view("int64")
+    ucodes, _ = _user_codes(sub[user], user)
+    given = session is not None and session in sub.columns and sub[session].notna().any()
+    if given:
+        if sub[session].isna().any():
+            raise InvalidValueError(
+                f"Column {session!r} of the {TABLE} frame is missing for {int(sub[session].isna().sum())} "
+                f"event(s). Fill it, or pass session=None to derive every session with the timeout."
+            )
+        scodes, _ = pd.factorize(sub[session])
+        order = np.lexsort((ts, scodes))
+        sc = scodes[order]
+        new = np.r_[True, sc[1:] != sc[:-1]] if len(sc) else np.array([], bool)
+    else:
+        limit = _timeout(timeout)
+        order = np.lexsort((ts, ucodes))
+        us, tss = ucodes[order], ts[order]
+        new = np.empty(len(us), dtype=bool)
+        if len(us):
+            new[0] = True
+            new[1:] = (us[1:] != us[:-1]) | ((tss[1:] - tss[:-1]) > limit)
+    starts = np.flatnonzero(new)
+    ends = np.r_[starts[1:], len(order)] - 1
+    t_sorted = ts[order]
+    first_t = t_sorted[starts]
+    last_t = t_sorted[ends]
+    if given:
+        first_t = np.minimum.reduceat(t_sorted, starts) if len(starts) else first_t
+    seconds = (last_t - first_t) / 1e6
+    if duration is not None and duration in sub.columns:
+        d = as_number(sub, duration, TABLE, allow_missing=True).to_numpy()[order]
+        seconds = seconds + np.nan_to_num(d[ends], nan=0.0)
+    rows = order[starts]
+    out = pd.DataFrame({"session": sub[session].to_numpy()[rows] if given else np.arange(len(starts))})
+    out[user] = sub[user].to_numpy()[rows]
+    if account is not None and account in sub.columns and account != user:
+        out[account] = sub[account].to_numpy()[rows]
+    for c in keep:
+        out[c] = sub[c].to_numpy()[rows]
+    out["start"] = pd.to_datetime(first_t.astype("datetime64[us]"))
+    out["end"] = pd.to_datetime(last_t.astype("datetime64[us]"))
+    out["events"] = (ends - starts + 1).astype(np.int64)
+    out["duration_s"] = seconds.astype("float64")
+    return out
+
+
+@cs_method(kpi="Average session duration", table="events", requires=("user_id", "timestamp"))
+def session_duration(
+    frame: pd.DataFrame,
+    *,
+    period: str | None = "M",
+    by: str | None = None,
+    timeout: str | pd.Timedelta | int = "30min",
+    active: ActiveFilter = None,
+    user: str = "user_id",
+    timestamp: str = "timestamp",
+    session: str | None = "session_id",
+    duration: str | None = "duration_s",
+    event: str = "event",
+) -> pd.DataFrame | float:
+    """Average session duration: total session seconds ÷ number of sessions.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        An ``events`` frame.
+    period : {"M", "Q", "Y", None}, default "M"
+        A session belongs to the period in which it starts.
+    by : str, optional
+        An event column (account, plan, product area …); a session takes the
+        value of its first event (for ``event`` that is the entry point).
+    timeout, active, user, timestamp, session, duration, event
+        As in :func:`sessions`.
+
+    Returns
+    -------
+    pandas.DataFrame or float
+        Indexed by ``period`` (and ``by``): ``sessions, total_seconds,
+        mean_seconds, median_seconds``; a float (mean seconds) when
+        ``period=None`` and not grouped.
+
+    Examples
+    --------
+    Sessions of 660 s and 120 s: (660 + 120) / 2 = 390 s.
+
+    >>> import pandas as pd, cskit
+    >>> ev = pd.DataFrame({"user_id": [1, 1, 1],
+    ...     "timestamp": pd.to_datetime(["2026-10-01 09:00", "2026-10-01 09:10",
+    ...                                  "2026-10-01 09:50"]),
+    ...     "duration_s": [30.0, 60.0, 120.0]})
+    >>> ev.cs.session_duration(period=None)
+    390.0
+    """
+    freq = check_period(period)
+    if by is not None:
+        require_columns(frame, {"by": by}, TABLE)
+    s = sessions(
+        frame, timeout=timeout, active=active, keep=[by] if by and by != user else [],
+        user=user, account=None, timestamp=timestamp, session=session, duration=duration, event=event,
+    )
+    keys: list[str] = []
+    if freq is not None:
+        s["period"] = s["start"].dt.to_period(freq)
+        keys.append("period")
+    if by is not None:
+        keys.append(by)
+    if not keys:
+        return float(s["duration_s"].mean())
+    g = s.groupby(keys, sort=True)["duration_s"]
+    out = pd.DataFrame(
+        {
+            "sessions": g.size().astype(np.int64),
+            "total_seconds": g.sum(),
+            "median_seconds": g.median(),
+        }
+    )
+    out["mean_seconds"] = out["total_seconds"] / out["sessions"]
+    return out[["sessions", "total_seconds", "mean_seconds", "median_seconds"]]

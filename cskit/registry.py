@@ -1,0 +1,56 @@
+"""The one list of what ``df.cs`` offers.
+
+Metric modules decorate their public functions with :func:`cs_method`; the
+decorator records the function (and, for a KPI, which table and columns it
+needs) and :mod:`cskit.accessor` exposes it as ``df.cs.<name>``. The function
+itself is returned unchanged, so ``cskit.metrics.nps(frame)`` and
+``frame.cs.nps()`` are the same code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class KPIInfo:
+    """What a KPI is called, where it lives and what it needs."""
+
+    method: str
+    kpi: str
+    table: str
+    requires: tuple[str, ...]
+    summary: str
+
+
+METHODS: dict[str, Callable[..., Any]] = {}
+KPIS: dict[str, KPIInfo] = {}
+
+
+def cs_method(
+    *, kpi: str | None = None, table: str | None = None, requires: tuple[str, ...] = ()
+) -> Callable[[F], F]:
+    """Register ``func`` as ``df.cs.<func.__name__>`` (and as a KPI when ``kpi`` is given)."""
+
+    def decorate(func: F) -> F:
+        name = func.__name__
+        METHODS[name] = func
+        if kpi is not None:
+            doc = (func.__doc__ or "").strip().splitlines()
+            KPIS[name] = KPIInfo(
+                method=name,
+                kpi=kpi,
+                table=table or "",
+                requires=tuple(requires),
+                summary=doc[0] if doc else "",
+            )
+        from cskit import accessor  # late import: accessor imports nothing from metrics
+
+        accessor.expose(name, func)
+        return func
+
+    return decorate
