@@ -25,9 +25,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check cskit tests benchmarks
 
-# Re-execute every notebook in place (after a change that alters outputs).
+# Rebuild every notebook from its generator in tools/notebooks/ and execute it
+# (after a change that alters outputs). One notebook: make notebooks NB=01_churn_rate
+NB ?= all
 notebooks: $(STAMP)
-	$(PY) tools/execute_notebooks.py notebooks/*.ipynb
+	$(PY) tools/notebooks/build.py $(NB)
 
 # Regenerate the bundled sample company, byte for byte.
 sample: $(STAMP)

@@ -86,8 +86,21 @@ def check_choice(name: str, value: object, choices: Iterable[object]) -> None:
 
 def offending(series: pd.Series, mask: pd.Series | np.ndarray) -> str:
     """Up to five distinct offending values of ``series`` where ``mask`` holds."""
-    bad = pd.unique(series[np.asarray(mask)].to_numpy())
-    return format_values(bad.tolist(), len(bad))
+    values = series[np.asarray(mask)].to_numpy()
+    try:
+        bad = pd.unique(values).tolist()
+    except TypeError:  # unhashable cells (lists, dicts): compare their text instead
+        first: dict[str, object] = {}
+        for value in values:  # only on the error path
+            first.setdefault(repr(value), value)
+        bad = list(first.values())
+    return format_values(bad, len(bad))
+
+
+def where_missing(series: pd.Series) -> str:
+    """Index labels of up to five missing values, e.g. ``"index 3, 7"``."""
+    labels = series.index[series.isna().to_numpy()]
+    return "index " + format_values(labels[:5].tolist(), len(labels))
 
 
 def as_datetime(frame: pd.DataFrame, column: str, table: str, *, allow_missing: bool = False) -> pd.Series:
@@ -104,11 +117,20 @@ def as_datetime(frame: pd.DataFrame, column: str, table: str, *, allow_missing: 
         out = s.dt.tz_localize(None)
     elif pd.api.types.is_datetime64_dtype(s.dtype):
         out = s.copy()
+    elif (
+        pd.api.types.is_numeric_dtype(s.dtype)
+        and not pd.api.types.is_bool_dtype(s.dtype)
+        and s.isna().all()
+    ):
+        # A column with no dates at all (e.g. an `end` column read from a CSV in
+        # which no line has ended yet) comes in as float NaN: all missing.
+        out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[us]", name=s.name)
     elif pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_numeric_dtype(s.dtype):
         raise ColumnTypeError(
             f"Column {column!r} of the {table} frame must hold dates; found numbers "
             f"{offending(s, s.notna())} (dtype {s.dtype}). Convert them with "
-            f"pd.to_datetime(df[{column!r}], unit='s') or the unit they are in."
+            f"pd.to_datetime(df[{column!r}], unit='s') (or the unit they are in), or, for "
+            f"numbers like 202610, pd.to_datetime(df[{column!r}].astype(str), format='%Y%m')."
         )
     else:
         present = s.dropna()
@@ -161,8 +183,8 @@ def as_datetime(frame: pd.DataFrame, column: str, table: str, *, allow_missing: 
             )
     if not allow_missing and out.isna().any():
         raise InvalidValueError(
-            f"Column {column!r} of the {table} frame has {int(out.isna().sum())} missing date(s). "
-            f"Fill or drop those rows first."
+            f"Column {column!r} of the {table} frame has {int(out.isna().sum())} missing date(s) "
+            f"({where_missing(out)}). Fill or drop those rows first."
         )
     return out
 
@@ -177,8 +199,8 @@ def as_month(frame: pd.DataFrame, column: str, table: str) -> pd.Series:
     if isinstance(s.dtype, pd.PeriodDtype):
         if s.isna().any():
             raise InvalidValueError(
-                f"Column {column!r} of the {table} frame has {int(s.isna().sum())} missing month(s). "
-                f"Fill or drop those rows first."
+                f"Column {column!r} of the {table} frame has {int(s.isna().sum())} missing month(s) "
+                f"({where_missing(s)}). Fill or drop those rows first."
             )
         if s.dtype != pd.PeriodDtype("M"):
             return s.dt.asfreq("M")
@@ -209,12 +231,15 @@ def as_number(
     out = s.astype("float64")
     if not allow_missing and out.isna().any():
         raise InvalidValueError(
-            f"Column {column!r} of the {table} frame has {int(out.isna().sum())} missing value(s). "
-            f"Fill them (e.g. with 0) or drop those rows first."
+            f"Column {column!r} of the {table} frame has {int(out.isna().sum())} missing value(s) "
+            f"({where_missing(out)}). Fill them (e.g. with 0) or drop those rows first."
         )
-    if not np.isfinite(out.dropna()).all():
+    infinite = np.isinf(out)
+    if infinite.any():
         raise InvalidValueError(
-            f"Column {column!r} of the {table} frame has infinite values. Replace them first."
+            f"Column {column!r} of the {table} frame has infinite values: "
+            f"{offending(frame[column], infinite)}. Replace them (e.g. with the real amount) "
+            f"or drop those rows first."
         )
     if not allow_negative:
         neg = out < 0
@@ -254,8 +279,9 @@ def drop_missing(
     n = int(missing.sum())
     if on_missing == "raise":
         raise InvalidValueError(
-            f"Column {column!r} of the {table} frame has {n} missing value(s). "
-            f"Drop those rows, or pass on_missing='drop' to skip them with a warning."
+            f"Column {column!r} of the {table} frame has {n} missing value(s) "
+            f"({where_missing(values)}). Drop those rows, or pass on_missing='drop' to skip "
+            f"them with a warning."
         )
     warnings.warn(
         f"Dropped {n} row(s) of the {table} frame with a missing {column!r}; "

@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from cskit.datasets._large import generate_events, generate_mrr_panel, generate_subscriptions
+from cskit.errors import ColumnTypeError, CskitError, MissingColumnError, format_values
 
 __all__ = [
     "SampleCompany",
@@ -184,7 +185,12 @@ def write_sample(company: SampleCompany, out: str | Path) -> list[Path]:
     written = []
     for name, frame in company.tables().items():
         path = out / SCHEMA[name]["file"]
-        text = frame.to_csv(index=False, date_format="%Y-%m-%d %H:%M:%S", lineterminator="\n")
+        # Months are written as "2026-10": with date_format alone pandas would write a
+        # Period column as the timestamp of its last day ("2026-10-31 00:00:00").
+        months = {c: frame[c].astype("str") for c in SCHEMA[name].get("periods", [])}
+        text = frame.assign(**months).to_csv(
+            index=False, date_format="%Y-%m-%d %H:%M:%S", lineterminator="\n"
+        )
         data = text.encode("utf-8")
         if path.suffix == ".gz":
             buffer = io.BytesIO()
@@ -214,24 +220,54 @@ def _read_table(directory: Path, name: str) -> pd.DataFrame:
     spec = SCHEMA[name]
     path = directory / spec["file"]
     if not path.exists():
-        from cskit.errors import CskitError
-
         raise CskitError(
             f"{path} is missing: a data directory needs the file {spec['file']!r} for the "
             f"{name!r} table. Regenerate the sample with `python -m cskit.datasets --out "
             f"{directory}` or point data_dir at a folder with all seven tables."
         )
     frame = pd.read_csv(path, keep_default_na=True, na_values=[""], low_memory=False)
-    for column in spec.get("dates", []):
-        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d %H:%M:%S").astype(
-            "datetime64[us]"
-        )
-    for column in spec.get("periods", []):
-        frame[column] = pd.PeriodIndex(frame[column], freq="M")
-    for column in spec.get("ints", []):
-        frame[column] = frame[column].astype(np.int64)
-    for column in spec.get("bools", []):
-        frame[column] = frame[column].astype(bool)
+    # Each typed column: (how to read it, a check giving the rows that cannot be read).
+    typed = {
+        "dates": lambda s: pd.to_datetime(s, format="%Y-%m-%d %H:%M:%S", errors="coerce"),
+        # "2026-10" as written by write_sample; any date inside the month is accepted too.
+        "periods": lambda s: pd.to_datetime(s.astype("str").where(s.notna()), format="mixed",
+                                            errors="coerce"),
+        "ints": lambda s: pd.to_numeric(s, errors="coerce"),
+        "bools": lambda s: s.where(s.isin([True, False, "True", "False"])),
+    }
+    expected = {"dates": "'%Y-%m-%d %H:%M:%S' dates", "periods": "months such as '2026-10'",
+                "ints": "whole numbers", "bools": "True / False"}
+    for kind, parse in typed.items():
+        for column in spec.get(kind, []):
+            if column not in frame.columns:
+                present = format_values(list(map(str, frame.columns)))
+                raise MissingColumnError(
+                    f"Column {column!r} is missing from {path} (columns present: "
+                    f"{present}). The {name!r} table needs it; "
+                    f"write the files with cskit.datasets.write_sample or add the column."
+                )
+            raw = frame[column]
+            parsed = parse(raw)
+            bad = parsed.isna() & raw.notna()
+            if kind in ("ints", "bools"):
+                bad |= raw.isna()
+            if kind == "ints":
+                bad |= parsed.notna() & (parsed != parsed.round())
+            if bad.any():
+                shown = pd.unique(raw[bad].astype("str").to_numpy()).tolist()
+                raise ColumnTypeError(
+                    f"Column {column!r} of {path} should hold {expected[kind]}; found "
+                    f"{format_values(shown)}. Fix those values or rewrite the file with "
+                    f"cskit.datasets.write_sample."
+                )
+            if kind == "dates":
+                frame[column] = parsed.astype("datetime64[us]")
+            elif kind == "periods":
+                frame[column] = parsed.dt.to_period("M")
+            elif kind == "ints":
+                frame[column] = parsed.astype(np.int64)
+            else:
+                frame[column] = raw.isin([True, "True"])
     return frame
 
 

@@ -13,7 +13,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from cskit.datasets._common import CALENDAR, MONTH_START, MONTHS, N_MONTHS, NAT, month_of, str_column
+from cskit.datasets._common import (
+    CALENDAR,
+    MONTH_START,
+    MONTHS,
+    N_MONTHS,
+    NAT,
+    month_of,
+    str_column,
+)
 from cskit.datasets._subscriptions import Billing
 
 CATEGORIES = np.array(["cs_salaries", "support", "programs", "training", "customer_marketing",

@@ -16,7 +16,17 @@ import pandas as pd
 
 from cskit.datasets._accounts import Accounts
 from cskit.datasets._activity import Pieces
-from cskit.datasets._common import END, NAT, START, draw_times, expand, make_ids, pick, str_column, to_datetime
+from cskit.datasets._common import (
+    END,
+    NAT,
+    START,
+    draw_times,
+    expand,
+    make_ids,
+    pick,
+    str_column,
+    to_datetime,
+)
 from cskit.datasets._subscriptions import Billing, insights_lines
 
 EVENTS = np.array(["login", "view_dashboard", "create_report", "share_report", "export",

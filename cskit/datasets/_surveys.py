@@ -31,7 +31,17 @@ from cskit.datasets._comments import (
     THEMES,
     long_comment,
 )
-from cskit.datasets._common import DAY, END, NAT, PRICE_CHANGE, draw_times, expand, pick, str_column, to_datetime
+from cskit.datasets._common import (
+    DAY,
+    END,
+    NAT,
+    PRICE_CHANGE,
+    draw_times,
+    expand,
+    pick,
+    str_column,
+    to_datetime,
+)
 from cskit.datasets._tickets import SLOW_FROM, SLOW_UNTIL
 
 SURVEYS = np.array(["nps", "csat", "ces"])

@@ -15,7 +15,16 @@ import pandas as pd
 
 from cskit.datasets._accounts import Accounts
 from cskit.datasets._activity import Pieces
-from cskit.datasets._common import END, NAT, draw_times, expand, make_ids, pick, str_column, to_datetime
+from cskit.datasets._common import (
+    END,
+    NAT,
+    draw_times,
+    expand,
+    make_ids,
+    pick,
+    str_column,
+    to_datetime,
+)
 
 CHANNELS = np.array(["email", "chat", "phone", "web"])
 CATEGORIES = np.array(["how_to", "bug", "billing", "feature_request", "general", "spam"])

@@ -115,12 +115,12 @@ def next_is_consecutive(panel: Panel) -> np.ndarray:
     """True where the same customer also has MRR in the following month."""
     same = panel.customer[1:] == panel.customer[:-1]
     consecutive = panel.month[1:] == panel.month[:-1] + 1
-    return np.r_[same & consecutive, False]
+    return np.r_[same & consecutive, False][: len(panel.customer)]  # [] for an empty panel
 
 
 def previous_is_consecutive(panel: Panel) -> np.ndarray:
     """True where the same customer also had MRR in the month before."""
-    return np.r_[False, next_is_consecutive(panel)[:-1]]
+    return np.r_[False, next_is_consecutive(panel)[:-1]][: len(panel.customer)]
 
 
 def month_index(first: int, last: int) -> pd.PeriodIndex:

@@ -179,7 +179,9 @@ def _count(
     in_range = nxt_rel < n_months
     nxt_label = np.where(in_range, labels[np.minimum(nxt_rel, n_months - 1)], -1)
     opens = np.zeros(len(rel), dtype=bool)
-    opens[in_range] = (p.month[in_range] + 1) == period_first[np.maximum(nxt_label[in_range], 0)]
+    if n_periods:  # no whole period in the data: nothing opens (and nothing to index)
+        following_first = period_first[np.maximum(nxt_label[in_range], 0)]
+        opens[in_range] = (p.month[in_range] + 1) == following_first
     opens &= nxt_label >= 0
     churns = ~next_is_consecutive(p) & (nxt_label >= 0)
 

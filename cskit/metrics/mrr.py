@@ -24,9 +24,15 @@ from cskit._validate import (
     check_period,
     offending,
     require_columns,
+    where_missing,
 )
-from cskit.errors import InvalidValueError
-from cskit.metrics._panel import customer_months, month_index, next_is_consecutive, previous_is_consecutive
+from cskit.errors import InvalidParameterError, InvalidValueError
+from cskit.metrics._panel import (
+    customer_months,
+    month_index,
+    next_is_consecutive,
+    previous_is_consecutive,
+)
 from cskit.registry import cs_method
 
 SUBSCRIPTIONS = "subscriptions"
@@ -58,6 +64,19 @@ def _interval_months(values: pd.Series, column: str) -> np.ndarray:
             f"or 'one_off' / 'metered' for charges that are not recurring."
         )
     return numeric.to_numpy(dtype=np.int64)
+
+
+def _until_ordinal(until: object) -> int:
+    """Month ordinal of the ``until`` keyword (a month string, Period or date)."""
+    try:
+        if isinstance(until, pd.Period):
+            return until.asfreq("M", how="end").ordinal
+        return pd.Period(until, freq="M").ordinal
+    except (ValueError, TypeError):
+        raise InvalidParameterError(
+            f"until={until!r} is not a month; pass e.g. until='2026-10' or "
+            f"pd.Period('2026-10', 'M')."
+        ) from None
 
 
 def _month_ordinal(dates: pd.Series) -> np.ndarray:
@@ -151,6 +170,13 @@ def to_mrr(
     }
     use_discount = price == "net" and discount is not None and discount in subscriptions.columns
 
+    no_id = subscriptions[customer].isna()
+    if no_id.any():
+        raise InvalidValueError(
+            f"Column {customer!r} of the {SUBSCRIPTIONS} frame has {int(no_id.sum())} missing "
+            f"id(s) ({where_missing(subscriptions[customer])}). Every line needs a customer; "
+            f"drop or fill those rows first."
+        )
     starts = as_datetime(subscriptions, start, SUBSCRIPTIONS)
     ends = as_datetime(subscriptions, end, SUBSCRIPTIONS, allow_missing=True)
     backwards = ends.notna() & (ends < starts)
@@ -190,6 +216,12 @@ def to_mrr(
     first = _month_ordinal(starts)
     end_known = ends.notna().to_numpy()
     end_month = np.where(end_known, _month_ordinal(ends.fillna(starts)), 0)
+    # The default horizon is the data's own last month, taken before "period_end"
+    # moves end months forward (open lines must not run past the data).
+    if until is None:
+        horizon = int(max(first.max(), end_month[end_known].max() if end_known.any() else first.max()))
+    else:
+        horizon = _until_ordinal(until)
     if recognise_churn == "period_end":
         s_year, s_month, s_day = starts.dt.year, starts.dt.month, starts.dt.day
         e = ends.fillna(starts)
@@ -199,10 +231,6 @@ def to_mrr(
         on_anniversary = (e.dt.day == s_day).to_numpy() & (whole % step == 0) & (whole > 0)
         periods = np.where(on_anniversary, whole // step, whole // step + 1)
         end_month = np.where(end_known, first + periods * step, end_month)
-    if until is None:
-        horizon = int(max(first.max(), end_month[end_known].max() if end_known.any() else first.max()))
-    else:
-        horizon = pd.Period(until, freq="M").ordinal
     last = np.where(end_known, np.minimum(end_month - 1, horizon), horizon)
 
     keep = recurring & (monthly > 0) & (last >= first)
@@ -227,8 +255,10 @@ def _monthly_totals(panel, by_segment: bool = False) -> np.ndarray:
     idx = panel.month - panel.first
     if by_segment:
         idx = panel.segment * span + idx
-        return np.bincount(idx, weights=panel.mrr, minlength=span * len(panel.segments))
-    return np.bincount(idx, weights=panel.mrr, minlength=span)
+        totals = np.bincount(idx, weights=panel.mrr, minlength=span * len(panel.segments))
+    else:
+        totals = np.bincount(idx, weights=panel.mrr, minlength=span)
+    return totals.astype(np.float64)  # bincount of nothing is int: keep money float
 
 
 @cs_method(kpi="MRR", table="mrr", requires=("customer_id", "month", "mrr"))
@@ -260,6 +290,8 @@ def mrr(
     -------
     pandas.DataFrame or float
         Indexed by ``period`` (and ``by``): ``mrr`` and ``customers`` (with MRR > 0).
+        With ``period=None``: the latest month's MRR as a float, or, with ``by``,
+        a frame indexed by ``by``.
 
     Examples
     --------
@@ -267,7 +299,7 @@ def mrr(
     >>> df = pd.DataFrame({"customer_id": ["a", "b", "a"],
     ...                    "month": ["2026-01", "2026-01", "2026-02"],
     ...                    "mrr": [100.0, 50.0, 120.0]})
-    >>> df.cs.mrr()
+    >>> df.cs.mrr()  # doctest: +NORMALIZE_WHITESPACE
              mrr  customers
     period
     2026-01  150.0          2
@@ -301,7 +333,7 @@ def mrr(
         table = grouped.reindex(full, fill_value=0)
         table["customers"] = table["customers"].astype("int64")
         if freq is None:
-            return table.xs(months[-1], level="period")["mrr"]
+            return table.xs(months[-1], level="period")
     table.index = table.index.set_names("period", level=0) if by else table.index.rename("period")
     if freq == "M":
         return table
@@ -349,7 +381,8 @@ def mrr_movements(
         An ``mrr`` frame; several rows per customer and month are summed.
     period : {"M", "Q", "Y"}, default "M"
         Quarterly and yearly rows sum the monthly movements; ``start`` is the
-        first month's start and ``end`` the last month's end.
+        first month's start and ``end`` the last month's end. Only periods
+        whose months are all in the data (after the first month) are reported.
     by : str, optional
         Segment column. A customer's movement is booked to its segment this
         month; MRR of a customer that changed segment is moved with
@@ -373,7 +406,8 @@ def mrr_movements(
     ...     "customer_id": ["a", "b", "a", "c", "a", "b"],
     ...     "month": ["2026-01", "2026-01", "2026-02", "2026-02", "2026-03", "2026-03"],
     ...     "mrr": [100.0, 50.0, 120.0, 30.0, 90.0, 50.0]})
-    >>> df.cs.mrr_movements()[["start", "new", "expansion", "contraction", "churn", "reactivation", "end"]]
+    >>> cols = ["start", "new", "expansion", "contraction", "churn", "reactivation", "end"]
+    >>> df.cs.mrr_movements()[cols]  # doctest: +NORMALIZE_WHITESPACE
              start   new  expansion  contraction  churn  reactivation    end
     period
     2026-02  150.0  30.0       20.0          0.0   50.0           0.0  150.0
@@ -384,8 +418,9 @@ def mrr_movements(
     span = p.last - p.first + 1
     prv = previous_is_consecutive(p)
     nxt = next_is_consecutive(p)
-    prev_mrr = np.where(prv, np.r_[0.0, p.mrr[:-1]], 0.0)
-    first_row = np.r_[True, p.customer[1:] != p.customer[:-1]]
+    n = len(p.mrr)  # 0 when no customer ever pays: every movement is then zero
+    prev_mrr = np.where(prv, np.r_[0.0, p.mrr[:-1]][:n], 0.0)
+    first_row = np.r_[True, p.customer[1:] != p.customer[:-1]][:n]
     delta = p.mrr - prev_mrr
     churn_rows = ~nxt & (p.month < p.last)
 
@@ -395,7 +430,8 @@ def mrr_movements(
     size = n_seg * span
 
     def total(mask: np.ndarray, values: np.ndarray, at: np.ndarray = idx) -> np.ndarray:
-        return np.bincount(at[mask], weights=values[mask], minlength=size)
+        # float64 even when nothing is selected (bincount then returns integers)
+        return np.bincount(at[mask], weights=values[mask], minlength=size).astype(np.float64)
 
     cols = {
         "new": total(~prv & first_row, p.mrr),
@@ -404,11 +440,11 @@ def mrr_movements(
         "churn": total(churn_rows, p.mrr, idx + 1),
         "reactivation": total(~prv & ~first_row, p.mrr),
     }
-    end_total = np.bincount(idx, weights=p.mrr, minlength=size)
+    end_total = np.bincount(idx, weights=p.mrr, minlength=size).astype(np.float64)
     start_total = np.r_[0.0, end_total[:-1]]
     start_total[::span] = 0.0  # the month before the first month of each segment block
     if by is not None:
-        prev_seg = np.r_[0, seg[:-1]]
+        prev_seg = np.r_[0, seg[:-1]][:n]
         moved = prv & (prev_seg != seg)
         cols["transfer_in"] = total(moved, prev_mrr)
         cols["transfer_out"] = total(moved, prev_mrr, prev_seg * span + (p.month - p.first))
@@ -430,7 +466,11 @@ def mrr_movements(
 
 
 def _sum_flows(table: pd.DataFrame, freq: str, by: str | None) -> pd.DataFrame:
-    """Aggregate monthly movements to quarters or years (start = first, end = last)."""
+    """Aggregate monthly movements to quarters or years (start = first, end = last).
+
+    Only whole periods are kept (as in :func:`cskit.metrics.churn`): a quarter
+    with one month of data would otherwise be read as a full quarter.
+    """
     months = table.index.get_level_values("period")
     keys = [months.asfreq(freq).rename("period")]
     if by is not None:
@@ -440,7 +480,8 @@ def _sum_flows(table: pd.DataFrame, freq: str, by: str | None) -> pd.DataFrame:
     out = grouped[flows].sum()
     out.insert(0, "start", grouped["start"].first())
     out["end"] = grouped["end"].last()
-    return out
+    whole = grouped.size() == (3 if freq == "Q" else 12)
+    return out[whole.to_numpy()]
 
 
 @cs_method(kpi="Revenue churn", table="mrr", requires=("customer_id", "month", "mrr"))

@@ -91,8 +91,14 @@ def nps_interval(
 
 
 def _scores(frame: pd.DataFrame, score: str, on_missing: str) -> pd.Series:
-    values = as_number(frame, score, TABLE, allow_missing=True)
+    # Negative scores are let through here so the 0–10 check below reports them.
+    values = as_number(frame, score, TABLE, allow_missing=True, allow_negative=True)
     values = drop_missing(values, score, TABLE, on_missing)
+    if values.empty:
+        raise EmptyFrameError(
+            f"Column {score!r} of the {TABLE} frame has no scores left after dropping the "
+            f"missing ones. Check that {score!r} is the column holding the 0–10 answers."
+        )
     outside = (values < 0) | (values > 10)
     if outside.any():
         raise InvalidValueError(
@@ -162,7 +168,7 @@ def nps(
     ...     "score": [10] * 15 + [8] * 8 + [3] * 2})
     >>> answers.cs.nps()
     52.0
-    >>> answers.cs.nps(period="M")[["n", "promoters", "detractors", "nps"]]
+    >>> answers.cs.nps(period="M")[["n", "promoters", "detractors", "nps"]]  # doctest: +NORMALIZE_WHITESPACE
               n  promoters  detractors   nps
     period
     2026-10  25         15           2  52.0
@@ -173,9 +179,11 @@ def nps(
     require_columns(frame, {"score": score, "by": by}, TABLE)
     if freq is not None:
         require_columns(frame, {"date": date}, TABLE)
-    rows = frame
+    # Rows are matched to their scores by index label below; an index that repeats
+    # labels (e.g. after pd.concat) is replaced by positions 0..n-1 first.
+    rows = frame if frame.index.is_unique else frame.reset_index(drop=True)
     if survey_col is not None:
-        rows = frame[frame[survey_col] == survey_name]
+        rows = rows[rows[survey_col] == survey_name]
         if rows.empty:
             found = format_found(frame[survey_col])
             raise EmptyFrameError(

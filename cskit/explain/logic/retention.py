@@ -1,0 +1,163 @@
+"""NDR vs GRR explainer logic: what each retention rate counts.
+
+Take the customers paying at the start of the window and their MRR then
+(start MRR). At the end of the window the same customers pay more
+(expansion), less (contraction) or nothing (churn).
+
+* NDR (net dollar / net revenue retention) = (start + expansion − contraction − churn) ÷ start
+* GRR (gross revenue retention) = (start − contraction − churn) ÷ start — never above 100 %
+
+New customers (and customers who were not paying at the start) are in
+neither: they change end MRR, not retention.
+
+>>> base = RetentionBase(start=100.0, expansion=10.0, contraction=10.0, churn=10.0, new=0.0)
+>>> v = compute(base, expansion=10.0, contraction=10.0, churn=10.0, new=0.0)
+>>> round(v.numbers["ndr"], 4), round(v.numbers["grr"], 4)
+(0.9, 0.8)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from cskit.explain.logic._common import (
+    Control,
+    View,
+    label,
+    month_of,
+    num,
+    pct,
+    sample_company,
+    sentence,
+)
+from cskit.explain.logic.mrr import _step
+from cskit.i18n import t
+
+KPI = "retention"
+AMOUNTS = ("expansion", "contraction", "churn", "new")
+
+
+@dataclass
+class RetentionBase:
+    """Start MRR of the cohort and what happened to it over the window."""
+
+    start: float
+    expansion: float
+    contraction: float
+    churn: float
+    new: float
+    window: int = 12
+    month: str = ""
+
+
+def prepare(
+    data: pd.DataFrame | None = None,
+    *,
+    month: str | pd.Period | None = None,
+    window: int = 12,
+    customer: str = "customer_id",
+    month_col: str = "month",
+    mrr: str = "mrr",
+) -> RetentionBase:
+    """Cohort amounts from an ``mrr`` frame: customers paying ``window`` months before ``month``.
+
+    Plain pandas: one MRR total per customer at each end of the window;
+    expansion and contraction are the increases and decreases of customers
+    still paying at the end, churn the start MRR of those who are not, new
+    the end MRR of customers who were not paying at the start.
+    """
+    frame = sample_company().mrr if data is None else data
+    months = pd.PeriodIndex(frame[month_col], freq="M")
+    end_month = month_of(month, months)
+    start_month = end_month - window
+    totals = (
+        pd.DataFrame({"c": frame[customer].to_numpy(), "m": months, "v": frame[mrr].to_numpy()})
+        .loc[lambda d: d["m"].isin([start_month, end_month])]
+        .groupby(["c", "m"], observed=True)["v"].sum()
+        .unstack("m")
+        .reindex(columns=[start_month, end_month])
+        .fillna(0.0)
+    )
+    before, after = totals[start_month], totals[end_month]
+    was = before > 0
+    still = was & (after > 0)
+    diff = (after - before)[still]
+    return RetentionBase(
+        start=float(before[was].sum()),
+        expansion=float(diff.clip(lower=0).sum()),
+        contraction=float((-diff).clip(lower=0).sum()),
+        churn=float(before[was & ~(after > 0)].sum()),
+        new=float(after[~was].sum()),
+        window=window,
+        month=str(end_month),
+    )
+
+
+def controls(base: RetentionBase) -> list[Control]:
+    out = []
+    for name in AMOUNTS:
+        current = getattr(base, name)
+        top = base.start if name in ("contraction", "churn") else max(3 * current, 0.2 * base.start)
+        top = max(top, current, 100.0)
+        step = _step(top)
+        out.append(Control(name, "float", current, t(f"move.{name}"), 0.0,
+                           float(np.ceil(top / step) * step), step))
+    return out
+
+
+def compute(
+    base: RetentionBase,
+    previous: View | None = None,
+    *,
+    expansion: float,
+    contraction: float,
+    churn: float,
+    new: float,
+) -> View:
+    """NDR and GRR of the cohort for these amounts."""
+    values = {"expansion": expansion, "contraction": contraction, "churn": churn, "new": new}
+    start = base.start
+    lost = min(contraction + churn, start)  # a cohort cannot lose more than it had
+    retained = start - lost
+    numbers = {
+        "start": start,
+        "retained": retained,
+        "ndr": (retained + expansion) / start if start else float("nan"),
+        "grr": retained / start if start else float("nan"),
+        "end": retained + expansion + new,
+        **{k: float(v) for k, v in values.items()},
+    }
+    rows = [
+        (label(KPI, "num.start"), num(start)),
+        (t("move.expansion"), f"+{num(expansion)}"),
+        (t("move.contraction"), f"−{num(contraction)}"),
+        (t("move.churn"), f"−{num(churn)}"),
+        (label(KPI, "num.ndr"), pct(numbers["ndr"])),
+        (label(KPI, "num.grr"), pct(numbers["grr"])),
+        (label(KPI, "num.new"), num(new)),
+        (label(KPI, "num.end"), num(numbers["end"])),
+    ]
+    formula = label(KPI, "formula", start=num(start), expansion=num(expansion),
+                    contraction=num(contraction), churn=num(churn), ndr=pct(numbers["ndr"]),
+                    grr=pct(numbers["grr"]))
+    extra = ""
+    if previous is not None:
+        if previous.values.get("new") != new:
+            extra = label(KPI, "why.new")
+        elif previous.values.get("expansion") != expansion:
+            extra = label(KPI, "why.expansion", grr=pct(numbers["grr"]))
+    start_text = label(KPI, "start", window=base.window, month=base.month or "—",
+                       ndr=pct(numbers["ndr"]), grr=pct(numbers["grr"]))
+    text = sentence(KPI, controls(base), values, numbers, previous, "ndr", pct,
+                    start=start_text, extra=extra)
+    figure = {
+        "bars": [label(KPI, "num.grr"), label(KPI, "num.ndr")],
+        "retained": [numbers["grr"], numbers["grr"]],
+        "expansion": [0.0, numbers["ndr"] - numbers["grr"]],
+        "values": [numbers["grr"], numbers["ndr"]],
+    }
+    return View(KPI, values, numbers, rows, formula, text, figure, title=label(KPI, "title"),
+                caption=label(KPI, "caption", window=base.window), headline=label(KPI, "num.ndr"))

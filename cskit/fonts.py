@@ -1,0 +1,150 @@
+"""Fonts for Korean, Japanese and Traditional Chinese labels.
+
+Matplotlib's default font (DejaVu Sans) has no Hangul, kana or Han glyphs, so
+a Korean axis label would render as empty boxes with a "Glyph … missing from
+font(s)" warning. cskit does not depend on fonts installed on the machine:
+it declares the PyPI package ``noto-cjk-sans-otc`` as a dependency, which
+ships Noto Sans CJK (SIL Open Font License) as one OpenType collection with
+a face per region: ``Noto Sans CJK JP``, ``KR``, ``SC``, ``TC`` and ``HK``.
+Every face covers all the scripts; they differ in the shape of some Han
+characters, so each language gets its own face first.
+
+:func:`register_cjk_fonts` adds the collection to matplotlib's font manager
+(once per process). :func:`cskit.plotting._style.apply_style` then sets
+
+* ``font.sans-serif`` to :func:`sans_serif`: DejaVu Sans first (Latin text
+  looks as usual), then the face for the chosen language, then the others;
+* ``font.family`` to :func:`family`: ``"sans-serif"`` followed by the CJK
+  faces. Matplotlib (3.6 and later) falls back glyph by glyph along the
+  *family* list (the sans-serif list only picks the one font that
+  ``"sans-serif"`` stands for), so a Hangul syllable missing from DejaVu Sans
+  is drawn with Noto Sans CJK KR instead of a box.
+
+>>> from cskit import fonts
+>>> "Noto Sans CJK KR" in fonts.register_cjk_fonts()
+True
+>>> fonts.sans_serif("ko")[:2]
+['DejaVu Sans', 'Noto Sans CJK KR']
+>>> fonts.family("zh-Hant")[:2]
+['sans-serif', 'Noto Sans CJK TC']
+>>> fonts.missing_glyphs("고객 이탈률 解約率 客戶流失率")
+''
+"""
+
+from __future__ import annotations
+
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+#: The Noto Sans CJK face to use first for each language (None: Latin only).
+FACE_FOR_LANGUAGE: dict[str, str | None] = {
+    "en": None,
+    "ko": "Noto Sans CJK KR",
+    "ja": "Noto Sans CJK JP",
+    "zh-Hant": "Noto Sans CJK TC",
+}
+#: Fallback order of the proportional CJK faces after the language's own face.
+CJK_FACES = ("Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans CJK TC", "Noto Sans CJK SC")
+#: The PyPI distribution (and import name) that ships the font file.
+FONT_PACKAGE = "noto-cjk-sans-otc"
+_FONT_MODULE = "noto_cjk_sans_otc"
+_FONT_FILE = "NotoSansCJK-Regular.ttc"
+
+_registered: dict[str, list[str]] = {}
+
+
+def font_path() -> Path | None:
+    """Path of the Noto Sans CJK collection shipped by ``noto-cjk-sans-otc``, or None."""
+    try:
+        from importlib.resources import files
+
+        path = files(_FONT_MODULE).joinpath(_FONT_FILE)
+    except (ImportError, ModuleNotFoundError):
+        return None
+    path = Path(str(path))
+    return path if path.is_file() else None
+
+
+def register_cjk_fonts() -> list[str]:
+    """Add Noto Sans CJK to matplotlib's font manager; return the families now available.
+
+    Safe to call often: the font file is added once per process. When the
+    font package is missing, a warning says how to install it and an empty
+    list is returned (plots still work, with boxes for CJK characters).
+    """
+    if "families" in _registered:
+        return list(_registered["families"])
+    from matplotlib import font_manager
+
+    path = font_path()
+    if path is None:
+        warnings.warn(
+            f"The font package {FONT_PACKAGE!r} is not installed, so Korean, Japanese and "
+            f"Chinese labels will show as boxes. Install it with: pip install {FONT_PACKAGE}",
+            UserWarning,
+            stacklevel=2,
+        )
+        _registered["families"] = []
+        return []
+    known = {entry.name for entry in font_manager.fontManager.ttflist}
+    if not set(CJK_FACES) & known:
+        font_manager.fontManager.addfont(str(path))
+        known = {entry.name for entry in font_manager.fontManager.ttflist}
+    # Older matplotlib reads only the first face of a collection (JP); list what exists.
+    families = [face for face in CJK_FACES if face in known]
+    _registered["families"] = families
+    return list(families)
+
+
+def _cjk_order(language: str | None) -> list[str]:
+    from cskit.i18n import get_language
+
+    families = register_cjk_fonts()
+    first = FACE_FOR_LANGUAGE.get(language or get_language())
+    return ([first] if first in families else []) + [f for f in families if f != first]
+
+
+def sans_serif(language: str | None = None) -> list[str]:
+    """The ``font.sans-serif`` list for ``language`` (default: the current one).
+
+    DejaVu Sans, then the language's Noto Sans CJK face, then the other CJK
+    faces that are registered, then matplotlib's usual sans-serif fonts.
+    """
+    return ["DejaVu Sans", *_cjk_order(language), "Bitstream Vera Sans", "Arial", "Helvetica"]
+
+
+def family(language: str | None = None) -> list[str]:
+    """The ``font.family`` list: ``"sans-serif"``, then the CJK faces as glyph fallbacks."""
+    return ["sans-serif", *_cjk_order(language)]
+
+
+@lru_cache(maxsize=8)
+def _charmaps(families: tuple[str, ...]) -> tuple[frozenset[int], ...]:
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    maps = []
+    for family in families:
+        entry = next((e for e in font_manager.fontManager.ttflist if e.name == family), None)
+        if entry is None:
+            continue
+        index = int(getattr(entry, "index", 0) or 0)
+        try:
+            font = FT2Font(str(entry.fname), face_index=index) if index else FT2Font(entry.fname)
+        except TypeError:  # matplotlib without face_index
+            font = FT2Font(str(entry.fname))
+        maps.append(frozenset(font.get_charmap()))
+    return tuple(maps)
+
+
+def missing_glyphs(text: str, language: str | None = None) -> str:
+    """The characters of ``text`` that no font of the fallback list can draw.
+
+    Whitespace and control characters are ignored. An empty string means the
+    text renders without boxes.
+    """
+    families = tuple(f for f in sans_serif(language) if f.startswith(("DejaVu", "Noto")))
+    maps = _charmaps(families)
+    seen = dict.fromkeys(ch for ch in text if ch.isprintable() and not ch.isspace())
+    return "".join(ch for ch in seen if not any(ord(ch) in m for m in maps))

@@ -1,0 +1,56 @@
+"""Build notebooks from Python: ``md()`` and ``code()`` cells, one ``parameters`` cell.
+
+A notebook's generator lives in ``tools/notebooks/<notebook>.py`` and defines
+``CELLS`` (a list of cells) and ``NAME`` (e.g. ``"01_churn_rate"``). Run
+``python tools/notebooks/build.py 01_churn_rate`` to write and execute it.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import nbformat
+
+PARAMETERS = '''\
+# Parameters (papermill can override them): a folder with your own seven tables,
+# the month to look at, and the language of labels ("en", "ko", "ja", "zh-Hant").
+data_dir = None
+month = "2026-10"
+lang = "en"'''
+
+SETUP = '''\
+%matplotlib inline
+import cskit
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+cskit.set_language(lang)
+company = cskit.datasets.load_sample(data_dir)
+month = pd.Period(month, freq="M")'''
+
+
+def md(text: str) -> nbformat.NotebookNode:
+    return nbformat.v4.new_markdown_cell(textwrap.dedent(text).strip())
+
+
+def code(source: str, *tags: str) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell(textwrap.dedent(source).strip())
+    if tags:
+        cell.metadata["tags"] = list(tags)
+    return cell
+
+
+def parameters(extra: str = "") -> nbformat.NotebookNode:
+    source = PARAMETERS + ("\n" + textwrap.dedent(extra).strip() if extra else "")
+    return code(source, "parameters")
+
+
+def notebook(cells: list) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = cells
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i:02d}"  # stable ids: a rebuild changes only what really changed
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    return nb
