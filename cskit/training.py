@@ -26,7 +26,7 @@ import pandas as pd
 
 from cskit.i18n import t
 
-__all__ = ["EXERCISES", "Exercise", "Result", "check", "exercises", "hint"]
+__all__ = ["EXERCISES", "Exercise", "Result", "check", "exercises", "hint", "question"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,18 @@ def _exercise(exercise_id: str) -> Exercise:
     if exercise_id not in EXERCISES:
         raise InvalidParameterError(t("training.unknown", exercise=exercise_id))
     return EXERCISES[exercise_id]
+
+
+def question(exercise_id: str) -> str:
+    """The question of an exercise, in the current language.
+
+    >>> import cskit
+    >>> cskit.set_language("en")
+    >>> cskit.training.question("ltv-2")
+    'Churn halves from 4% to 2% a month. By what factor does LTV grow?'
+    """
+    _exercise(exercise_id)
+    return t(f"training.{exercise_id}.q")
 
 
 def hint(exercise_id: str) -> str:

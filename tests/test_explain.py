@@ -490,7 +490,7 @@ def test_widget_updates_when_a_control_changes(name):
     assert after.numbers[number] != pytest.approx(before_view.numbers[number])
     # The displayed numbers are the view's, and they changed.
     assert widget.numbers.value != before_html
-    for label, text in after.rows:
+    for _label, text in after.rows:
         assert _html(text) in widget.numbers.value
     assert widget.figure.value != before_png and widget.figure.value[:4] == b"\x89PNG"
     assert widget.controls[control].description in widget.sentence.value

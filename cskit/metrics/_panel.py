@@ -56,15 +56,6 @@ def customer_months(
     keys = [customer, month] + [c for c in ("plan", "product") if c in frame.columns and c != by]
     if by is not None and by not in keys:
         keys.append(by)
-    check_unique(
-        frame,
-        keys,
-        TABLE,
-        hint=(
-            "Each customer, month (and plan/product) needs one row; sum duplicates with "
-            f"df.groupby({keys!r}, as_index=False)[{mrr!r}].sum()."
-        ),
-    )
     ids = frame[customer]
     if ids.isna().any():
         from cskit.errors import InvalidValueError
@@ -90,6 +81,20 @@ def customer_months(
         order = np.argsort(key, kind="stable")
     key_sorted = key[order]
     starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
+    # Duplicates can only sit inside a (customer, month) group of several rows (several
+    # plans or products): check the full key on those rows only, which is cheap.
+    sizes = np.diff(np.r_[starts, len(key_sorted)])
+    if (sizes > 1).any():
+        shared = np.repeat(sizes > 1, sizes)
+        check_unique(
+            frame.iloc[np.sort(order[shared])],
+            keys,
+            TABLE,
+            hint=(
+                "Each customer, month (and plan/product) needs one row; sum duplicates with "
+                f"df.groupby({keys!r}, as_index=False)[{mrr!r}].sum()."
+            ),
+        )
     total = np.add.reduceat(v[order], starts) if len(starts) else np.array([], dtype=float)
     ukey = key_sorted[starts]
     if by is not None:

@@ -203,7 +203,10 @@ def _count(
     if grouped:
         seg = np.r_[p.segment[valid], p.segment[next_bits > 0]]
     key = cust.astype(np.int64) * max(n_periods, 1) + per
-    order = np.lexsort((prio, key))
+    # Both halves of ``key`` are already sorted (the panel is sorted by customer and
+    # month), so a stable sort is a linear merge; the priority only matters for the
+    # segment a grouped count takes.
+    order = np.lexsort((prio, key)) if grouped else np.argsort(key, kind="stable")
     key, bits = key[order], bits[order]
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.array([], int)
     flags = np.bitwise_or.reduceat(bits, starts) if len(starts) else np.array([], dtype=np.int64)
@@ -218,24 +221,25 @@ def _count(
     counted = churned_any & (was_start | (joined & (join_and_churn == "count")))
     if reactivated == "net":
         counted &= ~at_end
-    frame = pd.DataFrame(
-        {
-            "period": period_of,
-            "segment": seg_of,
-            "start_customers": was_start,
-            "new_customers": joined,
-            "end_customers": at_end,
-            "churned": counted,
-            "churned_after_joining": churned_any & joined,
-            "returned_after_churn": churned_any & at_end,
-        }
+    n_seg = len(p.segments) if grouped else 1
+    cell = period_of * n_seg + seg_of
+    size = max(n_periods, 1) * n_seg
+    columns = {
+        "start_customers": was_start,
+        "new_customers": joined,
+        "end_customers": at_end,
+        "churned": counted,
+        "churned_after_joining": churned_any & joined,
+        "returned_after_churn": churned_any & at_end,
+    }
+    counts = pd.DataFrame(
+        {name: np.bincount(cell[flag], minlength=size)[: n_periods * n_seg].astype(np.int64)
+         for name, flag in columns.items()}
     )
-    keys = ["period", "segment"] if grouped else ["period"]
-    counts = frame.groupby(keys, sort=True).sum().astype("int64")
     if grouped:
-        full = pd.MultiIndex.from_product(
-            [range(n_periods), range(len(p.segments))], names=["period", "segment"]
+        counts.index = pd.MultiIndex.from_product(
+            [range(n_periods), range(n_seg)], names=["period", "segment"]
         )
     else:
-        full = pd.Index(range(n_periods), name="period")
-    return counts.reindex(full, fill_value=0)
+        counts.index = pd.Index(range(n_periods), name="period")
+    return counts

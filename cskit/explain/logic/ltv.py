@@ -29,7 +29,6 @@ from cskit.explain.logic._common import (
     sentence,
 )
 from cskit.explain.logic.mrr import _step
-from cskit.i18n import t
 
 KPI = "ltv"
 #: Churn rates of the curve (monthly, 0.5 % … 20 %).

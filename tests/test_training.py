@@ -1,0 +1,103 @@
+"""Exercises of the training path: right answers pass, wrong ones get a hint, never the answer."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import cskit
+from cskit.errors import InvalidParameterError
+from cskit.training import EXERCISES, check, exercises, hint
+
+
+@pytest.fixture(autouse=True)
+def english():
+    cskit.set_language("en")
+    yield
+    cskit.set_language("en")
+
+
+#: Answers worked by hand (the arithmetic is in each comment).
+BY_HAND = {
+    "nps-1": 10,  # 40 % − 30 %
+    "nps-2": "a",  # 0 and 6 are both detractors
+    "churn-2": "start_plus_new",  # the largest base
+    "mrr-1": 10_300,  # 10,000 + 500 + 300 − 200 − 400 + 100
+    "retention-1": 0.8,  # (100 − 10 − 10) ÷ 100
+    "ltv-1": 2000,  # 100 ÷ 0.05
+    "ltv-2": 2,  # 1/0.02 ÷ 1/0.04
+    "csat-1": 0.6,  # 6 of 10 answers are 4 or 5
+    "fcr-1": 0.65,  # (84 − 6) ÷ 120
+    "stickiness-1": 0.229,  # 16 ÷ 7 ÷ 10, to 3 decimals
+    "health-1": 76,  # (5·100 + 3·60 + 2·40) ÷ 10
+}
+
+
+def test_every_exercise_has_an_answer_here():
+    assert set(BY_HAND) | {"churn-1"} == set(EXERCISES)
+
+
+@pytest.mark.parametrize(("exercise", "answer"), list(BY_HAND.items()))
+def test_right_answers_pass(exercise, answer):
+    result = check(exercise, answer)
+    assert result
+    assert result.message.startswith("Correct!")
+
+
+def test_churn_1_is_computed_from_the_sample_by_plain_pandas():
+    company = cskit.datasets.load_sample()
+    per = company.mrr.groupby(["customer_id", "month"])["mrr"].sum()
+    paying = per[per > 0].reset_index()
+    sep = set(paying.loc[paying["month"] == pd.Period("2026-09", "M"), "customer_id"])
+    octo = set(paying.loc[paying["month"] == pd.Period("2026-10", "M"), "customer_id"])
+    rate = len(sep - octo) / len(sep)
+    assert check("churn-1", rate)
+    assert check("churn-1", round(rate, 3))  # rounded to three decimals still passes
+    assert not check("churn-1", rate + 0.01)
+
+
+@pytest.mark.parametrize(
+    ("exercise", "answer"),
+    [("nps-1", 70), ("nps-2", "b"), ("mrr-1", 10_000), ("ltv-1", 20), ("fcr-1", 0.7),
+     ("churn-2", "start"), ("health-1", "green")],
+)
+def test_wrong_answers_get_the_hint_not_the_answer(exercise, answer):
+    result = check(exercise, answer)
+    assert not result
+    assert hint(exercise) in result.message
+    assert result.message.startswith("Not yet")
+    assert cskit.t(f"training.{exercise}.e") not in result.message
+
+
+def test_percentages_get_a_reminder():
+    result = check("retention-1", 80)
+    assert not result and "fractions" in result.message
+
+
+def test_no_answer_yet():
+    for empty in (None, ...):
+        result = check("ltv-1", empty)
+        assert not result and result.message.startswith("No answer yet")
+
+
+def test_choices_ignore_case_and_quotes():
+    assert check("nps-2", " 'A' ")
+
+
+def test_messages_follow_the_language():
+    cskit.set_language("ja")
+    assert check("ltv-1", 2000).message.startswith("正解です")
+    assert "ヒント" in check("ltv-1", 3).message
+    assert exercises().columns.tolist() == ["KPI", "問題"]
+
+
+def test_unknown_exercise():
+    with pytest.raises(InvalidParameterError, match="exercises"):
+        check("churn-99", 1)
+
+
+def test_exercise_list():
+    table = exercises()
+    assert table.index.tolist() == list(EXERCISES)
+    assert table.loc["mrr-1", "KPI"] == "mrr_movements"
+    assert set(table["KPI"]) <= set(cskit.explain.EXPLAINERS)
