@@ -1,71 +1,68 @@
-"""Benchmark: DAU / WAU / MAU for every day of a year, cskit vs DuckDB SQL.
+"""Benchmark: DAU / WAU / MAU for every day of a year — cskit vs DuckDB SQL vs naive pandas.
 
-Usage::
+Usage (from the repository root)::
 
-    /tmp/probe/bin/python benchmarks/bench_usage.py                 # 50M events, 500k users
-    /tmp/probe/bin/python benchmarks/bench_usage.py --events 2000000 --users 20000
+    .venv/bin/python benchmarks/bench_usage.py                      # 50M events, 500k users
+    .venv/bin/python benchmarks/bench_usage.py --events 2000000 --users 20000   # quick check
 
-What is timed
--------------
+What is timed, in one process, on the same frame
+------------------------------------------------
+* **data** – ``cskit.datasets.generate_events(events, users, days)`` (not part of
+  the comparison; its time and the process' peak memory are reported).
 * **cskit** – ``cskit.metrics.active_users(events, window=28)``: validation,
-  day codes, user-day deduplication (bitmap) and the sweep.
-* **DuckDB** – one SQL query computing the same three columns with the same
-  sweep (distinct user-days, each covering ``[d, d + window)`` clipped at the
-  user's next active day, summed as +1/−1 deltas), reading the pandas frame in
-  place, plus filling the days without deltas. The sweep is DuckDB's fastest
-  form we know; ``count(DISTINCT user_id) OVER (RANGE ...)`` was ~7× slower
-  (see /work/shared/stack-notes.md), so comparing against it would flatter cskit.
-* **naive pandas** – per day ``events[in window].user_id.nunique()``: timed on a
-  few days only and extrapolated to the full year (printed as such).
+  day codes, user codes, user-day deduplication (bitmap) and the sweep, ending
+  in a DataFrame with ``dau, wau, mau, dau_mau`` for every day.
+* **DuckDB** – one SQL query computing the same three counts with the fastest
+  form we know, the same sweep (distinct user-days; each covers
+  ``[d, d + window)`` clipped at the user's next active day; +1/−1 deltas
+  summed by a running window sum), reading the pandas frame in place, fetched
+  as a DataFrame and completed with the days that have no delta.
+  ``count(DISTINCT user_id) OVER (RANGE …)`` is ~7× slower (see
+  /work/shared/stack-notes.md): comparing against it would flatter cskit.
+* **naive pandas** – for a day d, ``events[d − window < day ≤ d].user_id.nunique()``:
+  one scan of all events per day. Timed on ``--naive-days`` days spread over the
+  year and extrapolated to every day (the full loop would take minutes); its
+  values are checked against cskit's on those days.
 
-Both engines' results are compared for equality (assert). Peak memory of the
-cskit call is measured with ``tracemalloc`` in a separate, untimed call (NumPy
-reports its buffers to tracemalloc); the process' peak RSS is printed too.
+Each engine runs ``--repeat`` times; the best time counts (the machine is
+shared). Results must be equal (asserted) and cskit must not be slower than
+DuckDB (ratio = cskit ÷ DuckDB ≤ 1.0; the script exits 1 otherwise).
+
+Peak memory: before each engine's first run the process' peak-RSS counter is
+reset (``/proc/self/clear_refs``), so ``peak_extra_mib`` is the memory that
+engine needed on top of what the process already held (the input frame).
+NumPy, Arrow and DuckDB allocations are all counted, unlike ``tracemalloc``.
+
+Writes ``benchmarks/results/usage.csv`` (one row: ``kpi, events, cskit_s, duckdb_s,
+ratio, cskit_peak_mib, …``, the columns ``benchmarks/run.py`` summarises) and
+prints a table.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime
+import os
+import platform
 import resource
+import sys
 import time
-import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-import cskit  # noqa: F401  (registers the accessor)
+import cskit
 from cskit.metrics.usage import active_users
 
 DAY_US = 86_400_000_000
-
-
-def generate(n_events: int, n_users: int, days: int = 365, seed: int = 7) -> pd.DataFrame:
-    """Vectorised synthetic events: users with a life span and a skewed activity level."""
-    gen = getattr(getattr(cskit, "datasets", None), "generate_events", None)
-    if gen is not None:  # pragma: no cover - depends on the datasets module's progress
-        try:
-            return gen(n_events=n_events, n_users=n_users, seed=seed)
-        except TypeError:
-            pass
-    rng = np.random.default_rng(seed)
-    start = rng.integers(0, days, n_users)
-    life = rng.integers(14, days + 1, n_users)
-    end = np.minimum(start + life, days) - 1
-    start = np.minimum(start, end)
-    weight = rng.pareto(1.5, n_users) + 1.0
-    cdf = np.cumsum(weight)
-    cdf /= cdf[-1]
-    user = np.searchsorted(cdf, rng.random(n_events)).astype(np.int64)
-    span = end[user] - start[user] + 1
-    day = start[user] + (rng.random(n_events) * span).astype(np.int64)
-    t0 = np.datetime64("2025-11-01T00:00:00", "us").astype(np.int64)
-    ts = t0 + day * DAY_US + rng.integers(0, DAY_US, n_events)
-    return pd.DataFrame({"user_id": user, "timestamp": ts.astype("datetime64[us]")})
-
+RESULTS = Path(__file__).resolve().parent / "results" / "usage.csv"
 
 SQL = """
 WITH ud AS MATERIALIZED (
-    SELECT DISTINCT user_id, CAST(epoch_us("timestamp") // 86400000000 AS BIGINT) AS d FROM ev
+    SELECT DISTINCT user_id, CAST(epoch_us("timestamp") // {day_us} AS BIGINT) AS d FROM ev
 ), nx AS (
     SELECT d, LEAD(d) OVER (PARTITION BY user_id ORDER BY d) AS nd FROM ud
 ), deltas AS (
@@ -80,83 +77,217 @@ FROM deltas GROUP BY day ORDER BY day
 """
 
 
-def duckdb_active_users(ev: pd.DataFrame, window: int, con) -> pd.DataFrame:
-    res = con.execute(SQL.format(window=window)).df()
-    first, last = int(res["day"].min()), int(ev_last_day(ev))
-    full = pd.RangeIndex(first, last + 1)
+# --------------------------------------------------------------------------- memory
+def _status(field: str) -> int:
+    """A ``/proc/self/status`` field in KiB (0 where /proc is not available)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _fixed_mmap_threshold() -> None:
+    """Serve every allocation above 128 KiB with its own mmap, returned to the OS when freed.
+
+    glibc raises its mmap threshold after large frees, and later arrays then
+    reuse freed heap memory that RSS still counts: an engine run after the data
+    generator would look as if it needed almost no memory. A fixed threshold
+    keeps the per-engine peak honest.
+    """
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD
+    except (OSError, AttributeError):
+        pass
+
+
+def _release() -> None:
+    """Give freed memory back to the OS before a measurement (glibc heap, Arrow pool)."""
+    import gc
+
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+    try:
+        import pyarrow
+
+        pyarrow.default_memory_pool().release_unused()
+    except (ImportError, AttributeError):
+        pass
+
+
+def _reset_peak() -> int:
+    """Reset the peak-RSS counter to the current RSS; return the current RSS (KiB)."""
+    _release()
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+    return _status("VmRSS")
+
+
+# --------------------------------------------------------------------------- engines
+def run_cskit(ev: pd.DataFrame, window: int) -> pd.DataFrame:
+    return active_users(ev, window=window)
+
+
+def run_duckdb(ev: pd.DataFrame, window: int, threads: int) -> pd.DataFrame:
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"SET threads = {threads}")
+    con.register("ev", ev)
+    res = con.execute(SQL.format(window=window, day_us=DAY_US)).df()
+    con.close()
+    # days with no delta at all (no activity, no window ending) are missing: fill them
+    last = int(res.loc[res["dau"] > 0, "day"].max())
+    full = pd.RangeIndex(int(res["day"].min()), last + 1)
     res = res.set_index("day")
-    out = pd.DataFrame(index=full)
-    out["dau"] = res["dau"].reindex(full, fill_value=0).astype(np.int64)
-    out["wau"] = res["wau"].reindex(full).ffill().astype(np.int64)
-    out["mau"] = res["mau"].reindex(full).ffill().astype(np.int64)
-    out.index = pd.DatetimeIndex(
-        (full.to_numpy() * DAY_US).astype("datetime64[us]"), name="date"
+    out = pd.DataFrame(
+        {
+            "dau": res["dau"].reindex(full, fill_value=0).astype(np.int64).to_numpy(),
+            "wau": res["wau"].reindex(full).ffill().astype(np.int64).to_numpy(),
+            "mau": res["mau"].reindex(full).ffill().astype(np.int64).to_numpy(),
+        },
+        index=pd.DatetimeIndex(
+            (full.to_numpy() * DAY_US).astype("datetime64[us]"), name="date"
+        ),
     )
+    out["dau_mau"] = (out["dau"] / out["mau"]).where(out["mau"] > 0)
     return out
 
 
-def ev_last_day(ev: pd.DataFrame) -> int:
-    return int(ev["timestamp"].to_numpy().max().astype("datetime64[us]").astype(np.int64) // DAY_US)
-
-
-def naive(ev: pd.DataFrame, window: int, n_days: int) -> tuple[float, list[int]]:
-    days = ev["timestamp"].dt.floor("D")
-    last = days.max()
-    targets = [last - pd.Timedelta(days=k * 100) for k in range(n_days)]
-    t0 = time.perf_counter()
+def run_naive(ev: pd.DataFrame, window: int, targets: pd.DatetimeIndex) -> list[int]:
+    """The naive approach itself: one full scan of the events per reported day."""
+    day = ev["timestamp"].dt.floor("D")
     values = []
-    for d in targets:  # the naive approach itself: one full scan per day
-        inside = (days > d - pd.Timedelta(days=window)) & (days <= d)
+    for d in targets:  # a loop over days is exactly what this baseline is
+        inside = (day > d - pd.Timedelta(days=window)) & (day <= d)
         values.append(int(ev.loc[inside, "user_id"].nunique()))
-    return (time.perf_counter() - t0) / n_days, values
+    return values
 
 
-def main() -> None:
+PEAKS: list[float] = []  # absolute peak RSS (MiB) seen in each measured stretch
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[object, list[float], float]:
+    """Run ``fn`` ``repeat`` times; return the last result, the times and the peak extra MiB."""
+    times = []
+    result = None
+    base = _reset_peak()
+    peak = 0
+    for i in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+        if i == 0:
+            peak = _status("VmHWM") - base
+    PEAKS.append(_status("VmHWM") / 1024)
+    return result, times, peak / 1024
+
+
+# --------------------------------------------------------------------------- main
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=50_000_000)
     ap.add_argument("--users", type=int, default=500_000)
+    ap.add_argument("--days", type=int, default=365)
     ap.add_argument("--window", type=int, default=28)
-    ap.add_argument("--naive-days", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=2, help="runs per engine; the best counts")
+    ap.add_argument("--naive-days", type=int, default=4, help="days the naive loop is timed on")
     ap.add_argument("--threads", type=int, default=2, help="DuckDB threads")
-    args = ap.parse_args()
+    ap.add_argument("--out", type=Path, default=RESULTS)
+    args, unknown = ap.parse_known_args(argv)
+    if unknown:  # benchmarks/run.py passes the same options to every script
+        print(f"ignoring options meant for other benchmarks: {' '.join(unknown)}")
     import duckdb
 
+    _fixed_mmap_threshold()
+    print(f"cskit {cskit.__version__}, pandas {pd.__version__}, numpy {np.__version__}, "
+          f"duckdb {duckdb.__version__}, Python {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs")
     t = time.perf_counter()
-    ev = generate(args.events, args.users)
-    print(f"generated {len(ev):,} events for {args.users:,} users in {time.perf_counter() - t:.1f} s")
+    ev = cskit.datasets.generate_events(args.events, args.users, args.days)
+    t_gen = time.perf_counter() - t
+    gen_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    frame_mib = ev.memory_usage(deep=True).sum() / 2**20
+    print(f"generate_events({args.events:,}, {args.users:,}, {args.days}): {t_gen:.1f} s, "
+          f"frame {frame_mib:,.0f} MiB, process peak RSS so far {gen_peak:,.0f} MiB")
 
-    t = time.perf_counter()
-    ours = active_users(ev, window=args.window)
-    t_cskit = time.perf_counter() - t
-    print(f"cskit  active_users(window={args.window}): {t_cskit:6.2f} s  ({len(ours)} days)")
-
-    con = duckdb.connect()
-    con.execute(f"SET threads = {args.threads}")
-    con.register("ev", ev)
-    t = time.perf_counter()
-    theirs = duckdb_active_users(ev, args.window, con)
-    t_duck = time.perf_counter() - t
-    print(f"duckdb sweep SQL (threads={args.threads}):      {t_duck:6.2f} s")
-    pd.testing.assert_frame_equal(ours[["dau", "wau", "mau"]], theirs, check_freq=False)
-    print("results equal: yes (dau, wau, mau for every day)")
-    print(f"ratio cskit / duckdb: {t_cskit / t_duck:.2f}")
-
-    per_day, _ = naive(ev, args.window, args.naive_days)
-    print(
-        f"naive per-day nunique: {per_day:.2f} s/day measured on {args.naive_days} days "
-        f"-> extrapolated {per_day * len(ours):.0f} s for {len(ours)} days (not run in full)"
+    ours, t_ours, m_ours = timed(lambda: run_cskit(ev, args.window), args.repeat)
+    print(f"cskit  active_users: {' / '.join(f'{x:.2f}' for x in t_ours)} s")
+    theirs, t_duck, m_duck = timed(lambda: run_duckdb(ev, args.window, args.threads), args.repeat)
+    print(f"DuckDB sweep SQL:    {' / '.join(f'{x:.2f}' for x in t_duck)} s")
+    pd.testing.assert_frame_equal(
+        ours[["dau", "wau", "mau", "dau_mau"]], theirs, check_freq=False, check_exact=False
     )
+    print(f"equal: dau, wau, mau and dau/mau for all {len(ours)} days")
 
-    tracemalloc.start()
-    active_users(ev, window=args.window)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    frame_mb = ev.memory_usage(deep=True).sum() / 2**20
-    print(f"peak memory of the cskit call (tracemalloc): {peak / 2**20:,.0f} MiB "
-          f"(input frame itself: {frame_mb:,.0f} MiB)")
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"process peak RSS (generation + all engines): {rss:,.0f} MiB")
+    step = max(len(ours) // args.naive_days, 1)
+    targets = ours.index[args.window - 1 :: step][: args.naive_days]
+    naive_vals, t_naive, m_naive = timed(lambda: run_naive(ev, args.window, targets), 1)
+    assert naive_vals == ours.loc[targets, "mau"].tolist(), "naive MAU differs from cskit"
+    per_day = t_naive[0] / len(targets)
+    print(f"naive nunique: {per_day:.2f} s per day on {len(targets)} days (values equal)")
+
+    best_ours, best_duck = min(t_ours), min(t_duck)
+    ratio = best_ours / best_duck
+    n_days = len(ours)
+    row = {
+        "kpi": f"active_users (DAU, WAU, MAU for every day, window {args.window})",
+        "events": args.events,
+        "users": args.users,
+        "days": n_days,
+        "cskit_s": best_ours,
+        "duckdb_s": best_duck,
+        "ratio": ratio,
+        "cskit_peak_mib": m_ours,
+        "duckdb_peak_mib": m_duck,
+        "naive_s": per_day * n_days,
+        "naive_days_timed": len(targets),
+        "reference": "DuckDB SQL (same sweep)",
+        "equal": True,
+        "runs": args.repeat,
+        "generate_s": t_gen,
+        "generate_peak_mib": gen_peak,
+        "machine": f"{os.cpu_count()} CPUs, duckdb threads={args.threads}",
+        "timestamp": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    write_results(args.out, row)
+    print()
+    print(f"DAU/WAU/MAU (window {args.window}) for {n_days} days, {args.events:,} events, "
+          f"{args.users:,} users (best of {args.repeat} runs)")
+    print(f"{'engine':<30}{'seconds':>10}{'× DuckDB':>10}{'peak extra MiB':>16}")
+    for name, secs, peak in (("cskit active_users", best_ours, m_ours),
+                             ("DuckDB sweep SQL", best_duck, m_duck),
+                             (f"naive nunique (×{n_days} days)", per_day * n_days, m_naive)):
+        print(f"{name:<30}{secs:>10.2f}{secs / best_duck:>10.2f}{peak:>16,.0f}")
+    print(f"process peak RSS: {max([gen_peak, *PEAKS]):,.0f} MiB (while generating the data: "
+          f"{gen_peak:,.0f} MiB; input frame {frame_mib:,.0f} MiB); wrote {args.out}")
+    if ratio > 1.0:
+        print(f"FAIL: cskit is slower than DuckDB (ratio {ratio:.2f} > 1.0)")
+        return 1
+    return 0
+
+
+def write_results(path: Path, row: dict[str, object]) -> None:
+    """One CSV row per comparison, in the columns ``benchmarks/run.py`` reads."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(row))
+        writer.writeheader()
+        writer.writerow({k: f"{v:.3f}" if isinstance(v, float) else v for k, v in row.items()})
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

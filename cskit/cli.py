@@ -1,10 +1,14 @@
 """The ``cskit`` command line: ``cskit report`` makes the monthly report.
 
-``cskit report [--month YYYY-MM] [--data DIR] [--out DIR] [--lang en|ko|ja|zh-Hant] [--force]``
-runs the report notebook (``notebooks/monthly_report.ipynb``, shipped in the
-package) through papermill with those parameters, and writes the executed
-notebook and an HTML rendering with the code hidden:
-``<out>/cskit-report-YYYY-MM[-lang].ipynb`` and ``.html``.
+``cskit report [--month YYYY-MM] [--data DIR] [--out DIR] [--lang en|ko|ja|zh-Hant] [--force]
+[--csv] [--xlsx]`` runs the report notebook (``notebooks/monthly_report.ipynb``,
+shipped in the package) through papermill with those parameters, and writes the
+executed notebook and a self-contained HTML page with the code hidden:
+``<out>/cskit-report-YYYY-MM[-lang].ipynb`` and ``.html`` (plus the KPI table as
+``.csv`` / ``.xlsx`` on request, every text cell that a spreadsheet would run as
+a formula neutralised with a leading ``'``). A ``targets.toml`` in the data folder
+(see :mod:`cskit.targets`) adds targets and the KPI tree; a bad one is refused
+before anything runs, with its key and line.
 
 Robustness rules it follows:
 
@@ -195,21 +199,40 @@ def run_notebook(
         ) from exc
 
 
-def to_html(nb, title: str) -> str:
-    """HTML of an executed notebook with the code cells' inputs hidden."""
+def to_html(nb, title: str, lang: str = "en") -> str:
+    """A self-contained HTML page of an executed notebook, code cells' inputs hidden.
+
+    nbconvert's ``basic`` template gives the outputs alone (no script, no
+    stylesheet or MathJax fetched from the web, so the page opens offline and a
+    browser logs no error); :func:`cskit.report.page_html` wraps them in a page
+    with the report's own styles.
+    """
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+    from cskit.report import page_html
+
+    exporter = HTMLExporter(template_name="basic", exclude_input=True,
+                            exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body
+    return page_html(body, title=title, lang=lang)
+
+
+def scorecard_records(nb) -> list[dict]:
+    """The KPI table the report notebook stored with its scorecard (output metadata)."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            found = output.get("metadata", {}).get("cskit", {}).get("scorecard")
+            if found is not None:
+                return list(found)
+    raise CommandError("the report notebook stored no scorecard; cannot export the KPI table.")
 
 
 # ---------------------------------------------------------------- writing without overwriting
 
 
-def _write_temp(directory: Path, text: str, suffix: str) -> Path:
-    """Write ``text`` to a new hidden file in ``directory`` (permissions follow the umask)."""
+def _write_temp(directory: Path, text: str | bytes, suffix: str) -> Path:
+    """Write ``text`` (or bytes) to a new hidden file in ``directory`` (permissions follow
+    the umask)."""
     while True:
         name = directory / f".cskit-report-{secrets.token_hex(6)}{suffix}.tmp"
         try:
@@ -218,8 +241,9 @@ def _write_temp(directory: Path, text: str, suffix: str) -> Path:
             continue
         break
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -296,6 +320,17 @@ def report(args: argparse.Namespace) -> int:
         except CskitError as exc:
             raise CommandError(f"--month {args.month}: {_first_line(exc)}", 2) from exc
 
+    try:  # a bad targets.toml: one line naming the key and its line, before any work
+        content.load_targets(data)
+    except CskitError as exc:
+        raise CommandError(_first_line(exc)) from exc
+    if args.xlsx:
+        try:
+            import openpyxl  # noqa: F401
+        except ImportError as exc:
+            raise CommandError("--xlsx needs openpyxl: pip install 'cskit[io]' (or use --csv).",
+                               2) from exc
+
     notebook = report_notebook()
     out = Path(args.out).expanduser().resolve()
     created = not out.exists()
@@ -322,7 +357,14 @@ def report(args: argparse.Namespace) -> int:
 
         title = t("report.title", language=args.lang, month=str(month))
         temps[".ipynb"] = _write_temp(out, nbformat.writes(nb), ".ipynb")
-        temps[".html"] = _write_temp(out, to_html(nb, title), ".html")
+        temps[".html"] = _write_temp(out, to_html(nb, title, args.lang), ".html")
+        if args.csv or args.xlsx:
+            records = scorecard_records(nb)
+            if args.csv:  # with a BOM, so spreadsheets read Korean/Japanese/Chinese labels
+                temps[".csv"] = _write_temp(out, "\ufeff" + content.kpi_csv(records), ".csv")
+            if args.xlsx:
+                temps[".xlsx"] = _write_temp(out, content.kpi_xlsx(records, title=str(month)),
+                                             ".xlsx")
         written = place_files(out, stem, temps, args.force)
     except BaseException:
         if created:  # leave no empty folder behind after a failed first report
@@ -367,6 +409,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="overwrite a report of the same month and language")
     rep.add_argument("--timeout", type=int, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"time limit per notebook cell (default: {DEFAULT_TIMEOUT})")
+    rep.add_argument("--csv", action="store_true",
+                     help="also write the KPI table as CSV (formula-like cells neutralised)")
+    rep.add_argument("--xlsx", action="store_true",
+                     help="also write the KPI table as an Excel workbook (needs openpyxl)")
     rep.add_argument("-q", "--quiet", action="store_true", help="print only the paths written")
     rep.set_defaults(func=report)
     return parser

@@ -20,15 +20,18 @@ each replaceable:
 3. **Combine**: score = Σ wᵢxᵢ ÷ Σ wᵢ over the components the account has a
    value for (a missing NPS does not count as 0 unless ``missing=0``), then
    **bands**: ≤ 50 red, ≤ 75 yellow, above green by default (0–50 / 51–75 /
-   76–100 for whole scores; a fractional 50.4 is yellow).
+   76–100 for whole scores; a fractional 50.4 is yellow), or
+   :data:`GRADE_BANDS` for poor / average / good.
 
 A score is only useful if it predicts churn. :func:`backtest` checks it (or
 any leading indicator) against churn in the ``horizon`` months *after* each
-scored month: AUC, churn rate by band, the same per component and a lift table
-by decile — the "check and replace" loop of the KPI-setting article.
+scored month — features of month m, label = churn in m+1 … m+horizon, so no
+outcome leaks into the score: AUC, churn rate by band, the same per component
+and a lift table by decile — the "check and replace" loop of the KPI-setting
+article.
 
 :class:`KPI` and :func:`kpi_tree` declare a KPI with its sub-KPIs (e.g. churn
-← first-login rate, usage rate) and compute the whole tree into a tidy frame.
+← first-login rate, stickiness) and compute the whole tree into a tidy frame.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from cskit._validate import (
     as_number,
     check_choice,
     check_frame,
+    check_unique,
     require_columns,
 )
 from cskit.errors import InvalidParameterError, InvalidValueError
@@ -57,11 +61,13 @@ __all__ = [
     "DEFAULT_BANDS",
     "DEFAULT_COMPONENTS",
     "DEFAULT_GRADES",
+    "GRADE_BANDS",
     "KPI",
     "auc",
     "backtest",
     "band_changes",
     "bands",
+    "churn_labels",
     "health_inputs",
     "health_score",
     "kpi_tree",
@@ -71,6 +77,8 @@ __all__ = [
 
 #: Upper bounds (inclusive) of each band, lowest first; the last band takes the rest.
 DEFAULT_BANDS: tuple[tuple[float, str], ...] = ((50.0, "red"), (75.0, "yellow"), (100.0, "green"))
+#: The same cut points labelled as grades.
+GRADE_BANDS: tuple[tuple[float, str], ...] = ((50.0, "poor"), (75.0, "average"), (100.0, "good"))
 #: Points of the good / average / poor grades.
 DEFAULT_GRADES: Mapping[str, float] = {"good": 100.0, "average": 60.0, "poor": 0.0}
 
@@ -84,7 +92,8 @@ class Component:
     name : str
         Column of the inputs frame.
     weight : float, default 1.0
-        Weight wᵢ in Σ wᵢxᵢ ÷ Σ wᵢ.
+        Weight wᵢ in Σ wᵢxᵢ ÷ Σ wᵢ (0 keeps the component in the output
+        without letting it move the score).
     method : {"linear", "percentile", "grade"}, default "linear"
     low, high : float
         ``"linear"``: the values scored 0 and 100 (reversed when
@@ -105,10 +114,17 @@ class Component:
     higher_is_better: bool = True
 
     def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name:
+            raise InvalidParameterError(f"Component name must be a column name, got {self.name!r}.")
         check_choice("method", self.method, ("linear", "percentile", "grade"))
-        if not np.isfinite(self.weight) or self.weight < 0:
-            raise InvalidParameterError(f"Component {self.name!r}: weight={self.weight!r} must be >= 0.")
-        if self.method == "linear" and (self.low is None or self.high is None or self.low >= self.high):
+        weight = float(self.weight)
+        if not np.isfinite(weight) or weight < 0:
+            raise InvalidParameterError(
+                f"Component {self.name!r}: weight={self.weight!r} must be a number >= 0."
+            )
+        if self.method == "linear" and (
+            self.low is None or self.high is None or self.low >= self.high
+        ):
             raise InvalidParameterError(
                 f"Component {self.name!r}: method='linear' needs low < high (the values scored "
                 f"0 and 100), e.g. Component({self.name!r}, low=0, high=20)."
@@ -116,24 +132,28 @@ class Component:
         if self.method == "grade":
             if self.good is None or self.average is None:
                 raise InvalidParameterError(
-                    f"Component {self.name!r}: method='grade' needs good= and average= thresholds."
+                    f"Component {self.name!r}: method='grade' needs good= and average= "
+                    f"thresholds, e.g. Component({self.name!r}, method='grade', good=9, average=7)."
                 )
-            ordered = self.good >= self.average if self.higher_is_better else self.good <= self.average
+            ordered = (
+                self.good >= self.average if self.higher_is_better else self.good <= self.average
+            )
             if not ordered:
                 raise InvalidParameterError(
-                    f"Component {self.name!r}: good={self.good} must be beyond average={self.average} "
-                    f"({'above' if self.higher_is_better else 'below'} it, as higher_is_better="
-                    f"{self.higher_is_better})."
+                    f"Component {self.name!r}: good={self.good} must be beyond "
+                    f"average={self.average} ({'above' if self.higher_is_better else 'below'} "
+                    f"it, as higher_is_better={self.higher_is_better})."
                 )
 
 
-#: The components :func:`health_inputs` produces, with thresholds suited to the sample company.
+#: The components :func:`health_inputs` produces, with common starting thresholds
+#: (check them with :func:`backtest` before trusting them: notebook 08 does).
 DEFAULT_COMPONENTS: tuple[Component, ...] = (
     Component("frequency", weight=2, low=0, high=20),  # active days in the month
     Component("breadth", weight=2, low=0, high=0.8),  # share of seats active
     Component("depth", weight=1, low=0, high=1),  # share of key features used
     Component("mrr_growth", weight=1, low=-0.3, high=0.3),  # MRR vs 3 months earlier
-    Component("nps", weight=1, method="grade", good=9, average=7),  # last answer, 0-10
+    Component("nps", weight=1, method="grade", good=9, average=7),  # mean answer, 0-10
     Component("tickets", weight=1, low=0, high=6, higher_is_better=False),  # last 3 months
 )
 
@@ -158,6 +178,8 @@ def normalise(
     [0.0, 25.0, 50.0, 100.0]
     >>> normalise(pd.Series([10, 8, 3]), Component("nps", method="grade", good=9, average=7)).tolist()
     [100.0, 60.0, 0.0]
+    >>> normalise(pd.Series([3, 1, 2]), Component("x", method="percentile")).tolist()
+    [100.0, 0.0, 50.0]
     """
     x = pd.Series(np.asarray(values, dtype="float64"), index=values.index)
     if component.method == "linear":
@@ -171,15 +193,20 @@ def normalise(
         g = signed.groupby(key, sort=False)
         rank = g.rank(method="average")
         n = g.transform("count")
-        return ((rank - 1) / (n - 1)).where(n > 1, 0.5) * 100.0
+        return ((rank - 1) / (n - 1)).where(n > 1, 0.5).where(x.notna()) * 100.0
     missing = [k for k in ("good", "average", "poor") if k not in grades]
     if missing:
-        raise InvalidParameterError(f"grades= lacks {', '.join(missing)}; give points for good, average and poor.")
+        raise InvalidParameterError(
+            f"grades= lacks {', '.join(missing)}; give points for good, average and poor."
+        )
+    points = [float(grades[k]) for k in ("good", "average", "poor")]
+    if any(not 0 <= p <= 100 for p in points):
+        raise InvalidParameterError(f"grades= points must lie in 0–100, got {dict(grades)}.")
     if component.higher_is_better:
         good, avg = x >= component.good, x >= component.average
     else:
         good, avg = x <= component.good, x <= component.average
-    out = np.where(good, grades["good"], np.where(avg, grades["average"], grades["poor"]))
+    out = np.where(good, points[0], np.where(avg, points[1], points[2]))
     return pd.Series(out, index=x.index, dtype="float64").where(x.notna())
 
 
@@ -193,15 +220,16 @@ def weighted_score(
     scores : pandas.DataFrame
         One column per component, values 0–100 (NaN = no value).
     weights : mapping, optional
-        Weight per column (default 1 each).
+        Weight per column (default 1 each); columns without a weight are left out.
     missing : "skip" or float, default "skip"
-        ``"skip"`` leaves a missing component out of both sums; a number is
-        used in its place (0 = treat "no data" as the worst).
+        ``"skip"`` leaves a missing component out of both sums (the weights of
+        the others are scaled up); a number is used in its place (0 = treat
+        "no data" as the worst). A row with no component at all is NaN.
 
     Examples
     --------
-    Five metrics good (100), three average (60), two poor (40):
-    (5·100 + 3·60 + 2·40) ÷ 10 = 76.
+    Five metrics good (100), three average (60), two poor (40) — the grades of
+    the catalogue's worked example: (5·100 + 3·60 + 2·40) ÷ 10 = 76.
 
     >>> import pandas as pd
     >>> from cskit.health import weighted_score
@@ -209,16 +237,30 @@ def weighted_score(
     >>> float(weighted_score(grades).iloc[0])
     76.0
     """
-    w = pd.Series({c: 1.0 for c in scores.columns} if weights is None else dict(weights), dtype="float64")
+    w = pd.Series(
+        {c: 1.0 for c in scores.columns} if weights is None else dict(weights), dtype="float64"
+    )
     unknown = [c for c in w.index if c not in scores.columns]
     if unknown:
-        raise InvalidParameterError(f"weights name columns that are not scores: {', '.join(map(str, unknown))}.")
+        raise InvalidParameterError(
+            f"weights name columns that are not scores: {', '.join(map(str, unknown))}."
+        )
+    if (~np.isfinite(w) | (w < 0)).any():
+        raise InvalidParameterError(f"weights must be numbers >= 0, got {dict(w)}.")
     x = scores[list(w.index)].astype("float64")
     bad = (x < 0) | (x > 100)
     if bad.any().any():
-        raise InvalidValueError("Component scores must lie in 0-100; normalise the raw values first.")
+        col = bad.any()[bad.any()].index[0]
+        raise InvalidValueError(
+            f"Component scores must lie in 0–100; column {col!r} has "
+            f"{x.loc[bad[col], col].head(5).tolist()}. Normalise the raw values first "
+            f"(cskit.health.normalise or health_score)."
+        )
     if missing != "skip":
-        x = x.fillna(float(missing))
+        fill = float(missing)
+        if not 0 <= fill <= 100:
+            raise InvalidParameterError(f"missing={missing!r} must be 'skip' or a score in 0–100.")
+        x = x.fillna(fill)
     present = x.notna().to_numpy()
     wv = w.to_numpy()
     num = np.nansum(x.to_numpy() * wv, axis=1)
@@ -231,19 +273,32 @@ def weighted_score(
 def bands(score: pd.Series, band_edges: Sequence[tuple[float, str]] = DEFAULT_BANDS) -> pd.Series:
     """Band label of each score: the first band whose upper bound is ≥ the score.
 
+    The last band takes everything above the one before it (its bound is only
+    a label). NaN scores get no band.
+
     Examples
     --------
     >>> import pandas as pd
-    >>> from cskit.health import bands
+    >>> from cskit.health import GRADE_BANDS, bands
     >>> bands(pd.Series([0, 50, 50.4, 75, 76, 100])).tolist()
     ['red', 'red', 'yellow', 'yellow', 'green', 'green']
+    >>> bands(pd.Series([40, 90]), GRADE_BANDS).tolist()
+    ['poor', 'good']
     """
-    uppers = [float(u) for u, _ in band_edges]
-    labels = [str(lab) for _, lab in band_edges]
+    edges_in = list(band_edges)
+    if not edges_in:
+        raise InvalidParameterError("band_edges is empty; give (upper bound, label) pairs.")
+    uppers = [float(u) for u, _ in edges_in]
+    labels = [str(lab) for _, lab in edges_in]
     if any(b <= a for a, b in zip(uppers, uppers[1:], strict=False)):
-        raise InvalidParameterError("bands must be given lowest first with increasing upper bounds.")
+        raise InvalidParameterError(
+            "band_edges must be given lowest first with increasing upper bounds, e.g. "
+            "((50, 'red'), (75, 'yellow'), (100, 'green'))."
+        )
+    if len(set(labels)) != len(labels):
+        raise InvalidParameterError(f"band_edges repeats a label: {labels}.")
     edges = [-np.inf] + uppers[:-1] + [np.inf]
-    cat = pd.cut(score, bins=edges, labels=labels, right=True)
+    cat = pd.cut(pd.Series(score, dtype="float64"), bins=edges, labels=labels, right=True)
     return cat.astype(pd.CategoricalDtype(labels, ordered=True))
 
 
@@ -256,6 +311,7 @@ def health_inputs(
     surveys: pd.DataFrame | None = None,
     tickets: pd.DataFrame | None = None,
     key_features: Sequence[str] | None = None,
+    active: object = None,
     growth_months: int = 3,
     nps_months: int = 6,
     ticket_months: int = 3,
@@ -267,12 +323,15 @@ def health_inputs(
     Columns (one row per account with MRR > 0 in the month):
 
     * ``frequency`` – active days in the month (0 without events);
-    * ``breadth`` – active users ÷ seats;
+    * ``breadth`` – active users in the month ÷ seats (NaN when the account's
+      seats are unknown);
     * ``depth`` – share of ``key_features`` used in the month (NaN without key features);
-    * ``mrr_growth`` – MRR ÷ MRR ``growth_months`` earlier − 1 (NaN if not a customer then);
+    * ``mrr_growth`` – MRR ÷ MRR ``growth_months`` earlier − 1 (NaN if not a
+      customer then);
     * ``nps`` – the account's mean NPS answer (0–10) over the last ``nps_months``
-      months (NaN without answers);
-    * ``tickets`` – tickets opened in the last ``ticket_months`` months.
+      months, this one included (NaN without answers);
+    * ``tickets`` – tickets opened in the last ``ticket_months`` months, this
+      one included (NaN without a tickets frame).
 
     Nothing after the month is used, so the score of month m can be checked
     against churn after m without look-ahead.
@@ -280,11 +339,15 @@ def health_inputs(
     Parameters
     ----------
     events, accounts, mrr, surveys, tickets : pandas.DataFrame
-        Frames with the data contract's default column names.
+        Frames with the data contract's default column names (``mrr`` uses
+        ``customer_id``, equal to ``accounts.account_id``).
     key_features : list of str, optional
         Events that count for depth.
+    active : optional
+        What counts as activity for frequency and breadth (see
+        :func:`cskit.metrics.usage`).
     growth_months, nps_months, ticket_months : int
-        Look-back lengths.
+        Look-back lengths in months.
     start, end : month-like, optional
         First and last month returned.
 
@@ -292,9 +355,25 @@ def health_inputs(
     -------
     pandas.DataFrame
         ``account_id, month`` (Period[M]), ``mrr`` and the signal columns.
-    """
-    from cskit.metrics.usage import usage
 
+    Examples
+    --------
+    >>> import cskit
+    >>> from cskit.health import health_inputs
+    >>> c = cskit.datasets.load_sample()
+    >>> x = health_inputs(c.events, c.accounts, c.mrr, surveys=c.surveys, tickets=c.tickets,
+    ...                   key_features=["create_report", "export"], start="2026-10")
+    >>> x.columns.tolist()
+    ['account_id', 'month', 'mrr', 'mrr_growth', 'frequency', 'breadth', 'depth', 'nps', 'tickets']
+    >>> bool((x["month"] == x["month"].max()).all())
+    True
+    """
+    from cskit.metrics.usage import _seats, usage
+
+    for name, value in (("growth_months", growth_months), ("nps_months", nps_months),
+                        ("ticket_months", ticket_months)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise InvalidParameterError(f"{name}={value!r} must be a whole number of months >= 1.")
     p = customer_months(mrr)
     base = pd.DataFrame(
         {
@@ -303,31 +382,22 @@ def health_inputs(
             "mrr": p.mrr,
         }
     )
-    prev = base[["account_id", "month", "mrr"]].assign(month=base["month"] + growth_months)
-    base = base.merge(prev.rename(columns={"mrr": "_mrr_before"}), on=["account_id", "month"], how="left")
-    base["mrr_growth"] = base["mrr"] / base["_mrr_before"] - 1.0
-    base = base.drop(columns="_mrr_before")
+    before = base.assign(month=base["month"] + growth_months).rename(columns={"mrr": "_before"})
+    base = base.merge(before, on=["account_id", "month"], how="left")
+    base["mrr_growth"] = base["mrr"] / base.pop("_before") - 1.0
 
-    u = usage(events, period="M", level="account", key_features=key_features, accounts=accounts)
+    u = usage(events, period="M", level="account", key_features=key_features, active=active)
     u = u.reset_index().rename(columns={"period": "month"})
-    cols = ["active_days", "breadth"] + (["depth"] if key_features is not None else [])
+    cols = ["active_days", "active_users"] + (["depth"] if key_features is not None else [])
     base = base.merge(u[["account_id", "month", *cols]], on=["account_id", "month"], how="left")
-    base = base.rename(columns={"active_days": "frequency"})
-    seats = accounts.set_index("account_id")["seats"] if "seats" in accounts else None
-    base["frequency"] = base["frequency"].fillna(0.0)
-    base["breadth"] = base["breadth"].fillna(0.0).where(
-        base["account_id"].map(seats).notna() if seats is not None else False
-    )
-    if key_features is not None:
-        base["depth"] = base["depth"].fillna(0.0)
-    else:
-        base["depth"] = np.nan
+    base["frequency"] = base.pop("active_days").fillna(0.0)
+    seats = _seats(accounts, "account_id", "seats")
+    base["breadth"] = base.pop("active_users").fillna(0.0) / base["account_id"].map(seats)
+    depth = base.pop("depth").fillna(0.0) if key_features is not None else np.nan
+    base["depth"] = depth
 
-    months = pd.PeriodIndex(sorted(base["month"].unique()), freq="M")
-    base["nps"] = _trailing(base, surveys, "submitted_at", nps_months, "mean", months, survey="nps")
-    base["tickets"] = _trailing(base, tickets, "created_at", ticket_months, "count", months)
-    if tickets is not None:
-        base["tickets"] = base["tickets"].fillna(0.0)
+    base["nps"] = _recent(base, surveys, "submitted_at", nps_months, "mean", survey="nps")
+    base["tickets"] = _recent(base, tickets, "created_at", ticket_months, "count")
     if start is not None:
         base = base[base["month"] >= pd.Period(start, "M")]
     if end is not None:
@@ -335,35 +405,42 @@ def health_inputs(
     return base.sort_values(["month", "account_id"]).reset_index(drop=True)
 
 
-def _trailing(
+def _recent(
     base: pd.DataFrame,
     frame: pd.DataFrame | None,
     date: str,
     months: int,
     how: str,
-    all_months: pd.PeriodIndex,
     survey: str | None = None,
 ) -> pd.Series:
-    """Per base row: ``how`` of the frame's rows of the account in the last ``months`` months."""
+    """Per base row: mean score or count of the account's rows in the last ``months`` months.
+
+    Each (account, month) total is spread over the ``months`` months in which it
+    is "recent" (``np.repeat``), then summed per (account, month): no loop.
+    """
     if frame is None:
         return pd.Series(np.nan, index=base.index)
     table = "surveys" if survey else "tickets"
+    check_frame(frame, table)
     require_columns(frame, {"account": "account_id", "date": date}, table)
     f = frame
     if survey is not None:
         require_columns(frame, {"score": "score", "survey": "survey"}, table)
         f = frame.loc[frame["survey"] == survey]
     when = as_datetime(f, date, table).dt.to_period("M")
-    value = as_number(f, "score", table) if survey is not None else pd.Series(1.0, index=f.index)
-    m = pd.DataFrame({"account_id": f["account_id"].to_numpy(), "month": when.to_numpy(), "v": value.to_numpy()})
+    value = (
+        as_number(f, "score", table) if survey is not None else pd.Series(1.0, index=f.index)
+    )
+    m = pd.DataFrame(
+        {"account_id": f["account_id"].to_numpy(), "month": when.array, "v": value.to_numpy()}
+    )
     agg = m.groupby(["account_id", "month"]).agg(s=("v", "sum"), n=("v", "size")).reset_index()
-    # spread each month's totals over the `months` months in which it is "recent"
-    parts = [agg.assign(month=agg["month"] + k) for k in range(months)]
-    spread = pd.concat(parts, ignore_index=True).groupby(["account_id", "month"])[["s", "n"]].sum()
-    idx = pd.MultiIndex.from_arrays([base["account_id"], base["month"]])
-    got = spread.reindex(idx)
+    spread = agg.loc[agg.index.repeat(months)].reset_index(drop=True)
+    spread["month"] = spread["month"] + np.tile(np.arange(months), len(agg))
+    spread = spread.groupby(["account_id", "month"])[["s", "n"]].sum()
+    got = spread.reindex(pd.MultiIndex.from_arrays([base["account_id"], base["month"]]))
     if how == "count":
-        return pd.Series(got["n"].to_numpy(), index=base.index)
+        return pd.Series(got["n"].fillna(0.0).to_numpy(), index=base.index)
     return pd.Series((got["s"] / got["n"]).to_numpy(), index=base.index)
 
 
@@ -376,6 +453,7 @@ def health_score(
     band_edges: Sequence[tuple[float, str]] = DEFAULT_BANDS,
     grades: Mapping[str, float] = DEFAULT_GRADES,
     missing: str | float = "skip",
+    by: str | None = None,
     account: str = "account_id",
     month: str = "month",
 ) -> pd.DataFrame:
@@ -389,22 +467,30 @@ def health_score(
     components : list of Component
         What to use, how to normalise it and its weight.
     band_edges : list of (upper bound, label), lowest first
-        Default ≤ 50 red, ≤ 75 yellow, else green.
+        Default ≤ 50 red, ≤ 75 yellow, else green; :data:`GRADE_BANDS` for
+        poor / average / good.
     grades : mapping, default good 100 / average 60 / poor 0
         Points of the grades for ``method="grade"`` components.
     missing : "skip" or float, default "skip"
         See :func:`weighted_score`.
+    by : str, optional
+        A segment column: ``"percentile"`` components are then ranked within
+        each month *and segment* (an Enterprise account opens more tickets than
+        a one-seat account without being less healthy); carried to the output.
     account, month : str
         Column names.
 
     Returns
     -------
     pandas.DataFrame
-        ``account, month``, one ``<component>`` column per component with its
-        0–100 score, ``score`` and ``band`` (ordered categorical).
+        ``account, month`` (and ``by``), one ``<component>`` column per
+        component with its 0–100 score, ``score`` and ``band`` (ordered categorical).
 
     Examples
     --------
+    Account a: frequency 20 → 100, no tickets → 100: score 100. Account b:
+    frequency 4 → 20 (weight 3), 6 tickets → 0: (3·20 + 0) ÷ 4 = 15.
+
     >>> import pandas as pd, cskit
     >>> from cskit.health import Component, health_score
     >>> inputs = pd.DataFrame({"account_id": ["a", "b"], "month": ["2026-10"] * 2,
@@ -418,17 +504,33 @@ def health_score(
     """
     check_frame(frame, "health inputs")
     comps = list(components)
-    if not comps:
-        raise InvalidParameterError("components is empty; pass at least one Component.")
+    if not comps or not all(isinstance(c, Component) for c in comps):
+        raise InvalidParameterError(
+            "components must be a non-empty list of cskit.health.Component, e.g. "
+            "[Component('frequency', low=0, high=20)]."
+        )
     names = [c.name for c in comps]
     if len(set(names)) != len(names):
         raise InvalidParameterError("Two components share a name; give each column once.")
-    require_columns(frame, {"account": account, "month": month, **{n: n for n in names}}, "health inputs")
+    reserved = {account, month, "score", "band", by} & set(names)
+    if reserved:
+        raise InvalidParameterError(f"A component cannot be called {sorted(reserved)}.")
+    require_columns(
+        frame, {"account": account, "month": month, "by": by, **{n: n for n in names}},
+        "health inputs",
+    )
     months = as_month(frame, month, "health inputs")
-    out = pd.DataFrame({account: frame[account].to_numpy(), month: months.to_numpy()}, index=frame.index)
+    out = pd.DataFrame(
+        {account: frame[account].to_numpy(), month: months.array}, index=frame.index
+    )
+    groups = pd.factorize(months)[0]
+    if by is not None:
+        out[by] = frame[by].to_numpy()
+        seg = pd.factorize(frame[by], use_na_sentinel=False)[0]
+        groups = groups * (int(seg.max()) + 1) + seg
     for c in comps:
         raw = as_number(frame, c.name, "health inputs", allow_negative=True, allow_missing=True)
-        out[c.name] = normalise(raw, c, groups=months.to_numpy(), grades=grades)
+        out[c.name] = normalise(raw, c, groups=groups, grades=grades)
     out["score"] = weighted_score(out[names], {c.name: c.weight for c in comps}, missing=missing)
     out["band"] = bands(out["score"], band_edges)
     return out.reset_index(drop=True)
@@ -459,9 +561,15 @@ def band_changes(
       account_id previous_band band
     0          a         green  red
     """
+    check_frame(scores, "scores")
+    require_columns(
+        scores, {"account": account, "month_col": month_col, "score": "score", "band": "band"},
+        "scores",
+    )
     m = pd.Period(month, "M")
-    cur = scores.loc[scores[month_col] == m, [account, "score", "band"]]
-    prev = scores.loc[scores[month_col] == m - 1, [account, "score", "band"]]
+    months = as_month(scores, month_col, "scores")
+    cur = scores.loc[(months == m).to_numpy(), [account, "score", "band"]]
+    prev = scores.loc[(months == m - 1).to_numpy(), [account, "score", "band"]]
     j = cur.merge(prev, on=account, how="left", suffixes=("", "_prev"))
     j = j.rename(columns={"score_prev": "previous_score", "band_prev": "previous_band"})
     changed = j["band"].astype(str) != j["previous_band"].astype(str)
@@ -474,6 +582,27 @@ def band_changes(
 
 
 # --------------------------------------------------------------------------- backtest
+def _auc_by(score: np.ndarray, churned: np.ndarray, group: np.ndarray | None = None) -> pd.DataFrame:
+    """``n, churned, auc`` per group (one row when ``group`` is None), NaN scores dropped.
+
+    AUC from average ranks within each group (Mann–Whitney), all groups at once.
+    """
+    g = np.zeros(len(score), dtype=np.int64) if group is None else np.asarray(group)
+    d = pd.DataFrame({"g": g, "s": np.asarray(score, dtype="float64"),
+                      "y": np.asarray(churned, dtype=bool)})
+    d = d.loc[d["s"].notna()]
+    d["r"] = d.groupby("g", sort=False)["s"].rank(method="average")
+    grouped = d.groupby("g", sort=True)
+    n = grouped.size()
+    n1 = grouped["y"].sum()
+    r1 = d["r"].where(d["y"], 0.0).groupby(d["g"], sort=True).sum()
+    n0 = n - n1
+    u = r1 - n1 * (n1 + 1) / 2.0  # pairs where the churner scored higher (+ ½ per tie)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        value = (1.0 - u / (n1 * n0)).where((n1 > 0) & (n0 > 0))
+    return pd.DataFrame({"n": n.astype(np.int64), "churned": n1.astype(np.int64), "auc": value})
+
+
 def auc(score: pd.Series | np.ndarray, churned: pd.Series | np.ndarray) -> float:
     """Probability that a random churner scored *lower* than a random stayer (ties ½).
 
@@ -481,7 +610,7 @@ def auc(score: pd.Series | np.ndarray, churned: pd.Series | np.ndarray) -> float
     churners and n₀ stayers, U = R₁ − n₁(n₁+1)/2 counts the pairs where the
     churner scored higher, so AUC = 1 − U ÷ (n₁·n₀). 0.5 = no signal, 1 =
     every churner scored below every stayer, below 0.5 = the score points the
-    wrong way. NaN scores are dropped.
+    wrong way. NaN scores are dropped; NaN when there is no churner or no stayer.
 
     Examples
     --------
@@ -491,17 +620,15 @@ def auc(score: pd.Series | np.ndarray, churned: pd.Series | np.ndarray) -> float
     >>> auc([10, 20, 30, 40], [True, False, True, False])
     0.75
     """
-    s = pd.Series(np.asarray(score, dtype="float64"))
+    s = np.asarray(score, dtype="float64")
     y = np.asarray(churned, dtype=bool)
-    keep = s.notna().to_numpy()
-    s, y = s[keep], y[keep]
-    n1 = int(y.sum())
-    n0 = len(y) - n1
-    if n1 == 0 or n0 == 0:
+    if len(s) != len(y):
+        raise InvalidParameterError(
+            f"score and churned differ in length ({len(s)} vs {len(y)}); pass aligned values."
+        )
+    if len(s) == 0:
         return float("nan")
-    ranks = s.rank(method="average").to_numpy()
-    u = ranks[y].sum() - n1 * (n1 + 1) / 2.0
-    return float(1.0 - u / (n1 * n0))
+    return float(_auc_by(s, y)["auc"].iloc[0]) if np.isfinite(s).any() else float("nan")
 
 
 @dataclass(frozen=True)
@@ -519,14 +646,18 @@ class Backtest:
     by_band : pandas.DataFrame
         Per band: ``accounts, churned, churn_rate, lift``.
     components : pandas.DataFrame
-        Per component: ``auc, n`` and churn rate in its own red / yellow / green bands.
+        Per component: ``n, auc`` and the churn rate in its own bands
+        (``churn_rate_<band>``, only for components on the 0–100 scale).
     lift : pandas.DataFrame
-        Per decile of the score (1 = lowest scores): ``accounts, churned,
+        Per decile of the score (1 = least healthy): ``accounts, churned,
         churn_rate, lift, min_score, max_score``.
     by_month : pandas.DataFrame
-        Per scored month: ``accounts, churned, auc``.
+        Per scored month: ``accounts, churned, churn_rate, auc``.
     rows : pandas.DataFrame
-        The labelled account-months (``account, month, score, churned``).
+        The labelled account-months (``account, month, score, churned, churn_month``).
+    by_group : pandas.DataFrame
+        With ``by=``: per segment ``accounts, churned, churn_rate, auc`` (does the
+        score rank accounts *within* a segment, or only tell segments apart?).
     """
 
     horizon: int
@@ -538,6 +669,12 @@ class Backtest:
     lift: pd.DataFrame
     by_month: pd.DataFrame
     rows: pd.DataFrame = field(repr=False)
+    by_group: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+
+    @property
+    def churn_rate(self) -> float:
+        """Share of the scored account-months that churned within the horizon."""
+        return self.churned / self.n if self.n else float("nan")
 
     def __repr__(self) -> str:
         return (
@@ -546,7 +683,9 @@ class Backtest:
         )
 
 
-def churn_labels(mrr: pd.DataFrame, *, horizon: int = 3, customer: str = "customer_id") -> pd.DataFrame:
+def churn_labels(
+    mrr: pd.DataFrame, *, horizon: int = 3, customer: str = "customer_id"
+) -> pd.DataFrame:
     """For each paying account-month m: did the account churn in months m+1 … m+horizon?
 
     Churn = the first month without MRR after a paying month. Months whose
@@ -557,6 +696,8 @@ def churn_labels(mrr: pd.DataFrame, *, horizon: int = 3, customer: str = "custom
 
     Examples
     --------
+    a pays January to March (its churn month is April); b pays January to June.
+
     >>> import pandas as pd
     >>> from cskit.health import churn_labels
     >>> m = pd.DataFrame({"customer_id": ["a"] * 3 + ["b"] * 6,
@@ -572,12 +713,12 @@ def churn_labels(mrr: pd.DataFrame, *, horizon: int = 3, customer: str = "custom
     5          b  2026-03    False         NaT
     6          b  2026-04    False         NaT
     """
-    if not isinstance(horizon, (int, np.integer)) or horizon < 1:
+    if isinstance(horizon, bool) or not isinstance(horizon, (int, np.integer)) or horizon < 1:
         raise InvalidParameterError(f"horizon={horizon!r} must be a whole number of months >= 1.")
     p = customer_months(mrr, customer=customer)
     cust, mon = p.customer, p.month
     n = len(mon)
-    # end of each run of consecutive months: scan from the end with a reverse cumulative trick
+    # last row of each run of consecutive months, found from the end (reverse running minimum)
     run_break = np.ones(n, dtype=bool)
     if n > 1:
         run_break[:-1] = (cust[1:] != cust[:-1]) | (mon[1:] != mon[:-1] + 1)
@@ -607,6 +748,9 @@ def backtest(
     score: str = "score",
     band: str | None = "band",
     components: Sequence[str] | None = None,
+    higher_is_better: bool = True,
+    band_edges: Sequence[tuple[float, str]] = DEFAULT_BANDS,
+    by: str | None = None,
     account: str = "account_id",
     month: str = "month",
     customer: str = "customer_id",
@@ -623,16 +767,25 @@ def backtest(
     Parameters
     ----------
     scores : pandas.DataFrame
-        ``account, month, score`` (e.g. from :func:`health_score`); higher = healthier.
+        ``account, month, score`` (e.g. from :func:`health_score`), one row per
+        account and month.
     mrr : pandas.DataFrame
         The ``mrr`` frame churn is read from.
     horizon : int, default 3
         Months after the scored month in which a churn counts.
     score, band : str
-        Columns of ``scores``; ``band=None`` skips the band table.
+        Columns of ``scores``; ``band=None`` (or a missing column) skips the band table.
     components : list of str, optional
-        Component columns (0–100, higher = healthier) to check one by one.
-        Default: every numeric column other than ``score``.
+        Component columns to check one by one (higher = healthier). Default:
+        every other numeric column.
+    higher_is_better : bool, default True
+        False for a risk indicator (e.g. ticket count): AUC and deciles are
+        then computed on the negated values, so 1.0 still means "perfect".
+    band_edges : list of (upper bound, label)
+        Bands of the per-component churn rates.
+    by : str, optional
+        A segment column of ``scores``: adds the AUC within each segment
+        (``Backtest.by_group``).
     account, month, customer : str
         Column names (``customer`` in ``mrr``).
 
@@ -642,6 +795,9 @@ def backtest(
 
     Examples
     --------
+    a churns in March (within 2 months of January), b and c stay; a had the
+    lowest score, so every churner scored below every stayer: AUC 1.
+
     >>> import pandas as pd
     >>> from cskit.health import backtest
     >>> m = pd.DataFrame({"customer_id": ["a"] * 2 + ["b"] * 4 + ["c"] * 4,
@@ -653,10 +809,14 @@ def backtest(
     Backtest(horizon=2, n=3, churned=1, auc=1.000)
     """
     check_frame(scores, "scores")
-    require_columns(scores, {"account": account, "month": month, "score": score}, "scores")
-    labels = churn_labels(mrr, horizon=horizon, customer=customer)
+    require_columns(
+        scores, {"account": account, "month": month, "score": score, "by": by}, "scores"
+    )
     s = scores.copy()
-    s["_month"] = as_month(scores, month, "scores")
+    s["_month"] = as_month(scores, month, "scores").array
+    check_unique(s, [account, "_month"], "scores",
+                 hint="Score each account once per month (drop or average the duplicates).")
+    labels = churn_labels(mrr, horizon=horizon, customer=customer)
     rows = s.merge(
         labels.rename(columns={"account_id": "_acct", "month": "_month"}),
         left_on=[account, "_month"],
@@ -666,50 +826,122 @@ def backtest(
     if rows.empty:
         raise InvalidValueError(
             f"No scored account-month can be checked: none is a paying month at least {horizon} "
-            f"month(s) before the end of the mrr data. Score earlier months or lower horizon."
+            f"month(s) before the end of the mrr data, for an account id also found in "
+            f"mrr[{customer!r}]. Score earlier months, or lower horizon."
         )
-    y = rows["churned"].to_numpy()
-    sc = as_number(rows, score, "scores", allow_negative=True, allow_missing=True)
+    sign = 1.0 if higher_is_better else -1.0
+    y = rows["churned"].to_numpy(dtype=bool)
+    raw = as_number(rows, score, "scores", allow_negative=True, allow_missing=True).to_numpy()
+    sc = raw * sign
     overall = float(y.mean())
 
     by_band = pd.DataFrame()
     if band is not None and band in rows.columns:
-        g = rows.groupby(band, observed=False)["churned"]
+        g = rows.groupby(band, observed=False, sort=True)["churned"]
         by_band = pd.DataFrame({"accounts": g.size(), "churned": g.sum().astype(np.int64)})
-        by_band["churn_rate"] = by_band["churned"] / by_band["accounts"].where(by_band["accounts"] > 0)
+        by_band["churn_rate"] = by_band["churned"] / by_band["accounts"].where(
+            by_band["accounts"] > 0
+        )
         by_band["lift"] = by_band["churn_rate"] / overall if overall > 0 else np.nan
 
     if components is None:
+        skip = {account, month, score, band, by, "_month", "_acct", "churned", "churn_month"}
         components = [
-            c
-            for c in scores.columns
-            if c not in (account, month, score, band, "_month")
+            c for c in scores.columns
+            if c not in skip
             and pd.api.types.is_numeric_dtype(scores[c])
             and not pd.api.types.is_bool_dtype(scores[c])
         ]
-    comp_rows = []
-    for c in components:  # one row per component: a handful, not per customer
-        v = rows[c].astype("float64")
-        known = v.notna()
-        b = bands(v[known])
-        rates = pd.Series(y[known.to_numpy()]).groupby(b.to_numpy(), observed=False).mean()
-        comp_rows.append(
-            {
-                "component": c,
-                "auc": auc(v, y),
-                "n": int(known.sum()),
-                **{f"churn_rate_{k}": float(rates.get(k, np.nan)) for k in b.cat.categories},
-            }
-        )
-    comp = pd.DataFrame(comp_rows).set_index("component") if comp_rows else pd.DataFrame()
+    comp = _components(rows, list(components), y, band_edges)
 
-    order = sc.rank(method="first")
-    valid = sc.notna()
-    dec = pd.Series(np.nan, index=rows.index)
+    lift = _lift(sc, raw, y, overall)
+
+    month_codes, month_index = pd.factorize(rows["_month"], sort=True)
+    bm = _auc_by(sc, y, month_codes)
+    counts = np.bincount(month_codes, minlength=len(month_index))
+    churned_m = np.bincount(month_codes, weights=y, minlength=len(month_index)).astype(np.int64)
+    by_month = pd.DataFrame(
+        {"accounts": counts, "churned": churned_m, "churn_rate": churned_m / counts,
+         "auc": bm["auc"].reindex(range(len(month_index))).to_numpy()},
+        index=pd.PeriodIndex(month_index, name="month"),
+    )
+
+    by_group = pd.DataFrame()
+    if by is not None:
+        gcodes, glabels = pd.factorize(rows[by], sort=True, use_na_sentinel=False)
+        res = _auc_by(sc, y, gcodes).reindex(range(len(glabels)))
+        sizes = np.bincount(gcodes, minlength=len(glabels))
+        churned_g = np.bincount(gcodes, weights=y, minlength=len(glabels)).astype(np.int64)
+        by_group = pd.DataFrame(
+            {"accounts": sizes, "churned": churned_g, "churn_rate": churned_g / sizes,
+             "auc": res["auc"].to_numpy()},
+            index=pd.Index(glabels, name=by),
+        )
+
+    keep = [account, "_month", score, "churned", "churn_month"] + ([by] if by else [])
+    out_rows = rows[keep].rename(columns={"_month": month})
+    return Backtest(
+        horizon=int(horizon),
+        n=len(rows),
+        churned=int(y.sum()),
+        auc=float(_auc_by(sc, y)["auc"].iloc[0]) if np.isfinite(sc).any() else float("nan"),
+        by_band=by_band,
+        components=comp,
+        lift=lift,
+        by_month=by_month,
+        rows=out_rows,
+        by_group=by_group,
+    )
+
+
+def _components(
+    rows: pd.DataFrame, names: list[str], y: np.ndarray, band_edges: Sequence[tuple[float, str]]
+) -> pd.DataFrame:
+    """AUC and churn rate by band of each component column, all components at once."""
+    if not names:
+        return pd.DataFrame()
+    missing = [c for c in names if c not in rows.columns]
+    if missing:
+        raise InvalidParameterError(
+            f"components name columns that are not in the scores frame: {', '.join(missing)}."
+        )
+    values = np.column_stack(
+        [as_number(rows, c, "scores", allow_negative=True, allow_missing=True).to_numpy()
+         for c in names]  # one column per component (a handful), not per row
+    )
+    which = np.repeat(np.arange(len(names)), len(rows))
+    flat = values.T.ravel()
+    yy = np.tile(y, len(names))
+    res = _auc_by(flat, yy, which).reindex(range(len(names)))
+    out = pd.DataFrame(
+        {"n": res["n"].fillna(0).astype(np.int64).to_numpy(), "auc": res["auc"].to_numpy()},
+        index=pd.Index(names, name="component"),
+    )
+    scaled = np.nanmin(values, axis=0, initial=np.inf) >= 0
+    scaled &= np.nanmax(values, axis=0, initial=-np.inf) <= 100
+    b = bands(pd.Series(flat), band_edges)
+    known = b.notna().to_numpy()
+    rates = (
+        pd.DataFrame({"c": which[known], "b": b[known].to_numpy(), "y": yy[known]})
+        .groupby(["c", "b"], observed=False)["y"].mean().unstack("b")
+        .reindex(range(len(names)))
+    )
+    for lab in b.cat.categories:
+        col = rates[lab].to_numpy() if lab in rates.columns else np.full(len(names), np.nan)
+        out[f"churn_rate_{lab}"] = np.where(scaled, col, np.nan)
+    return out
+
+
+def _lift(sc: np.ndarray, raw: np.ndarray, y: np.ndarray, overall: float) -> pd.DataFrame:
+    """Churn by decile of the (signed) score, 1 = least healthy."""
+    valid = np.isfinite(sc)
     nv = int(valid.sum())
-    dec[valid] = np.ceil(order[valid] * 10 / nv).clip(1, 10)
-    lt = pd.DataFrame({"decile": dec, "churned": y, "score": sc}).dropna(subset=["decile"])
-    lt["decile"] = lt["decile"].astype(np.int64)
+    cols = ["accounts", "churned", "churn_rate", "lift", "min_score", "max_score"]
+    if nv == 0:
+        return pd.DataFrame(columns=cols)
+    order = pd.Series(sc[valid]).rank(method="first").to_numpy()
+    dec = np.clip(np.ceil(order * 10 / nv), 1, 10).astype(np.int64)
+    lt = pd.DataFrame({"decile": dec, "churned": y[valid], "score": raw[valid]})
     g = lt.groupby("decile")
     lift = pd.DataFrame(
         {
@@ -721,25 +953,7 @@ def backtest(
     )
     lift["churn_rate"] = lift["churned"] / lift["accounts"]
     lift["lift"] = lift["churn_rate"] / overall if overall > 0 else np.nan
-    lift = lift[["accounts", "churned", "churn_rate", "lift", "min_score", "max_score"]]
-
-    bm = rows.assign(_y=y, _s=sc.to_numpy()).groupby("_month")
-    by_month = pd.DataFrame({"accounts": bm.size(), "churned": bm["_y"].sum().astype(np.int64)})
-    by_month["auc"] = bm[["_s", "_y"]].apply(lambda d: auc(d["_s"], d["_y"]))
-    by_month.index.name = "month"
-
-    out_rows = rows[[account, "_month", score, "churned", "churn_month"]].rename(columns={"_month": month})
-    return Backtest(
-        horizon=int(horizon),
-        n=len(rows),
-        churned=int(y.sum()),
-        auc=auc(sc, y),
-        by_band=by_band,
-        components=comp,
-        lift=lift,
-        by_month=by_month,
-        rows=out_rows,
-    )
+    return lift[cols]
 
 
 # --------------------------------------------------------------------------- KPI tree
@@ -768,7 +982,9 @@ class KPI:
     better: str = "up"
     label: str | None = None
 
-    def walk(self, parent: str | None = None, level: int = 0) -> Iterator[tuple[KPI, str | None, int]]:
+    def walk(
+        self, parent: str | None = None, level: int = 0
+    ) -> Iterator[tuple[KPI, str | None, int]]:
         """Yield (kpi, parent name, depth) for the node and all its descendants, depth-first."""
         yield self, parent, level
         for child in self.children:
@@ -779,8 +995,8 @@ def kpi_tree(root: KPI, data: object) -> pd.DataFrame:
     """Compute every KPI of a tree into a tidy frame.
 
     Returns one row per KPI and period: ``kpi, label, parent`` (missing for the
-    root), ``level, better, period, value`` (``period`` is None for single numbers; KPIs without
-    ``compute`` appear once with a NaN value, as headings).
+    root), ``level, better, period, value`` (``period`` is None for single
+    numbers; KPIs without ``compute`` appear once with a NaN value, as headings).
 
     Examples
     --------
@@ -793,6 +1009,8 @@ def kpi_tree(root: KPI, data: object) -> pd.DataFrame:
     0        churn    NaN      0   0.03
     1  first_login  churn      1   0.80
     """
+    if not isinstance(root, KPI):
+        raise InvalidParameterError("kpi_tree needs a KPI as its root, e.g. KPI('churn', ...).")
     rows = []
     seen: set[str] = set()
     for node, parent, level in root.walk():  # walks KPIs (a handful), not rows
@@ -812,4 +1030,5 @@ def kpi_tree(root: KPI, data: object) -> pd.DataFrame:
             rows.extend({**meta, "period": p, "value": float(v)} for p, v in value.items())
         else:
             rows.append({**meta, "period": None, "value": float(value)})
-    return pd.DataFrame(rows, columns=["kpi", "label", "parent", "level", "better", "period", "value"])
+    return pd.DataFrame(rows, columns=["kpi", "label", "parent", "level", "better", "period",
+                                       "value"])

@@ -1,21 +1,57 @@
 """The content of the monthly report, as plain functions.
 
 ``notebooks/monthly_report.ipynb`` (run by ``cskit report``) calls these; they
-take a *company* — anything with ``mrr`` and ``surveys`` frames following the
-data contract, such as :func:`cskit.datasets.load_sample`'s result — and a
-month, and return pandas objects or sentences. Nothing here draws or prints.
+take a *company* — anything with the data contract's frames as attributes
+(``mrr`` at least; ``surveys``, ``accounts``, ``events``… when present), such
+as :func:`cskit.datasets.load_sample`'s result — and a month, and return
+pandas objects, sentences or HTML fragments. Nothing here draws or prints.
 
 Which months can be reported: the report compares a month with the month
 before, and churn in a month needs the customers of the month before it, so a
 month *m* needs *m − 1* and *m − 2* in the data. The reportable months are
 therefore the third month of the data up to its last month (the data's last
 month is taken to be complete, as :attr:`SampleCompany.latest_month` documents).
+
+Adding a KPI to the report
+--------------------------
+The scorecard is the list :data:`KPIS`; each entry is a :class:`KPI`. To add
+one, append one entry, e.g. for CSAT::
+
+    def _csat(data: ReportData) -> pd.DataFrame:
+        result = data.table("surveys").cs.csat(period="M", level=data.level)
+        return result.rename(columns={"csat": "value"})   # keeps se, ci_low, ci_high
+
+    KPIS.append(KPI("csat", "kpi.csat", "rate", True, "voice", _csat, needs=("surveys",)))
+
+* ``compute`` receives a :class:`ReportData` (the company, the month being
+  reported, the confidence level, and :meth:`ReportData.cached` to share one
+  computation between KPIs) and returns the KPI **for every month** — a Series
+  indexed by a monthly ``PeriodIndex``, or a DataFrame with a ``value``
+  column and optionally ``se`` (standard error, in the KPI's unit),
+  ``ci_low`` and ``ci_high``. Months after the reported one are ignored.
+* With ``se`` the change from the previous month is called better or worse
+  only when it is significant (two-sample z test), as for NPS: give ``se``
+  for every survey-based KPI (CSAT, CES).
+* ``needs`` names the company's tables it uses: a KPI whose tables are missing
+  is left out of the scorecard, not an error.
+* ``parent`` puts it under another KPI in the KPI tree (a ``targets.toml``
+  next to the data can move it), and ``area`` chooses its section of the
+  report (:data:`AREAS`). ``label`` is a key for :func:`cskit.t` that must
+  exist in all four languages.
+
+Targets come from :mod:`cskit.targets`; the scorecard then shows the target
+and whether each KPI is on track.
 """
 
 from __future__ import annotations
 
+import csv
+import html
+import io
 import math
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from statistics import NormalDist
 from typing import Any
 
@@ -24,30 +60,42 @@ import pandas as pd
 
 from cskit.errors import EmptyFrameError, InvalidParameterError, MissingColumnError
 from cskit.i18n import t
+from cskit.targets import Targets, tree_order
+from cskit.targets import load_targets as _load_targets
 
 __all__ = [
+    "AREAS",
+    "KPI",
     "KPIS",
+    "ReportData",
     "check_month",
+    "comments_html",
+    "customer_comments",
     "format_scorecard",
+    "kpi_csv",
+    "kpi_history",
+    "kpi_table",
+    "kpi_xlsx",
     "last_months",
+    "load_targets",
+    "page_html",
     "parse_month",
     "reportable_months",
+    "safe_cell",
     "scorecard",
+    "scorecard_html",
+    "scorecard_records",
     "summary_churn",
     "summary_movements",
     "summary_nps",
+    "summary_targets",
+    "summary_top_moves",
+    "top_moves",
 ]
 
-#: Rows of the scorecard: (id, label key, unit, is a rise good?).
-KPIS: tuple[tuple[str, str, str, bool], ...] = (
-    ("mrr", "kpi.mrr", "money", True),
-    ("net_new_mrr", "kpi.net_new_mrr", "money", True),
-    ("customers", "kpi.customers", "count", True),
-    ("churn", "kpi.churn", "rate", False),
-    ("revenue_churn", "kpi.revenue_churn", "rate", False),
-    ("net_revenue_churn", "kpi.net_revenue_churn", "rate", False),
-    ("nps", "kpi.nps", "points", True),
-)
+#: Sections of the report, in order; each KPI belongs to one.
+AREAS: tuple[str, ...] = ("revenue", "retention", "voice", "usage", "support", "health")
+
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
@@ -163,143 +211,397 @@ def check_month(company: Any, month: object) -> pd.Period:
     return wanted
 
 
-def _pair(series: pd.Series, month: pd.Period) -> tuple[float, float]:
-    """The values at ``month`` and the month before (NaN where missing)."""
-    def at(p: pd.Period) -> float:
-        return float(series.loc[p]) if p in series.index else math.nan
-
-    return at(month), at(month - 1)
 
 
-def scorecard(company: Any, month: object, *, level: float = 0.95) -> pd.DataFrame:
-    """The month's KPIs next to the month before, with the change and whether it is good.
+# ---------------------------------------------------------------- the KPIs of the scorecard
+
+
+class ReportData:
+    """What a KPI's ``compute`` function receives.
+
+    Attributes
+    ----------
+    company : object
+        The tables (``company.mrr``, ``company.surveys``, …).
+    month : pandas.Period
+        The month being reported.
+    level : float
+        Confidence level of intervals and significance tests.
+    """
+
+    def __init__(self, company: Any, month: pd.Period, level: float = 0.95) -> None:
+        self.company, self.month, self.level = company, month, level
+        self._cache: dict[str, Any] = {}
+
+    def has(self, name: str) -> bool:
+        """Whether the company has a table ``name`` (a DataFrame)."""
+        return isinstance(getattr(self.company, name, None), pd.DataFrame)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The company's table ``name``."""
+        if not self.has(name):
+            raise InvalidParameterError(
+                f"The company has no {name!r} table; a KPI of the report needs it."
+            )
+        return getattr(self.company, name)
+
+    def cached(self, key: str, make: Callable[[], Any]) -> Any:
+        """``make()``, computed once per scorecard and shared by the KPIs that use ``key``."""
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+
+@dataclass(frozen=True)
+class KPI:
+    """One KPI of the scorecard (see "Adding a KPI to the report" in the module docstring).
+
+    Attributes
+    ----------
+    id : str
+        Short name, used in ``targets.toml`` and as the scorecard's index.
+    label : str
+        :func:`cskit.t` key of its name.
+    unit : {"money", "count", "rate", "points"}
+        How to show it; rates are fractions.
+    higher_is_better : bool
+        Its natural direction (a ``targets.toml`` may say otherwise).
+    area : str
+        Its section of the report, one of :data:`AREAS`.
+    compute : callable
+        ``compute(data: ReportData)`` → Series or DataFrame by month.
+    needs : tuple of str
+        Tables of the company it reads.
+    parent : str or None
+        Default parent in the KPI tree.
+    """
+
+    id: str
+    label: str
+    unit: str
+    higher_is_better: bool
+    area: str
+    compute: Callable[[ReportData], pd.Series | pd.DataFrame]
+    needs: tuple[str, ...] = ("mrr",)
+    parent: str | None = None
+
+
+def _mrr_totals(data: ReportData) -> pd.DataFrame:
+    return data.cached("mrr", lambda: data.table("mrr").cs.mrr(period="M"))
+
+
+def _mrr(data: ReportData) -> pd.Series:
+    return _mrr_totals(data)["mrr"]
+
+
+def _customers(data: ReportData) -> pd.Series:
+    return _mrr_totals(data)["customers"]
+
+
+def _net_new_mrr(data: ReportData) -> pd.Series:
+    return data.cached("movements", lambda: data.table("mrr").cs.mrr_movements(period="M"))[
+        "net_new"
+    ]
+
+
+def _churn(data: ReportData) -> pd.Series:
+    return data.table("mrr").cs.churn(period="M")["churn_rate"]
+
+
+def _revenue_churn(data: ReportData) -> pd.Series:
+    return data.table("mrr").cs.revenue_churn(kind="gross", period="M")["revenue_churn"]
+
+
+def _net_revenue_churn(data: ReportData) -> pd.Series:
+    return data.table("mrr").cs.revenue_churn(kind="net", period="M")["revenue_churn"]
+
+
+def _nps(data: ReportData) -> pd.DataFrame:
+    result = data.table("surveys").cs.nps(period="M", level=data.level)
+    return result.rename(columns={"nps": "value"})[["value", "se", "ci_low", "ci_high"]]
+
+
+def _first_login_rate(data: ReportData) -> pd.Series:
+    # Sign-ups of each month that logged in within 7 days; the reported month's
+    # last week of sign-ups has not had its 7 days yet and is left out.
+    result = data.table("accounts").cs.first_login_rate(
+        within_days=7, period="M", as_of=data.month.end_time
+    )
+    return result["first_login_rate"]
+
+
+def _stickiness(data: ReportData) -> pd.Series:
+    return data.table("events").cs.stickiness(period="M")["stickiness"]
+
+
+#: The scorecard's KPIs, in display order. Append a :class:`KPI` to add one.
+KPIS: list[KPI] = [
+    KPI("mrr", "kpi.mrr", "money", True, "revenue", _mrr),
+    KPI("net_new_mrr", "kpi.net_new_mrr", "money", True, "revenue", _net_new_mrr),
+    KPI("customers", "kpi.customers", "count", True, "retention", _customers),
+    KPI("churn", "kpi.churn", "rate", False, "retention", _churn),
+    KPI("revenue_churn", "kpi.revenue_churn", "rate", False, "retention", _revenue_churn),
+    KPI("net_revenue_churn", "kpi.net_revenue_churn", "rate", False, "retention",
+        _net_revenue_churn),
+    KPI("nps", "kpi.nps", "points", True, "voice", _nps, needs=("surveys",)),
+    KPI("first_login_rate", "report.kpi.first_login_rate", "rate", True, "usage",
+        _first_login_rate, needs=("accounts",), parent="churn"),
+    KPI("stickiness", "report.kpi.stickiness", "rate", True, "usage", _stickiness,
+        needs=("events",), parent="churn"),
+]
+
+
+def _spec(kpi: str, kpis: Sequence[KPI] | None = None) -> KPI:
+    for spec in KPIS if kpis is None else kpis:
+        if spec.id == kpi:
+            return spec
+    raise InvalidParameterError(
+        f"kpi={kpi!r} is not a KPI of the report; use one of "
+        f"{', '.join(s.id for s in (KPIS if kpis is None else kpis))}."
+    )
+
+
+def load_targets(data_dir: object = None, kpis: Sequence[KPI] | None = None) -> Targets:
+    """The ``targets.toml`` of a data folder, checked against the report's KPI ids.
+
+    ``data_dir=None`` is the bundled sample, whose file sets targets for every
+    KPI (see :mod:`cskit.targets` for the format). A folder without the file
+    gives empty targets.
+
+    Examples
+    --------
+    >>> targets = load_targets()
+    >>> targets["churn"].target, targets.parents()["first_login_rate"]
+    (0.025, 'churn')
+    """
+    return _load_targets(data_dir, known=[k.id for k in (KPIS if kpis is None else kpis)])
+
+
+def _as_frame(result: pd.Series | pd.DataFrame, kpi: str) -> pd.DataFrame:
+    frame = result.to_frame("value") if isinstance(result, pd.Series) else result
+    if "value" not in frame.columns:
+        raise InvalidParameterError(
+            f"The compute function of KPI {kpi!r} returned no 'value' column; return a Series "
+            f"or a DataFrame with a 'value' column."
+        )
+    index = frame.index
+    if not isinstance(index, pd.PeriodIndex):
+        raise InvalidParameterError(
+            f"The compute function of KPI {kpi!r} returned a result indexed by "
+            f"{type(index).__name__}; index it by month (a PeriodIndex)."
+        )
+    return frame.set_axis(index.asfreq("M"), axis=0)
+
+
+def _at(frame: pd.DataFrame, column: str, month: pd.Period) -> float:
+    if column not in frame.columns or month not in frame.index:
+        return math.nan
+    value = frame.loc[month, column]
+    return math.nan if value is None or pd.isna(value) else float(value)
+
+
+#: Months of history behind "how much a KPI usually moves".
+TYPICAL_MONTHS = 12
+
+
+def _typical_change(values: pd.Series, month: pd.Period) -> float:
+    """Mean absolute month-to-month change over the 12 months before ``month``.
+
+    NaN with fewer than three changes to average.
+    """
+    window = pd.period_range(month - TYPICAL_MONTHS, month - 1, freq="M")
+    changes = values.reindex(window).astype(float).diff().abs().dropna()
+    return float(changes.mean()) if len(changes) >= 3 else math.nan
+
+
+def _p_value(change: float, se_now: float, se_before: float) -> float:
+    """Two-sided p-value of a change between two independent estimates."""
+    if math.isnan(change) or math.isnan(se_now) or math.isnan(se_before):
+        return math.nan
+    spread = math.hypot(se_now, se_before)
+    if spread > 0:
+        return 2.0 * (1.0 - NormalDist().cdf(abs(change) / spread))
+    return 0.0 if change != 0 else 1.0  # both months unanimous: any difference is real
+
+
+def scorecard(
+    company: Any,
+    month: object,
+    *,
+    level: float = 0.95,
+    targets: Targets | None = None,
+    kpis: Sequence[KPI] | None = None,
+) -> pd.DataFrame:
+    """The month's KPIs next to the month before, with the change, target and status.
 
     Parameters
     ----------
     company : SampleCompany or similar
-        Anything with ``mrr`` and ``surveys`` frames following the data contract.
+        Anything with the data contract's frames as attributes (``mrr`` at
+        least); KPIs whose tables are missing are left out.
     month : str or Period
         ``"YYYY-MM"``, checked with :func:`check_month`.
     level : float, default 0.95
-        Confidence level of the NPS interval and of its significance test.
+        Confidence level of intervals and of significance tests.
+    targets : cskit.targets.Targets, optional
+        Targets, directions and the KPI tree (from :func:`load_targets`).
+    kpis : sequence of KPI, optional
+        The KPIs to show (default :data:`KPIS`).
 
     Returns
     -------
     pandas.DataFrame
-        One row per KPI (index ``kpi``: ``mrr, net_new_mrr, customers, churn,
-        revenue_churn, net_revenue_churn, nps``) with columns
+        One row per KPI, in KPI-tree order (each KPI followed by its
+        sub-KPIs), indexed by ``kpi`` with columns
 
-        * ``label`` – the KPI's name in the current language;
-        * ``unit`` – ``"money"``, ``"count"``, ``"rate"`` (a fraction) or ``"points"``;
+        * ``label`` – the KPI's name in the current language; ``unit`` –
+          ``"money"``, ``"count"``, ``"rate"`` (a fraction) or ``"points"``;
+          ``area`` – its report section;
+        * ``parent``, ``depth`` – its place in the KPI tree (depth 0 at the top);
         * ``value``, ``previous``, ``change`` (= value − previous; for rates a
           difference of fractions, 0.01 = 1 percentage point);
-        * ``ci_low``, ``ci_high`` – NPS interval of the month (NaN for other KPIs);
-        * ``p_value`` – NPS only: two-sided p-value of the two-sample z test
-          ``z = change / √(se² + se_previous²)`` (the months' answers are
-          independent samples);
-        * ``direction`` – ``"up"``, ``"down"`` or ``"flat"``;
-        * ``verdict`` – ``"better"``, ``"worse"``, ``"unchanged"``, or for NPS
-          ``"not_significant"`` when ``p_value ≥ 1 − level``; a rise is better for
-          MRR, net new MRR, customers and NPS, a fall for the three churn rates.
-          ``None`` when a value is missing (e.g. no NPS answers that month).
+        * ``ci_low``, ``ci_high`` – interval of the month for sampled KPIs (NPS);
+        * ``p_value`` – sampled KPIs only: two-sided p-value of the two-sample z
+          test ``z = change / √(se² + se_previous²)`` (independent samples);
+        * ``direction`` – ``"up"``, ``"down"`` or ``"flat"``; ``better`` –
+          ``"higher"`` or ``"lower"`` (the target file's direction, else the KPI's);
+        * ``verdict`` – ``"better"``, ``"worse"``, ``"unchanged"``, or for sampled
+          KPIs ``"not_significant"`` when ``p_value ≥ 1 − level``; ``None`` when
+          a value is missing (e.g. no NPS answers that month);
+        * ``target`` and ``status`` – ``"on_track"`` when the value meets the
+          target in the better direction (≥ for higher, ≤ for lower),
+          ``"off_track"`` otherwise, ``None`` without a target or a value;
+        * ``typical_change`` – mean absolute monthly change over the 12 months
+          before; ``surprise`` – ``|change| ÷ typical_change``, how unusual the
+          month's move is (used to pick :func:`top_moves`).
 
     Examples
     --------
     >>> import cskit
-    >>> card = scorecard(cskit.datasets.load_sample(), "2026-10")
+    >>> company = cskit.datasets.load_sample()
+    >>> card = scorecard(company, "2026-10", targets=load_targets())
     >>> card.loc["customers", ["value", "previous", "change"]].astype(float).tolist()
     [1367.0, 1318.0, 49.0]
     >>> card.loc["customers", "verdict"]
     'better'
+    >>> float(card.loc["churn", "target"]), card.loc["churn", "status"]
+    (0.025, 'on_track')
+    >>> card.loc["first_login_rate", "parent"], int(card.loc["first_login_rate", "depth"])
+    ('churn', 1)
     """
     month = check_month(company, month)
-    mrr_frame = company.mrr
-    surveys = getattr(company, "surveys", None)
-    if not isinstance(surveys, pd.DataFrame):
-        raise InvalidParameterError(
-            "The company has no 'surveys' table; the scorecard needs it for NPS."
-        )
-    totals = mrr_frame.cs.mrr(period="M")
-    moves = mrr_frame.cs.mrr_movements(period="M")
-    churn = mrr_frame.cs.churn(period="M")
-    gross = mrr_frame.cs.revenue_churn(kind="gross", period="M")
-    net = mrr_frame.cs.revenue_churn(kind="net", period="M")
-    nps = surveys.cs.nps(period="M", level=level)
-
-    values = {
-        "mrr": _pair(totals["mrr"], month),
-        "net_new_mrr": _pair(moves["net_new"], month),
-        "customers": _pair(totals["customers"], month),
-        "churn": _pair(churn["churn_rate"], month),
-        "revenue_churn": _pair(gross["revenue_churn"], month),
-        "net_revenue_churn": _pair(net["revenue_churn"], month),
-        "nps": _pair(nps["nps"], month),
-    }
+    if not 0 < level < 1:
+        raise InvalidParameterError(f"level={level!r} must be between 0 and 1, e.g. 0.95.")
+    data = ReportData(company, month, level)
+    specs = [k for k in (KPIS if kpis is None else kpis) if all(data.has(n) for n in k.needs)]
+    by_id = {k.id: k for k in specs}
+    targets = targets if targets is not None else Targets(())
+    parents: dict[str, str | None] = {k.id: k.parent for k in specs}
+    for kpi, entry in targets.items():
+        if kpi in parents:
+            parents[kpi] = entry.parent
     rows = []
-    for kpi, key, unit, rise_is_good in KPIS:
-        value, previous = values[kpi]
+    for kpi, depth, parent in tree_order(list(by_id), parents):
+        spec = by_id[kpi]
+        frame = _as_frame(spec.compute(data), kpi)
+        value, previous = _at(frame, "value", month), _at(frame, "value", month - 1)
         change = value - previous
-        rows.append(
-            {
-                "kpi": kpi,
-                "label": t(key),
-                "unit": unit,
-                "value": value,
-                "previous": previous,
-                "change": change,
-                "rise_is_good": rise_is_good,
-            }
-        )
+        entry = targets.get(kpi)
+        better = (entry.direction if entry is not None and entry.direction else
+                  ("higher" if spec.higher_is_better else "lower"))
+        p_value = math.nan
+        if "se" in frame.columns:
+            p_value = _p_value(change, _at(frame, "se", month), _at(frame, "se", month - 1))
+        if math.isnan(change):
+            direction = verdict = None
+        else:
+            flat = abs(change) <= 1e-12 * max(1.0, abs(previous))
+            direction = "flat" if flat else ("up" if change > 0 else "down")
+            good = change > 0 if better == "higher" else change < 0
+            verdict = "unchanged" if flat else ("better" if good else "worse")
+            if verdict != "unchanged" and not math.isnan(p_value) and p_value >= 1.0 - level:
+                verdict = "not_significant"
+        target = entry.target if entry is not None and entry.target is not None else math.nan
+        status = None
+        if not (math.isnan(target) or math.isnan(value)):
+            met = value >= target if better == "higher" else value <= target
+            status = "on_track" if met else "off_track"
+        typical = _typical_change(frame["value"], month)
+        rows.append({
+            "kpi": kpi, "label": t(spec.label), "unit": spec.unit, "area": spec.area,
+            "parent": parent, "depth": depth, "value": value, "previous": previous,
+            "change": change, "ci_low": _at(frame, "ci_low", month),
+            "ci_high": _at(frame, "ci_high", month), "p_value": p_value,
+            "direction": direction, "better": better, "verdict": verdict, "target": target,
+            "status": status, "typical_change": typical,
+            "surprise": abs(change) / typical if typical > 0 else math.nan,
+        })
     table = pd.DataFrame(rows).set_index("kpi")
-    change = table["change"].to_numpy(dtype=float)
-    scale = np.maximum(1.0, np.abs(table["previous"].to_numpy(dtype=float)))
-    flat = np.abs(change) <= 1e-12 * scale
-    missing = np.isnan(change)
-    direction = np.where(flat, "flat", np.where(change > 0, "up", "down")).astype(object)
-    good = np.where(table["rise_is_good"].to_numpy(dtype=bool), change > 0, change < 0)
-    verdict = np.where(flat, "unchanged", np.where(good, "better", "worse")).astype(object)
-    direction[missing] = None
-    verdict[missing] = None
     # object dtype: keep None for "no value" (a str column would turn it into NaN).
-    table["direction"] = pd.Series(direction, index=table.index, dtype=object)
-    table["verdict"] = pd.Series(verdict, index=table.index, dtype=object)
+    for column in ("parent", "direction", "verdict", "status"):
+        table[column] = pd.Series([row[column] for row in rows], index=table.index,
+                                  dtype=object)
+    table["depth"] = table["depth"].astype(np.int64)
+    return table
 
-    table["ci_low"] = math.nan
-    table["ci_high"] = math.nan
-    table["p_value"] = math.nan
-    if month in nps.index:
-        table.loc["nps", ["ci_low", "ci_high"]] = nps.loc[month, ["ci_low", "ci_high"]].to_numpy(
-            dtype=float
-        )
-    se_now, se_before = _pair(nps["se"], month)
-    spread = math.hypot(se_now, se_before)
-    nps_change = table.loc["nps", "change"]
-    if not math.isnan(nps_change):
-        if spread > 0:
-            p = 2.0 * (1.0 - NormalDist().cdf(abs(nps_change) / spread))
-        else:  # both months unanimous: any difference is real
-            p = 0.0 if nps_change != 0 else 1.0
-        table.loc["nps", "p_value"] = p
-        if p >= 1.0 - level and table.loc["nps", "verdict"] != "unchanged":
-            table.loc["nps", "verdict"] = "not_significant"
-    columns = ["label", "unit", "value", "previous", "change", "ci_low", "ci_high", "p_value",
-               "direction", "verdict"]
-    return table[columns]
+
+def kpi_history(
+    company: Any,
+    month: object,
+    kpis: Iterable[str],
+    *,
+    months: int = 24,
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """The ``value`` of each KPI for the ``months`` months up to ``month`` (columns: KPI ids).
+
+    Examples
+    --------
+    >>> import cskit
+    >>> history = kpi_history(cskit.datasets.load_sample(), "2026-10", ["churn"], months=3)
+    >>> history.index.astype(str).tolist()
+    ['2026-08', '2026-09', '2026-10']
+    """
+    month = check_month(company, month)
+    data = ReportData(company, month, level)
+    window = pd.period_range(month - (months - 1), month, freq="M", name="period")
+    columns = {}
+    for kpi in kpis:
+        columns[kpi] = _as_frame(_spec(kpi).compute(data), kpi)["value"].reindex(window)
+    return pd.DataFrame(columns, index=window)
+
+
+# ---------------------------------------------------------------- showing the scorecard
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _number(value: float, unit: str, *, signed: bool = False) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "–"
     sign = "+" if signed else ""
-    if unit == "money":
-        return f"{value:{sign},.0f}"
-    if unit == "count":
+    if unit in ("money", "count"):
         return f"{value:{sign},.0f}"
     if unit == "rate":
         if signed:
             return f"{value * 100:+.2f} {t('report.pp')}"
         return f"{value:.2%}"
     return f"{value:{sign}.1f}"
+
+
+def _size(value: float, unit: str) -> str:
+    """An unsigned amount of change: rates in percentage points."""
+    if unit == "rate":
+        return f"{value * 100:.2f} {t('report.pp')}"
+    return _number(value, unit)
+
+
+def _target(row: pd.Series) -> str:
+    if _missing(row["target"]):
+        return "–"
+    return f"{'≥' if row['better'] == 'higher' else '≤'} {_number(row['target'], row['unit'])}"
 
 
 _ARROWS = {"up": "▲", "down": "▼", "flat": "="}
@@ -309,13 +611,46 @@ _VERDICT_KEYS = {
     "unchanged": "report.unchanged",
     "not_significant": "report.not_significant",
 }
+_STATUS_KEYS = {"on_track": "report.on_track", "off_track": "report.off_track"}
+
+
+def _name(row: pd.Series, kpi: str) -> str:
+    """The KPI's name in the current language (the scorecard may have been made in another)."""
+    keys = {k.id: k.label for k in KPIS}
+    return t(keys[kpi]) if kpi in keys else str(row["label"])
+
+
+def _label(row: pd.Series, kpi: str) -> str:
+    label = _name(row, kpi)
+    depth = int(row["depth"]) if "depth" in row.index else 0
+    return ("\u2003" * (depth - 1) + "└ " + label) if depth > 0 else label
+
+
+def _value_text(row: pd.Series) -> str:
+    value = _number(row["value"], row["unit"])
+    if not _missing(row["ci_low"]):
+        low, high = row["ci_low"], row["ci_high"]
+        if row["unit"] == "rate":
+            value = f"{value} [{low:.1%}, {high:.1%}]"
+        else:
+            value = f"{value} [{low:.1f}, {high:.1f}]"
+    return value
+
+
+def _trend_text(row: pd.Series) -> str:
+    verdict = row["verdict"]
+    if verdict not in _VERDICT_KEYS:
+        return "–"
+    return f"{_ARROWS.get(row['direction'], '–')} {t(_VERDICT_KEYS[verdict])}"
 
 
 def format_scorecard(table: pd.DataFrame) -> pd.DataFrame:
     """The scorecard as text, with labels and headers in the current language, to display.
 
     Money and counts get thousands separators, rates are percentages and their
-    change is in percentage points, NPS shows its interval in brackets.
+    change is in percentage points, sampled KPIs (NPS) show their interval in
+    brackets, sub-KPIs are indented under their parent with ``└``. The target
+    and status columns appear when a target is set.
 
     Examples
     --------
@@ -324,28 +659,382 @@ def format_scorecard(table: pd.DataFrame) -> pd.DataFrame:
     >>> format_scorecard(card).loc["Paying customers"].tolist()
     ['1,367', '1,318', '+49', '▲ better']
     """
-    def show(row: pd.Series) -> pd.Series:
-        value = _number(row["value"], row["unit"])
-        if row["unit"] == "points" and not math.isnan(row["ci_low"]):
-            value = f"{value} [{row['ci_low']:.1f}, {row['ci_high']:.1f}]"
-        arrow = _ARROWS.get(row["direction"], "–")
-        verdict = row["verdict"]
-        trend = f"{arrow} {t(_VERDICT_KEYS[verdict])}" if verdict in _VERDICT_KEYS else "–"
-        return pd.Series(
-            {
-                t("report.value"): value,
-                t("report.previous"): _number(row["previous"], row["unit"]),
-                t("report.change"): _number(row["change"], row["unit"], signed=True),
-                t("report.trend"): trend,
-            }
-        )
-
-    shown = table.apply(show, axis=1)
-    keys = {kpi: key for kpi, key, _, _ in KPIS}
-    labels = [t(keys[kpi]) if kpi in keys else label
-              for kpi, label in zip(table.index, table["label"], strict=True)]
-    shown.index = pd.Index(labels, name=t("report.kpi"))
+    with_targets = "target" in table.columns and table["target"].notna().any()
+    rows = []
+    for kpi, row in table.iterrows():  # one row per KPI (a handful), not per data row
+        shown = {
+            t("report.value"): _value_text(row),
+            t("report.previous"): _number(row["previous"], row["unit"]),
+            t("report.change"): _number(row["change"], row["unit"], signed=True),
+            t("report.trend"): _trend_text(row),
+        }
+        if with_targets:
+            shown[t("report.target")] = _target(row)
+            shown[t("report.status")] = (t(_STATUS_KEYS[row["status"]])
+                                         if row["status"] in _STATUS_KEYS else "–")
+        rows.append(pd.Series(shown, name=_label(row, kpi)))
+    shown = pd.DataFrame(rows)
+    shown.index.name = t("report.kpi")
     return shown
+
+
+def top_moves(table: pd.DataFrame, n: int = 3) -> pd.DataFrame:
+    """The ``n`` KPIs that moved most this month, relative to how much each usually moves.
+
+    A KPI's move is ``|change| ÷ typical monthly change`` (the scorecard's
+    ``surprise``), which puts money, counts, rates and points on one scale.
+    Only real moves count: ``unchanged``, missing and not significant survey
+    changes are left out. KPIs with too little history to know their usual
+    move come after the others, by relative change ``|change| ÷ |previous|``.
+
+    Examples
+    --------
+    >>> card = pd.DataFrame({
+    ...     "change": [10.0, 0.02, 5.0, 1.0], "previous": [100.0, 0.1, 50.0, 10.0],
+    ...     "surprise": [0.5, 3.0, np.nan, 2.0],
+    ...     "verdict": ["better", "worse", "better", "not_significant"]},
+    ...     index=pd.Index(["mrr", "churn", "nps", "csat"], name="kpi"))
+    >>> top_moves(card, n=2).index.tolist()
+    ['churn', 'mrr']
+    """
+    moved = table[table["verdict"].isin(["better", "worse"])]
+    relative = (moved["change"].abs() / moved["previous"].abs()).replace(np.inf, np.nan)
+    ranked = moved.assign(
+        _known=moved["surprise"].notna(), _surprise=moved["surprise"].fillna(0.0),
+        _relative=relative.fillna(0.0),
+    ).sort_values(["_known", "_surprise", "_relative"], ascending=False, kind="stable")
+    return ranked.drop(columns=["_known", "_surprise", "_relative"]).head(n)
+
+
+def _move_sentence(kpi: str, row: pd.Series) -> str:
+    unit = row["unit"]
+    key = "report.move.up" if row["change"] > 0 else "report.move.down"
+    text = t(key, label=_name(row, kpi),
+             previous=_number(row["previous"], unit), value=_number(row["value"], unit),
+             change=_number(row["change"], unit, signed=True),
+             verdict=t(_VERDICT_KEYS[row["verdict"]]))
+    if not _missing(row.get("typical_change")):
+        text += " " + t("report.move.typical", typical=_size(row["typical_change"], unit))
+    if row.get("status") in _STATUS_KEYS:
+        text += " " + t("report.move.target", target=_target(row),
+                        status=t(_STATUS_KEYS[row["status"]]))
+    return text
+
+
+def summary_top_moves(table: pd.DataFrame, n: int = 3) -> list[str]:
+    """One sentence for each of the :func:`top_moves`, with its numbers.
+
+    Examples
+    --------
+    >>> import cskit
+    >>> card = scorecard(cskit.datasets.load_sample(), "2026-10")
+    >>> summary_top_moves(card)[0]
+    'Paying customers rose from 1,318 to 1,367 (+49, better). It usually moves by about 38 a month.'
+    """
+    return [_move_sentence(kpi, row) for kpi, row in top_moves(table, n).iterrows()]
+
+
+def summary_targets(table: pd.DataFrame) -> str:
+    """How many KPIs are on track, and which are not (with value and target).
+
+    Examples
+    --------
+    >>> import cskit
+    >>> card = scorecard(cskit.datasets.load_sample(), "2026-10", targets=load_targets())
+    >>> print(summary_targets(card))  # doctest: +ELLIPSIS
+    3 of 8 KPIs with a target are on track. Off track: MRR (1,175,557; target ≥ 1,200,000); ...
+    """
+    judged = table[table["status"].isin(list(_STATUS_KEYS))]
+    if judged.empty:
+        return t("report.targets.none")
+    on = int((judged["status"] == "on_track").sum())
+    text = t("report.targets.summary", on=on, total=len(judged))
+    off = judged[judged["status"] == "off_track"]
+    if not off.empty:
+        items = [f"{_name(row, kpi)} ({_number(row['value'], row['unit'])}; "
+                 f"{t('report.target_of', target=_target(row))})" for kpi, row in off.iterrows()]
+        text += " " + t("report.targets.off", items="; ".join(items))
+    return text
+
+
+def scorecard_records(table: pd.DataFrame) -> list[dict[str, object]]:
+    """The scorecard as JSON-ready rows (``None`` for missing values), for exports.
+
+    Examples
+    --------
+    >>> import cskit
+    >>> rows = scorecard_records(scorecard(cskit.datasets.load_sample(), "2026-10"))
+    >>> rows[2]["kpi"], rows[2]["value"], rows[2]["target"]
+    ('customers', 1367.0, None)
+    """
+    columns = ["label", "parent", "depth", "unit", "value", "previous", "change", "target",
+               "better", "status", "verdict", "p_value"]
+    records = []
+    for kpi, row in table.iterrows():
+        record: dict[str, object] = {"kpi": str(kpi)}
+        for column in columns:
+            value = row[column] if column in row.index else None
+            if isinstance(value, (np.integer, np.floating)):
+                value = value.item()
+            record[column] = None if _missing(value) else value
+        records.append(record)
+    return records
+
+
+# ---------------------------------------------------------------- HTML fragments
+
+SCORECARD_CSS = """
+<style>
+table.cskit-scorecard { border-collapse: collapse; font-size: 14px; margin: 0.5em 0 1em; }
+table.cskit-scorecard th, table.cskit-scorecard td {
+  padding: 4px 10px; border-bottom: 1px solid #dee2e6; text-align: right; white-space: nowrap; }
+table.cskit-scorecard th { background: #f1f3f5; font-weight: 600; }
+table.cskit-scorecard td.kpi, table.cskit-scorecard th.kpi { text-align: left; }
+table.cskit-scorecard tr.depth-1 td.kpi { padding-left: 28px; color: #495057; }
+table.cskit-scorecard tr.depth-2 td.kpi { padding-left: 46px; color: #495057; }
+table.cskit-scorecard .better { color: #2b8a3e; }
+table.cskit-scorecard .worse { color: #c92a2a; }
+table.cskit-scorecard .not_significant, table.cskit-scorecard .unchanged { color: #868e96; }
+table.cskit-scorecard .on_track { background: #d3f9d8; color: #2b8a3e; font-weight: 600; }
+table.cskit-scorecard .off_track { background: #ffe3e3; color: #c92a2a; font-weight: 600; }
+table.cskit-comments { border-collapse: collapse; font-size: 13px; margin: 0.5em 0 1em; }
+table.cskit-comments td, table.cskit-comments th {
+  padding: 4px 10px; border-bottom: 1px solid #dee2e6; text-align: left; vertical-align: top; }
+table.cskit-comments td.comment { white-space: pre-wrap; max-width: 60em; }
+</style>
+""".strip()
+
+
+def scorecard_html(table: pd.DataFrame) -> str:
+    """The scorecard as an HTML table (every text escaped), coloured by verdict and status.
+
+    Examples
+    --------
+    >>> import cskit
+    >>> card = scorecard(cskit.datasets.load_sample(), "2026-10", targets=load_targets())
+    >>> page = scorecard_html(card)
+    >>> page.count("<tr class="), 'class="on_track"' in page
+    (9, True)
+    """
+    shown = format_scorecard(table)
+    esc = html.escape
+    head = "".join(f"<th>{esc(str(c))}</th>" for c in shown.columns)
+    lines = [SCORECARD_CSS, '<table class="cskit-scorecard">',
+             f'<thead><tr><th class="kpi">{esc(str(shown.index.name))}</th>{head}</tr></thead>',
+             "<tbody>"]
+    for (kpi, row), (label, cells) in zip(table.iterrows(), shown.iterrows(), strict=True):
+        depth = int(row["depth"]) if "depth" in row.index else 0
+        classes = {t("report.trend"): row["verdict"], t("report.status"): row.get("status")}
+        classes = {k: v if isinstance(v, str) else "" for k, v in classes.items()}
+        tds = "".join(
+            f'<td class="{esc(classes.get(column, ""))}">{esc(str(cell))}</td>'
+            for column, cell in cells.items()
+        )
+        lines.append(f'<tr class="depth-{depth}" data-kpi="{esc(str(kpi))}">'
+                     f'<td class="kpi">{esc(str(label).lstrip(chr(0x2003)))}</td>{tds}</tr>')
+    lines.append("</tbody></table>")
+    return "\n".join(lines)
+
+
+def customer_comments(
+    surveys: pd.DataFrame,
+    month: object,
+    *,
+    survey: str = "nps",
+    max_score: int = 6,
+    n: int = 5,
+    max_chars: int = 280,
+    date: str = "submitted_at",
+    score: str = "score",
+    comment: str = "comment",
+) -> pd.DataFrame:
+    """Up to ``n`` comments of the month's unhappy respondents (score ≤ ``max_score``).
+
+    Lowest scores first, then the latest; comments longer than ``max_chars``
+    are cut with ``…``. The text is returned as written: escape it before
+    putting it in HTML (:func:`comments_html` does).
+
+    Examples
+    --------
+    >>> answers = pd.DataFrame({
+    ...     "submitted_at": pd.to_datetime(["2026-10-02", "2026-10-05", "2026-10-09"]),
+    ...     "survey": "nps", "score": [3, 9, 0],
+    ...     "comment": ["Slow support", "Great", "<b>Cancelling</b>"]})
+    >>> customer_comments(answers, "2026-10")["comment"].tolist()
+    ['<b>Cancelling</b>', 'Slow support']
+    """
+    month = parse_month(month)
+    missing = [c for c in (date, score, comment) if c not in surveys.columns]
+    if missing:
+        raise MissingColumnError(
+            f"Column {missing[0]!r} is missing from the surveys frame; the report's comments "
+            f"need {date}, {score} and {comment}."
+        )
+    rows = surveys
+    if "survey" in rows.columns:
+        rows = rows[rows["survey"] == survey]
+    text = rows[comment].astype("str").where(rows[comment].notna(), "").str.strip()
+    when = pd.to_datetime(rows[date])
+    keep = (when.dt.to_period("M") == month) & (rows[score] <= max_score) & (text != "")
+    picked = pd.DataFrame({"submitted_at": when[keep], "score": rows.loc[keep, score],
+                           "comment": text[keep]})
+    picked = picked.sort_values(["score", "submitted_at"], ascending=[True, False],
+                                kind="stable").head(n)
+    long = picked["comment"].str.len() > max_chars
+    picked["comment"] = picked["comment"].where(
+        ~long, picked["comment"].str.slice(0, max_chars - 1).str.rstrip() + "…"
+    )
+    return picked.reset_index(drop=True)
+
+
+def comments_html(comments: pd.DataFrame) -> str:
+    """The comments of :func:`customer_comments` as an HTML table, all text escaped.
+
+    Customer-written text may hold markup (``<script>``): it is shown as text.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"submitted_at": pd.to_datetime(["2026-10-02"]), "score": [0],
+    ...                       "comment": ["<script>alert(1)</script>"]})
+    >>> "&lt;script&gt;alert(1)&lt;/script&gt;" in comments_html(frame)
+    True
+    """
+    esc = html.escape
+    if comments.empty:
+        return f"<p>{esc(t('report.no_comments'))}</p>"
+    lines = [SCORECARD_CSS, '<table class="cskit-comments">',
+             f"<thead><tr><th>{esc(t('report.comment_date'))}</th>"
+             f"<th>{esc(t('report.comment_score'))}</th>"
+             f"<th>{esc(t('report.comment'))}</th></tr></thead><tbody>"]
+    for when, score, comment in zip(comments["submitted_at"], comments["score"],
+                                    comments["comment"], strict=True):
+        lines.append(f"<tr><td>{esc(f'{when:%Y-%m-%d}')}</td><td>{esc(str(int(score)))}</td>"
+                     f'<td class="comment">{esc(str(comment))}</td></tr>')
+    lines.append("</tbody></table>")
+    return "\n".join(lines)
+
+
+PAGE_CSS = """
+body { font-family: "Noto Sans", "Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans CJK TC",
+  -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #212529; margin: 0;
+  background: #f8f9fa; line-height: 1.5; }
+main.cskit-report { max-width: 980px; margin: 0 auto; padding: 24px 32px 48px;
+  background: #ffffff; }
+main.cskit-report h1 { font-size: 26px; margin: 8px 0 4px; }
+main.cskit-report h2 { font-size: 20px; margin: 28px 0 6px; padding-top: 12px;
+  border-top: 2px solid #e9ecef; }
+main.cskit-report h3 { font-size: 16px; margin: 18px 0 4px; }
+main.cskit-report img { max-width: 100%; height: auto; }
+main.cskit-report ul { padding-left: 1.4em; }
+main.cskit-report .jp-OutputPrompt, main.cskit-report .jp-InputPrompt { display: none; }
+main.cskit-report a.anchor-link { display: none; }
+.cskit-page-break { height: 0; }
+@media print {
+  body { background: #ffffff; }
+  main.cskit-report { padding: 0; max-width: none; }
+  .cskit-page-break { page-break-before: always; break-before: page; }
+}
+""".strip()
+
+
+def page_html(body: str, *, title: str, lang: str = "en") -> str:
+    """A self-contained HTML page around the report's body (no script, nothing fetched).
+
+    Examples
+    --------
+    >>> page = page_html("<p>Hi</p>", title="A <report>", lang="ja")
+    >>> page.startswith('<!DOCTYPE html>\\n<html lang="ja">'), "<title>A &lt;report&gt;</title>" in page
+    (True, True)
+    """
+    esc = html.escape
+    return (
+        f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n<style>\n{PAGE_CSS}\n</style>\n</head>\n<body>\n"
+        f'<main class="cskit-report">\n{body}\n</main>\n</body>\n</html>\n'
+    )
+
+
+# ---------------------------------------------------------------- the KPI table export
+
+#: First characters that make a spreadsheet read a cell as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+_EXPORT_COLUMNS = ("kpi", "label", "parent", "unit", "value", "previous", "change", "target",
+                   "better", "status", "verdict", "p_value")
+
+
+def safe_cell(value: object) -> object:
+    """A value safe to put in a spreadsheet cell: text that a spreadsheet would run as a
+    formula (starting with ``= + - @``, a tab or a carriage return) gets a leading ``'``.
+
+    Numbers are left as numbers (a negative number is not text, and stays one).
+
+    Examples
+    --------
+    >>> [safe_cell(v) for v in ["=HYPERLINK(\\"x\\")", "@SUM(A1)", "-2+3", "MRR", -2.5]]
+    ['\\'=HYPERLINK("x")', "'@SUM(A1)", "'-2+3", 'MRR', -2.5]
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def kpi_table(records: Sequence[Mapping[str, object]]) -> pd.DataFrame:
+    """The scorecard records as the export table, with every text cell made safe.
+
+    Columns: ``kpi, label, parent, unit, value, previous, change, target,
+    better, status, verdict, p_value`` (rates as fractions, as in the scorecard).
+    """
+    rows = [{c: safe_cell(r.get(c)) for c in _EXPORT_COLUMNS} for r in records]
+    return pd.DataFrame(rows, columns=list(_EXPORT_COLUMNS))
+
+
+def kpi_csv(records: Sequence[Mapping[str, object]]) -> str:
+    """The KPI table as CSV text (write it with a UTF-8 BOM for spreadsheets).
+
+    Examples
+    --------
+    >>> print(kpi_csv([{"kpi": "x", "label": "=1+1", "value": -3.0}]), end="")
+    kpi,label,parent,unit,value,previous,change,target,better,status,verdict,p_value
+    x,'=1+1,,,-3.0,,,,,,,
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_EXPORT_COLUMNS)
+    for row in kpi_table(records).itertuples(index=False):
+        writer.writerow(["" if _missing(v) else v for v in row])
+    return buffer.getvalue()
+
+
+def kpi_xlsx(records: Sequence[Mapping[str, object]], *, title: str = "KPIs") -> bytes:
+    """The KPI table as an Excel workbook (needs ``openpyxl``: ``pip install 'cskit[io]'``).
+
+    Text cells are written as text (never as formulas) and made safe with
+    :func:`safe_cell` too, so the sheet stays safe if saved as CSV again.
+    """
+    try:
+        from openpyxl import Workbook
+    except ImportError as exc:
+        raise InvalidParameterError(
+            "Writing .xlsx needs openpyxl: pip install 'cskit[io]' (or export CSV instead)."
+        ) from exc
+    book = Workbook()
+    sheet = book.active
+    sheet.title = re.sub(r"[\[\]:*?/\\]", "_", title)[:31] or "KPIs"
+    sheet.append(list(_EXPORT_COLUMNS))
+    for row in kpi_table(records).itertuples(index=False):
+        sheet.append([None if _missing(v) else v for v in row])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, whatever it starts with
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- sentences and trends
 
 
 def last_months(result: pd.DataFrame | pd.Series, month: object, months: int = 24):

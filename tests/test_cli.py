@@ -7,6 +7,7 @@ the notebook run with a stored executed notebook to test the file handling.
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import os
 import shutil
@@ -82,10 +83,16 @@ def test_html_has_the_month_and_the_scorecard_without_code(september):
     assert f"{_mrr_total('2026-09'):,.0f}" in text
     assert f"{_mrr_total('2026-08'):,.0f}" in text
     assert "Paying customers" in text
-    # Four static figures, no code, no widgets.
-    assert text.count("<img ") == 4 and text.count("src=\"data:image/png;base64") == 4
+    # Five static figures (waterfall, MRR trend, churn, NPS, usage KPIs), no code, no widgets,
+    # nothing fetched from the web (the page must open offline, in an e-mail attachment).
+    assert text.count("<img ") == 5 and text.count("src=\"data:image/png;base64") == 5
     assert "check_month" not in text and "import cskit" not in text
     assert "application/vnd.jupyter.widget-view+json" not in text
+    assert "<script" not in text and "https://" not in text and "http://" not in text
+    # The one-page summary comes before the first section.
+    assert text.index("This month at a glance") < text.index('class="cskit-scorecard"') \
+        < text.index(">Revenue<") < text.index(">Retention and churn<") \
+        < text.index(">Voice of the customer<") < text.index(">Product usage<")
 
 
 def test_executed_notebook_has_the_injected_month(september):
@@ -204,7 +211,7 @@ def test_force_overwrites_and_numbers_pair_up(tmp_path, fake_run):
 
 
 def test_interrupt_cleans_up_temporary_files(tmp_path, fake_run, monkeypatch):
-    def interrupted(nb, title):
+    def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "to_html", interrupted)
@@ -306,13 +313,14 @@ def test_report_notebook_through_papermill_in_korean(tmp_path):
     markdown = [o["data"]["text/markdown"] for c in nb.cells for o in c.get("outputs", [])
                 if "text/markdown" in o.get("data", {})]
     assert markdown[0].startswith("# 고객 성공 월간 보고서, 2025-06")
-    assert "## KPI 현황표" in markdown
-    tables = [o["data"]["text/plain"] for c in nb.cells for o in c.get("outputs", [])
-              if "text/html" in o.get("data", {})]
+    assert markdown[1].startswith("## 이번 달 한눈에 보기")
+    assert "### KPI 현황표" in markdown
+    tables = [o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", [])
+              if 'class="cskit-scorecard"' in o.get("data", {}).get("text/html", "")]
     assert len(tables) == 1
     assert f"{_mrr_total('2025-06'):,.0f}" in tables[0]
     assert f"{_mrr_total('2025-05'):,.0f}" in tables[0]
-    assert "이번 달" in tables[0]
+    assert "이번 달" in tables[0] and "목표" in tables[0]
 
 
 def test_report_notebook_validates_its_month(tmp_path):
@@ -328,3 +336,40 @@ def test_report_notebook_validates_its_month(tmp_path):
         )
     assert caught.value.ename == "InvalidParameterError"
     assert "outside the data" in caught.value.evalue
+
+
+def test_csv_and_xlsx_export(tmp_path, fake_run):
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is in the 'io' extra")
+    status, stdout, _ = _run(["report", "--out", str(tmp_path), "--month", "2026-10",
+                              "--csv", "--xlsx", "-q"])
+    assert status == 0
+    stem = tmp_path / "cskit-report-2026-10"
+    assert stdout.splitlines() == [f"{stem}.ipynb", f"{stem}.html", f"{stem}.csv",
+                                   f"{stem}.xlsx"]
+    raw = Path(f"{stem}.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets read UTF-8 labels right
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [r["kpi"] for r in rows][:4] == ["mrr", "net_new_mrr", "customers", "churn"]
+    mrr = rows[0]
+    assert float(mrr["value"]) == pytest.approx(_mrr_total("2026-10"))
+    assert float(mrr["previous"]) == pytest.approx(_mrr_total("2026-09"))
+    assert mrr["target"] == "1200000.0" and mrr["status"] == "off_track"
+    sheet = openpyxl.load_workbook(f"{stem}.xlsx").active
+    assert [c.value for c in sheet["A"]][1:4] == ["mrr", "net_new_mrr", "customers"]
+    assert sheet["E2"].value == pytest.approx(_mrr_total("2026-10"))
+    # A second run numbers all four files together.
+    _run(["report", "--out", str(tmp_path), "--month", "2026-10", "--csv", "--xlsx", "-q"])
+    assert Path(f"{stem}-2.csv").exists() and Path(f"{stem}-2.xlsx").exists()
+
+
+def test_bad_targets_file_fails_with_key_and_line(tmp_path, fake_run):
+    data = tmp_path / "data"
+    shutil.copytree(cskit.datasets.sample_dir(), data)
+    (data / "targets.toml").write_text('[churn]\ntarget = 0.02\ndirection = "down"\n',
+                                       encoding="utf-8")
+    status, stdout, stderr = _run(["report", "--data", str(data), "--out", str(tmp_path / "o")])
+    assert status == 1
+    assert stdout == ""
+    assert stderr == (f"cskit report: error: {data / 'targets.toml'}, line 3: churn.direction = "
+                      "'down' is not a direction; use \"higher\" or \"lower\".\n")
+    assert fake_run == [] and not (tmp_path / "o").exists()

@@ -646,3 +646,13 @@ def test_explainers_take_real_data(company):
     movements = cskit.explain.mrr_movements(mrr, mode="static")
     assert movements.view.numbers["end"] == 65.0  # 100 + 5 (b) − 40 (d)
     assert set(logic.MODULES) == set(cskit.explain.EXPLAINERS)
+
+
+@pytest.mark.parametrize(
+    ("name", "table"),
+    [("nps", "surveys"), ("churn", "mrr"), ("mrr_movements", "mrr"), ("retention", "mrr"),
+     ("ltv", "mrr"), ("survey_scales", "surveys"), ("fcr", "tickets"), ("stickiness", "events")],
+)
+def test_explainers_leave_the_callers_frame_alone(name, table, company, unchanged):
+    frame = getattr(company, table).copy()
+    unchanged(lambda f: cskit.explain.EXPLAINERS[name](f, mode="static"), frame)

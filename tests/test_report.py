@@ -318,4 +318,274 @@ def test_every_report_key_in_every_language():
             cskit.t(key, lang, month="2026-10", months=36, first="2023-11", last="2026-10",
                     previous="2026-09", level=0.95, segment="plan", start="1", end="2",
                     net_new="+1", inflow="3", outflow="2", churned="1", rate=0.02, nps=18.0,
-                    n="161", low=6.1, high=29.9)
+                    n="161", low=6.1, high=29.9, label="MRR", value="2", change="+1",
+                    verdict="better", typical="1", target="≥ 2", status="on track", on=1,
+                    total=2, items="MRR", file="targets.toml")
+
+
+# ---------------------------------------------------------------- targets and the KPI tree
+
+TINY_TARGETS = """\
+[mrr]
+target = 200
+
+[churn]
+target = "30%"
+
+  [churn.nps]
+  target = 90
+
+[net_new_mrr]
+direction = "lower"
+"""
+
+
+def test_scorecard_with_targets_by_hand():
+    from cskit.targets import parse_targets
+
+    targets = parse_targets(TINY_TARGETS, known=[k.id for k in report.KPIS])
+    card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", targets=targets)
+    # NPS moves under churn; the rest keeps the KPI list's order.
+    assert card.index.tolist() == ["mrr", "net_new_mrr", "customers", "churn", "nps",
+                                   "revenue_churn", "net_revenue_churn"]
+    assert card.loc["nps", ["parent", "depth"]].tolist() == ["churn", 1]
+    assert card.loc["churn", "depth"] == 0 and card.loc["churn", "parent"] is None
+    # MRR 190 < 200 (higher is better) -> off track.
+    assert card.loc["mrr", ["target", "better", "status"]].tolist() == [200.0, "higher",
+                                                                        "off_track"]
+    # Churn 0.25 <= 0.30 (lower is better by default) -> on track.
+    assert card.loc["churn", ["target", "better", "status"]].tolist() == [0.3, "lower",
+                                                                          "on_track"]
+    # NPS 90 >= 90: meeting the target exactly is on track.
+    assert card.loc["nps", "status"] == "on_track"
+    # Direction overridden to "lower": net new MRR fell 10 -> 0, which is now better.
+    assert card.loc["net_new_mrr", ["better", "verdict", "status"]].tolist() == [
+        "lower", "better", None]
+    assert np.isnan(card.loc["customers", "target"]) and card.loc["customers", "status"] is None
+    # Without targets the verdicts are the KPIs' own.
+    plain = report.scorecard(_tiny([10] * 9 + [7]), "2026-04")
+    assert plain.loc["net_new_mrr", "verdict"] == "worse"
+    assert plain["status"].isna().all()
+
+
+def test_summary_targets_and_formatting_with_targets():
+    from cskit.targets import parse_targets
+
+    targets = parse_targets(TINY_TARGETS)
+    card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", targets=targets)
+    # Judged: mrr (off), churn (on), nps (on).
+    assert report.summary_targets(card) == (
+        "2 of 3 KPIs with a target are on track. Off track: MRR (190; target ≥ 200)."
+    )
+    shown = report.format_scorecard(card)
+    assert shown.columns.tolist() == ["This month", "Previous month", "Change", "Trend",
+                                      "Target", "Status"]
+    assert shown.loc["MRR", ["Target", "Status"]].tolist() == ["≥ 200", "off track"]
+    assert shown.loc["Customer churn rate", "Target"] == "≤ 30.00%"
+    assert shown.loc["└ Net Promoter Score (NPS)", "Status"] == "on track"
+    assert shown.loc["Paying customers", ["Target", "Status"]].tolist() == ["–", "–"]
+    assert report.summary_targets(report.scorecard(_tiny([10]), "2026-04")).startswith(
+        "No targets are set")
+
+
+def _seasonal(data):
+    """A KPI with a year of history: +2, -1, +2, -1, ... then a jump of 8."""
+    index = pd.period_range("2025-04", "2026-04", freq="M")
+    return pd.Series([10, 12, 11, 13, 12, 14, 13, 15, 14, 16, 15, 17, 25], index=index,
+                     dtype=float)
+
+
+def _sampled(data):
+    """A survey-like KPI: 50 -> 55 with standard errors of 2 points."""
+    index = pd.PeriodIndex(["2026-03", "2026-04"], freq="M")
+    return pd.DataFrame({"value": [50.0, 55.0], "se": [2.0, 2.0]}, index=index)
+
+
+def test_adding_a_kpi_is_one_entry():
+    seasonal = report.KPI("seasonal", "kpi.customers", "count", True, "usage", _seasonal)
+    sampled = report.KPI("sampled", "kpi.nps", "points", True, "voice", _sampled,
+                         needs=("surveys",), parent="mrr")
+    needs_tickets = report.KPI("tickets", "kpi.nps", "count", True, "support", _seasonal,
+                               needs=("tickets",))
+    kpis = [*report.KPIS, seasonal, sampled, needs_tickets]
+    card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", kpis=kpis)
+    assert "tickets" not in card.index  # the company has no tickets table: left out
+    assert card.index.tolist()[:2] == ["mrr", "sampled"]  # its default parent
+    row = card.loc["seasonal"]
+    assert (row["value"], row["previous"], row["change"]) == (25.0, 17.0, 8.0)
+    # Typical move over 2025-04..2026-03: |diffs| 2,1,2,1,2,1,2,1,2,1,2 -> 17 / 11.
+    assert row["typical_change"] == pytest.approx(17 / 11)
+    assert row["surprise"] == pytest.approx(8 / (17 / 11))
+    # Sampled: z = 5 / sqrt(2^2 + 2^2) = 1.768, p = 0.077: not significant at 95 %...
+    p = 2 * (1 - NormalDist().cdf(5 / math.sqrt(8)))
+    assert card.loc["sampled", "p_value"] == pytest.approx(p)
+    assert card.loc["sampled", "verdict"] == "not_significant"
+    # ... but significant at 90 %.
+    loose = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", kpis=kpis, level=0.90)
+    assert loose.loc["sampled", "verdict"] == "better"
+
+
+def test_top_moves_by_hand():
+    seasonal = report.KPI("seasonal", "kpi.customers", "count", True, "usage", _seasonal)
+    card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", kpis=[*report.KPIS, seasonal])
+    # Only "seasonal" has a year of history (surprise 5.2); the others are ranked by
+    # relative change: net revenue churn (40/190 + 10/180) / (10/180) = 4.79, NPS 60/30 = 2,
+    # net new MRR 10/10 = 1; churn and gross revenue churn came from 0 (no ratio).
+    assert report.top_moves(card, n=4).index.tolist() == ["seasonal", "net_revenue_churn",
+                                                          "nps", "net_new_mrr"]
+    assert report.summary_top_moves(card, n=1) == [
+        "Paying customers rose from 17 to 25 (+8, better). It usually moves by about 2 a month."
+    ]
+    # A not-significant survey change is not a "move".
+    quiet = report.scorecard(_tiny([10] * 6 + [8] * 3 + [0]), "2026-04")
+    assert "nps" not in report.top_moves(quiet, n=10).index
+
+
+def test_summary_top_moves_in_japanese():
+    card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04")
+    cskit.set_language("ja")
+    first = report.summary_top_moves(card, n=1)[0]
+    assert first == "収益チャーン率（ネット）は-5.56%から21.05%に上昇しました（+26.61 pt、悪化）。"
+
+
+def test_kpi_history():
+    history = report.kpi_history(_tiny([10]), "2026-04", ["mrr", "churn"], months=3)
+    assert history.index.astype(str).tolist() == ["2026-02", "2026-03", "2026-04"]
+    assert history["mrr"].tolist() == [180.0, 190.0, 190.0]
+    assert history["churn"].tolist() == pytest.approx([1 / 3, 0.0, 0.25])  # e left in Feb
+    with pytest.raises(InvalidParameterError, match="not a KPI of the report"):
+        report.kpi_history(_tiny([10]), "2026-04", ["nope"])
+
+
+def test_sub_kpis_on_the_sample_match_plain_pandas(company):
+    card = report.scorecard(company, "2026-10", targets=report.load_targets())
+    month = pd.Period("2026-10", freq="M")
+    acc = company.accounts
+    cutoff = month.end_time
+    week = pd.Timedelta(days=7)
+    mature = acc["signup_at"] + week <= cutoff
+    logged = acc["first_login_at"].notna() & (acc["first_login_at"] - acc["signup_at"] <= week)
+
+    def first_login(m):
+        cohort = (acc["signup_at"].dt.to_period("M") == m) & mature
+        return (cohort & logged).sum() / cohort.sum()
+
+    assert card.loc["first_login_rate", "value"] == pytest.approx(first_login(month))
+    assert card.loc["first_login_rate", "previous"] == pytest.approx(first_login(month - 1))
+
+    ev = company.events
+
+    def stickiness(m):
+        inside = ev[ev["timestamp"].dt.to_period("M") == m]
+        daily = inside.groupby(inside["timestamp"].dt.normalize())["user_id"].nunique()
+        return daily.sum() / m.days_in_month / inside["user_id"].nunique()
+
+    assert card.loc["stickiness", "value"] == pytest.approx(stickiness(month))
+    assert card.loc["stickiness", "previous"] == pytest.approx(stickiness(month - 1))
+    assert card.loc[["first_login_rate", "stickiness"], "parent"].tolist() == ["churn", "churn"]
+
+
+# ---------------------------------------------------------------- HTML fragments and export
+
+
+def test_scorecard_html_escapes_and_marks_status():
+    from cskit.targets import parse_targets
+
+    card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04",
+                            targets=parse_targets(TINY_TARGETS))
+    card.loc["mrr", "label"] = "<b>not a label</b>"  # never used: labels come from cskit.t
+    page = report.scorecard_html(card)
+    assert page.count('<tr class="depth-') == 7
+    assert '<tr class="depth-1" data-kpi="nps">' in page
+    assert '<td class="off_track">off track</td>' in page
+    assert "<b>" not in page
+    assert "≥ 200" in page
+
+
+def test_customer_comments_and_escaping():
+    answers = pd.DataFrame({
+        "submitted_at": pd.to_datetime(["2026-10-02", "2026-10-05", "2026-10-09", "2026-10-09",
+                                        "2026-09-30", "2026-10-10"]),
+        "survey": ["nps", "nps", "nps", "csat", "nps", "nps"],
+        "score": [3, 9, 0, 1, 0, 6],
+        "comment": ["Slow support", "Great", "<script>alert('x')</script>", "csat text",
+                    "September", "x" * 400],
+    })
+    picked = report.customer_comments(answers, "2026-10", n=5, max_chars=50)
+    # Detractors (0-6) of October's NPS only, lowest score first.
+    assert picked["score"].tolist() == [0, 3, 6]
+    assert picked["comment"].iloc[2] == "x" * 49 + "…"
+    page = report.comments_html(picked)
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "<script>" not in page
+    assert "2026-10-09" in page
+    assert "No comments" in report.comments_html(picked.iloc[:0])
+    with pytest.raises(CskitError, match="'comment'"):
+        report.customer_comments(answers.drop(columns="comment"), "2026-10")
+    answers.loc[answers.index[1], "comment"] = None  # missing comments are skipped, not "None"
+    assert len(report.customer_comments(answers, "2026-10")) == 3
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("=1+1", "'=1+1"), ("+SUM(A1)", "'+SUM(A1)"), ("-2", "'-2"), ("@cmd", "'@cmd"),
+     ("\tx", "'\tx"), ("\rx", "'\rx"), ("MRR", "MRR"), (" =x", " =x"), (-2.0, -2.0),
+     (None, None)],
+)
+def test_safe_cell(value, expected):
+    assert report.safe_cell(value) == expected
+
+
+def _hostile_records():
+    card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04")
+    records = report.scorecard_records(card)
+    records[0]["label"] = '=HYPERLINK("http://x","y")'
+    records[1]["label"] = "@SUM(1)"
+    return records
+
+
+def test_kpi_csv_neutralises_formulas():
+    import csv as csv_module
+    import io as io_module
+
+    text = report.kpi_csv(_hostile_records())
+    rows = list(csv_module.DictReader(io_module.StringIO(text)))
+    assert rows[0]["label"] == '\'=HYPERLINK("http://x","y")'
+    assert rows[1]["label"] == "'@SUM(1)"
+    assert rows[1]["value"] == "0.0" and rows[1]["change"] == "-10.0"  # numbers stay numbers
+    assert rows[2]["target"] == ""  # missing -> empty
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
+            if cell.startswith("-"):
+                float(cell)  # only negative numbers may start with "-"
+
+
+def test_kpi_xlsx_has_no_formulas():
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is in the 'io' extra")
+    import io as io_module
+
+    book = openpyxl.load_workbook(io_module.BytesIO(report.kpi_xlsx(_hostile_records(),
+                                                                     title="2026-04")))
+    sheet = book.active
+    assert sheet.title == "2026-04"
+    header = [c.value for c in sheet[1]]
+    assert header[:5] == ["kpi", "label", "parent", "unit", "value"]
+    assert sheet["B2"].value == '\'=HYPERLINK("http://x","y")'
+    assert sheet["B2"].data_type == "s"
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+    assert sheet["E3"].value == 0.0 and sheet["G3"].value == -10.0  # numbers stay numbers
+
+
+def test_scorecard_records_are_json_ready():
+    import json
+
+    records = report.scorecard_records(report.scorecard(_tiny([10]), "2026-04"))
+    text = json.dumps(records, allow_nan=False)  # no NaN: None for missing values
+    assert json.loads(text)[0]["kpi"] == "mrr"
+
+
+def test_page_html_is_self_contained():
+    page = report.page_html("<p>x</p>", title="T & <x>", lang="ko")
+    assert '<html lang="ko">' in page and "<title>T &amp; &lt;x&gt;</title>" in page
+    assert "<script" not in page and "http" not in page.split("<body>")[0]

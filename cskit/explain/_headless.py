@@ -69,26 +69,31 @@ def mode() -> str:
 
 def is_headless() -> bool:
     """True when explainers should show a static figure and text instead of a widget."""
-    return reason() != "widget front end"
+    return _decide()[0]
 
 
 def reason() -> str:
     """Which rule of the module doc decided (for the curious and for bug reports)."""
+    return _decide()[1]
+
+
+def _decide() -> tuple[bool, str]:
+    """(headless, the rule that decided), following the order in the module doc."""
     if _state["mode"] != "auto":
-        return f"set_mode({_state['mode']!r})" if _state["mode"] == "static" else "widget front end"
+        return _state["mode"] == "static", f"set_mode({_state['mode']!r})"
     forced = os.environ.get("CSKIT_EXPLAIN", "").strip().lower()
     if forced in ("widget", "static"):
-        return "widget front end" if forced == "widget" else "CSKIT_EXPLAIN=static"
+        return forced == "static", f"CSKIT_EXPLAIN={forced}"
     if os.environ.get("CI", "").strip().lower() in _TRUE:
-        return "CI"
+        return True, "CI"
     shell = _kernel_shell()
     if shell is None:
-        return "no Jupyter kernel"
+        return True, "no Jupyter kernel"
     if any(_headless_parent(argv) for argv in _ancestor_commands()):
-        return "headless executor"
+        return True, "headless executor"
     if _widget_front_end(shell):
-        return "widget front end"
-    return "no known widget front end"
+        return False, "widget front end"
+    return True, "no known widget front end"
 
 
 def _kernel_shell() -> object | None:

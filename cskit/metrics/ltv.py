@@ -1,19 +1,20 @@
 """Customer lifetime value (CLV / LTV) in its three usual forms.
 
-* ``method="subscription"`` (an ``mrr`` frame): LTV = ARPA × gross margin ÷
-  monthly churn rate. ARPA is the month's MRR ÷ paying customers; the churn
-  rate is the mean of the monthly logo churn rates (customers at the start of
-  the month as denominator, see :func:`cskit.metrics.churn`) over a trailing
-  window (12 months by default), so one quiet month does not make LTV explode.
-  Both are monthly, so the time units agree. With no churn in the window LTV is
-  undefined: the value is NaN and ``undefined_reason`` says why (never ``inf``).
-* ``method="transactional"`` (a transactions frame: customer, date, amount):
-  LTV = average purchase value × purchase frequency × average lifespan, with
-  frequency and lifespan in the same ``unit``. It is a *product*: the 6-metrics
-  article's "subtract the frequency" is a translation error.
-* ``method="cohort"`` (an ``mrr`` frame): realised LTV, the cumulative revenue
-  per customer of each signup cohort after 0, 1, 2, … months. It predicts
-  nothing, but needs no churn assumption either.
+* ``method="subscription"`` (an ``mrr`` frame): LTV = ARPA × gross margin ÷ monthly
+  churn rate. ARPA is the month's MRR ÷ paying customers (a customer's subscriptions
+  combined first); the churn rate is the logo churn of :func:`cskit.metrics.churn`
+  (customers at the start of the month as denominator) averaged over a trailing window
+  (12 months by default), so one quiet month does not make LTV explode. Both are
+  monthly, so the time units agree. 1 ÷ churn is the expected lifetime in months. With
+  no churn in the window LTV is *undefined*: the value is NaN, ``undefined_reason``
+  says why and a :class:`~cskit.errors.CskitWarning` is raised — never ``inf``.
+* ``method="transactional"`` (a purchase log: customer, date, amount): LTV = average
+  purchase value × purchase frequency × average customer lifespan, with frequency and
+  lifespan in the same ``unit``. It is a *product*: the 6-metrics article's "subtract
+  the purchase frequency" is a translation error.
+* ``method="cohort"`` (an ``mrr`` frame): realised LTV, the cumulative revenue per
+  customer of each signup cohort after 0, 1, 2, … months. It predicts nothing, but
+  needs no churn assumption either.
 """
 
 from __future__ import annotations
@@ -23,30 +24,23 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from cskit._validate import (
-    as_datetime,
-    as_number,
-    check_choice,
-    check_frame,
-    check_period,
-    require_columns,
-)
-from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError
+from cskit._validate import check_choice, check_period
+from cskit.errors import CskitWarning, InvalidParameterError
 from cskit.metrics._panel import customer_months, month_index
 from cskit.metrics.churn import churn as _churn
+from cskit.metrics.repeat import _occasions
 from cskit.registry import cs_method
 
-TRANSACTIONS = "transactions"
 SUBSCRIPTION_COLUMNS = [
-    "customers", "mrr", "arpa", "churn_rate", "churn_months", "gross_margin", "ltv",
-    "undefined_reason",
+    "customers", "mrr", "arpa", "churn_rate", "churn_window", "lifetime_months",
+    "gross_margin", "ltv", "undefined_reason",
 ]
 TRANSACTION_COLUMNS = [
     "customers", "orders", "revenue", "average_purchase_value", "purchase_frequency",
     "lifespan", "gross_margin", "ltv",
 ]
 COHORT_COLUMNS = ["customers", "revenue", "cumulative_revenue", "ltv"]
-# A year is 365 days (a leap day makes a 0.3 % difference, far below the noise of LTV).
+#: Length of each time unit in days (a year is 365 days; a leap day moves LTV by 0.3 %).
 UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 365.0 / 12.0, "Q": 365.0 / 4.0, "Y": 365.0}
 
 
@@ -63,7 +57,9 @@ def _check_margin(gross_margin: float | None) -> float:
     return float(gross_margin)
 
 
-@cs_method(kpi="Customer lifetime value (LTV)", table="mrr", requires=("customer_id", "month", "mrr"))
+@cs_method(
+    kpi="Customer lifetime value (LTV)", table="mrr", requires=("customer_id", "month", "mrr")
+)
 def ltv(
     frame: pd.DataFrame,
     *,
@@ -71,9 +67,12 @@ def ltv(
     period: str | None = None,
     by: str | None = None,
     window: int = 12,
+    churn_average: str = "mean",
     gross_margin: float | None = None,
     unit: str = "Y",
     lifespan: float | None = None,
+    as_of: object = None,
+    same_day: str = "merge",
     customer: str = "customer_id",
     month: str = "month",
     mrr: str = "mrr",
@@ -85,74 +84,136 @@ def ltv(
     Parameters
     ----------
     frame : pandas.DataFrame
-        An ``mrr`` frame for ``"subscription"`` and ``"cohort"``; a transactions
-        frame (one row per purchase: ``customer``, ``date``, ``amount``) for
-        ``"transactional"``.
+        An ``mrr`` frame for ``"subscription"`` and ``"cohort"``; a purchase log (one row
+        per purchase: ``customer``, ``date``, ``amount``) for ``"transactional"``.
     method : {"subscription", "transactional", "cohort"}, default "subscription"
     period : {"M", "Q", "Y", None}, default None
-        ``"subscription"``: LTV at the last month of each period (``None``: at
-        the last month of the data). ``"cohort"``: the signup cohorts' length
-        (``None`` is treated as ``"M"``). ``"transactional"``: must be None
-        (the whole frame is one observation window).
+        ``"subscription"``: LTV at the last month of each whole period in the data
+        (``None``: at the last month of the data). ``"cohort"``: the length of the signup
+        cohorts (``None`` is ``"M"``). ``"transactional"``: must be None (the frame is one
+        observation window; filter it to the window you want).
     by : str, optional
-        Segment column (``"subscription"`` and ``"transactional"``).
+        Segment column (``"subscription"`` and ``"transactional"``). Subscription: ARPA
+        uses the segment of each customer-month, churn the segment at the start of the
+        month. Transactional: a customer counts in the segment of its first purchase.
     window : int, default 12
-        ``"subscription"``: months of churn rates averaged. The first
-        ``window`` months after the data starts have too little history and
-        give NaN with ``undefined_reason="insufficient_history"``.
+        ``"subscription"``: months of churn averaged. The first ``window`` months of the
+        data have too little history: NaN with ``undefined_reason="insufficient_history"``.
+    churn_average : {"mean", "pooled"}, default "mean"
+        ``"subscription"``: ``"mean"`` averages the ``window`` monthly churn rates;
+        ``"pooled"`` divides the customers lost in the window by the sum of the months'
+        start customers (steadier for small segments, where one month's rate is noisy).
     gross_margin : float, optional
-        Fraction in (0, 1]; multiplies every form (``None`` = revenue LTV).
+        Fraction in (0, 1]; multiplies every form (``None`` = revenue LTV, margin 1).
     unit : {"D", "W", "M", "Q", "Y"}, default "Y"
-        ``"transactional"``: the time unit of purchase frequency (purchases per
-        customer per unit over the observed span) and of lifespan.
+        ``"transactional"``: the time unit of purchase frequency and lifespan.
     lifespan : float, optional
-        ``"transactional"``: average customer lifespan in ``unit``s. ``None``
-        measures it as the mean time from a customer's first to last purchase,
-        a lower bound, since customers still buying when the data ends are cut
-        off.
+        ``"transactional"``: the average customer lifespan you expect, in ``unit`` s.
+        ``None`` measures it as the customers' mean tenure so far (first purchase to
+        ``as_of``): a floor, since many customers are still buying when the data ends.
+        With it the formula returns exactly the revenue per customer realised so far.
+    as_of : date, optional
+        ``"transactional"``: end of the observation (purchases after it are ignored);
+        default the latest purchase date.
+    same_day : {"merge", "count"}, default "merge"
+        ``"transactional"``: whether several rows of a customer on one day are one order
+        (it changes average purchase value and frequency, not their product).
     customer, month, mrr, date, amount : str
-        Column names (``date`` and ``amount`` for transactions).
+        Column names (``date`` and ``amount`` for purchase logs; rows with amount 0 are
+        not orders).
 
     Returns
     -------
     pandas.DataFrame or float
-        ``"subscription"``: indexed by ``period`` (and ``by``) with ``customers,
-        mrr, arpa, churn_rate, churn_months, gross_margin, ltv,
-        undefined_reason`` (``undefined_reason`` is ``"zero_churn"``,
-        ``"insufficient_history"`` or ``"no_customers"`` where ``ltv`` is NaN);
-        a float when ``period=None`` and not grouped (NaN with a
-        :class:`~cskit.errors.CskitWarning` naming the reason).
-        ``"transactional"``: a float, or a DataFrame indexed by ``by`` with
-        ``customers, orders, revenue, average_purchase_value,
-        purchase_frequency, lifespan, gross_margin, ltv``.
-        ``"cohort"``: indexed by ``cohort`` and ``months_since_start`` with
-        ``customers`` (observed at that age), ``revenue``,
-        ``cumulative_revenue`` and ``ltv`` (cumulative revenue per customer);
-        ``result["ltv"].unstack()`` is the cohort triangle.
+        ``"subscription"``: indexed by ``period`` (and ``by``) with ``customers, mrr, arpa,
+        churn_rate, churn_window, lifetime_months, gross_margin, ltv, undefined_reason``;
+        ``undefined_reason`` is ``"zero_churn"``, ``"insufficient_history"``,
+        ``"no_churn_base"`` (a month of the window had no customers at its start) or
+        ``"no_customers"`` where ``ltv`` is NaN, else missing. A float when
+        ``period=None`` and not grouped. Zero churn also raises a
+        :class:`~cskit.errors.CskitWarning`.
+        ``"transactional"``: a float, or a DataFrame indexed by ``by`` with ``customers,
+        orders, revenue, average_purchase_value, purchase_frequency, lifespan,
+        gross_margin, ltv`` (frequency is orders per customer per ``unit`` of tenure).
+        ``"cohort"``: indexed by ``cohort`` and ``months_since_start`` with ``customers``
+        (observed at that age), ``revenue``, ``cumulative_revenue`` and ``ltv``
+        (cumulative revenue per customer × margin); ``result["ltv"].unstack()`` is the
+        cohort triangle.
 
     Examples
     --------
-    ARPA 100 and 5 % monthly churn give an LTV of 2,000:
+    The catalogue's figure: ARPA 100 and 5 % monthly churn give an LTV of 2,000.
+    Twenty customers pay 100 in January, one of them is gone in February:
 
     >>> import pandas as pd, cskit
     >>> mrr = pd.DataFrame({"customer_id": list(range(20)) + list(range(19)),
     ...                     "month": ["2026-01"] * 20 + ["2026-02"] * 19,
     ...                     "mrr": 100.0})
-    >>> mrr.cs.ltv(window=1)
+    >>> mrr.cs.ltv(window=1)  # 100 ÷ (1 ÷ 20)
     2000.0
-    >>> mrr.cs.ltv(window=1, gross_margin=0.8)
+    >>> mrr.cs.ltv(window=1, gross_margin=0.8)  # 100 × 0.8 ÷ 0.05
     1600.0
+    >>> mrr.cs.ltv(window=1, period="M")[["arpa", "churn_rate", "lifetime_months", "ltv"]]
+    ... # doctest: +NORMALIZE_WHITESPACE
+              arpa  churn_rate  lifetime_months     ltv
+    period
+    2026-01  100.0         NaN              NaN     NaN
+    2026-02  100.0        0.05             20.0  2000.0
 
-    Transactional form: (200 ÷ 4 orders) × (4 orders ÷ 2 customers ÷ 1 year)
-    × 0.5 years of mean lifespan:
+    A trailing window averages the monthly churn rates (``churn_average="mean"``) or
+    pools the customers lost over the customers at risk (``"pooled"``). Here a month of
+    10 % churn (1 of 10) is followed by one of 0 % (0 of 30):
+
+    >>> grow = pd.DataFrame({"customer_id": list(range(10)) + list(range(1, 31)) * 2,
+    ...                      "month": ["2026-01"] * 10 + ["2026-02"] * 30 + ["2026-03"] * 30,
+    ...                      "mrr": 100.0})
+    >>> grow.cs.ltv(window=2)  # 100 ÷ mean(0.10, 0.00) = 100 ÷ 0.05
+    2000.0
+    >>> grow.cs.ltv(window=2, churn_average="pooled")  # 100 ÷ (1 ÷ 40)
+    4000.0
+
+    With nobody lost, LTV is undefined, not infinite:
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     value = mrr[mrr["customer_id"] < 19].cs.ltv(window=1)
+    >>> value, str(caught[0].message)[:40]
+    (nan, 'LTV is undefined in 2026-02: zero_churn ')
+
+    Transactional form. Over 2025, a buys three times (30, 30, 40) and b once (50): an
+    average purchase of 150 ÷ 4 = 37.5, 4 orders ÷ 2 customer-years = 2 a year; with a
+    3-year lifespan LTV = 37.5 × 2 × 3 = 225. Measured (the customers' 1-year tenure so
+    far) it is the realised 150 ÷ 2 = 75:
 
     >>> orders = pd.DataFrame({"customer_id": ["a", "a", "a", "b"],
-    ...     "date": ["2026-01-01", "2026-04-02", "2026-07-02", "2026-12-31"],
-    ...     "amount": [50.0, 50.0, 50.0, 50.0]})
-    >>> orders.cs.ltv(method="transactional", unit="Y", lifespan=0.5)
-    50.0
+    ...     "date": ["2025-01-01", "2025-04-01", "2025-09-01", "2025-01-01"],
+    ...     "amount": [30.0, 30.0, 40.0, 50.0]})
+    >>> orders.cs.ltv(method="transactional", lifespan=3, as_of="2025-12-31")
+    225.0
+    >>> orders.cs.ltv(method="transactional", as_of="2025-12-31")
+    75.0
 
-    Cohort form (realised revenue per customer):
+    Components per segment (``by``), and ``same_day``: two lines of one customer on one
+    day are one order by default; counted apart they change the components, not LTV:
+
+    >>> two = orders.assign(date=["2025-01-01", "2025-04-01", "2025-04-01", "2025-01-01"],
+    ...                     shop="web")
+    >>> parts = two.cs.ltv(method="transactional", by="shop", lifespan=3, as_of="2025-12-31")
+    >>> parts[["orders", "average_purchase_value", "purchase_frequency", "ltv"]]
+    ... # doctest: +NORMALIZE_WHITESPACE
+          orders  average_purchase_value  purchase_frequency    ltv
+    shop
+    web      3.0                    50.0                 1.5  225.0
+    >>> two.cs.ltv(method="transactional", by="shop", lifespan=3, as_of="2025-12-31",
+    ...            same_day="count")[["orders", "average_purchase_value", "ltv"]]
+    ... # doctest: +NORMALIZE_WHITESPACE
+          orders  average_purchase_value    ltv
+    shop
+    web      4.0                    37.5  225.0
+
+    Cohort form (revenue realised per customer of the January cohort: 100, then
+    100 + 19 × 100 ÷ 20):
 
     >>> mrr.cs.ltv(method="cohort")["ltv"].unstack()  # doctest: +NORMALIZE_WHITESPACE
     months_since_start      0      1
@@ -162,7 +223,8 @@ def ltv(
     check_choice("method", method, ("subscription", "transactional", "cohort"))
     margin = _check_margin(gross_margin)
     if method == "subscription":
-        return _subscription(frame, period, by, window, margin, customer, month, mrr)
+        return _subscription(frame, period, by, window, churn_average, margin, customer,
+                             month, mrr)
     if method == "cohort":
         return _cohort(frame, period, by, margin, customer, month, mrr)
     if period is not None:
@@ -171,7 +233,8 @@ def ltv(
             f"observation window. Filter the frame to the window you want, and set the time "
             f"unit of frequency and lifespan with unit='M' / 'Q' / 'Y'."
         )
-    return _transactional(frame, by, margin, unit, lifespan, customer, date, amount)
+    return _transactional(frame, by, margin, unit, lifespan, as_of, same_day, customer, date,
+                          amount)
 
 
 def _subscription(
@@ -179,60 +242,78 @@ def _subscription(
     period: str | None,
     by: str | None,
     window: int,
+    churn_average: str,
     margin: float,
     customer: str,
     month: str,
     mrr: str,
 ) -> pd.DataFrame | float:
     freq = check_period(period)
+    check_choice("churn_average", churn_average, ("mean", "pooled"))
     if isinstance(window, bool) or not isinstance(window, int | np.integer) or window < 1:
-        raise InvalidParameterError(f"window={window!r} must be a whole number of months >= 1.")
+        raise InvalidParameterError(
+            f"window={window!r} must be a whole number of months >= 1 (12 averages a year)."
+        )
     p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
     months = month_index(p.first, p.last)
     span = len(months)
-    n_seg = 1 if by is None else len(p.segments)
+    segments = pd.Index([None]) if by is None else p.segments
+    n_seg = len(segments)
     seg = np.zeros(len(p.mrr), dtype=np.int64) if by is None else p.segment.astype(np.int64)
-    idx = seg * span + (p.month - p.first)
-    total = np.bincount(idx, weights=p.mrr, minlength=n_seg * span)
-    count = np.bincount(idx, minlength=n_seg * span)
-    if by is None:
-        index = pd.PeriodIndex(months, name="period")
-    else:
-        index = pd.MultiIndex.from_product([p.segments, months], names=[by, "period"])
-    table = pd.DataFrame({"customers": count, "mrr": total}, index=index)
+    cell = (p.month - p.first) * n_seg + seg  # months × segments, month-major
+    total = np.bincount(cell, weights=p.mrr, minlength=span * n_seg).reshape(span, n_seg)
+    count = np.bincount(cell, minlength=span * n_seg).reshape(span, n_seg)
 
-    # Monthly logo churn (denominator: customers at the start of the month).
+    # Monthly logo churn counts (÷ customers at the start of the month); month 0 has none.
+    churned = np.full((span, n_seg), np.nan)
+    start = np.full((span, n_seg), np.nan)
     if span > 1:
         ch = _churn(frame, period="M", by=by, customer=customer, month=month, mrr=mrr)
-        if by is not None:
-            ch = ch.reorder_levels([by, "period"])
-        rate = ch["churn_rate"].reindex(index)
+        for name, target in (("churned", churned), ("start_customers", start)):
+            values = ch[name].astype("float64")
+            wide = values.to_frame() if by is None else values.unstack(by)
+            wide = wide.reindex(index=months)
+            if by is not None:
+                wide = wide.reindex(columns=segments)
+            target[:] = wide.to_numpy()
+    rate = np.divide(churned, start, out=np.full_like(churned, np.nan), where=start > 0)
+    if churn_average == "mean":
+        avg = pd.DataFrame(rate).rolling(window, min_periods=window).mean().to_numpy()
     else:
-        rate = pd.Series(np.nan, index=index)
-    keys = None if by is None else rate.index.get_level_values(by)
-    rolled = (
-        rate.rolling(window, min_periods=window).mean()
-        if by is None
-        else rate.groupby(keys, sort=False).transform(
-            lambda s: s.rolling(window, min_periods=window).mean()
-        )
-    )
-    table["arpa"] = (table["mrr"] / table["customers"]).where(table["customers"] > 0)
-    table["churn_rate"] = rolled
-    table["churn_months"] = window
-    table["gross_margin"] = margin
-    defined = (table["churn_rate"] > 0) & table["arpa"].notna()
-    table["ltv"] = (table["arpa"] * margin / table["churn_rate"]).where(defined)
+        lost = pd.DataFrame(churned).rolling(window, min_periods=window).sum().to_numpy()
+        base = pd.DataFrame(start).rolling(window, min_periods=window).sum().to_numpy()
+        avg = np.divide(lost, base, out=np.full_like(lost, np.nan), where=base > 0)
+
+    arpa = np.divide(total, count, out=np.full_like(total, np.nan), where=count > 0)
+    defined = (avg > 0) & (count > 0)
+    value = np.full_like(arpa, np.nan)
+    value[defined] = arpa[defined] * margin / avg[defined]
+    life = np.full_like(avg, np.nan)
+    life[avg > 0] = 1.0 / avg[avg > 0]
+    young = np.broadcast_to((np.arange(span) < window)[:, None], (span, n_seg))
     reason = np.select(
-        [table["customers"].to_numpy() == 0, table["churn_rate"].isna().to_numpy(),
-         (table["churn_rate"] == 0).to_numpy()],
-        ["no_customers", "insufficient_history", "zero_churn"],
+        [count == 0, young, np.isnan(avg), avg == 0],
+        ["no_customers", "insufficient_history", "no_churn_base", "zero_churn"],
         default="",
     )
-    table["undefined_reason"] = pd.Series(reason, index=table.index).replace("", np.nan)
-    if by is not None:
-        table = table.swaplevel().sort_index()
-    table = table[SUBSCRIPTION_COLUMNS]
+    if by is None:
+        index: pd.Index = pd.PeriodIndex(months, name="period")
+    else:
+        index = pd.MultiIndex.from_product([months, segments], names=["period", by])
+    table = pd.DataFrame(
+        {
+            "customers": count.ravel(),
+            "mrr": total.ravel(),
+            "arpa": arpa.ravel(),
+            "churn_rate": avg.ravel(),
+            "churn_window": window,
+            "lifetime_months": life.ravel(),
+            "gross_margin": margin,
+            "ltv": value.ravel(),
+            "undefined_reason": pd.Series(reason.ravel()).replace("", np.nan).to_numpy(),
+        },
+        index=index,
+    )
     if freq is None:
         last = months[-1]
         if by is None:
@@ -245,17 +326,33 @@ def _subscription(
                     stacklevel=4,
                 )
             return float(row["ltv"])
-        return table.xs(last, level="period")
-    # Value at the last month of each period that ends inside the data.
-    per = table.index.get_level_values("period")
-    at_end = (per.asfreq(freq).asfreq("M", how="end") == per) if freq != "M" else np.ones(len(per), bool)
-    out = table[np.asarray(at_end)]
-    new_per = out.index.get_level_values("period").asfreq(freq)
-    if by is None:
-        out.index = pd.PeriodIndex(new_per, name="period")
+        out = table.xs(last, level="period")
+    elif freq == "M":
+        out = table
     else:
-        out.index = pd.MultiIndex.from_arrays(
-            [new_per, out.index.get_level_values(by)], names=["period", by]
+        # The value at the last month of each period that ends inside the data.
+        per = table.index.get_level_values("period")
+        at_end = np.asarray(per.asfreq(freq).asfreq("M", how="end") == per)
+        out = table[at_end]
+        new_per = out.index.get_level_values("period").asfreq(freq)
+        if by is None:
+            out.index = pd.PeriodIndex(new_per, name="period")
+        else:
+            out.index = pd.MultiIndex.from_arrays(
+                [new_per, out.index.get_level_values(by)], names=["period", by]
+            )
+    zero = out["undefined_reason"] == "zero_churn"
+    if zero.any():
+        shown = ", ".join(
+            " ".join(map(str, k)) if isinstance(k, tuple) else str(k)
+            for k in out.index[zero.to_numpy()][:5]
+        )
+        warnings.warn(
+            f"LTV is undefined (zero churn in the {window}-month window) for {int(zero.sum())} "
+            f"row(s): {shown}. They are NaN with undefined_reason='zero_churn'; a longer "
+            f"window or churn_average='pooled' over a larger group may help.",
+            CskitWarning,
+            stacklevel=4,
         )
     return out
 
@@ -266,66 +363,54 @@ def _transactional(
     margin: float,
     unit: str,
     lifespan: float | None,
+    as_of: object,
+    same_day: str,
     customer: str,
     date: str,
     amount: str,
 ) -> pd.DataFrame | float:
     check_choice("unit", unit, tuple(UNIT_DAYS))
-    check_frame(frame, TRANSACTIONS)
-    require_columns(frame, {"customer": customer, "date": date, "amount": amount, "by": by},
-                    TRANSACTIONS)
-    if lifespan is not None and (isinstance(lifespan, bool) or not isinstance(lifespan, int | float)
-                                 or not lifespan > 0):
+    if lifespan is not None and (
+        isinstance(lifespan, bool) or not isinstance(lifespan, int | float) or not lifespan > 0
+        or not np.isfinite(lifespan)
+    ):
         raise InvalidParameterError(
             f"lifespan={lifespan!r} must be a positive number of {unit!r} units, or None to "
-            f"measure it from first to last purchase."
+            f"measure it as the customers' mean tenure so far."
         )
-    dates = as_datetime(frame, date, TRANSACTIONS)
-    values = as_number(frame, amount, TRANSACTIONS)
-    if frame[customer].isna().any():
-        raise InvalidValueError(
-            f"Column {customer!r} of the {TRANSACTIONS} frame has "
-            f"{int(frame[customer].isna().sum())} missing id(s); drop or fill those rows first."
-        )
-    days = UNIT_DAYS[unit]
-    # The observed span: first to last date in the frame, inclusive of the last day.
-    observed = ((dates.max() - dates.min()) / pd.Timedelta(days=1) + 1.0) / days
-    work = pd.DataFrame({"c": frame[customer].to_numpy(), "d": dates.to_numpy(),
-                         "v": values.to_numpy()})
-    if by is not None:
-        work["g"] = frame[by].to_numpy()
-    per_customer = work.groupby(["c"] + (["g"] if by else []), sort=False).agg(
-        first=("d", "min"), last=("d", "max"))
-    per_customer["life"] = (per_customer["last"] - per_customer["first"]) / pd.Timedelta(days=1) / days
-    keys = ["g"] if by else None
-
-    def summarise(orders: pd.DataFrame, custs: pd.DataFrame) -> dict[str, float]:
-        n_c = float(len(custs))
-        n_o = float(len(orders))
-        rev = float(orders["v"].sum())
-        life = float(custs["life"].mean()) if lifespan is None else float(lifespan)
-        apv = rev / n_o
-        freq_ = n_o / n_c / observed
-        return {"customers": n_c, "orders": n_o, "revenue": rev, "average_purchase_value": apv,
-                "purchase_frequency": freq_, "lifespan": life, "gross_margin": margin,
-                "ltv": apv * freq_ * life * margin}
-
-    if keys is None:
-        return float(summarise(work, per_customer)["ltv"])
-    orders_g = work.groupby("g", sort=True)
-    cust_g = per_customer.reset_index().groupby("g", sort=True)
-    out = pd.DataFrame({
-        "customers": cust_g.size().astype(float),
-        "orders": orders_g.size().astype(float),
-        "revenue": orders_g["v"].sum(),
-    })
-    out["average_purchase_value"] = out["revenue"] / out["orders"]
-    out["purchase_frequency"] = out["orders"] / out["customers"] / observed
-    out["lifespan"] = cust_g["life"].mean() if lifespan is None else float(lifespan)
-    out["gross_margin"] = margin
-    out["ltv"] = out["average_purchase_value"] * out["purchase_frequency"] * out["lifespan"] * margin
-    out.index.name = by
-    return out[TRANSACTION_COLUMNS]
+    occ = _occasions(frame, customer=customer, date=date, amount=amount, by=by, unit="D",
+                     same_day=same_day, as_of=as_of)
+    starts = occ.starts
+    sizes = np.diff(np.r_[starts, len(occ.t)])
+    revenue_c = np.add.reduceat(occ.value, starts)
+    tenure_c = (occ.end - occ.t[starts] + 1) / UNIT_DAYS[unit]  # inclusive of the last day
+    seg = np.zeros(len(starts), dtype=np.int64) if by is None else occ.segment[starts]
+    n_seg = 1 if by is None else len(occ.segments)
+    customers = np.bincount(seg, minlength=n_seg).astype(float)
+    orders = np.bincount(seg, weights=sizes, minlength=n_seg)
+    revenue = np.bincount(seg, weights=revenue_c, minlength=n_seg)
+    tenure = np.bincount(seg, weights=tenure_c, minlength=n_seg)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        apv = revenue / orders
+        frequency = orders / tenure
+        life = tenure / customers if lifespan is None else np.full(n_seg, float(lifespan))
+    out = pd.DataFrame(
+        {
+            "customers": customers,
+            "orders": orders,
+            "revenue": revenue,
+            "average_purchase_value": apv,
+            "purchase_frequency": frequency,
+            "lifespan": life,
+            "gross_margin": margin,
+        },
+        index=pd.Index(occ.segments if by is not None else [None], name=by),
+    )
+    out["ltv"] = out["average_purchase_value"] * out["purchase_frequency"] * out["lifespan"]
+    out["ltv"] *= margin
+    if by is None:
+        return float(out["ltv"].iloc[0])
+    return out[out["customers"] > 0][TRANSACTION_COLUMNS]
 
 
 def _cohort(
@@ -341,37 +426,40 @@ def _cohort(
     if by is not None:
         raise InvalidParameterError(
             "by= is not supported with method='cohort'; filter the frame to one segment "
-            "(e.g. frame[frame['segment'] == 'smb']) and call it per segment."
+            "(e.g. frame[frame['segment'] == 'SMB']) and call it per segment."
         )
     p = customer_months(frame, customer=customer, month=month, mrr=mrr)
     first_row = np.r_[True, p.customer[1:] != p.customer[:-1]]
-    start = np.repeat(p.month[first_row], np.diff(np.r_[np.flatnonzero(first_row), len(p.month)]))
-    age = p.month - start
-    start_by_customer = p.month[first_row]
-    cohort_periods = pd.PeriodIndex.from_ordinals(start_by_customer, freq="M").asfreq(freq)
-    cohorts, cohort_code = np.unique(cohort_periods.asi8, return_inverse=True)
-    max_age_c = p.last - start_by_customer  # last observable age of each customer
+    starts = np.flatnonzero(first_row)
+    sizes = np.diff(np.r_[starts, len(p.month)])
+    start_c = p.month[starts]  # first paying month of each customer
+    age = p.month - np.repeat(start_c, sizes)
+    cohort_periods = pd.PeriodIndex.from_ordinals(start_c, freq="M").asfreq(freq)
+    cohorts, cohort_c = np.unique(cohort_periods.asi8, return_inverse=True)
+    max_age_c = p.last - start_c  # last age the data can show for each customer
     n_age = int(max_age_c.max()) + 1
     n_coh = len(cohorts)
-    # Customers observed at age k: those with max_age >= k (reverse cumulative count).
-    at_max = np.bincount(cohort_code * n_age + max_age_c, minlength=n_coh * n_age).reshape(n_coh, n_age)
-    observed = at_max[:, ::-1].cumsum(axis=1)[:, ::-1]
-    # Revenue at age j counts in the cumulative total of ages j … max_age of its customer.
-    row_cohort = np.repeat(cohort_code, np.diff(np.r_[np.flatnonzero(first_row), len(p.month)]))
-    row_max = np.repeat(max_age_c, np.diff(np.r_[np.flatnonzero(first_row), len(p.month)]))
-    diff = np.zeros(n_coh * (n_age + 1))
-    np.add.at(diff, row_cohort * (n_age + 1) + age, p.mrr)
-    np.add.at(diff, row_cohort * (n_age + 1) + row_max + 1, -p.mrr)
+    # Customers observed at age k: those whose last observable age is >= k.
+    at_max = np.bincount(cohort_c * n_age + max_age_c, minlength=n_coh * n_age)
+    observed = at_max.reshape(n_coh, n_age)[:, ::-1].cumsum(axis=1)[:, ::-1]
+    # Revenue at age j adds to the cumulative totals of ages j … (its customer's last age).
+    row_cohort = np.repeat(cohort_c, sizes)
+    row_max = np.repeat(max_age_c, sizes)
+    diff = np.bincount(row_cohort * (n_age + 1) + age, weights=p.mrr,
+                       minlength=n_coh * (n_age + 1))
+    diff -= np.bincount(row_cohort * (n_age + 1) + row_max + 1, weights=p.mrr,
+                        minlength=n_coh * (n_age + 1))
     cumulative = diff.reshape(n_coh, n_age + 1).cumsum(axis=1)[:, :n_age]
     revenue = np.bincount(row_cohort * n_age + age, weights=p.mrr, minlength=n_coh * n_age)
-    cohort_index = pd.PeriodIndex.from_ordinals(cohorts, freq=freq)
     index = pd.MultiIndex.from_product(
-        [pd.PeriodIndex(cohort_index, name="cohort"), pd.RangeIndex(n_age, name="months_since_start")]
+        [pd.PeriodIndex.from_ordinals(cohorts, freq=freq), pd.RangeIndex(n_age)],
+        names=["cohort", "months_since_start"],
     )
     out = pd.DataFrame(
-        {"customers": observed.ravel(), "revenue": revenue, "cumulative_revenue": cumulative.ravel()},
+        {"customers": observed.ravel(), "revenue": revenue, "cumulative_revenue":
+         cumulative.ravel()},
         index=index,
     )
-    out = out[out["customers"] > 0]
+    out = out[out["customers"] > 0].copy()
     out["ltv"] = out["cumulative_revenue"] / out["customers"] * margin
     return out[COHORT_COLUMNS]

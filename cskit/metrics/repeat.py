@@ -1,161 +1,360 @@
-"""Repeat (continuation) rate and returning-customer rate on purchase data.
+"""Repeat (continuation) rate and returning-customer rate on purchase or usage data.
 
-The KPI-setting article defines the repeat rate (継続率 / 계속률, リピート率) as
-the share of new customers who buy or use the service again at least once.
-"Again" needs a time limit to be comparable between cohorts, so
-:func:`repeat_rate` counts a customer as a repeater when a second purchase
-falls within ``window`` days of the first, and leaves out (by default)
-customers whose window is not over when the data ends: they have not had the
-full chance to come back, and counting them would drag recent cohorts down.
+The KPI-setting article defines the repeat rate (계속률 / 継続率, リピート率) as the share
+of *new* customers who buy or use the service again at least once. "Again" needs a time
+limit to be comparable between cohorts, so :func:`repeat_rate` counts a customer as a
+repeater when a second purchase falls within ``window`` days (or months) of the first,
+and by default leaves out customers whose window is not over when the data ends: they
+have not yet had the full chance to come back, and counting them as non-repeaters drags
+the most recent cohorts down.
 
-:func:`returning_customer_rate` is the e-commerce form: among the customers
-who ordered in a period, the share who have ordered more than once so far
-(counting their history before the period, never orders after it).
+:func:`returning_customer_rate` is the e-commerce form of the catalogue: among the
+customers who ordered in a period, the share who have ordered more than once.
 
-Purchases on the same calendar day are one shopping occasion by default
-(``same_day="merge"``): purchase logs such as CDNOW record several lines for
-one visit, and a second line the same day is not "coming back".
+Both take one row per purchase (``customer``, ``date``, optionally ``amount``): an order
+log such as the CDNOW purchase log, product events, or an ``mrr`` frame with
+``date="month"`` (then a "purchase" is a paying month and the window counts months).
+
+Conventions shared by both functions:
+
+* ``same_day="merge"`` (default): rows of one customer on the same day (same month with
+  ``unit="M"``) are one occasion. Order logs often hold several lines for one visit, and
+  a second line on the same day is not "coming back".
+* ``amount=`` (optional): rows with an amount of 0 are not purchases (a free line, a
+  month with no MRR); negative amounts are bad input (net refunds out first).
+* ``unit=None`` picks ``"M"`` for a monthly ``Period`` column and ``"D"`` otherwise.
 """
 
 from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from cskit._validate import (
     as_datetime,
+    as_month,
+    as_number,
     check_choice,
     check_frame,
     check_period,
     require_columns,
-    to_period,
 )
-from cskit.errors import InvalidParameterError, InvalidValueError
+from cskit.errors import CskitWarning, EmptyFrameError, InvalidParameterError, InvalidValueError
 from cskit.registry import cs_method
 
 TABLE = "transactions"
+UNITS = ("D", "M")
+DEFAULT_WINDOW = {"D": 90, "M": 3}
 REPEAT_COLUMNS = ["new_customers", "observable", "repeaters", "repeat_rate"]
 RETURNING_COLUMNS = ["customers", "returning", "returning_rate"]
+_EPOCH_DAY = np.datetime64("1970-01-01", "D")
 
 
-def _orders(
-    frame: pd.DataFrame, customer: str, date: str, by: str | None, same_day: str
-) -> pd.DataFrame:
-    """Validated purchases as ``c`` (codes), ``d`` (datetimes), ``g`` (segment), sorted."""
-    check_frame(frame, TABLE)
+@dataclass(frozen=True)
+class Occasions:
+    """Purchase occasions sorted by customer then time (NumPy arrays).
+
+    ``t`` is a day number (days since 1970-01-01) for ``unit="D"`` or a month ordinal for
+    ``unit="M"``; ``end`` is the last observed ``t`` (``as_of`` or the latest occasion).
+    ``value`` is the amount of each occasion (summed over merged rows) or None;
+    ``segment`` holds codes into ``segments`` (the ``by`` value of the occasion's first
+    row) or is None.
+    """
+
+    customer: np.ndarray
+    t: np.ndarray
+    value: np.ndarray | None
+    segment: np.ndarray | None
+    segments: pd.Index | None
+    customers: pd.Index
+    end: int
+    unit: str
+
+    @property
+    def first_row(self) -> np.ndarray:
+        """True on each customer's first occasion."""
+        c = self.customer
+        return np.r_[True, c[1:] != c[:-1]][: len(c)]
+
+    @property
+    def starts(self) -> np.ndarray:
+        """Row position of each customer's first occasion."""
+        return np.flatnonzero(self.first_row)
+
+    def labels(self, t: np.ndarray, freq: str) -> pd.PeriodIndex:
+        """The period (``"M"``, ``"Q"``, ``"Y"``) of each time value ``t``."""
+        if self.unit == "M":
+            return pd.PeriodIndex.from_ordinals(t, freq="M").asfreq(freq)
+        return pd.DatetimeIndex(_EPOCH_DAY + t.astype("timedelta64[D]")).to_period(freq)
+
+
+def _resolve_unit(frame: pd.DataFrame, date: str, unit: str | None) -> str:
+    if unit is None:
+        return "M" if isinstance(frame[date].dtype, pd.PeriodDtype) else "D"
+    check_choice("unit", unit, UNITS)
+    return unit
+
+
+def _as_of_ordinal(as_of: object, unit: str) -> int:
+    """``as_of`` as a day number or month ordinal."""
+    try:
+        if unit == "M":
+            return int(pd.Period(as_of, freq="M").ordinal)
+        stamp = pd.Timestamp(as_of)
+        if stamp.tzinfo is not None:
+            stamp = stamp.tz_localize(None)
+        return int((stamp.normalize() - pd.Timestamp("1970-01-01")) // pd.Timedelta(days=1))
+    except (ValueError, TypeError):
+        raise InvalidParameterError(
+            f"as_of={as_of!r} is not a date; pass e.g. as_of='2026-10-31' "
+            f"(or leave it None to use the latest date in the frame)."
+        ) from None
+
+
+def _occasions(
+    frame: pd.DataFrame,
+    *,
+    customer: str,
+    date: str,
+    amount: str | None,
+    by: str | None,
+    unit: str | None,
+    same_day: str,
+    as_of: object,
+    table: str = TABLE,
+) -> Occasions:
+    """Validate a purchase log and reduce it to sorted purchase occasions."""
+    check_frame(frame, table)
     check_choice("same_day", same_day, ("merge", "count"))
-    require_columns(frame, {"customer": customer, "date": date, "by": by}, TABLE)
-    if frame[customer].isna().any():
+    require_columns(
+        frame, {"customer": customer, "date": date, "amount": amount, "by": by}, table
+    )
+    unit = _resolve_unit(frame, date, unit)
+    ids = frame[customer]
+    if ids.isna().any():
         raise InvalidValueError(
-            f"Column {customer!r} of the {TABLE} frame has {int(frame[customer].isna().sum())} "
-            f"missing id(s); drop or fill those rows first."
+            f"Column {customer!r} of the {table} frame has {int(ids.isna().sum())} missing "
+            f"id(s); every purchase needs a customer. Drop or fill those rows first."
         )
-    dates = as_datetime(frame, date, TABLE)
-    codes, _ = pd.factorize(frame[customer])
-    work = pd.DataFrame({"c": codes, "d": dates.to_numpy()})
+    if unit == "M":
+        t = np.asarray(as_month(frame, date, table).array.asi8, dtype=np.int64)
+    else:
+        days = as_datetime(frame, date, table).dt.normalize().to_numpy()
+        t = (days.astype("datetime64[D]") - _EPOCH_DAY).astype(np.int64)
+    keep = np.ones(len(t), dtype=bool)
+    value = None
+    if amount is not None:
+        value = as_number(frame, amount, table).to_numpy()
+        keep &= value > 0
+    if as_of is not None:
+        keep &= t <= _as_of_ordinal(as_of, unit)
+    if not keep.any():
+        raise EmptyFrameError(
+            f"No purchases left in the {table} frame"
+            + (f" with {amount!r} > 0" if amount is not None else "")
+            + (f" on or before as_of={as_of!r}" if as_of is not None else "")
+            + ". Check the amount column and the as_of date."
+        )
+    codes, uniques = pd.factorize(ids, sort=False)
+    seg_codes = seg_index = None
     if by is not None:
-        work["g"] = frame[by].to_numpy()
+        seg_all, seg_index = pd.factorize(frame[by], sort=True, use_na_sentinel=False)
+        seg_codes = seg_all[keep]
+    c, t = codes[keep].astype(np.int64), t[keep]
+    if value is not None:
+        value = value[keep]
+    order = np.lexsort((t, c))  # stable: rows of one occasion keep the frame's order
+    c, t = c[order], t[order]
+    value = value[order] if value is not None else None
+    seg_codes = seg_codes[order] if seg_codes is not None else None
     if same_day == "merge":
-        work["d"] = work["d"].dt.normalize()
-        work = work.drop_duplicates(["c", "d"])
-    return work.sort_values(["c", "d"], kind="stable").reset_index(drop=True)
+        head = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1])])
+        if value is not None:
+            value = np.add.reduceat(value, head)
+        c, t = c[head], t[head]
+        seg_codes = seg_codes[head] if seg_codes is not None else None
+    end = int(t.max()) if as_of is None else _as_of_ordinal(as_of, unit)
+    return Occasions(
+        customer=c,
+        t=t,
+        value=value,
+        segment=seg_codes,
+        segments=pd.Index(seg_index) if seg_index is not None else None,
+        customers=pd.Index(uniques),
+        end=end,
+        unit=unit,
+    )
 
 
-def _group_keys(work: pd.DataFrame, freq: str | None, by: str | None, dates: pd.Series) -> list:
-    keys = []
-    if freq is not None:
-        keys.append(to_period(dates, freq).rename("period"))
-    if by is not None:
-        keys.append(work["g"].rename(by))
-    return keys
+def _window(window: int | None, unit: str) -> int:
+    if window is None:
+        return DEFAULT_WINDOW[unit]
+    if isinstance(window, bool) or not isinstance(window, int | np.integer) or window < 1:
+        word = "days" if unit == "D" else "months"
+        raise InvalidParameterError(
+            f"window={window!r} must be a whole number of {word} >= 1 (e.g. "
+            f"{DEFAULT_WINDOW[unit]})."
+        )
+    return int(window)
 
 
-@cs_method(kpi="Repeat rate", table=TABLE, requires=("customer_id", "date"))
+def _group(
+    counts: pd.DataFrame, keys: list[pd.Series | pd.Index], columns: list[str]
+) -> pd.DataFrame:
+    out = counts.groupby(keys, sort=True, observed=True, dropna=False)[columns].sum()
+    return out.astype("int64")
+
+
+@cs_method(kpi="Repeat (continuation) rate", table=TABLE, requires=("customer_id", "date"))
 def repeat_rate(
     frame: pd.DataFrame,
     *,
-    window: int = 90,
+    window: int | None = None,
     period: str | None = None,
     by: str | None = None,
+    unit: str | None = None,
     same_day: str = "merge",
     incomplete: str = "exclude",
-    as_of: str | pd.Timestamp | None = None,
+    as_of: object = None,
     customer: str = "customer_id",
     date: str = "date",
+    amount: str | None = None,
 ) -> pd.DataFrame | float:
-    """Share of new customers who buy again within ``window`` days of their first purchase.
+    """Share of new customers who come back at least once within ``window`` of their first purchase.
+
+    A customer's first purchase in the frame makes it *new* on that day (so the frame
+    must start early enough to hold every customer's real first purchase). It is a
+    *repeater* when another purchase (another occasion, see ``same_day``) falls at most
+    ``window`` days (months) after the first.
 
     Parameters
     ----------
     frame : pandas.DataFrame
-        One row per purchase (or use): ``customer``, ``date``.
-    window : int, default 90
-        Days after the first purchase (inclusive) in which a second one counts.
+        One row per purchase or use: ``customer``, ``date`` (and ``amount``).
+    window : int, optional
+        Days (``unit="D"``) or months (``unit="M"``) after the first purchase, inclusive,
+        in which a second one counts. Default 90 days, or 3 months.
     period : {"M", "Q", "Y", None}, default None
         Cohorts by the period of the first purchase; ``None`` gives one number.
     by : str, optional
-        Segment column; a customer is counted in the segment of its first purchase.
+        Segment column; a customer counts in the segment of its first purchase.
+    unit : {"D", "M"}, optional
+        Time unit of occasions and of ``window``. ``None``: ``"M"`` when ``date`` is a
+        monthly ``Period`` column (an ``mrr`` frame's ``month``), else ``"D"``.
     same_day : {"merge", "count"}, default "merge"
-        ``"merge"``: purchases on the first day are one occasion, so a repeat
-        must be on a later day. ``"count"``: a second row the same day counts.
+        ``"merge"``: rows on the same day (month) are one occasion, so a repeat must be on
+        a later day. ``"count"``: a second row on the first day already counts.
     incomplete : {"exclude", "include"}, default "exclude"
-        Customers whose window ends after ``as_of`` cannot be judged yet:
-        ``"exclude"`` leaves them out of the denominator; ``"include"`` counts
-        them as not (yet) repeating, which biases recent cohorts down.
+        Customers whose window ends after ``as_of`` cannot be judged yet. ``"exclude"``
+        leaves them out of the denominator; ``"include"`` judges them on what the data
+        shows so far (not back yet = not a repeater), which biases recent cohorts down.
     as_of : date, optional
-        End of the observed data; default the latest date in the frame.
+        End of the observed data (purchases after it are ignored); default the latest date.
     customer, date : str
         Column names.
+    amount : str, optional
+        Amount column; rows with amount 0 are not purchases (``amount="mrr"`` on an
+        ``mrr`` frame skips months without MRR).
 
     Returns
     -------
     pandas.DataFrame or float
-        Indexed by ``period`` (cohort) and/or ``by``: ``new_customers``,
-        ``observable`` (customers in the denominator), ``repeaters`` and
-        ``repeat_rate``; a float when neither is given.
+        Indexed by ``period`` (the cohort) and/or ``by``: ``new_customers``,
+        ``observable`` (customers in the denominator), ``repeaters`` (observable customers
+        who came back) and ``repeat_rate``; a float when neither is given (NaN, with a
+        warning, when no customer's window is over).
 
     Examples
     --------
     >>> import pandas as pd, cskit
     >>> orders = pd.DataFrame({
-    ...     "customer_id": ["a", "a", "b", "b", "c", "d"],
+    ...     "customer_id": ["a", "a", "b", "b", "c", "d", "e", "e"],
     ...     "date": ["2026-01-01", "2026-01-20", "2026-01-05", "2026-06-01",
-    ...              "2026-01-09", "2026-06-01"]})
-    >>> orders.cs.repeat_rate(window=30)  # a repeats; b too late; c never; d not observable
-    0.3333333333333333
-    >>> orders.cs.repeat_rate(window=30, incomplete="include")
+    ...              "2026-01-09", "2026-06-01", "2026-02-01", "2026-02-01"]})
+
+    a comes back on day 19; b only after 147 days; c never; e twice on one day (one
+    visit); d's 30 days are not over when the data ends (2026-06-01), so it is left out:
+
+    >>> orders.cs.repeat_rate(window=30)  # 1 repeater (a) of 4 observable (a, b, c, e)
     0.25
+    >>> orders.cs.repeat_rate(window=30, incomplete="include")  # 1 of all 5
+    0.2
+    >>> orders.cs.repeat_rate(window=30, same_day="count")  # e's second line counts: 2 of 4
+    0.5
+    >>> orders.cs.repeat_rate(window=150, incomplete="include")  # a and b, of all 5
+    0.4
+    >>> orders.cs.repeat_rate(window=30, period="M")  # doctest: +NORMALIZE_WHITESPACE
+             new_customers  observable  repeaters  repeat_rate
+    period
+    2026-01              3           3          1     0.333333
+    2026-02              1           1          0     0.000000
+    2026-06              1           0          0          NaN
+
+    ``as_of`` looks at the data as it was on a date (later purchases are ignored), and
+    ``by`` splits by the segment of the first purchase:
+
+    >>> orders.cs.repeat_rate(window=30, as_of="2026-03-01")  # a of a, b, c (e: not yet)
+    0.3333333333333333
+    >>> orders.assign(shop=["web"] * 4 + ["app"] * 4).cs.repeat_rate(window=30, by="shop")
+    ... # doctest: +NORMALIZE_WHITESPACE
+          new_customers  observable  repeaters  repeat_rate
+    shop
+    app               3           2           0          0.0
+    web               2           2           1          0.5
+
+    On an ``mrr`` frame a purchase is a paying month and the window counts months:
+
+    >>> mrr = pd.DataFrame({"customer_id": ["a", "a", "b", "c", "c"],
+    ...                     "month": pd.PeriodIndex(["2026-01", "2026-02", "2026-01",
+    ...                                              "2026-01", "2026-02"], freq="M"),
+    ...                     "mrr": [50.0, 50.0, 80.0, 30.0, 0.0]})
+    >>> mrr.cs.repeat_rate(date="month", amount="mrr", window=1)  # a of a, b, c
+    0.3333333333333333
     """
     check_choice("incomplete", incomplete, ("exclude", "include"))
-    if isinstance(window, bool) or not isinstance(window, int | np.integer) or window < 0:
-        raise InvalidParameterError(f"window={window!r} must be a whole number of days >= 0.")
     freq = check_period(period)
-    work = _orders(frame, customer, date, by, same_day)
-    end = work["d"].max() if as_of is None else pd.Timestamp(as_of)
-    first_row = np.r_[True, work["c"].to_numpy()[1:] != work["c"].to_numpy()[:-1]]
-    first_date = work["d"].where(first_row).ffill()
-    limit = first_date + pd.Timedelta(days=int(window))
-    again = ~first_row & (work["d"] <= limit)
-    if same_day == "merge":
-        again &= work["d"] > first_date
-    per_customer = pd.DataFrame({"c": work["c"], "again": again}).groupby("c", sort=True)["again"].any()
-    firsts = work[first_row].set_index("c").sort_index()
-    observable = (firsts["d"] + pd.Timedelta(days=int(window))) <= end
-    if incomplete == "include":
-        observable = pd.Series(True, index=firsts.index)
-    table = pd.DataFrame(
+    occ = _occasions(frame, customer=customer, date=date, amount=amount, by=by, unit=unit,
+                     same_day=same_day, as_of=as_of)
+    win = _window(window, occ.unit)
+    starts = occ.starts
+    sizes = np.diff(np.r_[starts, len(occ.t)])
+    first_t = occ.t[starts]
+    again = ~occ.first_row & (occ.t - np.repeat(first_t, sizes) <= win)
+    n = len(starts)
+    repeated = np.bincount(occ.customer[again], minlength=int(occ.customer.max()) + 1) > 0
+    repeated = repeated[occ.customer[starts]]
+    if incomplete == "exclude":
+        observable = first_t + win <= occ.end
+    else:
+        observable = np.ones(n, dtype=bool)
+    counts = pd.DataFrame(
         {
-            "new_customers": 1,
-            "observable": observable.astype("int64"),
-            "repeaters": (per_customer & observable).astype("int64"),
+            "new_customers": np.ones(n, dtype=np.int64),
+            "observable": observable.astype(np.int64),
+            "repeaters": (repeated & observable).astype(np.int64),
         }
     )
-    keys = _group_keys(firsts, freq, by, firsts["d"])
+    keys: list[pd.Series | pd.Index] = []
+    if freq is not None:
+        keys.append(pd.Series(occ.labels(first_t, freq), name="period"))
+    if by is not None:
+        keys.append(pd.Series(occ.segments[occ.segment[starts]], name=by))
     if not keys:
-        counts = table.sum()
-        obs = counts["observable"]
-        return float(counts["repeaters"] / obs) if obs else float("nan")
-    out = table.groupby(keys, sort=True, observed=True, dropna=False).sum()
+        obs = int(counts["observable"].sum())
+        if obs == 0:
+            warnings.warn(
+                f"No customer's {win}-{'day' if occ.unit == 'D' else 'month'} window is over "
+                f"by the end of the data; the repeat rate is undefined (NaN). Use a shorter "
+                f"window or incomplete='include'.",
+                CskitWarning,
+                stacklevel=3,
+            )
+            return float("nan")
+        return float(counts["repeaters"].sum() / obs)
+    out = _group(counts, keys, ["new_customers", "observable", "repeaters"])
     out["repeat_rate"] = (out["repeaters"] / out["observable"]).where(out["observable"] > 0)
     return out[REPEAT_COLUMNS]
 
@@ -166,61 +365,94 @@ def returning_customer_rate(
     *,
     period: str | None = "M",
     by: str | None = None,
+    history: str = "to_date",
+    unit: str | None = None,
     same_day: str = "merge",
     customer: str = "customer_id",
     date: str = "date",
+    amount: str | None = None,
 ) -> pd.DataFrame | float:
-    """Customers with more than one order so far ÷ customers who ordered in the period.
+    """Customers with more than one order ÷ customers who ordered in the period.
 
     Parameters
     ----------
     frame : pandas.DataFrame
-        One row per purchase: ``customer``, ``date``.
+        One row per purchase: ``customer``, ``date`` (and ``amount``).
     period : {"M", "Q", "Y", None}, default "M"
         ``None`` treats the whole frame as one range.
     by : str, optional
-        Segment column; a customer counts in the segment of its last order in
-        the period.
+        Segment column; a customer counts in the segment of its last order in the period.
+    history : {"to_date", "in_period", "ever"}, default "to_date"
+        Which orders count towards "more than one": ``"to_date"`` every order up to the
+        end of the period, earlier ones included (a period's value never changes when
+        later data arrives); ``"in_period"`` only orders inside the period;
+        ``"ever"`` every order in the frame, later ones included (the catalogue's
+        "more than one order ever"; past periods rise as data arrives).
+    unit : {"D", "M"}, optional
+        Granularity of an occasion (see :func:`repeat_rate`).
     same_day : {"merge", "count"}, default "merge"
-        Whether several orders on one day are one order (see :func:`repeat_rate`).
+        Whether several rows on one day (month) are one order.
     customer, date : str
         Column names.
+    amount : str, optional
+        Amount column; rows with amount 0 are not orders.
 
     Returns
     -------
     pandas.DataFrame or float
-        Indexed by ``period`` and/or ``by``: ``customers`` (ordered in the
-        period), ``returning`` (of those, with more than one order up to the
-        period's end, history included) and ``returning_rate``; a float when
-        ``period=None`` and not grouped.
+        Indexed by ``period`` and/or ``by``: ``customers`` (ordered in the period),
+        ``returning`` (of those, with more than one order as ``history`` says) and
+        ``returning_rate``; a float when ``period=None`` and not grouped.
 
     Examples
     --------
     >>> import pandas as pd, cskit
-    >>> orders = pd.DataFrame({"customer_id": ["a", "a", "b", "c", "c"],
-    ...     "date": ["2026-01-03", "2026-02-10", "2026-02-11", "2026-02-12", "2026-02-20"]})
-    >>> orders.cs.returning_customer_rate()["returning_rate"].tolist()  # Feb: a and c of a, b, c
-    [0.0, 0.6666666666666666]
+    >>> orders = pd.DataFrame({"customer_id": ["a", "a", "b", "c", "c", "b"],
+    ...     "date": ["2026-01-03", "2026-02-10", "2026-02-11", "2026-02-12", "2026-02-20",
+    ...              "2026-03-01"]})
+
+    In February a (thanks to January), c (two orders) and not b, out of a, b, c:
+
+    >>> orders.cs.returning_customer_rate()["returning_rate"].round(4).tolist()
+    [0.0, 0.6667, 1.0]
+    >>> orders.cs.returning_customer_rate(history="in_period")["returning"].tolist()
+    [0, 1, 0]
+    >>> orders.cs.returning_customer_rate(history="ever")["returning"].tolist()  # b too
+    [1, 3, 1]
+    >>> orders.cs.returning_customer_rate(period=None)  # every customer has 2 orders
+    1.0
     """
+    check_choice("history", history, ("to_date", "in_period", "ever"))
     freq = check_period(period)
-    work = _orders(frame, customer, date, by, same_day)
-    first_row = np.r_[True, work["c"].to_numpy()[1:] != work["c"].to_numpy()[:-1]]
-    # Running number of the order within its customer (1, 2, …).
-    starts = np.flatnonzero(first_row)
-    number = np.arange(len(work)) - np.repeat(starts, np.diff(np.r_[starts, len(work)])) + 1
-    work["n"] = number
-    work["per"] = to_period(work["d"], freq) if freq is not None else 0
-    # The last order of each customer in each period carries its running count.
-    last = work.drop_duplicates(["c", "per"], keep="last")
-    table = pd.DataFrame({"customers": 1, "returning": (last["n"] > 1).astype("int64")},
-                         index=last.index)
-    keys = []
+    occ = _occasions(frame, customer=customer, date=date, amount=amount, by=by, unit=unit,
+                     same_day=same_day, as_of=None)
+    c = occ.customer
+    starts = occ.starts
+    sizes = np.diff(np.r_[starts, len(c)])
+    number = np.arange(len(c)) - np.repeat(starts, sizes) + 1  # 1, 2, … within a customer
+    if freq is None:
+        per = np.zeros(len(c), dtype=np.int64)
+    else:
+        per = np.asarray(occ.labels(occ.t, freq).asi8, dtype=np.int64)
+    # Rows are sorted by customer then time, so each (customer, period) is one run.
+    head = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (per[1:] != per[:-1])])
+    last = np.r_[head[1:], len(c)] - 1
+    if history == "to_date":
+        returning = number[last] > 1
+    elif history == "in_period":
+        returning = (last - head + 1) > 1
+    else:
+        returning = np.repeat(sizes, sizes)[last] > 1
+    counts = pd.DataFrame(
+        {"customers": np.ones(len(head), dtype=np.int64), "returning": returning.astype(np.int64)}
+    )
+    keys: list[pd.Series | pd.Index] = []
     if freq is not None:
-        keys.append(last["per"].rename("period"))
+        keys.append(pd.Series(pd.PeriodIndex.from_ordinals(per[head], freq=freq), name="period"))
     if by is not None:
-        keys.append(last["g"].rename(by))
+        keys.append(pd.Series(occ.segments[occ.segment[last]], name=by))
     if not keys:
-        return float(table["returning"].sum() / table["customers"].sum())
-    out = table.groupby(keys, sort=True, observed=True, dropna=False).sum()
+        return float(counts["returning"].sum() / len(counts))
+    out = _group(counts, keys, ["customers", "returning"])
     out["returning_rate"] = out["returning"] / out["customers"]
     return out[RETURNING_COLUMNS]

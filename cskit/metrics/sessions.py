@@ -2,16 +2,20 @@
 
 A *session* is a run of one user's events with no gap longer than the
 inactivity ``timeout`` (30 minutes by default, the usual web-analytics rule).
-When the events carry a ``session_id`` it is used as is; otherwise sessions are
-derived: the events are sorted once by (user, time) and a new session starts
-at each user's first event and wherever the gap to the previous event exceeds
-the timeout.
+When the events carry a ``session_id`` it is used as is (per user: two users
+never share a session); otherwise sessions are derived: the events are sorted
+once by (user, time) and a new session starts at each user's first event and
+wherever the gap to the previous event exceeds the timeout.
 
-**Length of a session** = time of its last event − time of its first event,
-plus the last event's ``duration_s`` when that column exists (the time spent
-after the last recorded event; 0 when missing). Without ``duration_s`` a
-one-event session therefore lasts 0 seconds — that understates time in product,
-which is why the column exists.
+**Length of a session** (``length=``):
+
+* ``"span"`` (default) – time of its last event − time of its first event,
+  plus the last event's ``duration_s`` when that column exists (the time spent
+  after the last recorded event; 0 when missing). Without ``duration_s`` a
+  one-event session lasts 0 seconds — that understates time in product, which
+  is why the column exists.
+* ``"sum"`` – the sum of the events' ``duration_s`` (time on screens, without
+  the pauses between them); needs the column.
 
 Average session duration = total session seconds ÷ number of sessions (the
 16-KPI article's formula).
@@ -24,21 +28,35 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from cskit._validate import as_datetime, as_number, check_frame, check_period, require_columns
-from cskit.errors import InvalidParameterError, InvalidValueError
-from cskit.metrics.usage import TABLE, ActiveFilter, _active_mask, _user_codes
+from cskit._validate import (
+    as_datetime,
+    as_number,
+    check_choice,
+    check_frame,
+    check_period,
+    require_columns,
+)
+from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
+from cskit.metrics.usage import TABLE, ActiveFilter, _active_mask, _codes
 from cskit.registry import cs_method
+
+COLUMNS = ["sessions", "total_seconds", "mean_seconds", "median_seconds"]
 
 
 def _timeout(value: str | pd.Timedelta | int) -> int:
     """Timeout in microseconds (ints are seconds)."""
     try:
-        td = pd.Timedelta(value, unit="s") if isinstance(value, (int, np.integer)) else pd.Timedelta(value)
+        if isinstance(value, bool):
+            raise TypeError
+        if isinstance(value, (int, np.integer, float)):
+            td = pd.Timedelta(float(value), unit="s")
+        else:
+            td = pd.Timedelta(value)
     except (ValueError, TypeError):
         raise InvalidParameterError(
             f"timeout={value!r} is not a duration; use e.g. '30min' or 1800 (seconds)."
         ) from None
-    if td <= pd.Timedelta(0):
+    if pd.isna(td) or td <= pd.Timedelta(0):
         raise InvalidParameterError(f"timeout={value!r} must be positive, e.g. '30min'.")
     return int(td / pd.Timedelta(microseconds=1))
 
@@ -48,6 +66,7 @@ def sessions(
     frame: pd.DataFrame,
     *,
     timeout: str | pd.Timedelta | int = "30min",
+    length: str = "span",
     active: ActiveFilter = None,
     keep: Sequence[str] = (),
     user: str = "user_id",
@@ -65,6 +84,9 @@ def sessions(
         An ``events`` frame.
     timeout : str, Timedelta or int (seconds), default "30min"
         A gap longer than this starts a new session (only when sessions are derived).
+    length : {"span", "sum"}, default "span"
+        How long a session lasts (see the module notes): first to last event
+        plus the last event's duration, or the sum of the events' durations.
     active : None, list of event names, boolean Series or callable
         Which events take part (default: all).
     keep : list of str
@@ -75,18 +97,18 @@ def sessions(
         Column of given session ids; used when present, else sessions are derived.
         Pass ``None`` to always derive.
     duration : str or None, default "duration_s"
-        Seconds spent on each event; the last event's value is added to the
-        session's length when the column exists.
+        Seconds spent on each event (see ``length``); None to ignore the column.
 
     Returns
     -------
     pandas.DataFrame
-        ``session`` (id), the user (and account, ``keep`` columns), ``start, end,
-        events, duration_s``, ordered by user and start.
+        ``session`` (id), the user (and account, ``keep`` columns), ``start, end``
+        (first and last event), ``events, duration_s``, ordered by user and start.
 
     Examples
     --------
-    Gaps of 10 and 40 minutes: the 40-minute gap starts a second session.
+    Gaps of 10 and 40 minutes: the 40-minute gap starts a second session. The
+    first lasts 09:00 → 09:10 plus 60 s on its last screen = 660 s.
 
     >>> import pandas as pd, cskit
     >>> ev = pd.DataFrame({"user_id": [1, 1, 1],
@@ -97,54 +119,77 @@ def sessions(
        user_id  events  duration_s
     0        1       2       660.0
     1        1       1       120.0
+    >>> ev.cs.sessions(length="sum")["duration_s"].tolist()
+    [90.0, 120.0]
     """
+    check_choice("length", length, ("span", "sum"))
     check_frame(frame, TABLE)
     require_columns(frame, {"user": user, "timestamp": timestamp, **{c: c for c in keep}}, TABLE)
+    has_duration = duration is not None and duration in frame.columns
+    if length == "sum" and not has_duration:
+        raise InvalidParameterError(
+            f"length='sum' adds up the seconds of each event, but the {TABLE} frame has no "
+            f"{duration!r} column. Pass duration='<your column>' or use length='span'."
+        )
     mask = _active_mask(frame, active, event)
     sub = frame if mask is None else frame.loc[mask]
+    if sub.empty:
+        raise EmptyFrameError(
+            "No event matches the activity definition (active=...). Widen it or check the "
+            "event names."
+        )
     ts = as_datetime(sub, timestamp, TABLE).to_numpy().astype("datetime64[us]").view("int64")
-    ucodes, _ = _user_codes(sub[user], user)
-    given = session is not None and session in sub.columns and sub[session].notna().any()
+    ucodes, _ = _codes(sub[user], user, sort=True)
+    given = session is not None and session in sub.columns and bool(sub[session].notna().any())
     if given:
         if sub[session].isna().any():
             raise InvalidValueError(
-                f"Column {session!r} of the {TABLE} frame is missing for {int(sub[session].isna().sum())} "
-                f"event(s). Fill it, or pass session=None to derive every session with the timeout."
+                f"Column {session!r} of the {TABLE} frame is missing for "
+                f"{int(sub[session].isna().sum())} event(s). Fill it, or pass session=None to "
+                f"derive every session with the timeout."
             )
         scodes, _ = pd.factorize(sub[session])
-        order = np.lexsort((ts, scodes))
-        sc = scodes[order]
-        new = np.r_[True, sc[1:] != sc[:-1]] if len(sc) else np.array([], bool)
+        order = np.lexsort((ts, scodes, ucodes))
+        us, sc = ucodes[order], scodes[order]
+        new = np.empty(len(order), dtype=bool)
+        new[0] = True
+        new[1:] = (us[1:] != us[:-1]) | (sc[1:] != sc[:-1])
     else:
         limit = _timeout(timeout)
         order = np.lexsort((ts, ucodes))
         us, tss = ucodes[order], ts[order]
         new = np.empty(len(us), dtype=bool)
-        if len(us):
-            new[0] = True
-            new[1:] = (us[1:] != us[:-1]) | ((tss[1:] - tss[:-1]) > limit)
+        new[0] = True
+        new[1:] = (us[1:] != us[:-1]) | ((tss[1:] - tss[:-1]) > limit)
     starts = np.flatnonzero(new)
     ends = np.r_[starts[1:], len(order)] - 1
     t_sorted = ts[order]
-    first_t = t_sorted[starts]
-    last_t = t_sorted[ends]
-    if given:
-        first_t = np.minimum.reduceat(t_sorted, starts) if len(starts) else first_t
-    seconds = (last_t - first_t) / 1e6
-    if duration is not None and duration in sub.columns:
-        d = as_number(sub, duration, TABLE, allow_missing=True).to_numpy()[order]
-        seconds = seconds + np.nan_to_num(d[ends], nan=0.0)
+    first_t, last_t = t_sorted[starts], t_sorted[ends]
+    if has_duration:
+        secs = as_number(sub, duration, TABLE, allow_missing=True).to_numpy()[order]
+        secs = np.nan_to_num(secs, nan=0.0)
+    if length == "sum":
+        seconds = np.add.reduceat(secs, starts)
+    else:
+        seconds = (last_t - first_t) / 1e6
+        if has_duration:
+            seconds = seconds + secs[ends]
     rows = order[starts]
-    out = pd.DataFrame({"session": sub[session].to_numpy()[rows] if given else np.arange(len(starts))})
+    out = pd.DataFrame(
+        {"session": sub[session].to_numpy()[rows] if given else np.arange(len(starts))}
+    )
     out[user] = sub[user].to_numpy()[rows]
     if account is not None and account in sub.columns and account != user:
         out[account] = sub[account].to_numpy()[rows]
     for c in keep:
-        out[c] = sub[c].to_numpy()[rows]
+        if c not in out.columns:
+            out[c] = sub[c].to_numpy()[rows]
     out["start"] = pd.to_datetime(first_t.astype("datetime64[us]"))
     out["end"] = pd.to_datetime(last_t.astype("datetime64[us]"))
     out["events"] = (ends - starts + 1).astype(np.int64)
-    out["duration_s"] = seconds.astype("float64")
+    out["duration_s"] = np.asarray(seconds, dtype="float64")
+    if given:  # sorted by user and session id so far: order by user and start
+        out = out.iloc[np.lexsort((first_t, us[starts]))].reset_index(drop=True)
     return out
 
 
@@ -155,6 +200,7 @@ def session_duration(
     period: str | None = "M",
     by: str | None = None,
     timeout: str | pd.Timedelta | int = "30min",
+    length: str = "span",
     active: ActiveFilter = None,
     user: str = "user_id",
     timestamp: str = "timestamp",
@@ -173,7 +219,7 @@ def session_duration(
     by : str, optional
         An event column (account, plan, product area …); a session takes the
         value of its first event (for ``event`` that is the entry point).
-    timeout, active, user, timestamp, session, duration, event
+    timeout, length, active, user, timestamp, session, duration, event
         As in :func:`sessions`.
 
     Returns
@@ -181,7 +227,8 @@ def session_duration(
     pandas.DataFrame or float
         Indexed by ``period`` (and ``by``): ``sessions, total_seconds,
         mean_seconds, median_seconds``; a float (mean seconds) when
-        ``period=None`` and not grouped.
+        ``period=None`` and not grouped. The median resists the few very long
+        sessions that pull the mean up.
 
     Examples
     --------
@@ -194,13 +241,19 @@ def session_duration(
     ...     "duration_s": [30.0, 60.0, 120.0]})
     >>> ev.cs.session_duration(period=None)
     390.0
+    >>> ev.cs.session_duration()  # doctest: +NORMALIZE_WHITESPACE
+             sessions  total_seconds  mean_seconds  median_seconds
+    period
+    2026-10         2          780.0         390.0           390.0
     """
     freq = check_period(period)
     if by is not None:
+        check_frame(frame, TABLE)
         require_columns(frame, {"by": by}, TABLE)
     s = sessions(
-        frame, timeout=timeout, active=active, keep=[by] if by and by != user else [],
-        user=user, account=None, timestamp=timestamp, session=session, duration=duration, event=event,
+        frame, timeout=timeout, length=length, active=active,
+        keep=[by] if by is not None and by != user else [], user=user, account=None,
+        timestamp=timestamp, session=session, duration=duration, event=event,
     )
     keys: list[str] = []
     if freq is not None:
@@ -210,7 +263,7 @@ def session_duration(
         keys.append(by)
     if not keys:
         return float(s["duration_s"].mean())
-    g = s.groupby(keys, sort=True)["duration_s"]
+    g = s.groupby(keys, sort=True, dropna=False)["duration_s"]
     out = pd.DataFrame(
         {
             "sessions": g.size().astype(np.int64),
@@ -219,4 +272,4 @@ def session_duration(
         }
     )
     out["mean_seconds"] = out["total_seconds"] / out["sessions"]
-    return out[["sessions", "total_seconds", "mean_seconds", "median_seconds"]]
+    return out[COLUMNS]

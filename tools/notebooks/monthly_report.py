@@ -1,10 +1,16 @@
 """Generator of notebooks/monthly_report.ipynb, the notebook `cskit report` runs.
 
 Every heading and sentence a reader sees comes from ``cskit.t`` (shown with
-IPython's ``Markdown``), so ``lang="ko"`` gives a Korean report: the notebook
-therefore has no Markdown cells (those cannot be translated, and the HTML
-export hides code but keeps Markdown). Outputs are static: tables, sentences
-and inline matplotlib figures.
+IPython's ``Markdown``) or from ``cskit.report``'s HTML fragments (every text in
+them escaped, customer comments included), so ``lang="ja"`` gives a Japanese
+report: the notebook therefore has no Markdown cells (those cannot be
+translated, and the HTML export hides code but keeps Markdown). Outputs are
+static: tables, sentences and inline matplotlib figures.
+
+Layout: title; a one-page summary (the three KPIs that moved most, targets met,
+the scorecard with its KPI tree); then one section per KPI area with its plots.
+The scorecard's output carries the KPI table as metadata (``cskit.scorecard``),
+which ``cskit report --csv/--xlsx`` exports.
 """
 
 from _nb import SETUP, code, parameters
@@ -22,12 +28,40 @@ CELLS = [
     code(
         "# The monthly customer-success report. `cskit report` runs this notebook with\n"
         "# papermill and exports it to HTML with the code hidden.\n"
-        "from IPython.display import Markdown, display\n\n"
+        "from IPython.display import HTML, Markdown, display\n\n"
         "from cskit import report\n"
-        "from cskit.plotting import churn_by_denominator, mrr_trend, mrr_waterfall, nps_trend\n"
+        "from cskit.plotting import (churn_by_denominator, kpi_trend, mrr_trend, mrr_waterfall,\n"
+        "                            nps_trend)\n"
         + _SETUP
         + "\n\nt = cskit.t\n"
-        "TREND_MONTHS = 24  # how far back the trend charts go"
+        "LEVEL = 0.95  # confidence level of intervals and significance tests\n"
+        "TREND_MONTHS = 24  # how far back the trend charts go\n"
+        "# targets.toml next to the data (optional): targets, directions, the KPI tree.\n"
+        "targets = report.load_targets(data_dir)\n"
+        "card = report.scorecard(company, month, level=LEVEL, targets=targets)\n"
+        "# KPIs drawn by a dedicated chart below; the others get a trend line per area.\n"
+        'DRAWN = {"mrr", "net_new_mrr", "customers", "churn", "revenue_churn",\n'
+        '         "net_revenue_churn", "nps"}\n\n\n'
+        "def area_heading(area, text=''):\n"
+        "    display(Markdown(f\"## {t('report.area.' + area)}\" + (f'\\n\\n{text}' if text else '')))\n\n\n"
+        "def area_trends(area):\n"
+        "    \"\"\"One small trend chart (with its target) per KPI of the area not drawn otherwise.\"\"\"\n"
+        "    kpis = [k for k in card.index if card.loc[k, 'area'] == area and k not in DRAWN]\n"
+        "    if not kpis:\n"
+        "        return\n"
+        "    history = report.kpi_history(company, month, kpis, months=TREND_MONTHS, level=LEVEL)\n"
+        "    columns = min(3, len(kpis))\n"
+        "    rows = -(-len(kpis) // columns)\n"
+        "    fig, axes = plt.subplots(rows, columns, figsize=(4.4 * columns, 3.3 * rows),\n"
+        "                             squeeze=False)\n"
+        "    for ax, kpi in zip(axes.flat, kpis):\n"
+        "        kpi_trend(history[kpi], unit=card.loc[kpi, 'unit'], target=card.loc[kpi, 'target'],\n"
+        "                  title=card.loc[kpi, 'label'], ax=ax)\n"
+        "    for ax in list(axes.flat)[len(kpis):]:\n"
+        "        ax.set_visible(False)\n"
+        "    fig.tight_layout()\n"
+        "    display(Markdown(t('report.area.kpis', months=TREND_MONTHS)))\n"
+        "    plt.show()"
     ),
     code(
         """
@@ -41,48 +75,67 @@ CELLS = [
     ),
     code(
         """
-        card = report.scorecard(company, month)
-        display(Markdown(f"## {t('report.scorecard')}"))
-        display(report.format_scorecard(card))
-        display(Markdown(t("report.footnote", level=0.95, previous=month - 1)))
+        # The one-page summary: what moved most, targets, the scorecard.
+        moves = report.summary_top_moves(card, n=3)
+        display(Markdown(
+            f"## {t('report.summary')}\\n\\n"
+            + (t("report.summary.moves") + "\\n\\n" + "\\n".join(f"1. {s}" for s in moves)
+               if moves else t("report.no_moves"))
+            + "\\n\\n" + report.summary_targets(card)
+        ))
+        display(Markdown(f"### {t('report.scorecard')}"))
+        display(HTML(report.scorecard_html(card)),
+                metadata={"cskit": {"scorecard": report.scorecard_records(card)}})
+        footnote = t("report.footnote", level=LEVEL, previous=month - 1)
+        if len(targets):
+            footnote += " " + t("report.footnote.targets", file="targets.toml")
+        display(Markdown(footnote))
         """
     ),
     code(
         """
-        moves = company.mrr.cs.mrr_movements()
-        display(Markdown(f"## {t('report.section.movements')}\\n\\n"
-                         + report.summary_movements(moves, month)))
-        mrr_waterfall(moves, month=month)
+        display(HTML('<div class="cskit-page-break"></div>'))
+        movements = company.mrr.cs.mrr_movements()
+        area_heading("revenue", report.summary_movements(movements, month))
+        mrr_waterfall(movements, month=month)
         plt.show()
-        """
-    ),
-    code(
-        """
         segment = "plan" if "plan" in company.mrr.columns else None
-        totals = company.mrr.cs.mrr(period="M", by=segment)
-        display(Markdown(f"## {t('report.section.mrr_trend')}"))
-        mrr_trend(report.last_months(totals, month, TREND_MONTHS))
+        mrr_trend(report.last_months(company.mrr.cs.mrr(period="M", by=segment), month,
+                                     TREND_MONTHS))
         plt.show()
+        area_trends("revenue")
         """
     ),
     code(
         """
         churn = {d: company.mrr.cs.churn(period="M", denominator=d)
                  for d in ("start", "average", "start_plus_new")}
-        display(Markdown(f"## {t('report.section.churn_trend')}\\n\\n"
-                         + report.summary_churn(churn["start"], month)))
+        area_heading("retention", report.summary_churn(churn["start"], month))
         churn_by_denominator({d: report.last_months(r, month, TREND_MONTHS)
                               for d, r in churn.items()})
         plt.show()
+        area_trends("retention")
         """
     ),
     code(
         """
-        nps = company.surveys.cs.nps(period="M", level=0.95)
-        display(Markdown(f"## {t('report.section.nps_trend')}\\n\\n"
-                         + report.summary_nps(nps, month, level=0.95)))
+        nps = company.surveys.cs.nps(period="M", level=LEVEL)
+        area_heading("voice", report.summary_nps(nps, month, level=LEVEL))
         nps_trend(report.last_months(nps, month, TREND_MONTHS))
         plt.show()
+        area_trends("voice")
+        # Customer-written text: escaped by comments_html (a <script> shows as text).
+        display(Markdown(f"### {t('report.comments', month=month)}"))
+        display(HTML(report.comments_html(report.customer_comments(company.surveys, month))))
+        """
+    ),
+    code(
+        """
+        # Every other area with KPIs in the scorecard (usage, support, health, ...).
+        for area in report.AREAS:
+            if area not in ("revenue", "retention", "voice") and (card["area"] == area).any():
+                area_heading(area)
+                area_trends(area)
         """
     ),
 ]

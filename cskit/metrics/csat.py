@@ -1,0 +1,515 @@
+"""Customer satisfaction (CSAT), and the interval arithmetic of scale surveys.
+
+CSAT asks "How satisfied were you with …?" on a 1–5 scale (1 = very
+dissatisfied … 5 = very satisfied). The usual score is the **top-2-box share**:
+answers of 4 or 5 ÷ all answers (a fraction here: 0.80 = 80 %). Some teams
+report the **mean score** instead; the two are not comparable, so the method is
+a parameter and the result says which one it holds.
+
+Intervals (every number comes with one):
+
+* top-box share → **Wilson score interval**: it stays inside [0, 1] and covers
+  close to its nominal level even for small n or shares near 0 or 1, where the
+  textbook ``p ± z·√(p(1−p)/n)`` does not;
+* mean score → **t interval** ``mean ± t(n−1)·s/√n``.
+
+The helpers here (:func:`wilson_interval`, :func:`mean_interval`,
+:func:`t_quantile`, :func:`t_pvalue`) are shared with :mod:`cskit.metrics.ces`
+and :mod:`cskit.metrics.compare`. The t distribution is computed in NumPy
+(regularised incomplete beta by continued fraction), so cskit needs no SciPy.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from statistics import NormalDist
+
+import numpy as np
+import pandas as pd
+
+from cskit._validate import (
+    as_datetime,
+    as_number,
+    check_choice,
+    check_frame,
+    check_period,
+    drop_missing,
+    offending,
+    require_columns,
+    to_period,
+)
+from cskit.errors import (
+    CskitWarning,
+    EmptyFrameError,
+    InvalidParameterError,
+    InvalidValueError,
+    format_values,
+)
+from cskit.registry import cs_method
+
+TABLE = "surveys"
+
+# ---------------------------------------------------------------------------
+# Interval arithmetic (vectorised over groups)
+# ---------------------------------------------------------------------------
+
+
+def _z(level: float) -> float:
+    if not 0 < level < 1:
+        raise InvalidParameterError(f"level={level!r} must be between 0 and 1, e.g. 0.95.")
+    return NormalDist().inv_cdf(0.5 + level / 2.0)
+
+
+_lgamma = np.frompyfunc(math.lgamma, 1, 1)
+
+
+def _betacf(a: np.ndarray, b: np.ndarray, x: np.ndarray, iterations: int = 300) -> np.ndarray:
+    """Continued fraction of the incomplete beta function (modified Lentz), element-wise."""
+    tiny = 1e-300
+    qab, qap, qam = a + b, a + 1.0, a - 1.0
+    c = np.ones_like(x)
+    d = 1.0 - qab * x / qap
+    d = np.where(np.abs(d) < tiny, tiny, d)
+    d = 1.0 / d
+    h = d.copy()
+    for m in range(1, iterations + 1):  # fixed number of terms, each one array operation
+        m2 = 2 * m
+        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+        d = 1.0 + aa * d
+        d = np.where(np.abs(d) < tiny, tiny, d)
+        c = 1.0 + aa / c
+        c = np.where(np.abs(c) < tiny, tiny, c)
+        d = 1.0 / d
+        h = h * d * c
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+        d = 1.0 + aa * d
+        d = np.where(np.abs(d) < tiny, tiny, d)
+        c = 1.0 + aa / c
+        c = np.where(np.abs(c) < tiny, tiny, c)
+        d = 1.0 / d
+        delta = d * c
+        h = h * delta
+        if np.all(np.abs(delta - 1.0) < 1e-13):
+            break
+    return h
+
+
+def _betainc(a: np.ndarray, b: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Regularised incomplete beta function I_x(a, b), element-wise."""
+    a, b, x = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (a, b, x)))
+    out = np.full(x.shape, np.nan)
+    out[x <= 0] = 0.0
+    out[x >= 1] = 1.0
+    inside = (x > 0) & (x < 1)
+    if inside.any():
+        ai, bi, xi = a[inside], b[inside], x[inside]
+        log_front = (
+            _lgamma(ai + bi).astype(float) - _lgamma(ai).astype(float) - _lgamma(bi).astype(float)
+            + ai * np.log(xi) + bi * np.log1p(-xi)
+        )
+        front = np.exp(log_front)
+        direct = xi < (ai + 1.0) / (ai + bi + 2.0)
+        value = np.where(
+            direct,
+            front * _betacf(ai, bi, xi) / ai,
+            1.0 - front * _betacf(bi, ai, 1.0 - xi) / bi,
+        )
+        out[inside] = value
+    return out
+
+
+def t_pvalue(t: np.ndarray | float, df: np.ndarray | float) -> np.ndarray:
+    """Two-sided p-value of a t statistic: P(|T| ≥ |t|) with ``df`` degrees of freedom.
+
+    Examples
+    --------
+    >>> round(float(t_pvalue(2.262157, 9)), 4)
+    0.05
+    """
+    t, df = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (t, df)))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        x = df / (df + t**2)
+    p = _betainc(df / 2.0, np.full_like(df, 0.5), x)
+    return np.where(np.isfinite(t) & (df > 0), p, np.nan)
+
+
+def t_quantile(prob: float, df: np.ndarray | float) -> np.ndarray:
+    """Quantile of Student's t distribution (``prob`` in (0.5, 1)), element-wise in ``df``.
+
+    Newton steps on :func:`t_pvalue` from the Cornish–Fisher expansion, kept
+    inside a bisection bracket so that every step is safe. ``df`` may be
+    fractional (Welch–Satterthwaite).
+
+    Examples
+    --------
+    >>> round(float(t_quantile(0.975, 9)), 4)
+    2.2622
+    >>> round(float(t_quantile(0.975, 1)), 3)
+    12.706
+    >>> round(float(t_quantile(0.975, 1e6)), 3)
+    1.96
+    """
+    if not 0.5 < prob < 1:
+        raise InvalidParameterError(f"prob={prob!r} must be between 0.5 and 1.")
+    scalar = np.ndim(df) == 0
+    df = np.atleast_1d(np.asarray(df, dtype=float))
+    valid = df > 0
+    nu = np.where(valid, df, 1.0)
+    target = 2.0 * (1.0 - prob)  # two-sided tail probability
+    z = NormalDist().inv_cdf(prob)
+    t = (
+        z
+        + (z**3 + z) / (4 * nu)
+        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * nu**2)
+        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * nu**3)
+    )
+    lo, hi = np.zeros_like(nu), np.full_like(nu, 1e7)
+    log_norm = (
+        _lgamma((nu + 1) / 2).astype(float) - _lgamma(nu / 2).astype(float)
+        - 0.5 * np.log(nu * np.pi)
+    )
+    for _ in range(100):  # a handful of steps; each updates every df at once
+        p = t_pvalue(t, nu)
+        beyond = p < target  # t is past the quantile
+        hi = np.where(beyond, np.minimum(hi, t), hi)
+        lo = np.where(beyond, lo, np.maximum(lo, t))
+        density = np.exp(log_norm - (nu + 1) / 2 * np.log1p(t**2 / nu))
+        # Newton on log p against log t: the tail is close to a power law there,
+        # so the steps neither overshoot for small df nor crawl for large df.
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            proposal = t * np.exp((np.log(p) - np.log(target)) * p / (2 * density * t))
+        inside = np.isfinite(proposal) & (proposal > lo) & (proposal < hi)
+        proposal = np.where(inside, proposal, (lo + hi) / 2)
+        done = np.abs(proposal - t) <= 1e-11 * np.maximum(t, 1.0)
+        t = proposal
+        if done.all():
+            break
+    out = np.where(valid, t, np.nan)
+    return out.reshape(()) if scalar else out
+
+
+def wilson_interval(
+    k: np.ndarray | float, n: np.ndarray | float, *, level: float = 0.95
+) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval of a share ``k / n``.
+
+    ``centre = (p + z²/2n) / (1 + z²/n)``,
+    ``half = z / (1 + z²/n) · √(p(1−p)/n + z²/4n²)``.
+
+    Examples
+    --------
+    >>> low, high = wilson_interval(8, 10)
+    >>> round(float(low), 3), round(float(high), 3)
+    (0.49, 0.943)
+    """
+    z = _z(level)
+    k, n = (np.asarray(v, dtype=float) for v in (k, n))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = k / n
+        denom = 1.0 + z**2 / n
+        centre = (p + z**2 / (2 * n)) / denom
+        half = z / denom * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
+    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+
+
+def mean_interval(
+    mean: np.ndarray | float, sd: np.ndarray | float, n: np.ndarray | float, *, level: float = 0.95
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Standard error and t interval of a mean: ``mean ± t(n−1) · sd/√n``.
+
+    Returns ``(se, low, high)``; NaN where n < 2 (no spread can be estimated).
+
+    Examples
+    --------
+    >>> se, low, high = mean_interval(4.0, 1.0, 10)
+    >>> round(float(se), 4), round(float(low), 3), round(float(high), 3)
+    (0.3162, 3.285, 4.715)
+    """
+    _z(level)
+    mean, sd, n = (np.asarray(v, dtype=float) for v in (mean, sd, n))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        se = np.where(n >= 2, sd / np.sqrt(n), np.nan)
+    tq = t_quantile(0.5 + level / 2.0, np.where(n >= 2, n - 1.0, np.nan))
+    return se, mean - tq * se, mean + tq * se
+
+
+# ---------------------------------------------------------------------------
+# Scale surveys (CSAT, CES): shared steps
+# ---------------------------------------------------------------------------
+
+
+def _check_band(name: str, band: tuple[int, int], scale: tuple[int, int]) -> tuple[int, int]:
+    try:
+        lo, hi = (int(v) for v in band)
+    except (TypeError, ValueError):
+        raise InvalidParameterError(
+            f"{name}={band!r} must be two whole numbers (lowest, highest), e.g. (4, 5)."
+        ) from None
+    if lo > hi or lo < scale[0] or hi > scale[1]:
+        raise InvalidParameterError(
+            f"{name}={band!r} must be a band (low, high) with low <= high inside the scale "
+            f"{scale[0]}–{scale[1]}."
+        )
+    return lo, hi
+
+
+def _check_scale(scale: tuple[int, int]) -> tuple[int, int]:
+    try:
+        lo, hi = (int(v) for v in scale)
+    except (TypeError, ValueError):
+        raise InvalidParameterError(
+            f"scale={scale!r} must be two whole numbers (lowest, highest), e.g. (1, 5)."
+        ) from None
+    if lo >= hi:
+        raise InvalidParameterError(f"scale={scale!r}: the lowest answer must be below the highest.")
+    return lo, hi
+
+
+def survey_rows(
+    frame: pd.DataFrame, survey: str | None, survey_name: str
+) -> pd.DataFrame:
+    """Rows of one survey (all rows when there is no ``survey`` column), uniquely indexed."""
+    rows = frame if frame.index.is_unique else frame.reset_index(drop=True)
+    if survey is None or survey not in frame.columns:
+        return rows
+    rows = rows[rows[survey] == survey_name]
+    if rows.empty:
+        distinct = pd.unique(frame[survey].dropna().to_numpy())
+        raise EmptyFrameError(
+            f"No rows of the {TABLE} frame have {survey}={survey_name!r} (found: "
+            f"{format_values(distinct.tolist(), len(distinct))}). Pass survey_name='<your label>' "
+            f"or survey=None to use every row."
+        )
+    return rows
+
+
+def scale_scores(
+    rows: pd.DataFrame, score: str, scale: tuple[int, int], on_missing: str, what: str
+) -> pd.Series:
+    """Validated whole-number scores inside ``scale`` (missing ones dropped or raised)."""
+    values = as_number(rows, score, TABLE, allow_missing=True, allow_negative=True)
+    values = drop_missing(values, score, TABLE, on_missing)
+    if values.empty:
+        raise EmptyFrameError(
+            f"Column {score!r} of the {TABLE} frame has no {what} scores left after dropping the "
+            f"missing ones. Check that {score!r} holds the answers."
+        )
+    outside = (values < scale[0]) | (values > scale[1])
+    if outside.any():
+        raise InvalidValueError(
+            f"Column {score!r} of the {TABLE} frame has {what} scores outside the scale "
+            f"{scale[0]}–{scale[1]}: {offending(rows.loc[values.index, score], outside)}. "
+            f"Pass the survey's real scale, e.g. scale=(1, 7), or fix those answers."
+        )
+    fractional = values != np.round(values)
+    if fractional.any():
+        raise InvalidValueError(
+            f"Column {score!r} of the {TABLE} frame has {what} scores that are not whole numbers: "
+            f"{offending(rows.loc[values.index, score], fractional)}. Answers on a rating scale "
+            f"are integers; pass the raw answers, not averages."
+        )
+    return values
+
+
+def group_keys(
+    rows: pd.DataFrame, index: pd.Index, freq: str | None, date: str, by: str | None
+) -> list[pd.Series]:
+    """The ``period`` and/or ``by`` keys of the rows at ``index``."""
+    keys: list[pd.Series] = []
+    if freq is not None:
+        dates = as_datetime(rows.loc[index], date, TABLE)
+        keys.append(to_period(dates, freq).rename("period"))
+    if by is not None:
+        keys.append(rows.loc[index, by].rename(by))
+    return keys
+
+
+def scale_metric(
+    frame: pd.DataFrame,
+    *,
+    kpi: str,
+    top_name: str,
+    period: str | None,
+    by: str | None,
+    score: str,
+    date: str,
+    survey: str | None,
+    survey_name: str,
+    scale: tuple[int, int],
+    band: tuple[int, int],
+    band_name: str,
+    method: str,
+    methods: tuple[str, str],
+    inverted: bool,
+    level: float,
+    small_n: int,
+    on_missing: str,
+) -> pd.DataFrame | float:
+    """Top-box share or mean score of a rating-scale survey, with intervals (CSAT and CES)."""
+    check_frame(frame, TABLE)
+    freq = check_period(period)
+    check_choice("method", method, methods)
+    scale = _check_scale(scale)
+    band = _check_band(band_name, band, scale)
+    _z(level)
+    if int(small_n) != small_n or small_n < 0:
+        raise InvalidParameterError(f"small_n={small_n!r} must be a whole number >= 0, e.g. 30.")
+    require_columns(frame, {"score": score, "by": by}, TABLE)
+    if freq is not None:
+        require_columns(frame, {"date": date}, TABLE)
+    rows = survey_rows(frame, survey, survey_name)
+    values = scale_scores(rows, score, scale, on_missing, kpi.upper())
+    if inverted:  # 1 = best → turn it round so that high is good everywhere below
+        values = scale[0] + scale[1] - values
+    keys = group_keys(rows, values.index, freq, date, by)
+    parts = pd.DataFrame(
+        {"score": values, "top": ((values >= band[0]) & (values <= band[1])).astype("int64")}
+    )
+    if keys:
+        grouped = parts.groupby(keys, sort=True, observed=True, dropna=False)
+        table = grouped.agg(
+            n=("score", "size"), top=("top", "sum"), mean=("score", "mean"), sd=("score", "std")
+        )
+    else:
+        table = pd.DataFrame(
+            {
+                "n": [len(parts)],
+                "top": [int(parts["top"].sum())],
+                "mean": [float(parts["score"].mean())],
+                "sd": [float(parts["score"].std())],
+            }
+        )
+    n = table["n"].to_numpy(dtype=float)
+    if method == methods[0]:
+        share = table["top"].to_numpy(dtype=float) / n
+        low, high = wilson_interval(table["top"], table["n"], level=level)
+        out = pd.DataFrame(
+            {
+                "n": table["n"].astype("int64"),
+                top_name: table["top"].astype("int64"),
+                kpi: share,
+                "se": np.sqrt(share * (1 - share) / n),
+                "ci_low": low,
+                "ci_high": high,
+            },
+            index=table.index,
+        )
+    else:
+        se, low, high = mean_interval(table["mean"], table["sd"], table["n"], level=level)
+        out = pd.DataFrame(
+            {
+                "n": table["n"].astype("int64"),
+                "sd": table["sd"].to_numpy(dtype=float),
+                kpi: table["mean"].to_numpy(dtype=float),
+                "se": se,
+                "ci_low": low,
+                "ci_high": high,
+            },
+            index=table.index,
+        )
+    out["small_sample"] = out["n"] < small_n
+    out.attrs = {"kpi": kpi, "method": method, "scale": scale, band_name: band, "level": level}
+    if not keys:
+        if bool(out["small_sample"].iloc[0]):
+            warnings.warn(
+                f"{kpi.upper()} rests on only {int(out['n'].iloc[0])} answer(s) (< small_n="
+                f"{small_n}); its interval is {out['ci_low'].iloc[0]:.3g}–"
+                f"{out['ci_high'].iloc[0]:.3g}. Treat it as a rough indication.",
+                CskitWarning,
+                stacklevel=3,
+            )
+        return float(out[kpi].iloc[0])
+    return out
+
+
+@cs_method(kpi="Customer satisfaction (CSAT)", table=TABLE, requires=("submitted_at", "score"))
+def csat(
+    frame: pd.DataFrame,
+    *,
+    period: str | None = None,
+    by: str | None = None,
+    score: str = "score",
+    date: str = "submitted_at",
+    survey: str | None = "survey",
+    survey_name: str = "csat",
+    scale: tuple[int, int] = (1, 5),
+    satisfied: tuple[int, int] = (4, 5),
+    method: str = "top_box",
+    level: float = 0.95,
+    small_n: int = 30,
+    on_missing: str = "drop",
+) -> pd.DataFrame | float:
+    """Customer satisfaction: share of satisfied answers (top-2-box) or mean score.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Survey answers. When a ``survey`` column is present only rows whose
+        value is ``survey_name`` are used.
+    period : {"M", "Q", "Y", None}, default None
+    by : str, optional
+        Segment column.
+    score, date, survey : str
+        Column names (``survey=None`` uses every row).
+    survey_name : str, default "csat"
+    scale : (int, int), default (1, 5)
+        Lowest and highest possible answer (e.g. ``(1, 7)`` or ``(1, 10)``);
+        answers outside it are bad input.
+    satisfied : (int, int), default (4, 5)
+        The band of answers counted as satisfied (both ends included).
+    method : {"top_box", "mean"}, default "top_box"
+        ``"top_box"``: satisfied ÷ answers, a fraction, with a Wilson
+        interval. ``"mean"``: the mean score on ``scale``, with a t interval.
+        The two are not comparable; the result's ``attrs["method"]`` says
+        which one a frame holds.
+    level : float, default 0.95
+        Confidence level of ``ci_low`` / ``ci_high``.
+    small_n : int, default 30
+        Groups with fewer answers get ``small_sample=True`` (a float result
+        from fewer answers comes with a :class:`~cskit.errors.CskitWarning`).
+    on_missing : {"drop", "raise"}, default "drop"
+
+    Returns
+    -------
+    float or pandas.DataFrame
+        A float when ``period`` and ``by`` are None; otherwise a frame indexed
+        by ``period`` and/or ``by`` with ``n, satisfied, csat, se, ci_low,
+        ci_high, small_sample`` (top box) or ``n, sd, csat, se, ci_low,
+        ci_high, small_sample`` (mean).
+
+    Examples
+    --------
+    >>> import pandas as pd, cskit
+    >>> answers = pd.DataFrame({
+    ...     "submitted_at": pd.to_datetime(["2026-10-01"] * 10),
+    ...     "score": [5, 5, 5, 4, 4, 4, 4, 4, 3, 1]})
+    >>> answers.cs.csat(small_n=0)
+    0.8
+    >>> answers.cs.csat(method="mean", small_n=0)
+    3.9
+    >>> answers.cs.csat(period="M").round(3)  # doctest: +NORMALIZE_WHITESPACE
+              n  satisfied  csat     se  ci_low  ci_high  small_sample
+    period
+    2026-10  10          8   0.8  0.126    0.49    0.943          True
+    """
+    return scale_metric(
+        frame,
+        kpi="csat",
+        top_name="satisfied",
+        period=period,
+        by=by,
+        score=score,
+        date=date,
+        survey=survey,
+        survey_name=survey_name,
+        scale=scale,
+        band=satisfied,
+        band_name="satisfied",
+        method=method,
+        methods=("top_box", "mean"),
+        inverted=False,
+        level=level,
+        small_n=small_n,
+        on_missing=on_missing,
+    )

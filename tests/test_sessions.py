@@ -1,0 +1,139 @@
+"""Sessions (given or derived with an inactivity timeout) and average session duration."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import cskit  # noqa: F401  (registers the accessor)
+from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
+
+
+def events(rows: list[tuple[object, str]], **extra: list[object]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["user_id", "timestamp"])
+    frame["timestamp"] = pd.to_datetime(frame["timestamp"])
+    for name, values in extra.items():
+        frame[name] = values
+    return frame
+
+
+def test_timeout_splits_sessions_by_hand():
+    # u1: 09:00, 09:10 (gap 10 min), 09:40 (gap 30 min = the timeout: same session),
+    #     10:11 (gap 31 min: new session). u2: one event.
+    # Session 1: 09:00 → 09:40 = 2400 s + last event's 100 s = 2500 s; session 2: 50 s.
+    ev = events([(1, "2026-10-01 09:00"), (1, "2026-10-01 09:10"), (1, "2026-10-01 09:40"),
+                 (1, "2026-10-01 10:11"), (2, "2026-10-01 09:05")],
+                duration_s=[10, 20, 100, 50, 7])
+    s = ev.cs.sessions()
+    assert s["user_id"].tolist() == [1, 1, 2]
+    assert s["events"].tolist() == [3, 1, 1]
+    assert s["duration_s"].tolist() == [2500.0, 50.0, 7.0]
+    assert s["start"].tolist() == pd.to_datetime(
+        ["2026-10-01 09:00", "2026-10-01 10:11", "2026-10-01 09:05"]).tolist()
+    # length="sum": 10 + 20 + 100 = 130 s, then 50 s and 7 s
+    assert ev.cs.sessions(length="sum")["duration_s"].tolist() == [130.0, 50.0, 7.0]
+    # a 20-minute timeout also cuts at the 30-minute gap: 4 sessions
+    assert len(ev.cs.sessions(timeout="20min")) == 4
+    assert len(ev.cs.sessions(timeout=31 * 60)) == 2  # seconds: 10:11 joins the first session
+
+
+def test_without_durations_a_single_event_session_lasts_zero():
+    ev = events([(1, "2026-10-01 09:00"), (1, "2026-10-01 09:05"), (1, "2026-10-01 12:00")])
+    s = ev.cs.sessions()
+    assert s["duration_s"].tolist() == [300.0, 0.0]
+    # (300 + 0) / 2 = 150 s
+    assert ev.cs.session_duration(period=None) == 150.0
+    with pytest.raises(InvalidParameterError, match="length='sum'.*'duration_s'"):
+        ev.cs.sessions(length="sum")
+
+
+def test_given_session_ids_are_used_per_user_and_ordered():
+    # The same id "s1" for two users is two sessions; "s2" spans a 2-hour gap but is one session.
+    ev = events([(2, "2026-10-01 08:00"), (1, "2026-10-01 09:00"), (1, "2026-10-01 11:00"),
+                 (1, "2026-10-01 07:00")],
+                session_id=["s1", "s2", "s2", "s1"], duration_s=[5, 5, 5, 5])
+    s = ev.cs.sessions()
+    assert list(zip(s["user_id"], s["session"], s["events"], strict=True)) == [
+        (1, "s1", 1), (1, "s2", 2), (2, "s1", 1)]
+    assert s["duration_s"].tolist() == [5.0, 7205.0, 5.0]
+    # session=None ignores the ids: u1 at 07:00, 09:00, 11:00 are three sessions
+    assert len(ev.cs.sessions(session=None)) == 4
+    partly = ev.assign(session_id=["s1", None, "s2", "s1"])
+    with pytest.raises(InvalidValueError, match="'session_id'.*missing for 1"):
+        partly.cs.sessions()
+
+
+def test_session_duration_by_period_and_column():
+    # Oct: sessions of 60 s (entry "login") and 180 s (entry "report"); Nov: one of 30 s.
+    ev = events([(1, "2026-10-01 09:00"), (1, "2026-10-01 09:01"), (2, "2026-10-02 09:00"),
+                 (2, "2026-10-02 09:02"), (1, "2026-11-01 09:00")],
+                event=["login", "view", "report", "view", "login"],
+                duration_s=[0, 0, 0, 60, 30])
+    by_month = ev.cs.session_duration()
+    assert by_month.loc["2026-10", "sessions"] == 2
+    assert by_month.loc["2026-10", "total_seconds"] == 60 + 180  # 60 s, and 120 + 60 s
+    assert by_month.loc["2026-10", "mean_seconds"] == 120.0
+    assert by_month.loc["2026-11", "mean_seconds"] == 30.0
+    entry = ev.cs.session_duration(period=None, by="event")
+    assert entry.loc["login", "sessions"] == 2 and entry.loc["report", "mean_seconds"] == 180.0
+    assert ev.cs.session_duration(period=None) == pytest.approx((60 + 180 + 30) / 3)
+
+
+def test_bad_input():
+    ev = events([(1, "2026-10-01 09:00")], event=["login"])
+    for bad in ("soon", -5, 0, True):
+        with pytest.raises(InvalidParameterError, match="timeout="):
+            ev.cs.sessions(timeout=bad)
+    with pytest.raises(InvalidParameterError, match="length="):
+        ev.cs.sessions(length="median")
+    with pytest.raises(EmptyFrameError):
+        ev.cs.sessions(active=ev["event"] == "export")
+
+
+def test_sample_derived_sessions_match_plain_pandas(company):
+    ev = company.events
+    got = ev.cs.sessions(session=None)
+    e = ev.sort_values(["user_id", "timestamp"], kind="stable")
+    gap = e["timestamp"].diff()
+    new = (e["user_id"] != e["user_id"].shift()) | (gap > pd.Timedelta(minutes=30))
+    sid = new.cumsum()
+    g = e.groupby(sid)
+    span = (g["timestamp"].max() - g["timestamp"].min()).dt.total_seconds()
+    last = g["duration_s"].last()
+    assert len(got) == new.sum()
+    assert got["duration_s"].sum() == pytest.approx((span + last).sum())
+    assert got["events"].tolist() == g.size().tolist()  # same order: user, then start
+
+
+def test_sample_given_sessions_match_plain_pandas(company):
+    ev = company.events
+    got = ev.cs.session_duration(period="M")
+    g = ev.groupby("session_id")
+    span = (g["timestamp"].max() - g["timestamp"].min()).dt.total_seconds()
+    last = ev.sort_values("timestamp", kind="stable").groupby("session_id")["duration_s"].last()
+    per = pd.DataFrame({"seconds": span + last, "month": g["timestamp"].min().dt.to_period("M")})
+    expected = per.groupby("month")["seconds"].agg(["size", "mean", "median"])
+    oct_ = got.loc["2026-10"]
+    assert oct_["sessions"] == expected.loc["2026-10", "size"]
+    assert oct_["mean_seconds"] == pytest.approx(expected.loc["2026-10", "mean"])
+    assert oct_["median_seconds"] == pytest.approx(expected.loc["2026-10", "median"])
+    assert (got["mean_seconds"] == got["total_seconds"] / got["sessions"]).all()
+
+
+@given(
+    gaps=st.lists(st.integers(0, 7200), min_size=1, max_size=40),
+    t1=st.integers(60, 3600),
+    t2=st.integers(60, 3600),
+)
+def test_property_longer_timeout_never_makes_more_sessions(gaps, t1, t2):
+    ts = pd.Timestamp("2026-10-01") + pd.to_timedelta(np.cumsum(gaps), unit="s")
+    ev = pd.DataFrame({"user_id": 1, "timestamp": ts})
+    short, long_ = sorted((t1, t2))
+    n_short = len(ev.cs.sessions(timeout=short))
+    n_long = len(ev.cs.sessions(timeout=long_))
+    assert n_long <= n_short
+    # a session per gap above the timeout, plus the first
+    assert n_short == 1 + sum(g > short for g in gaps[1:])

@@ -1,0 +1,562 @@
+"""Generator of notebooks/01_churn_rate.ipynb: customer (logo) churn rate.
+
+What churn is and why it matters, the formula and its three denominators on the
+sample company, the join-and-churn and reactivation switches, where the source
+articles go wrong (with numbers), a small example by hand, the same monthly
+churn in plain pandas with an ``assert``, the plot, revenue churn in contrast,
+common mistakes and exercises with a checker.
+"""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "01_churn_rate"
+
+CELLS = [
+    md(
+        """
+        # Customer churn rate (logo churn)
+
+        **Customer churn** is the share of your customers who stop being customers in a
+        period. It is also called *logo churn* (each customer is one logo, whatever it pays),
+        이탈률 / 해약률 in Korean, 解約率 in Japanese and 流失率 in Chinese.
+
+        Why a CS team watches it before anything else:
+
+        * every other retention number leans on it: lifetime value is roughly ARPA ÷ churn,
+          so halving churn doubles LTV;
+        * it compounds: 2 % a month loses about a fifth of the base in a year, which sales
+          must replace before the company grows at all;
+        * it is the outcome most CS work (onboarding, health scores, renewals) tries to move.
+
+        It looks like the simplest KPI there is — "lost customers ÷ customers" — and that is
+        the trap: *which* customers go in the denominator, and which departures go in the
+        numerator, are choices. The source articles make different ones, and one of them is
+        wrong. This notebook shows each choice on data.
+        """
+    ),
+    parameters(),
+    code(SETUP),
+    md(
+        """
+        ## The formula
+
+        A customer is **active** in a month when its MRR that month is above zero (all its
+        subscriptions added up). It **churns** in the first month it is no longer active.
+        For a period (a month, a quarter or a year):
+
+        $$\\text{churn rate} = \\frac{\\text{customers active at the start who churned during the period}}
+        {\\text{denominator}}$$
+
+        "At the start" means active in the month *before* the period. The three
+        denominators the sources use:
+
+        | `denominator=` | divides by | source |
+        |---|---|---|
+        | `"start"` (default) | customers at the start of the period | 6-metrics article |
+        | `"average"` | (start + end) ÷ 2 | common in finance teams |
+        | `"start_plus_new"` | start + customers who joined during the period | 16-KPI article's "all customers in the period" |
+
+        Two more switches matter only when a period is longer than a month:
+
+        * `join_and_churn`: a customer who **joins and churns inside the period** — leave it
+          out (`"exclude"`, default: it was never in the start base) or `"count"` it;
+        * `reactivated`: a start customer who **churns and is back before the period ends** —
+          keep the churn (`"count"`, default) or `"net"` it out.
+
+        With monthly snapshots neither case fits inside one month, so monthly rates ignore
+        both switches.
+        """
+    ),
+    md(
+        """
+        ## A small example by hand
+
+        Six customers, December 2025 to March 2026 (✔ = paying that month):
+
+        | customer | Dec | Jan | Feb | Mar | what happens |
+        |---|---|---|---|---|---|
+        | a | ✔ | ✔ | ✔ | ✔ | stays |
+        | b | ✔ | ✔ |   |   | churns in February |
+        | c | ✔ |   |   | ✔ | churns in January, comes back in March |
+        | d | ✔ | ✔ | ✔ | ✔ | stays |
+        | e |   | ✔ |   |   | joins in January, churns in February |
+        | f |   |   | ✔ | ✔ | joins in February |
+
+        **January** (start = December): start {a, b, c, d} = 4, end {a, b, d, e} = 4,
+        churned {c} = 1, new {e} = 1.
+        `start`: 1 ÷ 4 = **25 %**; `average`: 1 ÷ 4 = **25 %**; `start_plus_new`: 1 ÷ 5 = **20 %**.
+
+        **Q1 2026 as one period** (start = December): start 4, new during the quarter {e, f} = 2
+        (c is not new: it was a start customer), end {a, c, d, f} = 4.
+        Start customers with a churn in the quarter: {b, c} = 2.
+
+        | switches | churned | ÷ start (4) | ÷ average (4) | ÷ start + new (6) |
+        |---|---|---|---|---|
+        | defaults | {b, c} = 2 | 50 % | 50 % | 33.3 % |
+        | `join_and_churn="count"` | {b, c, e} = 3 | 75 % | 75 % | 50 % |
+        | `reactivated="net"` | {b} = 1 (c is back) | 25 % | 25 % | 16.7 % |
+
+        The same data gives anything from 16.7 % to 75 %. cskit agrees:
+        """
+    ),
+    code(
+        """
+        paying = {  # customer: months with MRR > 0
+            "a": ["2025-12", "2026-01", "2026-02", "2026-03"],
+            "b": ["2025-12", "2026-01"],
+            "c": ["2025-12", "2026-03"],
+            "d": ["2025-12", "2026-01", "2026-02", "2026-03"],
+            "e": ["2026-01"],
+            "f": ["2026-02", "2026-03"],
+        }
+        toy = pd.DataFrame(
+            [(c, m, 100.0) for c, months in paying.items() for m in months],
+            columns=["customer_id", "month", "mrr"],
+        )
+        toy["month"] = pd.PeriodIndex(toy["month"], freq="M")
+
+        jan = toy.cs.churn(period="M").loc["2026-01"]
+        assert (jan["start_customers"], jan["churned"], jan["new_customers"]) == (4, 1, 1)
+
+        rows = {}
+        for label, switches in {
+            "defaults": {},
+            'join_and_churn="count"': {"join_and_churn": "count"},
+            'reactivated="net"': {"reactivated": "net"},
+        }.items():
+            rows[label] = {
+                d: toy.cs.churn(period="Q", denominator=d, **switches).loc["2026Q1", "churn_rate"]
+                for d in ("start", "average", "start_plus_new")
+            }
+        by_hand = pd.DataFrame(rows).T
+        expected = [[2 / 4, 2 / 4, 2 / 6], [3 / 4, 3 / 4, 3 / 6], [1 / 4, 1 / 4, 1 / 6]]
+        assert np.allclose(by_hand.to_numpy(), expected)
+        (by_hand * 100).round(1)
+        """
+    ),
+    md(
+        """
+        ## The three denominators on the sample company
+
+        Monthly churn for the last twelve months, once per denominator:
+        """
+    ),
+    code(
+        """
+        last12 = pd.period_range(end=month, periods=12, freq="M")
+        results = {
+            d: company.mrr.cs.churn(period="M", denominator=d).loc[last12]
+            for d in ("start", "average", "start_plus_new")
+        }
+        counts = results["start"]
+        side = pd.DataFrame(
+            {
+                "churned": counts["churned"],
+                "start": counts["start_customers"],
+                "new": counts["new_customers"],
+                "% ÷ start": results["start"]["churn_rate"] * 100,
+                "% ÷ average": results["average"]["churn_rate"] * 100,
+                "% ÷ start+new": results["start_plus_new"]["churn_rate"] * 100,
+            }
+        )
+        side["gap (points)"] = side["% ÷ start"] - side["% ÷ start+new"]
+        side.round(2)
+        """
+    ),
+    code(
+        """
+        rel = (side["% ÷ start"] / side["% ÷ start+new"] - 1) * 100
+        print(
+            f"Monthly: the start-based rate is {rel.min():.1f}–{rel.max():.1f} % higher than the "
+            f"start+new one (about {side['gap (points)'].mean():.2f} points)."
+        )
+        """
+    ),
+    md(
+        """
+        Month by month the gap is small: few customers join in a month compared with the
+        base, so start and start + new are close. Over a **year** it is not — a growing
+        company adds customers all year, and they all enter the `start_plus_new`
+        denominator while few of them had time to churn:
+        """
+    ),
+    code(
+        """
+        def whole_periods(frame: pd.DataFrame) -> pd.DataFrame:
+            # periods that end on or before the chosen month
+            return frame[frame.index.asfreq("M", how="end") <= month]
+
+        yearly = pd.DataFrame(
+            {
+                d: whole_periods(company.mrr.cs.churn(period="Y", denominator=d)).iloc[-1]
+                for d in ("start", "average", "start_plus_new")
+            }
+        ).T
+        counts_cols = ["start_customers", "new_customers", "end_customers", "churned"]
+        yearly[counts_cols] = yearly[counts_cols].astype("int64")
+        year = whole_periods(company.mrr.cs.churn(period="Y")).index[-1]
+        print(f"Year {year}:")
+        yearly[["start_customers", "new_customers", "end_customers", "churned", "denominator",
+                "churn_rate"]].round(4)
+        """
+    ),
+    md(
+        """
+        Same customers, same departures: the yearly rate more than halves by changing the
+        denominator. **Never compare churn rates without saying which denominator** — and
+        compare yourself with benchmarks only when they state theirs (most SaaS benchmarks
+        use customers at the start).
+
+        `average` sits between the two while the base grows. It can even exceed 100 % if
+        the base collapses (start 100, end 10, 95 churned → 95 ÷ 55 = 173 %), which is one
+        reason cskit does not default to it.
+
+        ## The join-and-churn and reactivation switches
+
+        Quarters and years can hold a customer who joins and leaves inside the period, or
+        one who leaves and comes back. The last four whole quarters and the last whole
+        year, rate ÷ start (in %):
+        """
+    ),
+    code(
+        """
+        combos = {
+            "defaults": {},
+            "join_and_churn=count": {"join_and_churn": "count"},
+            "reactivated=net": {"reactivated": "net"},
+            "both": {"join_and_churn": "count", "reactivated": "net"},
+        }
+        def by_switch(freq: str, n: int) -> pd.DataFrame:
+            runs = {name: whole_periods(company.mrr.cs.churn(period=freq, **kw)).tail(n)
+                    for name, kw in combos.items()}
+            table = pd.DataFrame({name: r["churn_rate"] * 100 for name, r in runs.items()})
+            table.insert(0, "joined & left", runs["defaults"]["churned_after_joining"])
+            table.insert(1, "left & returned", runs["defaults"]["returned_after_churn"])
+            table.index = table.index.astype(str)
+            return table
+
+        pd.concat([by_switch("Q", 4), by_switch("Y", 1)]).round(2)
+        """
+    ),
+    md(
+        """
+        Up to about a point per quarter, and much more over a year (a year has room for many
+        customers to join and leave). Counting customers who joined and left inside the
+        period adds churn the start base cannot explain; netting out returns removes churn that did
+        happen (the customer *was* lost for a month or two, and its revenue with it).
+        The defaults (`exclude`, `count`) keep numerator and denominator about the **same
+        group of customers**: those present at the start.
+
+        ## Where the source articles go wrong
+
+        The 16-KPI article (Korean, Japanese and Chinese versions alike) says: *divide the
+        total number of customers who churned in a period — monthly or yearly, it does not
+        matter — by the total number of customers in that period.* The catalogue of cskit
+        lists three traps in that sentence; here they are with numbers.
+
+        **1. "All customers in the period" rewards growth, not retention.** Read literally,
+        the denominator holds every customer of the period, including the ones who signed
+        up last week and had no time to leave. On the sample company, year 2025 (table
+        above): 118 of the 505 customers at the start left, **23.4 %**. Dividing by all 1,163
+        customers of the year gives **10.1 %**. Nothing about retention changed; the rate
+        halved because sales signed 658 customers. The more a company sells, the lower its
+        "churn" looks. The fix: divide by the customers who could churn, the
+        customers at the start (the 6-metrics article's definition, cskit's default).
+
+        **2. "Total churned" with the start denominator breaks the rate.** If the numerator
+        takes *every* customer who left during the period — including those who joined in
+        it — while the denominator is the start base, numerator and denominator describe
+        different groups. For 2024, when the company was small:
+        """
+    ),
+    code(
+        """
+        first_year = company.mrr.cs.churn(period="Y", join_and_churn="count").iloc[[0]]
+        first_year[["start_customers", "new_customers", "churned", "churned_after_joining",
+                    "churn_rate"]]
+        """
+    ),
+    md(
+        """
+        A churn "rate" of 156 %: more customers left than there were at the start, because
+        76 of the 92 had joined during the year. A rate above 100 % is the tell-tale sign.
+        Use `join_and_churn="count"` only with `denominator="start_plus_new"`, where the
+        numerator's customers are all in the denominator.
+
+        **3. Churn is about customers, not subscription lines or lost value.** The article's
+        list of what counts as churn mixes cancelled subscriptions and closed accounts (a
+        lost customer) with "loss of recurring value" (a downgrade: revenue churn, not
+        customer churn). A customer who drops an add-on or changes plan is still a customer
+        — that is **contraction**. The catalogue's rule: a customer with several
+        subscriptions churns only when the last one ends. Counting ended subscription lines
+        instead of customers, over the last twelve months:
+        """
+    ),
+    code(
+        """
+        subs = company.subscriptions
+        end_month = subs["end"].dt.to_period("M")
+        ended = subs[end_month.isin(last12)]
+        paying_months = company.mrr.groupby(["customer_id", "month"])["mrr"].sum().gt(0)
+        paying_months = paying_months[paying_months].index
+        # a line ended, but the customer still pays at the close of that month
+        kept = pd.MultiIndex.from_arrays([ended["customer_id"], end_month[ended.index]]).isin(
+            paying_months
+        )
+        lost_customers = int(results["start"]["churned"].sum())
+        pd.Series(
+            {
+                "subscription lines that ended": len(ended),
+                "… while the customer kept paying (plan change, add-on dropped)": int(kept.sum()),
+                "… of which add-on (insights) lines": int((ended["product"][kept] == "insights").sum()),
+                "customers who churned (cskit)": lost_customers,
+            },
+            name="last 12 months",
+        )
+        """
+    ),
+    md(
+        """
+        Counting lines would report about twice the real churn: a plan change ends one line
+        and starts another the same day, and a customer with the core product and the add-on
+        ends two lines when it leaves.
+
+        Finally, "monthly or yearly, it does not matter" is wrong too: a yearly rate is not
+        twelve monthly rates added up (see *Common mistakes*).
+
+        The KPI-setting article's 해약률 (cancelled ÷ all customers) has the same ambiguity
+        as trap 1; the 6-metrics article (lost in the period ÷ customers at its start) is the
+        definition cskit uses by default.
+
+        ## The same monthly churn by hand, in plain pandas
+
+        No cskit: the set of customers paying in each month, then for each month the
+        customers at its start (paying the month before) that are no longer paying at its
+        end.
+        """
+    ),
+    code(
+        """
+        per_customer = company.mrr.groupby(["customer_id", "month"], as_index=False)["mrr"].sum()
+        active = per_customer[per_customer["mrr"] > 0]
+        customers_in = active.groupby("month")["customer_id"].agg(set)
+
+        rows = []
+        for m in last12:  # twelve months: a loop over months, not over customers
+            at_start = customers_in.get(m - 1, set())
+            at_end = customers_in.get(m, set())
+            churned = at_start - at_end
+            new = at_end - at_start
+            rows.append(
+                {"period": m, "start": len(at_start), "new": len(new), "end": len(at_end),
+                 "churned": len(churned)}
+            )
+        manual = pd.DataFrame(rows).set_index("period")
+        manual["start"] = manual["start"].astype("int64")
+        manual["÷ start"] = manual["churned"] / manual["start"]
+        manual["÷ average"] = manual["churned"] / ((manual["start"] + manual["end"]) / 2)
+        manual["÷ start+new"] = manual["churned"] / (manual["start"] + manual["new"])
+
+        for d, column in [("start", "÷ start"), ("average", "÷ average"),
+                          ("start_plus_new", "÷ start+new")]:
+            assert np.allclose(manual[column], results[d]["churn_rate"], rtol=0, atol=1e-12), d
+        assert (manual["churned"] == results["start"]["churned"]).all()
+        manual.tail(3).round(4)
+        """
+    ),
+    md(
+        """
+        All three denominators agree with cskit to the last digit, for every one of the
+        twelve months.
+
+        ## The plot
+        """
+    ),
+    code(
+        """
+        from cskit.plotting import churn_by_denominator
+
+        ax = churn_by_denominator(results)
+        """
+    ),
+    md(
+        """
+        The three lines move together: the **trend** is the same whatever the denominator,
+        the **level** is not. Pick one, write it next to the number, and keep it.
+
+        ## Logo churn vs revenue churn
+
+        Logo churn counts customers; **revenue churn** weighs them by what they pay,
+        as a share of the MRR at the start of the month:
+
+        * gross = (churned MRR + contraction) ÷ start MRR — never below 0;
+        * net = (churned MRR + contraction − expansion − reactivation) ÷ start MRR — negative
+          when the customers you keep grow faster than you lose revenue (that is good).
+        """
+    ),
+    code(
+        """
+        gross = company.mrr.cs.revenue_churn(kind="gross").loc[last12]
+        net = company.mrr.cs.revenue_churn(kind="net").loc[last12]
+        compare = pd.DataFrame(
+            {
+                "logo %": results["start"]["churn_rate"] * 100,
+                "gross revenue %": gross["revenue_churn"] * 100,
+                "net revenue %": net["revenue_churn"] * 100,
+                "churned MRR per lost customer": gross["churn"] / results["start"]["churned"],
+            }
+        )
+        compare.round(2)
+        """
+    ),
+    md(
+        """
+        They answer different questions. Logo churn: *how many relationships did we lose?*
+        (what CSMs feel, and what LTV per customer needs). Revenue churn: *how much of the
+        money did we lose?* (what finance feels). They can disagree: in May 2026 the sample
+        company had its **lowest** logo churn of the year and its **highest** gross revenue
+        churn — few customers left, but large ones (see the last column). Report both.
+
+        ## Common mistakes
+
+        1. **No denominator stated.** "Churn is 2.2 %" means nothing until you say ÷ what.
+        2. **Dividing by everyone in the period** (trap 1): churn falls as sales grow.
+        3. **Counting lines or products instead of customers** (trap 3): plan changes and
+           dropped add-ons are contraction, not churn.
+        4. **A returning customer counted as new.** It is a reactivation; counting it as new
+           inflates acquisition and hides that it had churned.
+        5. **Annualising by multiplying by 12.** Churn compounds:
+           annual = 1 − (1 − monthly)¹², as computed below.
+        6. **Ignoring when churn is recognised.** An annual customer who cancels in month 3 can
+           be counted at the cancellation or when the paid year ends
+           (`subscriptions.cs.to_mrr(recognise_churn=...)`, notebook 02); the rate moves in time.
+        7. **Reading noise.** A segment with 40 customers moves 2.5 points per lost customer.
+        """
+    ),
+    code(
+        """
+        monthly = results["start"]["churn_rate"].mean()
+        print(f"mean monthly churn over the last 12 months: {monthly:.2%}")
+        print(f"× 12:                   {12 * monthly:.1%}  (too high)")
+        print(f"1 − (1 − monthly)**12:  {1 - (1 - monthly) ** 12:.1%}")
+        """
+    ),
+    md(
+        """
+        ## Exercises
+
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). Run the checker cell first.
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        def _ex2() -> float:
+            q = company.mrr.cs.churn(period="Q", denominator="start_plus_new", join_and_churn="count")
+            return float(whole_periods(q)["churn_rate"].iloc[-1])
+
+        _ANSWERS = {
+            1: 2 / 4,
+            2: _ex2(),
+            3: "start",
+            4: 1 - 0.98**12,
+        }
+
+        def check(number: int, answer) -> None:
+            expected = _ANSWERS[number]
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+            elif isinstance(expected, str):
+                ok = str(answer).strip().lower() == expected
+                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+            else:
+                ok = abs(float(answer) - expected) < 5e-4
+                hint = "" if ok or abs(float(answer)) <= 1 else " (rates are fractions: 5 % = 0.05)"
+                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        """
+    ),
+    md(
+        """
+        **1.** In the small example, what is February's churn rate ÷ customers at the start?
+        (Careful with e.)
+        """
+    ),
+    code(
+        """
+        answer_1 = None
+        check(1, answer_1)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        February's start is January's customers {a, b, d, e} = 4; b and e are gone at the
+        end of February: 2 ÷ 4 = **0.5**. Over the month, e is a start customer: join-and-churn
+        exists only inside longer periods.
+        `toy.cs.churn(period="M").loc["2026-02", "churn_rate"]`
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **2.** On the sample company, the churn rate of the last whole quarter, counting
+        customers who joined and left in it, with the denominator where they belong.
+        """
+    ),
+    code(
+        """
+        answer_2 = None
+        check(2, answer_2)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `company.mrr.cs.churn(period="Q", denominator="start_plus_new", join_and_churn="count")`,
+        the last quarter ending on or before `month` (2026Q3 for 2026-10).
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **3.** A company grows every month. Which denominator gives the **highest** churn rate:
+        `"start"`, `"average"` or `"start_plus_new"`?
+        """
+    ),
+    code(
+        """
+        answer_3 = None
+        check(3, answer_3)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        **start**: with growth, start < average < start + new, and the numerator is the same.
+
+        </details>
+        """
+    ),
+    md("**4.** Monthly churn is a steady 2 %. What share of the customers is lost in a year?"),
+    code(
+        """
+        answer_4 = None
+        check(4, answer_4)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        1 − 0.98¹² ≈ **0.215** (not 0.24: each month loses 2 % of a smaller base).
+
+        </details>
+        """
+    ),
+]

@@ -1,0 +1,552 @@
+"""Generator of notebooks/02_mrr.ipynb: monthly recurring revenue and its movements.
+
+What MRR is (normalising annual and quarterly prices, discounts, what is left
+out, when a cancellation stops counting), ``to_mrr()`` and its switches,
+``mrr()`` and ``mrr_movements()`` with the reconciliation, the add-on launch and
+the price rise in the movements, MRR and movements by hand in plain pandas with
+``assert``, the waterfall and trend plots, the catalogue's traps and exercises.
+"""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "02_mrr"
+
+CELLS = [
+    md(
+        """
+        # MRR: monthly recurring revenue
+
+        **MRR** is the revenue your subscriptions bring in *per month*, normalised so that
+        months can be compared: 월간 반복 수익 in Korean, 月次経常収益 in Japanese,
+        每月經常性收入 in Chinese. It is the pulse of a subscription business — finance
+        forecasts with it, investors value with it, and a CS team's work (renewals,
+        expansion, saving accounts) shows up in its **movements**.
+
+        MRR is *not* what you invoiced or collected this month. It is built from the
+        subscription lines that are running at the month's close:
+
+        * **normalise the price to a month**: 600 per year is 50 per month, 270 per quarter is
+          90 per month, whatever month the invoice goes out;
+        * **discounts**: MRR is what the customer really pays (list price − discount), unless
+          you deliberately report list price;
+        * **leave out** one-off charges (set-up, training), metered / usage charges, trials and
+          free plans — they do not recur at a known amount;
+        * **a cancelled line stops counting** at the first month close after its end date
+          (cskit's default), or at the end of the period it has already paid for.
+        """
+    ),
+    parameters(),
+    code(SETUP),
+    md(
+        """
+        ## From subscription lines to MRR, by hand
+
+        Five lines, January to April 2026 (`end` is the first day a line no longer runs):
+
+        | customer | start | end | amount | interval | discount | monthly net | counts in |
+        |---|---|---|---|---|---|---|---|
+        | a | 2026-01-01 | — | 1,200 | year | 10 % | 1,200 × 0.9 ÷ 12 = **90** | Jan–Apr |
+        | b | 2026-01-15 | 2026-03-10 | 100 | month | — | **100** | Jan, Feb |
+        | c | 2026-01-01 | 2026-02-20 | 270 | 3 months | — | 270 ÷ 3 = **90** | Jan |
+        | d | 2026-02-01 | — | 500 | one-off | — | **0** (not recurring) | never |
+        | e | 2026-01-20 | — | 0 | month | — | **0** (free plan) | never |
+
+        A line counts in a month when it runs at the month's close: b ends on 10 March, so
+        its last month is February; c ends on 20 February, so it counts in January only.
+
+        MRR: January 90 + 100 + 90 = **280**, February 90 + 100 = **190**, March **90**,
+        April **90**.
+
+        Two switches change this:
+
+        * `price="list"` ignores discounts: a counts 100, not 90 → 290, 200, 100, 100.
+        * `recognise_churn="period_end"` keeps a cancelled line until the end of the period
+          already paid: c paid for January–March, so it counts three months → 280, 280, 180, 90.
+        """
+    ),
+    code(
+        """
+        lines = pd.DataFrame(
+            {
+                "customer_id": ["a", "b", "c", "d", "e"],
+                "start": pd.to_datetime(["2026-01-01", "2026-01-15", "2026-01-01", "2026-02-01",
+                                         "2026-01-20"]),
+                "end": pd.to_datetime([None, "2026-03-10", "2026-02-20", None, None]),
+                "amount": [1200.0, 100.0, 270.0, 500.0, 0.0],
+                "interval": ["year", "month", "3", "one_off", "month"],
+                "discount": [0.10, 0.0, 0.0, 0.0, 0.0],
+            }
+        )
+        variants = {
+            "default": {},
+            "price=list": {"price": "list"},
+            "period_end": {"recognise_churn": "period_end"},
+        }
+        toy = pd.DataFrame(
+            {name: lines.cs.to_mrr(until="2026-04", **kw).cs.mrr()["mrr"]
+             for name, kw in variants.items()}
+        )
+        assert toy.to_numpy().T.tolist() == [[280, 190, 90, 90], [290, 200, 100, 100],
+                                             [280, 280, 180, 90]]
+        toy
+        """
+    ),
+    md(
+        """
+        `to_mrr()` returns one row per customer, month (and plan, product) — the `mrr` table
+        of the data contract; `mrr()` adds the rows up per month.
+
+        ## The sample company: subscriptions → MRR
+
+        The sample company's `mrr` table is exactly `subscriptions.cs.to_mrr()`:
+        """
+    ),
+    code(
+        """
+        derived = company.subscriptions.cs.to_mrr()
+        key = ["customer_id", "month", "plan", "product"]
+        pd.testing.assert_frame_equal(
+            derived.sort_values(key).reset_index(drop=True),
+            company.mrr.sort_values(key).reset_index(drop=True)[derived.columns],
+        )
+        company.subscriptions["interval"].value_counts()
+        """
+    ),
+    md(
+        """
+        What the two switches are worth on real-looking data, for the last six months:
+        """
+    ),
+    code(
+        """
+        last6 = pd.period_range(end=month, periods=6, freq="M")
+        variants_mrr = {
+            name: company.subscriptions.cs.to_mrr(**kw).cs.mrr().loc[last6, "mrr"]
+            for name, kw in {"net (default)": {}, "list price": {"price": "list"},
+                             "period_end": {"recognise_churn": "period_end"}}.items()
+        }
+        switches = pd.DataFrame(variants_mrr)
+        switches["discounts %"] = (switches["list price"] / switches["net (default)"] - 1) * 100
+        switches["period_end %"] = (switches["period_end"] / switches["net (default)"] - 1) * 100
+        switches.round(1)
+        """
+    ),
+    md(
+        """
+        * **List price** is several per cent higher: that is what the discounts cost. Report net
+          MRR (what customers pay); list MRR only tells sales how much they give away.
+        * **`period_end`** adds revenue from lines that were cancelled but are paid up —
+          churn is booked later, at the end of the paid term. Beware one side effect: with
+          line data cskit cannot tell a cancellation from a **plan change** (the old line ends
+          the day the new one starts), so `period_end` keeps an upgraded annual line *and*
+          its replacement until the old term ends. Part of the difference above is that
+          double count; apply `period_end` only to lines that really ended in a cancellation:
+        """
+    ),
+    code(
+        """
+        subs = company.subscriptions
+        # "replaced": the same customer and product has a line starting the day this one ends
+        replaced = pd.MultiIndex.from_frame(subs[["customer_id", "product", "end"]]).isin(
+            pd.MultiIndex.from_frame(subs[["customer_id", "product", "start"]])
+        )
+        horizon = company.mrr["month"].max()
+        cancelled_only = (
+            subs[~replaced].cs.to_mrr(recognise_churn="period_end", until=horizon).cs.mrr()["mrr"]
+            .add(subs[replaced].cs.to_mrr(until=horizon).cs.mrr()["mrr"], fill_value=0)
+        )
+        switches["period_end, cancellations only"] = cancelled_only.loc[last6]
+        switches["cancellations only %"] = (
+            switches["period_end, cancellations only"] / switches["net (default)"] - 1
+        ) * 100
+        print(f"{int(replaced.sum())} of {int(subs['end'].notna().sum())} ended lines were "
+              f"replaced the same day (plan changes)")
+        switches[["net (default)", "period_end %", "cancellations only %"]].round(2)
+        """
+    ),
+    md(
+        """
+        Half or more of the `period_end` difference was the double count; the rest is churn
+        booked at the end of the paid term instead of at the cancellation.
+
+        ## MRR per month
+
+        `mrr.cs.mrr(period="M")` gives MRR and the number of paying customers. MRR is a
+        **stock** (a level at a moment, like a bank balance): a quarter's MRR is its last
+        month's, not the sum of three months.
+        """
+    ),
+    code(
+        """
+        monthly = company.mrr.cs.mrr(period="M")
+        monthly["arpa"] = monthly["mrr"] / monthly["customers"]
+        monthly.loc[last6].round(1)
+        """
+    ),
+    code(
+        """
+        quarterly = company.mrr.cs.mrr(period="Q")
+        q_end = quarterly.index.asfreq("M", how="end")
+        assert np.allclose(quarterly["mrr"], monthly.loc[q_end, "mrr"])  # a stock: last month
+        quarterly.tail(4).round(1)
+        """
+    ),
+    md(
+        """
+        ## MRR movements
+
+        Each month's change in MRR, split by cause. For each customer, this month against
+        the month before:
+
+        | movement | who | amount |
+        |---|---|---|
+        | **new** | pays for the first time ever | this month's MRR |
+        | **expansion** | paid last month, pays more now (upgrade, seats, add-on) | the increase |
+        | **contraction** | paid last month, pays less now (downgrade, dropped add-on) | the decrease |
+        | **churn** | paid last month, pays nothing now | last month's MRR |
+        | **reactivation** | paid once, stopped, pays again | this month's MRR |
+
+        cskit stores every movement as a **positive** amount; contraction and churn are
+        subtracted. The reconciliation holds for every month:
+
+        $$\\text{start} + \\text{new} + \\text{expansion} + \\text{reactivation}
+        - \\text{contraction} - \\text{churn} = \\text{end}$$
+
+        (the first month of the data is left out: with no month before it, everything in it
+        would look new.)
+        """
+    ),
+    code(
+        """
+        movements = company.mrr.cs.mrr_movements()
+        cols = ["start", "new", "expansion", "reactivation", "contraction", "churn", "end"]
+        recon = movements.loc[last6, cols].copy()
+        recon["start + flows − end"] = (
+            recon["start"] + recon["new"] + recon["expansion"] + recon["reactivation"]
+            - recon["contraction"] - recon["churn"] - recon["end"]
+        )
+        assert np.allclose(recon["start + flows − end"], 0, atol=1e-6)
+        assert np.allclose(movements["end"], monthly.loc[movements.index, "mrr"])
+        assert np.allclose(movements["start"].iloc[1:], movements["end"].iloc[:-1])
+        recon.round(0) + 0.0  # + 0.0 turns a rounded -0.0 into 0.0
+        """
+    ),
+    md(
+        """
+        The end of one month is the start of the next, and `end` equals `mrr()` for the
+        month. Quarters and years add the monthly flows up (`mrr_movements(period="Q")`).
+
+        ### Two events of the sample company, seen in the movements
+
+        **The insights add-on, launched in March 2025.** Existing customers who buy it pay
+        more: that is **expansion**, not new business (cross-sell). Expansion jumps the
+        month of the launch, and the add-on's MRR starts from zero:
+        """
+    ),
+    code(
+        """
+        launch = pd.period_range("2025-01", "2025-06", freq="M")
+        addon = company.mrr.cs.mrr(by="product")["mrr"].unstack("product")
+        pd.concat(
+            [movements.reindex(launch)[["new", "expansion"]], addon.reindex(launch)], axis=1
+        ).round(0)
+        """
+    ),
+    md(
+        """
+        **The price rise of about 10 % for lines starting on or after 2025-07-01.** Existing
+        lines keep their price, so the rise reaches MRR only through lines that start after
+        it: new customers, plan changes, returning customers. Look at the list price per
+        seat of each new customer's first month, by plan — a clean step from 2025Q3:
+        """
+    ),
+    code(
+        """
+        list_mrr = company.subscriptions.cs.to_mrr(price="list")
+        core = list_mrr[list_mrr["product"] == "core"]
+        first_month = core.groupby("customer_id")["month"].transform("min")
+        firsts = core[core["month"] == first_month].merge(
+            company.accounts[["account_id", "seats"]], left_on="customer_id", right_on="account_id"
+        )
+        firsts["per_seat"] = firsts["mrr"] / firsts["seats"]
+        firsts["quarter"] = firsts["month"].dt.asfreq("Q")
+        per_seat = firsts.groupby(["quarter", "plan"])["per_seat"].median().unstack("plan")
+        per_seat.reindex(pd.period_range("2025Q1", "2025Q4", freq="Q")).round(2)
+        """
+    ),
+    code(
+        """
+        new_customers = company.mrr.cs.churn(period="M")["new_customers"]
+        per_new = movements["new"] / new_customers.reindex(movements.index)
+        h1 = per_new.reindex(pd.period_range("2025-01", "2025-06", freq="M")).mean()
+        h2 = per_new.reindex(pd.period_range("2025-07", "2025-12", freq="M")).mean()
+        print(f"new MRR per new (or returning) customer: H1 2025 {h1:.0f}, H2 2025 {h2:.0f}")
+        """
+    ),
+    md(
+        """
+        Prices went **up** 10 %, yet new MRR per new customer went **down**: the customers who
+        signed in the second half were smaller or on cheaper plans. The mix of customers moves
+        aggregate MRR far more than a price change does — to see a price effect, compare like
+        with like (per seat, per plan), never the total.
+
+        ## The same numbers by hand, in plain pandas
+
+        **MRR of the chosen month, straight from the subscription lines**: keep the recurring
+        lines running at the month's close, normalise each price to a month, subtract the
+        discount, add up.
+        """
+    ),
+    code(
+        """
+        months_per_interval = pd.to_numeric(
+            subs["interval"].replace({"month": "1", "quarter": "3", "year": "12"}), errors="coerce"
+        )  # one-off / metered → NaN → left out
+        close = (month + 1).start_time  # first instant after the month
+        running = (subs["start"] < close) & (subs["end"].isna() | (subs["end"] >= close))
+        monthly_price = subs["amount"] * (1 - subs["discount"].fillna(0)) / months_per_interval
+        mrr_by_hand = monthly_price[running & (monthly_price > 0)].sum()
+
+        mrr_cskit = company.mrr.cs.mrr(period="M").loc[month, "mrr"]
+        assert np.isclose(mrr_by_hand, mrr_cskit)
+        print(f"MRR {month}: by hand {mrr_by_hand:,.2f}, cskit {mrr_cskit:,.2f}")
+        """
+    ),
+    md(
+        """
+        **The movements of the chosen month**: a customer × month table of total MRR, then
+        compare the month with the one before, and remember who ever paid before.
+        """
+    ),
+    code(
+        """
+        totals = company.mrr.groupby(["customer_id", "month"])["mrr"].sum().unstack("month")
+        all_months = pd.period_range(totals.columns.min(), totals.columns.max(), freq="M")
+        totals = totals.reindex(columns=all_months).fillna(0.0)
+
+        before, now = totals[month - 1], totals[month]
+        paid_earlier = (totals.loc[:, : month - 1] > 0).any(axis=1)  # any month up to the last
+        both = (before > 0) & (now > 0)
+        change = (now - before)[both]
+        by_hand = pd.Series(
+            {
+                "start": before.sum(),
+                "new": now[(now > 0) & ~paid_earlier].sum(),
+                "expansion": change[change > 0].sum(),
+                "reactivation": now[(now > 0) & (before == 0) & paid_earlier].sum(),
+                "contraction": -change[change < 0].sum(),
+                "churn": before[(before > 0) & (now == 0)].sum(),
+                "end": now.sum(),
+            }
+        )
+        check = pd.DataFrame({"by hand": by_hand, "cskit": movements.loc[month, by_hand.index]})
+        assert np.allclose(check["by hand"], check["cskit"])
+        check.round(2)
+        """
+    ),
+    md("## The plots"),
+    code(
+        """
+        from cskit.plotting import mrr_trend, mrr_waterfall
+
+        ax = mrr_waterfall(movements, month=month)
+        """
+    ),
+    md(
+        """
+        The waterfall reads left to right: start, what came in (new, expansion,
+        reactivation), what went out (contraction, churn), end. The value axis does not
+        start at zero, so that the movements — a few per cent of MRR — are visible.
+        """
+    ),
+    code("ax = mrr_trend(monthly)"),
+    md(
+        """
+        ## Traps (from the KPI catalogue)
+
+        **"MRR = ARPU × number of users" is an identity, not a way to compute MRR.** The
+        16-KPI article gives MRR as ARPU × monthly users, and defines ARPU as revenue ÷
+        average users. Both need the revenue first, so the formula goes in a circle; worse,
+        if "revenue" is read as what was *invoiced* in the month, annual plans count twelve
+        times in their renewal month and zero in the other eleven. The sample company's
+        invoices against its MRR:
+        """
+    ),
+    code(
+        """
+        last12 = pd.period_range(end=month, periods=12, freq="M")
+        # every line × every month of the window; a line bills on its start day every
+        # `interval` months (one-off lines bill once, in their start month)
+        grid = subs.merge(pd.DataFrame({"bill_month": last12}), how="cross")
+        step = pd.to_numeric(
+            grid["interval"].replace({"month": "1", "quarter": "3", "year": "12"}), errors="coerce"
+        )
+        months_since = grid["bill_month"].array.asi8 - grid["start"].dt.to_period("M").array.asi8
+        day = np.minimum(grid["start"].dt.day, grid["bill_month"].dt.days_in_month)
+        bill_date = grid["bill_month"].dt.start_time + pd.to_timedelta(day - 1, unit="D")
+        due = np.where(step.isna(), months_since == 0, months_since % step.fillna(1) == 0)
+        billed = (months_since >= 0) & due & (grid["end"].isna() | (bill_date < grid["end"]))
+        amount = grid["amount"] * (1 - grid["discount"].fillna(0))
+        invoiced = amount[billed].groupby(grid["bill_month"][billed]).sum()
+        versus = pd.DataFrame({"invoiced": invoiced, "MRR": monthly.loc[last12, "mrr"]})
+        versus["invoiced ÷ MRR"] = versus["invoiced"] / versus["MRR"]
+        versus.round(2)
+        """
+    ),
+    md(
+        """
+        Invoices swing between well below and well above MRR while MRR grows smoothly. An
+        "ARPU × users" built on invoiced revenue inherits the swings. Compute MRR from the
+        subscription lines (or a monthly snapshot), then derive ARPA = MRR ÷ customers from
+        it — not the other way round.
+
+        **A returning churned customer is reactivation, not new.** Calling it new overstates
+        what sales brought in and hides that the customer had left:
+        """
+    ),
+    code(
+        """
+        window = movements.loc[last12]
+        share = window["reactivation"].sum() / (window["new"] + window["reactivation"]).sum()
+        print(
+            f"last 12 months: new {window['new'].sum():,.0f}, reactivation "
+            f"{window['reactivation'].sum():,.0f} — {share:.1%} of 'new-looking' MRR was "
+            f"customers coming back"
+        )
+        """
+    ),
+    md(
+        """
+        **Losing one product is contraction, not churn.** A customer who drops the add-on
+        but keeps the core product is still paying: contraction. Churn is only when the
+        customer's *total* MRR reaches zero (cskit adds a customer's lines up first).
+
+        ## Common mistakes
+
+        1. **Invoices or cash as MRR** (above): annual prepayments make months incomparable.
+        2. **Annual price as if monthly, or not divided by the term**: 600 per year is 50 per
+           month; a 3-month price is divided by 3.
+        3. **One-off fees, usage charges, trials and free plans in MRR**: they are revenue, not
+           recurring revenue.
+        4. **List price when customers pay less**: overstates MRR by the discounts.
+        5. **Summing MRR over months** ("Q3 MRR = July + August + September"): MRR is a level;
+           sum the *movements*, take the *last* month's MRR.
+        6. **Movements that do not reconcile**: if start + flows ≠ end, some customer is counted
+           twice or not at all — always check the identity.
+        7. **Reading a price change off total new MRR**: the customer mix moves it more.
+
+        ## Exercises
+
+        Write your answer in place of `None` and run the cell. Run the checker cell first.
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        _ANSWERS = {
+            1: 100 * 100 + 50 * 600 / 12,
+            2: 10_000 + 500 + 300 + 100 - 200 - 400,
+            3: 1200 * 0.75 / 12,
+            4: float(addon.loc[month, "insights"] / addon.loc[month].sum()),
+        }
+
+        def check(number: int, answer) -> None:
+            expected = _ANSWERS[number]
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+                return
+            ok = abs(float(answer) - expected) <= max(5e-4, 5e-4 * abs(expected))
+            hint = ""
+            if not ok and abs(expected) < 1 and abs(float(answer) / 100 - expected) < 5e-4:
+                hint = " (a share is a fraction: 7 % = 0.07)"
+            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        """
+    ),
+    md(
+        """
+        **1.** 100 customers pay 100 a month; 50 customers pay 600 a year. What is the MRR?
+        """
+    ),
+    code(
+        """
+        answer_1 = None
+        check(1, answer_1)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        100 × 100 + 50 × 600 ÷ 12 = 10,000 + 2,500 = **12,500**.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **2.** Start MRR 10,000; new 500, expansion 300, contraction 200, churn 400,
+        reactivation 100. What is the end MRR?
+        """
+    ),
+    code(
+        """
+        answer_2 = None
+        check(2, answer_2)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        10,000 + 500 + 300 + 100 − 200 − 400 = **10,300**.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **3.** An annual plan at a list price of 1,200 a year with a 25 % discount starts on
+        2026-01-10 and is cancelled on 2026-04-05. With `recognise_churn="period_end"`, how
+        much MRR does it add in 2026-10? (Check with a one-line frame and
+        `to_mrr(recognise_churn="period_end", until="2026-10")` — without `until`, a frame
+        stops at its own latest date.)
+        """
+    ),
+    code(
+        """
+        answer_3 = None
+        check(3, answer_3)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        The paid year runs to 2027-01-10, so the line still counts in October:
+        1,200 × 0.75 ÷ 12 = **75**. With the default (`"cancel_date"`) it stops after March.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **4.** What share of the chosen month's MRR (`month`, 2026-10 by default) comes from
+        the insights add-on? (A fraction.)
+        """
+    ),
+    code(
+        """
+        answer_4 = None
+        check(4, answer_4)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `company.mrr.cs.mrr(by="product")`, row `month`: insights ÷ (core + insights).
+
+        </details>
+        """
+    ),
+]

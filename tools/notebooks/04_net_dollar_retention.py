@@ -1,0 +1,424 @@
+"""Generator of notebooks/04_net_dollar_retention.ipynb: net and gross revenue retention.
+
+NDR / NRR and GRR: what and why, the formula and who is in it (new business and
+reactivation excluded), monthly vs trailing-twelve-month, GRR's cap, a small
+example by hand with the catalogue's reference figures, the KPI on the sample
+company (monthly, yearly, by segment, cohort NRR), the same numbers in plain
+pandas with an ``assert``, the plot, the source articles' slips, common mistakes
+and exercises.
+"""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "04_net_dollar_retention"
+
+CELLS = [
+    md(
+        """
+        # Net dollar retention (NDR / NRR) and gross revenue retention (GRR)
+
+        **Net dollar retention** — also net revenue retention, NRR; 순매출 유지율,
+        ネット売上維持率, 淨收入留存率 — answers one question: *of the recurring revenue our
+        customers paid a year (or a month) ago, how much do those same customers pay now?*
+        Upgrades and add-ons push it up; downgrades and cancellations pull it down.
+
+        **Gross revenue retention** (GRR) asks the same without the upside: how much of that
+        revenue did we *keep*? It ignores expansion, so it can never exceed 100 %.
+
+        Why a CS team owns these two:
+
+        * NRR above 100 % means the installed base grows on its own — the company would grow
+          even if sales signed nobody. It is the number investors ask about first;
+        * GRR isolates what CS defends (renewals, downgrades); NRR adds what CS grows
+          (expansion). A company can have a fine NRR on the back of a few large expansions
+          while losing many small customers: GRR shows it;
+        * unlike MRR growth, neither moves when sales has a good month: new business is
+          excluded by construction.
+        """
+    ),
+    parameters(),
+    code(SETUP),
+    md(
+        """
+        ## The formula, and who is in it
+
+        Take the customers paying at the **start** of a window (a month, or twelve months).
+        Compare what *they* paid then with what *they* pay at its **end**:
+
+        $$\\text{NRR} = \\frac{\\text{start MRR} + \\text{expansion} - \\text{contraction} - \\text{churn}}{\\text{start MRR}}
+        \\qquad
+        \\text{GRR} = \\frac{\\text{start MRR} - \\text{contraction} - \\text{churn}}{\\text{start MRR}}$$
+
+        * **new business is out**: a customer who joins during the window is not in the start
+          MRR, so its revenue is not in the numerator either;
+        * **reactivation is out**: a customer who had left before the window starts and comes
+          back is not a start customer either. One who is a start customer, leaves during a
+          twelve-month window and is back by its end is counted as churned by default
+          (`reactivated="exclude"`); `reactivated="count"` keeps its revenue;
+        * **GRR is capped per customer**: each customer counts with at most its start MRR, so
+          one customer's expansion never hides another's downgrade.
+
+        `window=1` gives the monthly figure; `window=12` the trailing-twelve-month (year-over-
+        year) figure benchmarks quote — "our NDR is 110 %" almost always means this one.
+
+        ## A small example by hand
+
+        The catalogue's reference: start MRR 100 spread over four customers; one expands by
+        10, one contracts by 10, one (paying 10) churns. A fifth customer joins with 99.
+
+        | customer | January | February | movement |
+        |---|---|---|---|
+        | a | 40 | 50 | expansion +10 |
+        | b | 30 | 20 | contraction −10 |
+        | c | 10 | — | churn −10 |
+        | e | 20 | 20 | — |
+        | d | — | 99 | new business (left out) |
+
+        NRR = (100 + 10 − 10 − 10) ÷ 100 = **90 %**; GRR = (100 − 10 − 10) ÷ 100 = **80 %**.
+        These are 1 − net revenue churn (10 %) and 1 − gross revenue churn (20 %), the
+        catalogue's revenue-churn reference. MRR itself grew from 100 to 189.
+        """
+    ),
+    code(
+        """
+        toy = pd.DataFrame({
+            "customer_id": ["a", "b", "c", "e", "a", "b", "e", "d"],
+            "month": ["2026-01"] * 4 + ["2026-02"] * 4,
+            "mrr": [40.0, 30.0, 10.0, 20.0, 50.0, 20.0, 20.0, 99.0],
+        })
+        assert abs(toy.cs.nrr(period=None) - 0.90) < 1e-12
+        assert abs(toy.cs.grr(period=None) - 0.80) < 1e-12
+        assert abs(1 - toy.cs.revenue_churn(kind="net", period=None) - 0.90) < 1e-12
+        toy.cs.nrr()
+        """
+    ),
+    md(
+        """
+        The result carries the parts: the start customers and those retained, start MRR, the
+        three movements and the start customers' MRR at the end.
+
+        **Why GRR is capped per customer.** Two customers: a grows from 100 to 300, b leaves
+        (100). Netting the movements first would say "we lost 100 and gained 200: 150 %
+        retention". GRR asks what was *kept*: a kept its 100 (the extra 200 is expansion), b
+        kept nothing — 100 ÷ 200 = **50 %**.
+        """
+    ),
+    code(
+        """
+        cap = pd.DataFrame({"customer_id": ["a", "b", "a"], "month": ["2026-01", "2026-01", "2026-02"],
+                            "mrr": [100.0, 100.0, 300.0]})
+        print(f"NRR {cap.cs.nrr(period=None):.0%}, GRR {cap.cs.grr(period=None):.0%}")
+        """
+    ),
+    md(
+        """
+        ## NRR and GRR of the sample company
+
+        Monthly, for the twelve months up to the chosen month:
+        """
+    ),
+    code(
+        """
+        last12 = pd.period_range(end=month, periods=12, freq="M")
+        monthly = company.mrr.cs.nrr().loc[last12]
+        monthly["grr"] = company.mrr.cs.grr().loc[last12, "grr"]
+        (monthly[["start", "expansion", "contraction", "churn", "end", "nrr", "grr"]]
+         .round({"start": 0, "expansion": 0, "contraction": 0, "churn": 0, "end": 0,
+                 "nrr": 4, "grr": 4}))
+        """
+    ),
+    md(
+        """
+        Monthly figures sit close to 100 % and are noisy: one large cancellation moves them by
+        a point. The trailing-twelve-month figure is the one to report and benchmark:
+        """
+    ),
+    code(
+        """
+        yearly_nrr = company.mrr.cs.nrr(window=12)
+        yearly_grr = company.mrr.cs.grr(window=12)
+        row = yearly_nrr.loc[month]
+        print(f"Twelve months to {month}: {int(row['start_customers']):,} customers paying "
+              f"{row['start']:,.0f} a month in {month - 12}; {int(row['retained_customers']):,} "
+              f"still pay, now {row['end']:,.0f}.")
+        print(f"NRR {row['nrr']:.1%}  (expansion +{row['expansion']:,.0f}, contraction "
+              f"-{row['contraction']:,.0f}, churn -{row['churn']:,.0f})")
+        print(f"GRR {yearly_grr.loc[month, 'grr']:.1%}")
+        """
+    ),
+    md(
+        """
+        ### Twelve monthly figures are not a yearly one
+
+        Multiplying the twelve monthly NRRs does not give the twelve-month NRR: each month's
+        base includes the customers who joined during the year (new customers expand and
+        churn differently), and a customer who expands then contracts within the year counts
+        both movements in the monthly chain but only its net change over the year.
+        """
+    ),
+    code(
+        """
+        chained = monthly["nrr"].prod()
+        print(f"product of 12 monthly NRRs: {chained:.1%}; trailing-12-month NRR: "
+              f"{row['nrr']:.1%}")
+        """
+    ),
+    md(
+        """
+        ### The reactivation switch
+
+        Over twelve months some start customers leave and come back. By default their
+        return is reactivation and they count as churned; with `reactivated="count"` their
+        revenue at the end is kept:
+        """
+    ),
+    code(
+        """
+        counted = company.mrr.cs.nrr(window=12, reactivated="count").loc[month]
+        pd.DataFrame({
+            "exclude (default)": row[["retained_customers", "end", "nrr"]],
+            "count": counted[["retained_customers", "end", "nrr"]],
+        }).T.astype({"retained_customers": int}).round({"end": 0, "nrr": 4})
+        """
+    ),
+    md(
+        """
+        ### By segment
+
+        A customer belongs to its segment at the start of the window:
+        """
+    ),
+    code(
+        """
+        segments = company.accounts.set_index("account_id")["segment"]
+        mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
+        seg_nrr = mrr_seg.cs.nrr(window=12, by="segment").xs(month, level="period")
+        seg_nrr["grr"] = mrr_seg.cs.grr(window=12, by="segment").xs(month, level="period")["grr"]
+        seg_nrr[["start_customers", "start", "end", "nrr", "grr"]].round(
+            {"start": 0, "end": 0, "nrr": 4, "grr": 4})
+        """
+    ),
+    md(
+        """
+        ### Cohort NRR
+
+        The same question per signup cohort: what does each quarter's cohort pay twelve
+        months after its own first month, compared with that first month?
+        """
+    ),
+    code(
+        """
+        cohorts = company.mrr.cs.cohort_nrr(window=12, period="Q")
+        cohorts[["start_customers", "retained_customers", "start", "end", "nrr", "grr"]].round(
+            {"start": 0, "end": 0, "nrr": 4, "grr": 4})
+        """
+    ),
+    md(
+        """
+        Only cohorts whose every customer has had twelve months are shown. A cohort above
+        100 % grew on its own during its first year: its expansion (upgrades, the add-on
+        launched in March 2025) outweighed its losses. Comparing cohorts tells whether
+        onboarding and first-year CS work are getting better; `cohort_retention(kind="revenue")`
+        (notebook 18) draws the whole curve, month by month.
+
+        ## The same numbers by hand, in plain pandas
+
+        No cskit: a customer × month table of MRR, then for the chosen month the customers who
+        paid twelve months earlier — kept only if they paid in every month in between (the
+        default: a return after a gap is reactivation).
+        """
+    ),
+    code(
+        """
+        table = company.mrr.pivot_table(index="customer_id", columns="month", values="mrr",
+                                         aggfunc="sum", fill_value=0.0)
+        start_m, end_m = month - 12, month
+        start_mrr = table[start_m]
+        base = start_mrr > 0
+        stayed = (table.loc[:, start_m:end_m] > 0).all(axis=1)
+        end_mrr = table[end_m].where(base & stayed, 0.0)
+
+        nrr_by_hand = end_mrr[base].sum() / start_mrr[base].sum()
+        grr_by_hand = np.minimum(end_mrr, start_mrr)[base].sum() / start_mrr[base].sum()
+        assert abs(nrr_by_hand - yearly_nrr.loc[month, "nrr"]) < 1e-12
+        assert abs(grr_by_hand - yearly_grr.loc[month, "grr"]) < 1e-12
+
+        # and the monthly figure: customers of last month, this month
+        prev = table[month - 1]
+        now = table[month].where(prev > 0, 0.0)
+        assert abs(now.sum() / prev.sum() - company.mrr.cs.nrr().loc[month, "nrr"]) < 1e-12
+        print(f"NRR {nrr_by_hand:.4%}, GRR {grr_by_hand:.4%} — same as cskit")
+        """
+    ),
+    md(
+        """
+        ## The plot
+
+        Trailing-twelve-month NRR and GRR at every month end. GRR stays below the 100 % line
+        and below NRR; the distance between the two lines is expansion.
+        """
+    ),
+    code(
+        """
+        from cskit.plotting import nrr_grr_trend
+
+        ax = nrr_grr_trend(yearly_nrr, yearly_grr)
+        """
+    ),
+    md(
+        """
+        ## What the source articles get right, and where they slip
+
+        The 16-KPI article's formula is right:
+        NDR = (start MRR + expansion − downgrade − churn) ÷ start MRR × 100. Three things
+        around it need care:
+
+        * **It does not say *whose* revenue.** Read carelessly, "start MRR" and "MRR now" are
+          the company's totals, and end MRR ÷ start MRR is **MRR growth**, which includes every
+          new customer. On the sample company, over the same twelve months:
+        """
+    ),
+    code(
+        """
+        growth = table[month].sum() / table[month - 12].sum()
+        print(f"MRR now ÷ MRR a year ago: {growth:.1%}   vs   NRR {yearly_nrr.loc[month, 'nrr']:.1%}")
+        """
+    ),
+    md(
+        """
+        The gap is new business and reactivation — sales' work, not retention.
+
+        * **The translations garble the list of examples.** The list of what moves NDR ends
+          with "churn" and "downgrade"; the Korean version renders churn as 휘젓다 ("to
+          stir") and downgrade as 좌초 ("running aground"), the Japanese as かき回す and the
+          Chinese as 攪動 ("stirring"). Read them as *customers who cancel* (churn) and
+          *customers who move to a cheaper plan* (contraction).
+        * **It names no window.** A monthly NRR of 99 % and a yearly NRR of 90 % can describe
+          the same company; say which one you report.
+
+        ## Common mistakes
+
+        1. **MRR growth reported as NRR** (above): new customers inflate it.
+        2. **Reactivated customers counted as retained revenue** over a window they were
+           partly absent from. cskit leaves them out by default; say so if you keep them.
+        3. **GRR computed with expansion netted against contraction**: it can then exceed
+           100 %, which GRR never does.
+        4. **Chaining or averaging monthly NRRs** to get a yearly one (above).
+        5. **Annual contracts and monthly windows**: an annual customer can only churn at
+           renewal, so a monthly GRR of 99.5 % says little; use twelve months.
+        6. **Small bases**: one enterprise customer can move a segment's NRR by ten points.
+        7. **Percent vs fraction**: cskit returns fractions (1.05 = 105 %).
+
+        ## Exercises
+
+        Write your answer in place of `None` and run the cell. Run the checker cell first.
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        _quarters = company.mrr.cs.nrr(window=12, period="Q")
+        _ANSWERS = {
+            1: (200 - 50 - 40) / 200,
+            2: (200 - 50 - 40) / 200,
+            3: str(seg_nrr["grr"].idxmin()),
+            4: float(_quarters.loc[_quarters.index.asfreq("M", how="end") <= month].iloc[-1]["nrr"]),
+        }
+
+        def check(number: int, answer) -> None:
+            expected = _ANSWERS[number]
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+            elif isinstance(expected, str):
+                ok = str(answer).strip().lower() == expected.lower()
+                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+            else:
+                ok = abs(float(answer) - expected) < 5e-4
+                hint = "" if ok or abs(float(answer)) <= 5 else " (fractions: 95 % = 0.95)"
+                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        """
+    ),
+    md(
+        """
+        **1.** Three customers pay 100, 60 and 40 at the start of a year. A year later the
+        first pays 100, the second 10 and the third has left; two new customers pay 500 each.
+        What is the twelve-month NRR?
+        """
+    ),
+    code(
+        """
+        answer_1 = None
+        check(1, answer_1)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        Start 200; contraction 50 (60 → 10); churn 40 (the third customer); no expansion.
+        (200 − 50 − 40) ÷ 200 = **0.55**. The new customers' 1,000 is left out.
+
+        </details>
+        """
+    ),
+    md("**2.** Same data: what is the GRR?"),
+    code(
+        """
+        answer_2 = None
+        check(2, answer_2)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        With no expansion GRR equals NRR: **0.55**.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **3.** In the chosen month, which segment has the lowest twelve-month GRR?
+        (Type its name.)
+        """
+    ),
+    code(
+        """
+        answer_3 = None
+        check(3, answer_3)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `seg_nrr["grr"].idxmin()` from the segment table above.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **4.** What is the NRR of the last whole quarter up to the chosen month, measured over
+        the twelve months ending with that quarter? (`period="Q"` with `window=12`.)
+        """
+    ),
+    code(
+        """
+        answer_4 = None
+        check(4, answer_4)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `company.mrr.cs.nrr(window=12, period="Q")`, the last quarter ending on or before the
+        chosen month (2026Q3 for 2026-10): each quarter is reported with the window that ends
+        at its last month.
+
+        </details>
+        """
+    ),
+]

@@ -1,0 +1,333 @@
+"""Generator of notebooks/07_conversion_rate.ipynb: funnel conversion and trial-to-paid conversion.
+
+What conversion is and why CS tracks it, the article's formula and the
+denominator question, an ordered funnel by hand, funnels on the sample's accounts
+and events, free-trial conversion counted on trials that *ended*, the same number
+in plain pandas with an ``assert``, plots, the source articles' slips, common
+mistakes and exercises.
+"""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "07_conversion_rate"
+
+CELLS = [
+    md(
+        """
+        # Conversion rate: funnels and free-to-paid
+
+        A **conversion rate** is the share of people (or accounts) who take the step you want:
+        buy, start a paid plan, complete onboarding, use a key feature. The 16-KPI article
+        (전환율 / コンバージョン率 / 轉化率) calls it one of the most important CS KPIs, and
+        lists free-to-paid conversion (免費到付費轉換) among the onboarding KPIs.
+
+        Why a CS team owns part of it:
+
+        * in a product with a free trial, **the trial is onboarding**: whether a trial account
+          logs in, sets up and sees value decides whether it pays;
+        * a **funnel** (trial → first login → first report → paid) shows *where* accounts
+          drop out, which is what onboarding work can change;
+        * conversion moves revenue immediately, and poorly converted customers churn early.
+
+        The number itself is a ratio of two counts. The work is choosing them.
+        """
+    ),
+    parameters(),
+    code(SETUP),
+    md(
+        """
+        ## The formula
+
+        The article gives
+
+        $$\\text{conversion rate} = \\frac{\\text{conversions}}{\\text{visitors}} \\times 100 \\%
+        \\quad\\text{or}\\quad \\frac{\\text{conversions}}{\\text{leads}} \\times 100 \\%$$
+
+        Two formulas, two denominators: the same 30 purchases are 3 % of 1,000 visitors and
+        30 % of 100 leads. Neither is wrong; a conversion rate without its denominator is.
+
+        cskit makes the denominator a **stage** of an ordered funnel, `frame.cs.conversion(stages)`:
+
+        * `entities` reaching each stage, `dropped` since the previous one;
+        * `step_rate` = stage ÷ previous stage, `overall_rate` = stage ÷ first stage;
+        * `ordered="time"` (default): a stage counts only after the previous one;
+          `"reached"`: all earlier stages reached, in any order; `"none"`: each on its own;
+        * `within=30`: only steps reached within 30 days of the first stage.
+
+        For **trials**, `accounts.cs.trial_conversion()` divides conversions by the trials that
+        have **ended** in the period (a trial still running is not a failure yet).
+
+        ## A small funnel by hand
+
+        | lead | visit | signup | paid |
+        |---|---|---|---|
+        | a | 1 Jan | 2 Jan | 20 Jan |
+        | b | 2 Jan | 5 Jan | — |
+        | c | 3 Jan | — | 9 Jan |
+        | d | 4 Jan | 4 Jan | 1 Feb |
+        | e | 6 Jan | 3 Jan | 7 Jan |
+
+        In order: 5 visits; signups after the visit: a, b, d = 3 (e signed up *before* its
+        recorded visit); paid after signing up: a, d = 2. Step rates 3/5 = 60 % and 2/3 = 66.7 %;
+        overall 2/5 = **40 %**. Ignoring the order (`"reached"`): e counts too, 3/5 = 60 %.
+        Counting payments on their own (`"none"`): c also counts, 4/5 = 80 %.
+        """
+    ),
+    code(
+        """
+        leads = pd.DataFrame({
+            "visit": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-03", "2026-01-04",
+                                     "2026-01-06"]),
+            "signup": pd.to_datetime(["2026-01-02", "2026-01-05", None, "2026-01-04",
+                                      "2026-01-03"]),
+            "paid": pd.to_datetime(["2026-01-20", None, "2026-01-09", "2026-02-01",
+                                    "2026-01-07"]),
+        }, index=list("abcde"))
+        stages = ["visit", "signup", "paid"]
+        funnel = leads.cs.conversion(stages)
+        assert funnel["entities"].tolist() == [5, 3, 2]
+        assert leads.cs.conversion(stages, ordered="reached")["entities"].tolist() == [5, 4, 3]
+        assert leads.cs.conversion(stages, ordered="none")["entities"].tolist() == [5, 4, 4]
+        funnel
+        """
+    ),
+    md(
+        """
+        ## The trial funnel of the sample company
+
+        Every account of the sample company starts with a 14-day trial. From the `accounts`
+        table: trial start → first login → paid.
+        """
+    ),
+    code(
+        """
+        trial_stages = ["trial_start", "first_login_at", "converted_at"]
+        company.accounts.cs.conversion(trial_stages).round(4)
+        """
+    ),
+    md(
+        """
+        Most of the loss is at the last step, but a part of the trials never log in at all —
+        an onboarding problem (the invitation email, the first-login experience), not a pricing
+        one. The same funnel by segment:
+        """
+    ),
+    code(
+        """
+        by_segment = company.accounts.cs.conversion(trial_stages, by="segment")
+        by_segment["overall_rate"].unstack("stage")[trial_stages].round(4)
+        """
+    ),
+    md(
+        """
+        ### A product funnel from events
+
+        With an events table the stages are event names: the first `login`, then a
+        `create_report` after it, then a `share_report` after that — per account.
+        """
+    ),
+    code(
+        """
+        product = company.events.cs.conversion(["login", "create_report", "share_report"],
+                                               entity="account_id")
+        product.round(4)
+        """
+    ),
+    md(
+        """
+        ## Trial-to-paid conversion over time
+
+        A trial is counted in the month it **ends** (14 days after it starts) and only once it
+        has ended; conversions are counted when they happened by the data's end
+        (`as_of`, here the end of the chosen month).
+        """
+    ),
+    code(
+        """
+        as_of = month.end_time
+        last12 = pd.period_range(end=month, periods=12, freq="M")
+        trials = company.accounts.cs.trial_conversion(as_of=as_of).loc[last12]
+        trials["within 7 days"] = company.accounts.cs.trial_conversion(
+            as_of=as_of, trial_days=7, grace_days=0).loc[last12, "conversion_rate"]
+        trials.round(4)
+        """
+    ),
+    md(
+        """
+        The last column counts only conversions in the first seven days: for that question the
+        trial is seven days long (`trial_days=7`) and a later conversion does not count
+        (`grace_days=0`).
+
+        ## Where the naive monthly rate goes wrong
+
+        The article's recipe applied to a month — *conversions this month ÷ trials started this
+        month* — mixes two groups: this month's conversions come partly from last month's
+        trials, and this month's late trials have not had time to convert. Month by month the
+        two errors push in opposite directions, so the naive rate wobbles around the right
+        one; in a month of fast growth it is too low.
+        """
+    ),
+    code(
+        """
+        acc = company.accounts
+        started = acc.groupby(acc["trial_start"].dt.to_period("M")).size()
+        converted = acc.groupby(acc["converted_at"].dt.to_period("M")).size()
+        naive = (converted / started).reindex(last12)
+        pd.DataFrame({"naive (this month's conversions ÷ this month's trials)": naive,
+                      "cskit (÷ trials ended)": trials["conversion_rate"],
+                      "trials started": started.reindex(last12)}).round(4)
+        """
+    ),
+    md(
+        """
+        ## The same number by hand, in plain pandas
+
+        No cskit: the trials whose 14 days ended in the chosen month, and how many of those
+        accounts converted by its end.
+        """
+    ),
+    code(
+        """
+        trial_end = acc["trial_start"] + pd.Timedelta(days=14)
+        ended = acc[(trial_end.dt.to_period("M") == month) & (trial_end <= as_of)]
+        won = ended["converted_at"].notna() & (ended["converted_at"] <= as_of)
+        rate_by_hand = won.sum() / len(ended)
+        assert abs(rate_by_hand - trials.loc[month, "conversion_rate"]) < 1e-12
+        assert len(ended) == trials.loc[month, "trials_ended"]
+        print(f"{month}: {int(won.sum())} of {len(ended)} trials that ended converted: "
+              f"{rate_by_hand:.2%}")
+        """
+    ),
+    md(
+        """
+        The funnel's first step by hand too — accounts that logged in after their trial
+        started:
+        """
+    ),
+    code(
+        """
+        logged_in = acc["first_login_at"].notna() & (acc["first_login_at"] >= acc["trial_start"])
+        step = logged_in.sum() / len(acc)
+        assert abs(step - company.accounts.cs.conversion(trial_stages).loc["first_login_at",
+                                                                           "step_rate"]) < 1e-12
+        print(f"first login: {step:.2%} of trials")
+        """
+    ),
+    md("## The plots"),
+    code(
+        """
+        from cskit.plotting import funnel_bars, rate_trend
+
+        ax = funnel_bars(company.accounts.cs.conversion(trial_stages))
+        """
+    ),
+    code(
+        """
+        ax = rate_trend(company.accounts.cs.trial_conversion(as_of=as_of), "conversion_rate")
+        """
+    ),
+    md(
+        """
+        ## Common mistakes
+
+        1. **No denominator stated.** The article gives two (visitors, leads); they differ by
+           an order of magnitude. Name the stage you divide by.
+        2. **Conversions this month ÷ trials started this month** (above): numerator and
+           denominator are different people. Count the trials that *ended*, and the
+           conversions *of those trials*.
+        3. **Running trials counted as failures.** A trial started yesterday has not failed.
+           cskit counts a trial only after its end.
+        4. **Steps out of order.** An account that paid without ever logging in did not go
+           through your onboarding funnel; `ordered="time"` leaves it out of the later stages
+           (`"none"` shows how many such accounts there are).
+        5. **No time limit.** "Converted" with no window keeps rising as old trials convert
+           late; compare like with like (`within=`, `grace_days=`).
+        6. **Multiplying by 100 twice.** cskit returns fractions (0.62 = 62 %).
+
+        ## Exercises
+
+        Write your answer in place of `None` and run the cell. Run the checker cell first.
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        _ANSWERS = {
+            1: 30 / 100,
+            2: float(company.accounts.cs.conversion(trial_stages, within=7)
+                     .loc["converted_at", "overall_rate"]),
+            3: str(by_segment["overall_rate"].xs("converted_at", level="stage").idxmin()),
+        }
+
+        def check(number: int, answer) -> None:
+            expected = _ANSWERS[number]
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+            elif isinstance(expected, str):
+                ok = str(answer).strip().lower() == expected.lower()
+                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+            else:
+                ok = abs(float(answer) - expected) < 5e-4
+                hint = "" if ok or abs(float(answer)) <= 1 else " (fractions: 5 % = 0.05)"
+                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        """
+    ),
+    md(
+        """
+        **1.** 1,000 visitors, 100 of them become leads, 30 of the leads buy. What is the
+        conversion rate *of leads*?
+        """
+    ),
+    code(
+        """
+        answer_1 = None
+        check(1, answer_1)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        30 ÷ 100 = **0.30** (of visitors it would be 30 ÷ 1,000 = 0.03).
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **2.** What share of all the sample's trials paid within 7 days of starting the trial
+        (after logging in)? Use the trial funnel with a time limit.
+        """
+    ),
+    code(
+        """
+        answer_2 = None
+        check(2, answer_2)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `company.accounts.cs.conversion(trial_stages, within=7).loc["converted_at", "overall_rate"]`
+
+        </details>
+        """
+    ),
+    md("**3.** Which segment converts the smallest share of its trials? (Type its name.)"),
+    code(
+        """
+        answer_3 = None
+        check(3, answer_3)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `by_segment["overall_rate"].xs("converted_at", level="stage").idxmin()`
+
+        </details>
+        """
+    ),
+]

@@ -1,0 +1,440 @@
+"""Generator of notebooks/09_clv.ipynb: customer lifetime value (CLV / LTV).
+
+What LTV is for, its three forms (subscription ARPA ÷ churn, transactional value ×
+frequency × lifespan, realised cohort LTV) with every convention switch, the catalogue's
+reference figure by hand, the sample company's LTV by ``df.cs`` and by plain pandas with
+an ``assert``, the zero-churn and time-unit traps, the source articles' errors with
+numbers, the transactional form on the real CDNOW purchase log, a plot and exercises.
+"""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "09_clv"
+
+CELLS = [
+    md(
+        """
+        # Customer lifetime value (CLV / LTV)
+
+        **Lifetime value** is the revenue — or, better, the gross profit — you can expect
+        from one customer over the whole relationship. Korean 고객 생애 가치, Japanese
+        顧客生涯価値, Chinese 客戶終身價值; the articles write CLV, CLTV or LTV for the same
+        thing.
+
+        Why a CS team needs it:
+
+        * it says **how much a customer is worth keeping**, so how much retention work a
+          segment can pay for (notebook 10 compares it with what retention costs);
+        * divided by the cost of acquiring a customer (CAC) it is the **LTV:CAC** ratio
+          investors ask about;
+        * it links the KPIs CS moves — churn above all — to money: halve churn and LTV
+          doubles.
+
+        There are three ways to compute it, for three kinds of data, and cskit offers all of
+        them with `df.cs.ltv(method=...)`.
+        """
+    ),
+    parameters(),
+    code(SETUP + "\nimport importlib.util\nimport warnings\nfrom pathlib import Path"),
+    md(
+        """
+        ## The formulas
+
+        | `method=` | data | formula |
+        |---|---|---|
+        | `"subscription"` (default) | `mrr` frame | LTV = ARPA × gross margin ÷ churn rate |
+        | `"transactional"` | purchase log (customer, date, amount) | LTV = average purchase value × purchase frequency × average lifespan |
+        | `"cohort"` | `mrr` frame | realised LTV = revenue a signup cohort has paid so far ÷ its customers |
+
+        **Subscription form.** ARPA is the month's MRR ÷ paying accounts (a customer's
+        subscriptions added up first). With a constant monthly churn rate *c*, a customer
+        stays 1 ÷ *c* months on average, so it pays ARPA × 1 ÷ *c*. The churn rate is logo
+        churn ÷ customers at the start of the month (notebook 01), averaged over a trailing
+        window: one month's churn is too noisy to divide by.
+
+        **Transactional form.** For shops and other businesses without subscriptions:
+        average purchase value (revenue ÷ orders) × purchase frequency (orders per customer
+        per year) × lifespan (years). It is a **product** of three numbers.
+
+        **Cohort form.** What each signup cohort has actually paid so far, per customer.
+        No assumption at all — and no prediction either.
+
+        The convention switches, each with its default:
+
+        | switch | default | what it does |
+        |---|---|---|
+        | `window` | `12` | months of churn averaged (subscription) |
+        | `churn_average` | `"mean"` | mean of the monthly rates, or `"pooled"`: lost ÷ sum of start customers |
+        | `gross_margin` | `None` (= 1) | multiply by the margin to get profit LTV |
+        | `period`, `by` | `None` | LTV per month / quarter / year end, per segment |
+        | `unit` | `"Y"` | time unit of frequency and lifespan (transactional) |
+        | `lifespan` | `None` | measured tenure so far; give your expected lifespan to project |
+        | `same_day` | `"merge"` | several lines of one customer on one day are one order |
+        | `as_of` | last date | end of the observation (transactional) |
+
+        At **zero churn** the subscription LTV is *undefined*, not infinite: cskit returns
+        NaN, says why in `undefined_reason` and warns.
+
+        ## The catalogue's figure by hand
+
+        ARPA 100 a month and 5 % monthly churn: 100 ÷ 0.05 = **2,000**. Twenty accounts pay
+        100 in January and one of them is gone in February:
+        """
+    ),
+    code(
+        """
+        toy = pd.DataFrame({"customer_id": list(range(20)) + list(range(19)),
+                            "month": ["2026-01"] * 20 + ["2026-02"] * 19, "mrr": 100.0})
+        by_hand = 100 / (1 / 20)
+        value = toy.cs.ltv(window=1)
+        assert value == by_hand == 2000
+        with_margin = toy.cs.ltv(window=1, gross_margin=0.8)
+        assert abs(with_margin - 100 * 0.8 / 0.05) < 1e-9
+        print(f"LTV {value:,.0f}; at an 80 % gross margin {with_margin:,.0f}")
+        """
+    ),
+    md(
+        """
+        ## LTV of the sample company
+
+        The default: ARPA in the chosen month ÷ the mean monthly churn of the twelve months
+        up to it.
+        """
+    ),
+    code(
+        """
+        monthly = company.mrr.cs.ltv(period="M")
+        monthly.loc[month - 5 : month].round(4)
+        """
+    ),
+    code(
+        """
+        now = monthly.loc[month]
+        print(f"{month}: ARPA {now['arpa']:,.2f} ÷ churn {now['churn_rate']:.2%} "
+              f"= LTV {now['ltv']:,.0f} (a customer stays {now['lifetime_months']:.1f} months)")
+        """
+    ),
+    md(
+        """
+        ### The same number by hand, in plain pandas
+
+        The accounts paying each month (subscriptions of a customer added up), the twelve
+        monthly churn rates ÷ customers at the start, their mean, and ARPA:
+        """
+    ),
+    code(
+        """
+        per_account = company.mrr.groupby(["customer_id", "month"])["mrr"].sum()
+        per_account = per_account[per_account > 0]
+        paying_in = per_account.reset_index().groupby("month")["customer_id"].agg(set)
+
+        rates = []
+        for m in pd.period_range(end=month, periods=12, freq="M"):  # twelve months
+            start = paying_in[m - 1]
+            rates.append(len(start - paying_in[m]) / len(start))
+        churn_by_hand = np.mean(rates)
+        arpa_by_hand = per_account.xs(month, level="month").mean()
+        ltv_by_hand = arpa_by_hand / churn_by_hand
+
+        assert abs(ltv_by_hand - now["ltv"]) < 1e-6 * ltv_by_hand
+        print(f"by hand: {arpa_by_hand:,.2f} ÷ {churn_by_hand:.4%} = {ltv_by_hand:,.0f}")
+        """
+    ),
+    md(
+        """
+        ### By segment
+
+        The `mrr` frame has no segment: take it from `accounts`. Enterprise accounts pay
+        more *and* stay longer, so their LTV is a different order of magnitude — one
+        company-wide LTV says little about any segment.
+        """
+    ),
+    code(
+        """
+        mrr_seg = company.mrr.merge(company.accounts[["account_id", "segment"]],
+                                    left_on="customer_id", right_on="account_id")
+        by_segment = mrr_seg.cs.ltv(period="M", by="segment").xs(month, level="period")
+        pooled = mrr_seg.cs.ltv(period="M", by="segment", churn_average="pooled")
+        by_segment["ltv (pooled churn)"] = pooled.xs(month, level="period")["ltv"]
+        by_segment[["customers", "arpa", "churn_rate", "lifetime_months", "ltv",
+                    "ltv (pooled churn)"]].round(4)
+        """
+    ),
+    md(
+        """
+        The pooled average (customers lost in the twelve months ÷ the sum of the months'
+        start customers) weighs big months more; in small segments it is steadier than the
+        mean of twelve noisy rates.
+
+        ## Why a trailing average, and why zero churn is "undefined"
+
+        LTV divides by churn, so every wobble of churn is magnified. With one month of
+        churn (`window=1`) instead of twelve:
+        """
+    ),
+    code(
+        """
+        last12 = pd.period_range(end=month, periods=12, freq="M")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            one_month = mrr_seg.cs.ltv(period="M", by="segment", window=1)
+        ent = pd.DataFrame({
+            "churn, 1 month": one_month.xs("Enterprise", level="segment")["churn_rate"],
+            "LTV, 1 month": one_month.xs("Enterprise", level="segment")["ltv"],
+            "why undefined": one_month.xs("Enterprise", level="segment")["undefined_reason"],
+            "LTV, 12 months": mrr_seg.cs.ltv(period="M", by="segment")
+                              .xs("Enterprise", level="segment")["ltv"],
+        }).loc[last12]
+        print(str(caught[0].message).split(" for ")[0])
+        ent.round(4)
+        """
+    ),
+    md(
+        """
+        Enterprise LTV computed from single months jumps around more than threefold, and in
+        months when no Enterprise account left it would be *infinite*. An infinite LTV is
+        not a very valuable customer; it is a sign that the data cannot tell yet. cskit
+        reports it as undefined (NaN, `undefined_reason="zero_churn"`, and a warning) and
+        averages churn over twelve months by default.
+
+        ## Common mistakes, including the source articles'
+
+        **1. "Subtract the purchase frequency" (6-metrics article).** The Korean 6-metrics
+        article says: *determine the average purchase value and subtract the average
+        purchase frequency rate*, then multiply by lifespan. That is a translation error:
+        the 16-KPI article (in all three languages) and every textbook **multiply** value by
+        frequency. A shop whose customers spend 37.5 per order, order twice a year and stay
+        three years:
+        """
+    ),
+    code(
+        """
+        value_per_order, orders_per_year, years = 37.5, 2, 3
+        right = value_per_order * orders_per_year * years
+        wrong = (value_per_order - orders_per_year) * years
+        print(f"value × frequency × lifespan = {right:,.1f}")
+        print(f"(value − frequency) × lifespan = {wrong:,.1f}  <- money minus a rate: meaningless")
+        """
+    ),
+    md(
+        """
+        **2. Time units that do not agree.** ARPA is per month, so churn must be per month.
+        Dividing monthly ARPA by an *annual* churn rate understates LTV about tenfold;
+        dividing annual revenue by monthly churn overstates it twelvefold:
+        """
+    ),
+    code(
+        """
+        monthly_churn = now["churn_rate"]
+        annual_churn = 1 - (1 - monthly_churn) ** 12
+        print(f"monthly ARPA ÷ monthly churn: {now['arpa'] / monthly_churn:>12,.0f}  (right)")
+        print(f"monthly ARPA ÷ annual churn:  {now['arpa'] / annual_churn:>12,.0f}")
+        print(f"annual ARPA ÷ monthly churn:  {12 * now['arpa'] / monthly_churn:>12,.0f}")
+        """
+    ),
+    md(
+        """
+        **3. Revenue LTV compared with CAC.** Acquisition is paid with profit, not revenue:
+        use `gross_margin=` before comparing LTV with CAC.
+
+        **4. ARPA per subscription line instead of per account.** A customer with the core
+        product and the add-on is one account; dividing MRR by lines lowers ARPA (cskit adds
+        a customer's lines first).
+
+        **5. Reading the formula as a forecast.** ARPA ÷ churn assumes churn stays constant
+        and ignores expansion (a customer who upgrades is worth more) and the time value of
+        money. It is a yardstick for comparing segments and periods, not a promise.
+
+        **6. The CLV formula under the CRC heading (16-KPI article).** The article prints
+        "customer lifetime value = customer value × average customer lifespan" at the end of
+        its *retention cost* section. CRC has nothing to do with lifespan; see notebook 10.
+
+        ## Realised LTV by cohort
+
+        The cohort form needs no churn assumption: what each signup month's customers have
+        paid so far, per customer, month after month.
+        """
+    ),
+    code(
+        """
+        cohorts = company.mrr.cs.ltv(method="cohort")
+        triangle = cohorts["ltv"].unstack("months_since_start")
+        triangle.loc[:, [0, 5, 11, 23]].iloc[::4].round(0)
+        """
+    ),
+    md("Check one cell by hand: the customers who first paid in January 2025, after 12 months."),
+    code(
+        """
+        paying = per_account.reset_index()
+        first_month = paying.groupby("customer_id")["month"].transform("min")
+        members = paying[first_month == pd.Period("2025-01", "M")]
+        within_12 = members[members["month"] <= pd.Period("2025-12", "M")]
+        realised = within_12["mrr"].sum() / members["customer_id"].nunique()
+        assert abs(realised - triangle.loc[pd.Period("2025-01", "M"), 11]) < 1e-6
+        print(f"January 2025 cohort, first 12 months: {realised:,.2f} per customer")
+        """
+    ),
+    md("## The plot"),
+    code(
+        """
+        from cskit.plotting import ltv_cohort_curves
+
+        ax = ltv_cohort_curves(cohorts, cohorts=6);
+        """
+    ),
+    md(
+        """
+        Each line rises by about one ARPA a month and bends as its customers churn. A
+        cohort's line is *realised* value: it only reaches the ARPA ÷ churn estimate after
+        many years, if churn and prices stay as they are.
+
+        ## The transactional form on real data: CDNOW
+
+        The CDNOW purchase log (a music retailer, 23,570 customers who first bought in
+        early 1997, followed to June 1998) ships with the `lifetimes` package, which cskit's
+        tests use. Read from the installed package:
+        """
+    ),
+    code(
+        """
+        spec = importlib.util.find_spec("lifetimes")
+        if spec is None:
+            raise SystemExit("pip install lifetimes  (cskit's test extra) to run this section")
+        path = Path(spec.submodule_search_locations[0]) / "datasets" / "CDNOW_master.txt"
+        cdnow = pd.read_csv(path, sep=r"\\s+", dtype={"customer_id": str, "date": str})
+        cdnow["date"] = pd.to_datetime(cdnow["date"], format="%Y%m%d")
+        cdnow = cdnow.rename(columns={"dollar_value": "amount"})
+        parts = cdnow.assign(all="all customers").cs.ltv(method="transactional", by="all",
+                                                         lifespan=3)
+        parts.round(3)
+        """
+    ),
+    md(
+        """
+        The average order (one day's purchases) is worth about 37 dollars and a customer
+        orders about 2.1 times a year: over a 3-year lifespan, LTV ≈ 37 × 2.1 × 3. The
+        frequency counts orders per customer-year *since each customer's first purchase*,
+        so customers who joined late are not diluted.
+
+        With `lifespan=None` cskit measures the lifespan as the customers' mean tenure so
+        far. The formula then gives back exactly the revenue per customer realised by the
+        end of the data — a floor:
+        """
+    ),
+    code(
+        """
+        paid = cdnow[cdnow["amount"] > 0]
+        realised = paid["amount"].sum() / paid["customer_id"].nunique()
+        measured = cdnow.cs.ltv(method="transactional")
+        assert abs(measured - realised) < 1e-9 * realised
+        print(f"measured lifespan: LTV {measured:,.2f} = revenue per customer {realised:,.2f}")
+        """
+    ),
+    md(
+        """
+        ## Exercises
+
+        Write your answer in place of `None` and run the cell. Run the checker cell first.
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        _ANSWERS = {
+            1: 120 / 0.04,
+            2: float(monthly.loc[month, "ltv"]) * 0.7,
+            3: float(by_segment["ltv"].idxmax() == "Enterprise"),
+            4: 25 * 4 * 2,
+        }
+
+        def check(number: int, answer) -> None:
+            expected = _ANSWERS[number]
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+                return
+            ok = abs(float(answer) - expected) <= 1e-6 * max(1.0, abs(expected))
+            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        """
+    ),
+    md("**1.** ARPA is 120 a month and monthly churn 4 %. What is LTV (revenue)?"),
+    code(
+        """
+        answer_1 = None
+        check(1, answer_1)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        120 ÷ 0.04 = **3,000**.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **2.** The sample company's LTV in the chosen `month` at a 70 % gross margin, with the
+        default window. Use `company.mrr.cs.ltv(...)`.
+        """
+    ),
+    code(
+        """
+        answer_2 = None
+        check(2, answer_2)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `company.mrr.cs.ltv(period="M", gross_margin=0.7).loc[month, "ltv"]` (or
+        `company.mrr.cs.ltv(gross_margin=0.7)` when `month` is the last month of the data).
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **3.** Is Enterprise the segment with the highest LTV? Answer 1 for yes, 0 for no —
+        and say which of ARPA and churn contributes more to the gap with Mid-Market.
+        """
+    ),
+    code(
+        """
+        answer_3 = None
+        check(3, answer_3)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        **1**. Compare `by_segment`: Enterprise pays several times Mid-Market's ARPA; the
+        churn rates are much closer, so most of the gap is ARPA.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **4.** A shop's customers spend 25 per order, order 4 times a year and stay 2 years.
+        What is their LTV? (Not 25 − 4 …)
+        """
+    ),
+    code(
+        """
+        answer_4 = None
+        check(4, answer_4)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        25 × 4 × 2 = **200**.
+
+        </details>
+        """
+    ),
+]

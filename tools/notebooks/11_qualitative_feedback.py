@@ -1,0 +1,227 @@
+"""Generator of notebooks/11_qualitative_feedback.ipynb: themes of comments in four languages."""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "11_qualitative_feedback"
+
+CELLS = [
+    md(
+        """
+        # Qualitative feedback: what customers write
+
+        A score tells you *how* a customer feels; the comment next to it tells you *why*. The
+        source articles recommend analysing open-text answers with text analysis; this notebook
+        shows how cskit finds the **recurring themes** of comments per group — detractors vs
+        promoters, or per segment — with counts, shares and example comments, in **English,
+        Korean, Japanese and Traditional Chinese** (고객 의견 / 顧客の声 / 顧客意見).
+
+        Two things make this harder than it looks:
+
+        * Japanese and Chinese write **no spaces between words**, and Korean glues particles to
+          nouns (온보딩**이**, 리포트**를**): splitting on spaces does not give words.
+        * Comments are **customer-written text**: empty answers, emoji only, essays, and
+          sometimes HTML. They must be handled — and escaped wherever they reach a web page.
+        """
+    ),
+    parameters(),
+    code(SETUP),
+    md(
+        """
+        ## How comments become terms
+
+        `cskit.text.tokenize` splits one comment:
+
+        | script | method |
+        |---|---|
+        | Latin (English; also product names inside CJK text) | words, English stop words removed, light plural rule |
+        | Korean | words between spaces, trailing particle stripped (은/는/이/가/을/를/…), predicates (…요, …다) dropped |
+        | Japanese (any kana present) | the **Janome** morphological analyser (a maintained PyPI package, pure Python, dictionary included): nouns and adjectives in dictionary form |
+        | Chinese (Han characters, no kana) | the **rjieba** segmenter (jieba in Rust, dictionary built in) |
+        | `cjk="ngram"` | instead of both tokenizers: overlapping two-character windows of Han runs, katakana words kept whole — no dictionary at all |
+
+        Each term counts **once per comment**, so one long rant cannot outvote ten short ones.
+        """
+    ),
+    code(
+        """
+        from cskit.text import language_of, tokenize
+
+        examples = ["Support is slow: we waited two days for a reply.",
+                    "고객지원 답변이 너무 느려요. 간단한 질문에 이틀을 기다렸습니다.",
+                    "サポートの返信が遅いです。簡単な質問に2日も待たされました。",
+                    "客服回覆太慢了，一個簡單的問題等了兩天。"]
+        for text in examples:
+            print(language_of(text), tokenize(text))
+        print("zh, ngram:", tokenize(examples[3], cjk="ngram"))
+        """
+    ),
+    md(
+        """
+        The bigram method needs no dictionary but also produces pairs that straddle two words
+        (服回 above); terms that really recur still rise to the top, so it is a reasonable
+        fallback for languages or domains a dictionary does not know.
+
+        ## Themes of NPS comments: detractors vs passives vs promoters
+        """
+    ),
+    code(
+        """
+        surveys = company.surveys[company.surveys["submitted_at"].dt.to_period("M") <= month]
+        by_group = surveys.cs.themes(by="nps_group", top=6)
+        by_group[["term", "count", "share", "comments"]].round(3)
+        """
+    ),
+    code(
+        """
+        by_group.attrs
+        """
+    ),
+    md(
+        """
+        `attrs` reports the awkward comments instead of hiding them: `blank` answers (missing,
+        empty, whitespace only) are not comments; emoji-only comments are comments without
+        terms (`without_terms`, still in each share's denominator); comments longer than
+        `max_chars` (5,000) are cut before tokenising (`truncated`).
+
+        Detractors write about price ("price", "expensive", "cheaper": the July 2025 price
+        rise), promoters about reports and the team. Each term comes with two example
+        comments — shown here as an **escaped** HTML table (`themes_html`), because one of the
+        sample's comments contains a `<script>` tag:
+        """
+    ),
+    code(
+        """
+        from IPython.display import HTML, display
+
+        from cskit.metrics.themes import themes_html
+
+        display(HTML(themes_html(by_group.loc[["detractor"]].head(3))))
+        """
+    ),
+    code(
+        """
+        from cskit.text import escape_html
+
+        script = surveys.loc[surveys["comment"].str.contains("<script>", na=False, regex=False),
+                             "comment"].iloc[0]
+        print(escape_html(script))
+        """
+    ),
+    md(
+        """
+        ## The same count by hand
+
+        How many detractor comments mention the price? Plain pandas: NPS answers with a score
+        of 0–6 and a non-blank comment, then the English words *price* / *prices*.
+        """
+    ),
+    code(
+        """
+        nps_rows = surveys[(surveys["survey"] == "nps") & (surveys["score"] <= 6)]
+        comments = nps_rows["comment"].fillna("").str.strip()
+        comments = comments[comments != ""]
+        by_hand = int(comments.str.lower().str.contains(r"\\bprices?\\b", regex=True).sum())
+        det = by_group.loc["detractor"]
+        from_cskit = int(det.loc[det["term"] == "price", "count"].iloc[0])
+        assert by_hand == from_cskit
+        assert len(comments) == int(det["comments"].iloc[0])
+        print(f"{by_hand} of {len(comments)} detractor comments mention the price "
+              f"({by_hand / len(comments):.1%}).")
+        """
+    ),
+    md(
+        """
+        ## Each language on its own
+
+        Terms are words of one language, so "price", "가격", "料金" and "價格" are counted
+        separately. Grouping by the comment's language shows that every language finds the same
+        themes:
+        """
+    ),
+    code(
+        """
+        with_language = surveys.assign(language=surveys["comment"].map(language_of))
+        per_language = with_language[with_language["language"] != "none"].cs.themes(
+            by="language", top=4)
+        per_language[["term", "count", "share"]].round(3)
+        """
+    ),
+    md(
+        """
+        ## Themes across languages: a lexicon
+
+        To count a theme once whatever language it is written in, give `lexicon=` a mapping
+        from theme to words. `cskit.text.CS_THEMES` is a starting point with common CS themes
+        in the four languages (edit it for your product):
+        """
+    ),
+    code(
+        """
+        # by="segment" comes from the accounts table (joined on account_id)
+        lexicon = surveys.cs.themes(by="segment", lexicon=cskit.text.CS_THEMES,
+                                    accounts=company.accounts)
+        lexicon[["term", "count", "share", "comments"]].round(3)
+        """
+    ),
+    md("## A picture"),
+    code(
+        """
+        from cskit.plotting import theme_bars
+
+        ax = theme_bars(by_group.groupby(level=0, observed=True).head(4))
+        plt.show()
+        """
+    ),
+    md(
+        """
+        ## Common mistakes
+
+        * **Splitting Japanese or Chinese on spaces**: you get whole sentences as "words".
+        * **Counting mentions instead of comments**: one long comment repeating "slow" ten times
+          is one customer.
+        * **Showing comments in HTML unescaped**: customer text can contain tags and scripts;
+          always go through `escape_html` / `themes_html`.
+        * **Dropping emoji-only comments silently**: they are answers (often strong ones); cskit
+          keeps them in the denominator and reports how many had no terms.
+        * **Reading shares without the group size**: look at `comments` next to `share`.
+
+        ## Exercises
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        _pro = by_group.loc["promoter"]
+        _ANSWERS = {1: str(_pro.iloc[0]["term"]), 2: int(by_group.attrs["without_terms"]),
+                    3: "料金"}
+
+        def check(number, answer):
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+                return
+            ok = str(answer) == str(_ANSWERS[number])
+            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        """
+    ),
+    md(
+        """
+        1. Which term do promoters mention most often?
+        2. How many NPS comments had no term at all (emoji only and the like)?
+        3. Which word does `tokenize("料金が高すぎます")` return first?
+
+        <details><summary>Hints</summary>
+
+        1. `by_group.loc["promoter"]`. 2. Look at `by_group.attrs`. 3. Run it.
+        </details>
+        """
+    ),
+    code(
+        """
+        answer_1 = None
+        answer_2 = None
+        answer_3 = None
+        for number, answer in enumerate([answer_1, answer_2, answer_3], start=1):
+            check(number, answer)
+        """
+    ),
+]

@@ -1,0 +1,164 @@
+"""Generator of notebooks/12_first_contact_resolution.ipynb: FCR and its definitional questions."""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "12_first_contact_resolution"
+
+CELLS = [
+    md(
+        """
+        # First contact resolution (FCR)
+
+        **FCR** is the share of support requests solved at the first contact, with no
+        follow-up (첫 문의 해결률 / 一次解決率 / 首次聯繫解決率). Customers who get an answer
+        the first time are more satisfied and cost less to serve.
+
+        The source article does not give one formula; it asks questions a team must answer
+        first: *what counts as the first contact? do transfers count? do calls dropped while
+        waiting count?* Different answers give different FCRs from the same tickets, so in
+        cskit **each question is a parameter** with a documented default, and the result counts
+        the tickets behind every number.
+        """
+    ),
+    parameters(),
+    code(SETUP),
+    md(
+        """
+        ## The formula and its questions
+
+        $$\\text{FCR} = \\frac{\\text{tickets that qualify}}{\\text{resolved tickets}}$$
+
+        | question | parameter | default |
+        |---|---|---|
+        | What is "first contact"? | `max_agent_replies` | 1 (solved with one agent reply; 0 also counts) |
+        | Is a reopened ticket solved? | `reopen_window_days` | 7: a reopen within 7 days disqualifies (with only a True/False `reopened` column, any reopen does) |
+        | Do transfers count? | `transferred=` column, `transfers_break_fcr` | no column; when given, a transfer disqualifies |
+        | Do dropped calls count? | `dropped=` column | no column; when given, dropped contacts leave numerator *and* denominator |
+        | Which contacts are out of scope? | `exclude_channels`, `exclude_categories` | no channel; the `spam` category |
+        | Out of what? | `denominator` | `"resolved"`; `"all"` counts open tickets as not solved |
+
+        Unresolved tickets are never silently dropped: they are counted in `unresolved`.
+        """
+    ),
+    code(
+        """
+        tickets = company.tickets[company.tickets["created_at"].dt.to_period("M") <= month]
+        monthly = tickets.cs.fcr(period="M")
+        monthly.tail(4)
+        """
+    ),
+    md(
+        """
+        The reason columns (`too_many_replies`, `reopened`, `transferred`) count the tickets in
+        the denominator that failed each test; a ticket can fail several.
+
+        ## Same tickets, different definitions
+
+        The last twelve months under each answer:
+        """
+    ),
+    code(
+        """
+        last_year = tickets[tickets["created_at"].dt.to_period("M") > month - 12]
+        definitions = {
+            "default (1 reply, no reopen, spam out)": {},
+            "up to 2 agent replies": {"max_agent_replies": 2},
+            "reopens ignored": {"reopen_window_days": None},
+            "2 replies and reopens ignored": {"max_agent_replies": 2, "reopen_window_days": None},
+            "phone excluded": {"exclude_channels": ("phone",)},
+            "spam counted": {"exclude_categories": ()},
+            "out of all tickets": {"denominator": "all"},
+        }
+        pd.Series({name: last_year.cs.fcr(**kw) for name, kw in definitions.items()},
+                  name="FCR").round(3)
+        """
+    ),
+    md(
+        """
+        Allowing two replies moves FCR by more than 20 points: the definition matters more than
+        most month-to-month changes. In the sample a reopened ticket always got one more
+        agent reply, so "reopens ignored" alone changes nothing — with two replies allowed it
+        does. Pick a definition, write it next to the number, and keep it.
+
+        ## The same number by hand
+        """
+    ),
+    code(
+        """
+        kept = tickets[tickets["category"] != "spam"]
+        resolved = kept[kept["resolved_at"].notna()]
+        first_time = (resolved["agent_replies"] <= 1) & ~resolved["reopened"]
+        by_hand = first_time.groupby(resolved["created_at"].dt.to_period("M")).mean()
+        assert np.allclose(monthly["fcr"], by_hand)
+        assert monthly["unresolved"].sum() == kept["resolved_at"].isna().sum()
+        print(f"{month}: FCR {by_hand[month]:.1%} of {len(resolved[resolved['created_at'].dt.to_period('M') == month])} "
+              f"resolved tickets; {int(monthly.loc[month, 'unresolved'])} still open.")
+        """
+    ),
+    md("## By channel, with intervals"),
+    code(
+        """
+        last_year.cs.fcr(by="channel")[["denominator", "qualifying", "fcr", "ci_low", "ci_high"]].round(3)
+        """
+    ),
+    md("## The trend"),
+    code(
+        """
+        from cskit.plotting import fcr_trend
+
+        ax = fcr_trend(monthly)
+        plt.show()
+        """
+    ),
+    md(
+        """
+        ## Common mistakes
+
+        * **Not writing the definition down**: FCR from two teams (or two tools) is only
+          comparable when the parameters above are the same.
+        * **Dividing by all tickets while calling it "of resolved"** — or the other way round.
+        * **Letting spam and dropped calls in**: auto-closed spam looks like perfect FCR.
+        * **Counting a ticket reopened the next day as solved**: it was not.
+        * **Judging a small channel by its rate alone**: look at the interval.
+
+        ## Exercises
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        _ANSWERS = {1: 2 / 4, 2: float(last_year.cs.fcr(max_agent_replies=3)),
+                    3: float(last_year.cs.fcr(denominator="all", exclude_categories=()))}
+
+        def check(number, answer):
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+                return
+            ok = abs(float(answer) - _ANSWERS[number]) <= 5e-4
+            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        """
+    ),
+    md(
+        """
+        1. Five tickets: resolved with 1, 1, 3 replies and one with 1 reply that was reopened
+           the next day; the fifth is still open. FCR with the defaults?
+        2. The last twelve months' FCR when up to three agent replies count as first contact?
+        3. The last twelve months' FCR out of **all** tickets, spam included?
+
+        <details><summary>Hints</summary>
+
+        1. The open ticket is not in the denominator. 2. `max_agent_replies=3`.
+        3. `denominator="all", exclude_categories=()`.
+        </details>
+        """
+    ),
+    code(
+        """
+        answer_1 = None
+        answer_2 = None
+        answer_3 = None
+        for number, answer in enumerate([answer_1, answer_2, answer_3], start=1):
+            check(number, answer)
+        """
+    ),
+]

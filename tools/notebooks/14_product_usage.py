@@ -1,0 +1,327 @@
+"""Generator of notebooks/14_product_usage.ipynb: product usage rate and feature adoption.
+
+Frequency, breadth and depth per account, feature adoption, a small example by
+hand, the sample company with a plain-pandas check, the usage of healthy vs
+churning accounts, the source article's confusions, common mistakes, exercises.
+"""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "14_product_usage"
+
+CELLS = [
+    md(
+        """
+        # Product usage rate (frequency, breadth, depth) and feature adoption
+
+        A customer who bought the product and does not use it will not renew. **Product
+        usage** (제품 사용률, 製品利用率, 產品使用率) measures, per account, how much of what was
+        bought is used. The 16-KPI article names its parts — how often people use it, which
+        tools and features they use, and the time spent — and gives one instruction that
+        matters more than the formulas: **choose the interval first** (day, week, month),
+        because "uses it often" means something different for a daily tool and a monthly one.
+
+        cskit measures three things per account and period, the same three the article uses
+        for the health score:
+
+        * **frequency** – active days in the period;
+        * **breadth** – how many of the account's seats were active: active users ÷ seats;
+        * **depth** – how many of the product's *key features* the account used:
+          key features used ÷ key features;
+
+        and, per feature, **feature adoption** = active accounts that used the feature ÷
+        active accounts.
+        """
+    ),
+    parameters(),
+    code(SETUP),
+    md(
+        """
+        ## The formulas
+
+        For an account *a* and a period *p* (a month by default, `period="M"`):
+
+        $$\\text{frequency}_{a,p} = \\#\\{\\text{days of } p \\text{ with an activity of } a\\}$$
+
+        $$\\text{breadth}_{a,p} = \\frac{\\#\\{\\text{users of } a \\text{ active in } p\\}}{\\text{seats of } a}
+        \\qquad
+        \\text{depth}_{a,p} = \\frac{\\#\\{\\text{key features } a \\text{ used in } p\\}}{\\#\\{\\text{key features}\\}}$$
+
+        $$\\text{adoption}_{f,p} = \\frac{\\#\\{\\text{active accounts that used } f \\text{ in } p\\}}
+        {\\#\\{\\text{active accounts in } p\\}}$$
+
+        "Activity" is an event filter (`active=`), as for DAU/MAU (notebook 16). Breadth can
+        exceed 1 when more people use the product than seats were sold; cskit shows it as it
+        is rather than clipping it — that account is an upsell conversation.
+
+        ## A small example by hand
+
+        Account **a** bought 4 seats; user 1 logs in on 1 October and creates a report on the
+        3rd, user 2 logs in on the 3rd. Account **b** bought 1 seat; user 3 logs in on the 5th.
+        Key features: *report* and *export*.
+
+        | account | active days | active users ÷ seats | key features used |
+        |---|---|---|---|
+        | a | {1 Oct, 3 Oct} = 2 | 2 ÷ 4 = 0.5 | {report} = 1 of 2 → 0.5 |
+        | b | {5 Oct} = 1 | 1 ÷ 1 = 1.0 | none → 0 |
+
+        Adoption of *report*: 1 of the 2 active accounts = 50 %; of *export*: 0 %.
+        """
+    ),
+    code(
+        """
+        toy = pd.DataFrame({
+            "user_id": [1, 1, 2, 3],
+            "account_id": ["a", "a", "a", "b"],
+            "timestamp": pd.to_datetime(["2026-10-01", "2026-10-03", "2026-10-03", "2026-10-05"]),
+            "event": ["login", "report", "login", "login"],
+        })
+        toy_accounts = pd.DataFrame({"account_id": ["a", "b"], "seats": [4, 1]})
+        u = toy.cs.usage(accounts=toy_accounts, key_features=["report", "export"])
+        assert u["active_days"].tolist() == [2, 1]
+        assert u["breadth"].tolist() == [0.5, 1.0] and u["depth"].tolist() == [0.5, 0.0]
+        adoption = toy.cs.feature_adoption(features=["report", "export"], period=None)
+        assert adoption["adoption"].tolist() == [0.5, 0.0]
+        u
+        """
+    ),
+    md(
+        """
+        ## Usage on the sample company
+
+        The sample's product has a *login*, a *dashboard* and six features that mean real
+        work: creating, sharing and exporting reports, API calls, inviting a colleague and the
+        *insights* add-on (launched in March 2025). Those six are the key features. Usage of
+        the chosen month, per account:
+        """
+    ),
+    code(
+        """
+        KEY = ["create_report", "share_report", "export", "api_call", "invite_user", "use_insights"]
+        ev, acc = company.events, company.accounts
+        usage = ev.cs.usage(period="M", accounts=acc, key_features=KEY)
+        this_month = usage.xs(month, level="period")
+        this_month.head()
+        """
+    ),
+    md("The same numbers in plain pandas, for every account active in the month:"),
+    code(
+        """
+        m_ev = ev[ev["timestamp"].dt.to_period("M") == month]
+        g = m_ev.groupby("account_id")
+        seats = acc.set_index("account_id")["seats"]
+        by_hand = pd.DataFrame({
+            "active_days": g["timestamp"].agg(lambda t: t.dt.normalize().nunique()),
+            "breadth": g["user_id"].nunique() / seats.reindex(g.size().index),
+            "depth": m_ev[m_ev["event"].isin(KEY)].groupby("account_id")["event"].nunique()
+            .reindex(g.size().index, fill_value=0) / len(KEY),
+        })
+        pd.testing.assert_frame_equal(this_month[["active_days", "breadth", "depth"]], by_hand,
+                                      check_names=False, check_dtype=False)
+        print(f"{len(by_hand)} active accounts in {month}: frequency, breadth and depth agree")
+        """
+    ),
+    md(
+        """
+        A company-wide average hides how different accounts are. By segment (medians, so
+        one huge account does not move the number):
+        """
+    ),
+    code(
+        """
+        seg = acc.set_index("account_id")["segment"]
+        summary = this_month.assign(segment=this_month.index.map(seg)).groupby("segment")[
+            ["active_days", "active_users", "seats", "breadth", "depth"]].median()
+        summary.round(2)
+        """
+    ),
+    md(
+        """
+        Enterprise accounts are active on more days and use more features, but only a small
+        share of their seats; one-seat SMB accounts have a breadth of 1 as soon as their one
+        user logs in. **Breadth is not comparable across account sizes** — remember this when
+        it goes into a health score (notebook 08 shows it on data).
+
+        ## Feature adoption
+        """
+    ),
+    code(
+        """
+        from cskit.plotting import feature_adoption_bars
+
+        adoption = ev.cs.feature_adoption(features=KEY, period="M")
+        fig, ax = plt.subplots(figsize=(8, 4))
+        _ = feature_adoption_bars(adoption, period=month, ax=ax)
+        """
+    ),
+    code(
+        """
+        # by hand: the share of the month's active accounts that exported something
+        exporters = m_ev.loc[m_ev["event"] == "export", "account_id"].nunique()
+        share = exporters / m_ev["account_id"].nunique()
+        assert abs(share - adoption.loc[(month, "export"), "adoption"]) < 1e-12
+        insights = adoption.xs("use_insights", level="feature")["adoption"]
+        quarter_ends = insights[insights.index.month.isin([3, 6, 9, 12])]
+        (quarter_ends * 100).round(1).rename("use_insights adoption (%)").to_frame().T
+        """
+    ),
+    md(
+        """
+        The insights add-on went from nothing (before March 2025) to about a fifth of the
+        active accounts. Adoption of a feature sold separately is bounded by how many
+        accounts bought it: divide by the buyers to see whether those who pay for it use it.
+
+        ## Does usage tell healthy and churning accounts apart?
+
+        The point of measuring usage in CS is to see trouble early. Compare the month's
+        usage of accounts that churn in the next three months with those that stay (the
+        data's last three months have no known outcome yet, so this looks at six months
+        before the chosen one):
+        """
+    ),
+    code(
+        """
+        from cskit.health import churn_labels
+
+        look = month - 6
+        labels = churn_labels(company.mrr, horizon=3)
+        labels = labels[labels["month"] == look].set_index("account_id")["churned"]
+        then = usage.xs(look, level="period").reindex(labels.index)
+        then = then.fillna({"active_days": 0, "depth": 0})
+        then["outcome"] = labels.map({True: "churned within 3 months", False: "stayed"})
+        then.groupby("outcome")[["active_days", "breadth", "depth"]].median().round(2)
+        """
+    ),
+    md(
+        """
+        Accounts about to churn were active on half as many days and used fewer key
+        features: both are early signals. Breadth points the *other* way — the churners'
+        median is higher — because small accounts, which churn more, have a high breadth by
+        construction (one seat, one user). Notebook 08 turns these signals into a health
+        score and checks which of them really predict churn, within segments too.
+
+        ## Where the source article is unclear
+
+        * **"Frequency" and "time spent" are mixed up.** In the article's health-score section
+          frequency is described as "how much time users spend in the product"; in the usage
+          section the two are separate items. They are different measures: frequency is how
+          *often* (active days), time is how *long* (session duration, notebook 15). An
+          account that logs in every day for a minute and one that logs in once a month for
+          eight hours have opposite frequency and similar time.
+        * **No formula at all.** The article says usage is "easier to measure" and stops. The
+          three ratios above are the usual ones (and the catalogue's); each needs a decision
+          the article does not make: what counts as active, which features are key, the
+          interval.
+        * **Usage vs health score.** The article calls usage a "raw version" of the health
+          score. Usage is an input; the health score combines it with other signals and must
+          be checked against churn (notebook 08).
+
+        ## Common mistakes
+
+        1. **Counting events instead of active days.** One power user clicking all day makes
+           an account look busy; active days (or active users) do not inflate that way.
+        2. **Averaging breadth across account sizes.** A one-seat account is at 0 % or 100 %;
+           a 400-seat account rarely passes 20 %. Compare within a segment.
+        3. **Choosing key features after looking at churn.** Pick them from what the product
+           is for, then check them — otherwise depth "predicts" churn by construction.
+        4. **Ignoring the interval.** Monthly frequency of a weekly-reporting tool tops out
+           near 4–5; judge it against that, not against 20 working days.
+        5. **Leaving out inactive accounts.** `usage()` lists accounts with an event in the
+           period; a paying account with none has frequency 0 and must be added back (the
+           health-score inputs do this).
+
+        ## Exercises
+
+        Run the checker cell first.
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        _ANSWERS = {
+            1: 0.5 * 1.0,
+            2: float(this_month["active_days"].median()),
+            3: float(adoption.loc[(month, "create_report"), "adoption"]),
+            4: int((this_month["breadth"] > 1).sum()),
+        }
+
+        def check(number: int, answer) -> None:
+            expected = _ANSWERS[number]
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+                return
+            ok = abs(float(answer) - expected) < 5e-4
+            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        """
+    ),
+    md(
+        """
+        **1.** In the small example, user 3 of account b also creates a report on 5 October.
+        What is b's depth now, times its breadth?
+        """
+    ),
+    code(
+        """
+        answer_1 = None
+        check(1, answer_1)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        Depth 1 of 2 key features = 0.5; breadth is still 1 ÷ 1 = 1: **0.5**.
+
+        </details>
+        """
+    ),
+    md("**2.** The median number of active days of the month's active accounts."),
+    code(
+        """
+        answer_2 = None
+        check(2, answer_2)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `this_month["active_days"].median()`.
+
+        </details>
+        """
+    ),
+    md("**3.** The month's adoption of `create_report` (a fraction)."),
+    code(
+        """
+        answer_3 = None
+        check(3, answer_3)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `adoption.loc[(month, "create_report"), "adoption"]`.
+
+        </details>
+        """
+    ),
+    md("**4.** How many accounts used more seats than they bought in the month?"),
+    code(
+        """
+        answer_4 = None
+        check(4, answer_4)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `(this_month["breadth"] > 1).sum()` — accounts for an upsell (or a seat-sharing)
+        conversation.
+
+        </details>
+        """
+    ),
+]

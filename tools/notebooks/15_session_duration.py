@@ -1,0 +1,319 @@
+"""Generator of notebooks/15_session_duration.ipynb: average session duration.
+
+What a session is, the formula, the inactivity timeout and the length of the
+last screen, a small example by hand, the sample company with a plain-pandas
+check, mean vs median, time per feature, the source article's gaps, common
+mistakes, exercises.
+"""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "15_session_duration"
+
+CELLS = [
+    md(
+        """
+        # Average session duration
+
+        **Average session duration** (평균 세션 시간, 平均セッション時間, 平均工作階段時間) is
+        the time people spend in the product per visit. The 16-KPI article calls it a "raw"
+        metric, like the usage rate, and gives the formula: total seconds of all sessions ÷
+        number of sessions. It also says what makes it useful: seeing *which parts* of the
+        product people spend longer or shorter in.
+
+        The formula is the easy part. Two questions decide the number, and the article
+        answers neither: **what is a session**, and **how long did the last screen of a
+        session stay open**?
+        """
+    ),
+    parameters(),
+    code(SETUP),
+    md(
+        """
+        ## The formula
+
+        $$\\text{average session duration} = \\frac{\\sum_{\\text{sessions}} \\text{seconds}}
+        {\\#\\text{sessions}}$$
+
+        **Sessions.** When the events carry a `session_id` (the product logs it), cskit uses
+        it. Otherwise a session is a run of one user's events with no gap longer than an
+        inactivity **timeout** — 30 minutes by default, the usual web-analytics rule:
+        `events.cs.sessions(timeout="30min")`.
+
+        **Length of a session** (`length=`):
+
+        * `"span"` (default): from the first event to the last, plus the `duration_s` of the
+          last event (the time on the last screen; 0 when the data has no such column);
+        * `"sum"`: the sum of the events' `duration_s` (time on screens, pauses left out).
+
+        Without `duration_s`, a session of one event lasts 0 seconds — a visit to read one
+        dashboard counts as no time at all. Logs that record how long each screen stayed
+        open avoid that.
+
+        ## A small example by hand
+
+        One user's events, with the seconds each screen stayed open:
+
+        | time | event | seconds on screen | gap before |
+        |---|---|---|---|
+        | 09:00 | login | 10 | – |
+        | 09:10 | report | 20 | 10 min |
+        | 09:40 | export | 100 | 30 min (not *more* than 30: same session) |
+        | 10:11 | login | 50 | 31 min → new session |
+
+        Session 1: 09:00 → 09:40 = 2,400 s, plus 100 s on the last screen = **2,500 s**.
+        Session 2: one event, **50 s**. Average (2,500 + 50) ÷ 2 = **1,275 s**.
+        With `length="sum"`: (10 + 20 + 100 + 50) ÷ 2 = **90 s** — the same visits, a
+        fourteen-fold difference, because the "span" counts the minutes between events as
+        time in the product.
+        """
+    ),
+    code(
+        """
+        toy = pd.DataFrame({
+            "user_id": 1,
+            "timestamp": pd.to_datetime(["2026-10-01 09:00", "2026-10-01 09:10",
+                                         "2026-10-01 09:40", "2026-10-01 10:11"]),
+            "event": ["login", "report", "export", "login"],
+            "duration_s": [10, 20, 100, 50],
+        })
+        s = toy.cs.sessions(timeout="30min")
+        assert s["duration_s"].tolist() == [2500.0, 50.0]
+        assert toy.cs.session_duration(period=None) == (2500 + 50) / 2
+        assert toy.cs.session_duration(period=None, length="sum") == (10 + 20 + 100 + 50) / 2
+        s
+        """
+    ),
+    md(
+        """
+        ## Session duration on the sample company
+
+        The sample's events carry a `session_id` and `duration_s`. Monthly averages:
+        """
+    ),
+    code(
+        """
+        ev = company.events
+        monthly = ev.cs.session_duration(period="M")
+        last6 = pd.period_range(end=month, periods=6, freq="M")
+        (monthly.loc[last6].assign(mean_minutes=lambda d: d["mean_seconds"] / 60)).round(1)
+        """
+    ),
+    md("The chosen month by hand, from the session ids, in plain pandas:"),
+    code(
+        """
+        g = ev.groupby("session_id")
+        first, last = g["timestamp"].min(), g["timestamp"].max()
+        last_screen = ev.sort_values("timestamp", kind="stable").groupby("session_id")["duration_s"].last()
+        seconds = (last - first).dt.total_seconds() + last_screen
+        in_month = first.dt.to_period("M") == month
+        by_hand = seconds[in_month].sum() / in_month.sum()
+        assert abs(by_hand - monthly.loc[month, "mean_seconds"]) < 1e-9
+        print(f"{month}: {in_month.sum():,} sessions, {seconds[in_month].sum():,.0f} s in total, "
+              f"{by_hand:.1f} s per session ({by_hand / 60:.1f} min); median "
+              f"{seconds[in_month].median():.0f} s")
+        """
+    ),
+    md(
+        """
+        ## The mean is not the typical session
+
+        The mean (about 4.5 minutes) is three times the median (about 1.5 minutes): most
+        visits are short, and a few long working sessions pull the mean up.
+        """
+    ),
+    code(
+        """
+        from cskit.plotting import session_histogram
+
+        sessions = ev.cs.sessions()
+        fig, ax = plt.subplots(figsize=(8, 4))
+        _ = session_histogram(sessions[sessions["start"].dt.to_period("M") == month], ax=ax,
+                              max_minutes=30)
+        """
+    ),
+    md(
+        """
+        Report the median next to the mean (cskit gives both), and watch the mean for a few
+        tabs left open overnight: one eight-hour session moves a month's mean of a thousand
+        sessions by half a minute.
+
+        ## The timeout and the length definition move the number
+
+        Sessions derived from the events with three timeouts, against the logged session
+        ids, and both length definitions, for the chosen month:
+        """
+    ),
+    code(
+        """
+        rows = {}
+        for label, kw in {
+            "logged session_id": {},
+            "derived, 10 min": {"session": None, "timeout": "10min"},
+            "derived, 30 min": {"session": None, "timeout": "30min"},
+            "derived, 60 min": {"session": None, "timeout": "60min"},
+        }.items():
+            span = ev.cs.session_duration(period="M", **kw).loc[month]
+            total = ev.cs.session_duration(period="M", length="sum", **kw).loc[month]
+            rows[label] = {"sessions": int(span["sessions"]),
+                           "mean s (span)": span["mean_seconds"],
+                           "median s (span)": span["median_seconds"],
+                           "mean s (sum)": total["mean_seconds"]}
+        pd.DataFrame(rows).T.astype({"sessions": "int64"}).round(1)
+        """
+    ),
+    md(
+        """
+        A shorter timeout cuts long visits in two: more sessions, each shorter. The sample's
+        product logs a session per login, and the 30-minute rule finds almost the same
+        sessions (it merges a few logins that came within half an hour). `"sum"` leaves out
+        the pauses between screens, so it is always the smaller of the two. Any of these can be
+        right; what is wrong is comparing two numbers made with different rules.
+
+        ## Time per area of the product
+
+        The article's best use of the metric: which parts of the product hold attention.
+        Per event type, the seconds on screen (plain pandas on `duration_s`), and the
+        average session by the feature it *started* with (`by="event"` takes the first
+        event of each session — in this product every session starts with a login, so the
+        by-entry view has one row):
+        """
+    ),
+    code(
+        """
+        m_ev = ev[ev["timestamp"].dt.to_period("M") == month]
+        per_feature = m_ev.groupby("event")["duration_s"].agg(["size", "sum", "median"])
+        per_feature["share of time"] = per_feature["sum"] / per_feature["sum"].sum()
+        per_feature = per_feature.rename(columns={"size": "events", "sum": "seconds",
+                                                  "median": "median s"})
+        print(ev.cs.session_duration(period=None, by="event").round(1).to_string())
+        per_feature.sort_values("seconds", ascending=False).round(3)
+        """
+    ),
+    md(
+        """
+        Reports and the insights add-on hold people longest per visit; logins and API calls
+        take seconds. A feature whose time per use grows while its adoption does not is worth
+        a look: people may be struggling with it.
+
+        By segment (merge the accounts' segment onto the events first):
+        """
+    ),
+    code(
+        """
+        with_seg = ev.merge(company.accounts[["account_id", "segment"]], on="account_id")
+        seg = with_seg.cs.session_duration(period="M", by="segment").xs(month, level="period")
+        seg.assign(mean_minutes=seg["mean_seconds"] / 60).round(1)
+        """
+    ),
+    md(
+        """
+        ## Where the source article falls short
+
+        * **No definition of a session.** "Total seconds of all sessions ÷ number of
+          sessions" is right, but without a session rule (the product's own session ids, or
+          an inactivity timeout) two teams get different numbers from the same logs.
+        * **The last screen.** Measuring a session from its first to its last event ignores
+          the time after the last event; short visits come out as 0 seconds.
+        * **"Time spent" as a goal.** Longer is not always better: a support tool or a
+          billing page that takes longer is failing its user. Read the duration per area
+          next to the task it serves.
+        * **Frequency ≠ duration.** The article's health-score section describes *frequency*
+          as "time spent in the product". They are different measures (notebook 14): how
+          often vs how long.
+
+        ## Common mistakes
+
+        1. **Mean only.** Report the median too; the distribution is skewed.
+        2. **Changing the timeout between reports.** Keep it fixed, and state it.
+        3. **Counting a single-event session as zero** when screen times are available.
+        4. **Mixing bots and API traffic with people.** `api_call` events are machines; filter
+           them out with `active=` when the question is about people.
+        5. **Sessions that span midnight or a month end** belong to the period in which they
+           start (cskit's rule); do not split them.
+
+        ## Exercises
+
+        Run the checker cell first.
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        _ANSWERS = {
+            1: (2500 + 50 + 300) / 3,
+            2: float(ev.cs.session_duration(period="M", session=None, timeout="5min")
+                     .loc[month, "sessions"]),
+            3: float(ev.cs.session_duration(period="M", active=ev["event"] != "api_call")
+                     .loc[month, "median_seconds"]),
+        }
+
+        def check(number: int, answer) -> None:
+            expected = _ANSWERS[number]
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+                return
+            ok = abs(float(answer) - expected) < 5e-3
+            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        """
+    ),
+    md(
+        """
+        **1.** Add to the small example a second user with one event at 09:00 that kept its
+        screen open for 300 seconds. What is the average session duration now (span)?
+        """
+    ),
+    code(
+        """
+        answer_1 = None
+        check(1, answer_1)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        Three sessions: 2,500 s, 50 s and 300 s → (2,500 + 50 + 300) ÷ 3 = **950 s**.
+
+        </details>
+        """
+    ),
+    md("**2.** How many sessions does the month have with a 5-minute timeout (ignore the ids)?"),
+    code(
+        """
+        answer_2 = None
+        check(2, answer_2)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `ev.cs.session_duration(period="M", session=None, timeout="5min").loc[month, "sessions"]`.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **3.** The month's median session length in seconds when API calls (machines) are
+        left out.
+        """
+    ),
+    code(
+        """
+        answer_3 = None
+        check(3, answer_3)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `ev.cs.session_duration(period="M", active=ev["event"] != "api_call").loc[month,
+        "median_seconds"]`.
+
+        </details>
+        """
+    ),
+]

@@ -1,0 +1,450 @@
+"""Generator of notebooks/16_dau_mau.ipynb: DAU / MAU, stickiness, first-login rate, a KPI tree.
+
+What active users are and why the activity definition comes first, the
+formulas (trailing windows, calendar stickiness), the catalogue's worked
+example by hand, DAU/WAU/MAU on the sample company with a plain-pandas check,
+how the window and the activity definition move the ratio, the source
+article's errors, how cskit computes it fast, the first-login rate as a
+sub-KPI of churn, a KPI tree, and exercises.
+"""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "16_dau_mau"
+
+CELLS = [
+    md(
+        """
+        # Active users: DAU, WAU, MAU and stickiness (DAU/MAU)
+
+        **DAU**, **WAU** and **MAU** count the distinct people who were *active* in the last
+        day, 7 days and month. Their ratio **DAU/MAU** — *stickiness* (고착도, スティッキネス,
+        黏著度) — says how often a monthly user comes back: 1.0 means every monthly user came
+        every day, 1/30 that each came once a month.
+
+        Why a CS team watches them:
+
+        * a paying account whose people stop showing up is on its way out long before the
+          renewal date; usage is the earliest signal CS gets;
+        * MAU grows with the customer base; **DAU/MAU** does not, so it compares a small month
+          with a big one, and one segment with another;
+        * they are the input of the product-usage KPIs and of the health score (notebooks 14
+          and 08).
+
+        The source article makes the right first point: **define "active" first**. A login
+        is not use — for a design tool, "active" may be "created a design"; for a social
+        network, "liked or shared". Different definitions give very different numbers,
+        and this notebook shows how much.
+        """
+    ),
+    parameters(),
+    code(SETUP),
+    md(
+        """
+        ## The formulas
+
+        For a day *d* and an activity definition (an event filter):
+
+        * **DAU**(d) = distinct users with an activity on day *d*;
+        * **WAU**(d) = distinct users active in the 7 days ending on *d*;
+        * **MAU**(d) = distinct users active in the **trailing window** of *w* days ending on
+          *d* — `window=28` by default (four of each weekday, so no weekday bias) or `30`;
+        * **DAU/MAU**(d) = DAU(d) ÷ MAU(d).
+
+        A daily DAU/MAU jumps with weekends, so it is usually reported per month:
+
+        $$\\text{stickiness}_{\\text{month}} = \\frac{\\text{mean DAU over the month's days}}
+        {\\text{distinct users active in the month}}$$
+
+        `events.cs.stickiness(period="M")` computes this (`mau="calendar"`, the catalogue's
+        definition); `mau="trailing"` instead averages the daily DAU/MAU ratio of the month —
+        what a dashboard's daily chart averages to. Both are offered because both are used;
+        they differ a little, and the label must say which.
+
+        ## A small example by hand
+
+        The catalogue's reference figure: ten users are active on day 1, and only one of them
+        on each of the next six days. Daily uniques 10, 1, 1, 1, 1, 1, 1; monthly uniques 10.
+
+        mean DAU = (10 + 6 × 1) ÷ 7 = 16 ÷ 7 = 2.286; stickiness = 2.286 ÷ 10 = **0.229**.
+        """
+    ),
+    code(
+        """
+        toy = pd.DataFrame({
+            "user_id": [f"u{i}" for i in range(10)] + ["u0"] * 6,
+            "timestamp": pd.Timestamp("2026-10-01 09:00")
+            + pd.to_timedelta([0] * 10 + [1, 2, 3, 4, 5, 6], unit="D"),
+        })
+        by_hand = (16 / 7) / 10
+        assert round(toy.cs.stickiness(period=None), 3) == round(by_hand, 3) == 0.229
+        toy.cs.active_users(window=28)[["dau", "wau", "mau", "dau_mau"]]
+        """
+    ),
+    md(
+        """
+        MAU stays 10 all week: the ten users of day 1 are still inside every trailing window.
+        DAU/MAU falls to 0.1 on the quiet days. The monthly figure averages them.
+
+        ## DAU, WAU and MAU on the sample company
+
+        Every event counts as activity first (we change that below). The last days of the
+        chosen month:
+        """
+    ),
+    code(
+        """
+        au = company.events.cs.active_users(window=28)
+        in_month = au.loc[str(month)]
+        in_month.tail(7)
+        """
+    ),
+    md(
+        """
+        The same numbers by hand, with plain pandas: MAU on the month's last day is the
+        number of distinct users with an event in the 28 days ending that day.
+        """
+    ),
+    code(
+        """
+        ev = company.events
+        day = ev["timestamp"].dt.normalize()
+        last_day = in_month.index[-1]
+        window = (day > last_day - pd.Timedelta(days=28)) & (day <= last_day)
+        mau_by_hand = ev.loc[window, "user_id"].nunique()
+        dau_by_hand = ev.loc[day == last_day, "user_id"].nunique()
+        wau_by_hand = ev.loc[(day > last_day - pd.Timedelta(days=7)) & (day <= last_day),
+                             "user_id"].nunique()
+        assert (dau_by_hand, wau_by_hand, mau_by_hand) == tuple(
+            in_month.loc[last_day, ["dau", "wau", "mau"]])
+        print(f"{last_day.date()}: DAU {dau_by_hand}, WAU {wau_by_hand}, MAU {mau_by_hand}, "
+              f"DAU/MAU {dau_by_hand / mau_by_hand:.1%}")
+        """
+    ),
+    code(
+        """
+        from cskit.plotting import active_users_trend, kpi_tree_plot, stickiness_trend
+
+        fig, ax = plt.subplots(figsize=(9, 4.5))
+        _ = active_users_trend(au.loc[:last_day].iloc[-182:], ax=ax)
+        """
+    ),
+    md(
+        """
+        MAU climbs as the company grows; DAU/MAU does not. The daily ratio saw-tooths between
+        about 12 % on weekdays and 4.5 % at weekends (people use this product at work), which
+        is why it is averaged over a month (31 October 2026 is a Saturday: its 3.9 % above says
+        nothing about October):
+        """
+    ),
+    code(
+        """
+        weekday = au.loc[au["complete"]].groupby(au.index[au["complete"]].day_name())["dau_mau"]
+        order = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        shares = (weekday.mean().reindex(order) * 100).round(1)
+        shares.rename("mean DAU/MAU (%)").rename_axis(None).to_frame().T
+        """
+    ),
+    md(
+        """
+        ## The definition moves the number
+
+        Four ways to compute the month's stickiness on the same events: the calendar form
+        (default), the mean of the daily trailing ratio with a 28- and a 30-day window, and
+        the calendar form when only *real work* counts as activity (creating, sharing or
+        exporting a report, calling the API, using insights, inviting a colleague — not
+        logging in or looking at the dashboard).
+        """
+    ),
+    code(
+        """
+        work = ["create_report", "share_report", "export", "api_call", "use_insights", "invite_user"]
+        variants = {
+            "calendar, any event": ev.cs.stickiness(period="M"),
+            "trailing 28 d, any event": ev.cs.stickiness(period="M", mau="trailing", window=28),
+            "trailing 30 d, any event": ev.cs.stickiness(period="M", mau="trailing", window=30),
+            "calendar, real work only": ev.cs.stickiness(period="M", active=work),
+        }
+        last6 = pd.period_range(end=month, periods=6, freq="M")
+        table = pd.DataFrame({name: r.loc[last6, "stickiness"] * 100 for name, r in variants.items()})
+        table.index = table.index.astype(str)
+        table.round(2)
+        """
+    ),
+    code(
+        """
+        # the calendar form by hand for the chosen month
+        m_rows = ev["timestamp"].dt.to_period("M") == month
+        daily = ev[m_rows].groupby(day[m_rows])["user_id"].nunique()
+        daily = daily.reindex(pd.date_range(month.start_time, month.end_time.normalize()), fill_value=0)
+        by_hand = daily.mean() / ev.loc[m_rows, "user_id"].nunique()
+        assert abs(by_hand - variants["calendar, any event"].loc[month, "stickiness"]) < 1e-12
+        fig, ax = plt.subplots(figsize=(9, 4))
+        _ = stickiness_trend(variants, ax=ax)
+        """
+    ),
+    md(
+        """
+        The window changes the ratio by a few tenths of a point (a 30-day window catches a few
+        more occasional users, so MAU is larger and the ratio smaller). The **activity
+        definition** changes it by a third: a user who only logs in and glances at the
+        dashboard counts in the first line and not in the last. Neither is wrong; a target
+        such as "stickiness 20 %" means nothing until the definition is written next to it.
+
+        ## Where the source article goes wrong
+
+        * **"MAU/DAU ratio"**: the 16-KPI article (in all three translations) titles the metric
+          *MAU/DAU* and then gives the formula *DAU ÷ MAU*. The ratio is **DAU ÷ MAU**; MAU ÷
+          DAU is its inverse (about 11 here instead of 9 %), and a team that computes it that
+          way sees "improvement" when users come *less* often.
+        * **"The higher the percentage, the better the platform performs"**: only against the
+          product's natural rhythm. A payroll tool used twice a month is healthy at 7 %; a
+          chat tool at 20 % is in trouble. Compare a product with its own past and its own
+          segments, not with another product's benchmark.
+        * **"Active" left to the reader**: the article lists examples (visit a page, share,
+          complete a task, create content, scroll to the bottom) but the formula does not say
+          which. As the table shows, the choice moves the number more than anything else.
+        * **The window**: "monthly" is not defined either. A calendar month (28–31 days)
+          makes February look stickier; cskit uses a fixed trailing window (28 days by
+          default) for the daily series and the calendar month only for the monthly average.
+
+        ## How cskit computes it (and why it is fast)
+
+        The obvious way — for every day, take the events of the last 28 days and count
+        distinct users — scans all events once per day: 365 scans for a year. cskit does one
+        pass instead: it keeps one row per active (user, day), lets each row *cover* the next
+        28 days (up to the same user's next active day, so a user is never counted twice),
+        and adds +1 where a cover starts and −1 where it ends; a running sum gives MAU for
+        every day at once. `benchmarks/bench_usage.py` times it on fifty million events for
+        500,000 users over a year (2 CPU cores): DAU, WAU and MAU for all 365 days took
+        **4.0 s** in cskit, **12.0 s** in DuckDB SQL running the same sweep, and the per-day
+        loop about 0.74 s *per day* — some **270 s** for the year. The per-day loop, on this
+        sample, for the month's last week only:
+        """
+    ),
+    code(
+        """
+        def mau_naive(events: pd.DataFrame, day: pd.Timestamp, window: int = 28) -> int:
+            d = events["timestamp"].dt.normalize()
+            return events.loc[(d > day - pd.Timedelta(days=window)) & (d <= day), "user_id"].nunique()
+
+        last7 = in_month.index[-7:]
+        naive = [mau_naive(ev, d) for d in last7]  # one full scan per day
+        assert naive == in_month.loc[last7, "mau"].tolist()
+        print(f"per-day loop and sweep agree on the last 7 days: {naive}")
+        """
+    ),
+    md(
+        """
+        ## Common mistakes
+
+        1. **Counting logins as activity.** Decide what "active" means for the product and
+           pass it as `active=[...]` (event names), a boolean mask or a function.
+        2. **Inverting the ratio** (the article's *MAU/DAU*).
+        3. **Adding up DAU**: the sum of a month's DAU counts user-days, not users.
+        4. **Adding segment MAUs**: a user active in two product areas counts in both
+           (`by="area"`), so the parts add up to more than the company's MAU.
+        5. **Reading the first weeks of the data**: until the trailing window is full, MAU is
+           understated and DAU/MAU overstated (`complete` is False there, and the plot shades it).
+        6. **Daily DAU/MAU without the weekly pattern**: compare Monday with Monday, or use
+           the monthly figure.
+
+        ## A sub-KPI: first-login rate
+
+        The KPI-setting article builds KPIs as a tree: with churn (해약률) as the KPI,
+        **first-login rate** and site-usage rate are its sub-KPIs. They are known within days
+        of a sign-up, so the plan–do–check–act loop on them is fast, while churn takes months
+        to show.
+
+        First-login rate = new accounts that logged in within *N* days of signing up ÷ new
+        accounts. Accounts that signed up in the last *N* days before the cut-off have not had
+        their full chance yet: cskit leaves them out (`too_recent`) instead of counting them
+        as failures.
+        """
+    ),
+    code(
+        """
+        acc = company.accounts
+        flr = acc.cs.first_login_rate(within_days=7, period="M", as_of=month.end_time)
+        flr.loc[pd.period_range(end=month, periods=6, freq="M")]
+        """
+    ),
+    code(
+        """
+        # by hand for the chosen month
+        cohort = acc[acc["signup_at"].dt.to_period("M") == month]
+        mature = cohort["signup_at"] + pd.Timedelta(days=7) <= month.end_time
+        quick = (cohort["first_login_at"] - cohort["signup_at"]) <= pd.Timedelta(days=7)
+        rate = (quick & mature).sum() / mature.sum()
+        assert abs(rate - flr.loc[month, "first_login_rate"]) < 1e-12
+        print(f"{month}: {(quick & mature).sum()} of {mature.sum()} new accounts logged in "
+              f"within 7 days = {rate:.1%} ({(~mature).sum()} too recent to judge)")
+        """
+    ),
+    md(
+        """
+        Is it a good sub-KPI *of churn*? Check it, as the article itself asks. Among the
+        sample's trial accounts, a first login within 7 days goes with conversion to paid;
+        among paying customers, it says little about churn in the first six months:
+        """
+    ),
+    code(
+        """
+        quick_all = (acc["first_login_at"] - acc["signup_at"]) <= pd.Timedelta(days=7)
+        paid_months = company.mrr.groupby("customer_id")["month"].agg(["min", "max"])
+        tenure = (paid_months["max"] - paid_months["min"]).map(lambda d: d.n) + 1
+        early_churn = (tenure <= 6) & (paid_months["max"] < company.latest_month)
+        check = pd.DataFrame({
+            "accounts": quick_all.groupby(quick_all).size(),
+            "converted to paid": acc["converted_at"].notna().groupby(quick_all).mean(),
+            "churned within 6 paid months": early_churn.groupby(
+                quick_all.set_axis(acc["account_id"]).reindex(early_churn.index)).mean(),
+        })
+        check.index = check.index.map({True: "logged in within 7 days", False: "later or never"})
+        check.round(3)
+        """
+    ),
+    md(
+        """
+        So on this data first-login rate is a sub-KPI of **new revenue** (trial conversion)
+        more than of churn: the tree should hang it where the data says it belongs. That is
+        the article's "check the KPI regularly and replace it if it does not reflect reality".
+
+        ## A KPI tree
+
+        `cskit.health.KPI` declares a KPI with its sub-KPIs and how to compute each;
+        `kpi_tree` computes them all into one tidy frame, and `kpi_tree_plot` draws the
+        month's values with the change since the month before (green = moved the good way).
+        """
+    ),
+    code(
+        """
+        from cskit.health import KPI, kpi_tree
+
+        def work_adoption(c) -> pd.Series:
+            result = c.events.cs.feature_adoption(features=["create_report"])
+            return result.xs("create_report", level="feature")["adoption"]
+
+        tree = KPI("churn", lambda c: c.mrr.cs.churn(period="M")["churn_rate"], better="down",
+                   label=cskit.t("kpi.churn"), children=[
+            KPI("first_login", lambda c: c.accounts.cs.first_login_rate(
+                as_of=month.end_time)["first_login_rate"], label=cskit.t("usage.kpi.first_login_rate")),
+            KPI("stickiness", lambda c: c.events.cs.stickiness(period="M")["stickiness"],
+                label=cskit.t("usage.kpi.stickiness"), children=[
+                KPI("report_adoption", work_adoption, label="create_report"),
+            ]),
+        ])
+        values = kpi_tree(tree, company)
+        values[values["period"] == month][["kpi", "parent", "level", "better", "value"]].round(4)
+        """
+    ),
+    code(
+        """
+        fig, ax = plt.subplots(figsize=(8, 3.5))
+        _ = kpi_tree_plot(values, period=month, ax=ax,
+                          formats={k: "{:.1%}" for k in values["kpi"].unique()})
+        """
+    ),
+    md(
+        """
+        ## Exercises
+
+        Answers as numbers (rates as fractions). Run the checker cell first.
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        _ANSWERS = {
+            1: (10 + 6 * 1) / 7 / 10,
+            2: int(au.loc[last_day, "mau"] - ev.cs.active_users(window=7).loc[last_day, "mau"]),
+            3: float(ev.cs.stickiness(period="M", active=["create_report"]).loc[month, "stickiness"]),
+            4: 1 / 7,
+        }
+
+        def check(number: int, answer) -> None:
+            expected = _ANSWERS[number]
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+                return
+            ok = abs(float(answer) - expected) < 5e-4
+            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        """
+    ),
+    md("**1.** What is the stickiness of the small example (mean DAU ÷ MAU)?"),
+    code(
+        """
+        answer_1 = None
+        check(1, answer_1)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        (10 + 6) ÷ 7 ÷ 10 = **0.229**.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **2.** On the last day of the month, how many more users does MAU (28 days) count than
+        a 7-day window? (Hint: `window=7`.)
+        """
+    ),
+    code(
+        """
+        answer_2 = None
+        check(2, answer_2)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `au.loc[last_day, "mau"] - ev.cs.active_users(window=7).loc[last_day, "mau"]` — the
+        users who came in the last four weeks but not in the last week.
+
+        </details>
+        """
+    ),
+    md("**3.** The month's stickiness when only creating a report counts as activity."),
+    code(
+        """
+        answer_3 = None
+        check(3, answer_3)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `ev.cs.stickiness(period="M", active=["create_report"]).loc[month, "stickiness"]`.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **4.** Every user of a product uses it every Monday and never on another day. What is
+        its DAU/MAU averaged over a long stretch of days (28-day window)?
+        """
+    ),
+    code(
+        """
+        answer_4 = None
+        check(4, answer_4)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        MAU is every user every day; DAU is everyone on Mondays and nobody otherwise: the mean
+        ratio is **1/7 ≈ 0.143** — a "low" stickiness for a product everyone uses every week.
+
+        </details>
+        """
+    ),
+]

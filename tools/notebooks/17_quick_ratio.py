@@ -1,0 +1,284 @@
+"""Generator of notebooks/17_quick_ratio.ipynb: the SaaS quick ratio.
+
+What it is and why, the formula and the reactivation switch, an example by
+hand, the ratio on the sample company (monthly, quarterly, by segment), the same
+number in plain pandas with an ``assert``, the plot, common mistakes (averaging
+ratios, undefined months) and exercises.
+"""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "17_quick_ratio"
+
+CELLS = [
+    md(
+        """
+        # The SaaS quick ratio
+
+        The **quick ratio** (퀵 레이쇼 / クイックレシオ / 快速比率) compares the recurring
+        revenue a company adds with the recurring revenue it loses in the same period:
+
+        * 4 means four dollars of new MRR for every dollar lost: growth that is efficient;
+        * 1 means the company runs to stand still: sales replaces exactly what leaves;
+        * below 1 MRR shrinks.
+
+        None of the source articles has it; every billing-analytics tool does. It belongs in a
+        CS toolkit because its denominator — contraction and churn — is CS's to defend: two
+        companies with the same sales can have quick ratios of 1.5 and 6 depending only on
+        retention. It reads the MRR movements (notebook 02) in one number.
+        """
+    ),
+    parameters(),
+    code(SETUP),
+    md(
+        """
+        ## The formula
+
+        $$\\text{quick ratio} = \\frac{\\text{new} + \\text{expansion} + \\text{reactivation}}
+        {\\text{contraction} + \\text{churn}}$$
+
+        all in MRR, summed over the period (a month, a quarter, a year).
+
+        * `include_reactivation=True` (default) counts returning customers' MRR as gained;
+          `False` leaves it out (it is then neither gained nor lost). Some teams treat
+          reactivation as luck rather than growth and prefer the stricter form.
+        * A period that lost **nothing** has no quick ratio: cskit returns NaN, not infinity.
+        * For a quarter, the flows are summed first, then divided — not the three monthly
+          ratios averaged.
+
+        ## A small example by hand
+
+        | customer | January | February | March | movements |
+        |---|---|---|---|---|
+        | a | 100 | 130 | 130 | Feb: expansion +30 |
+        | b | 50 | — | — | Feb: churn −50 |
+        | c | 50 | 40 | 40 | Feb: contraction −10 |
+        | d | — | 60 | 60 | Feb: new +60 |
+        | e | — | 10 | 10 | Feb: new +10 |
+        | x | 20 | — | 20 | Feb: churn −20; Mar: reactivation +20 |
+
+        **February**: (60 + 10 new + 30 expansion) ÷ (10 contraction + 50 + 20 churn) =
+        100 ÷ 80 = **1.25**. **March** gained 20 (reactivation) and lost nothing: undefined.
+        **Both months together**: (100 + 20) ÷ 80 = **1.5**, or 100 ÷ 80 = 1.25 without
+        reactivation.
+        """
+    ),
+    code(
+        """
+        rows = [("a", "2026-01", 100), ("a", "2026-02", 130), ("a", "2026-03", 130),
+                ("b", "2026-01", 50), ("c", "2026-01", 50), ("c", "2026-02", 40),
+                ("c", "2026-03", 40), ("d", "2026-02", 60), ("d", "2026-03", 60),
+                ("e", "2026-02", 10), ("e", "2026-03", 10), ("x", "2026-01", 20),
+                ("x", "2026-03", 20)]
+        toy = pd.DataFrame(rows, columns=["customer_id", "month", "mrr"]).astype({"mrr": float})
+        table = toy.cs.quick_ratio()
+        assert table.loc["2026-02", "quick_ratio"] == 1.25
+        assert np.isnan(table.loc["2026-03", "quick_ratio"])
+        assert toy.cs.quick_ratio(period=None) == 1.5
+        assert toy.cs.quick_ratio(period=None, include_reactivation=False) == 1.25
+        table
+        """
+    ),
+    md(
+        """
+        ## The quick ratio of the sample company
+
+        Monthly, for the twelve months up to the chosen month:
+        """
+    ),
+    code(
+        """
+        last12 = pd.period_range(end=month, periods=12, freq="M")
+        monthly = company.mrr.cs.quick_ratio().loc[last12]
+        monthly["without reactivation"] = company.mrr.cs.quick_ratio(
+            include_reactivation=False).loc[last12, "quick_ratio"]
+        monthly.round(2)
+        """
+    ),
+    md(
+        """
+        Monthly ratios jump around: one large cancellation in a month halves it. Quarters and
+        years are steadier, and they must be computed from summed flows:
+        """
+    ),
+    code(
+        """
+        def whole_periods(frame: pd.DataFrame) -> pd.DataFrame:
+            # periods that end on or before the chosen month
+            periods = pd.PeriodIndex(frame.index.get_level_values("period"))
+            return frame[periods.asfreq("M", how="end") <= month]
+
+        quarterly = whole_periods(company.mrr.cs.quick_ratio(period="Q")).tail(4)
+        monthly_all = company.mrr.cs.quick_ratio()
+        mean_of_months = monthly_all["quick_ratio"].groupby(
+            monthly_all.index.asfreq("Q")).mean().reindex(quarterly.index)
+        pd.DataFrame({"gained": quarterly["gained"], "lost": quarterly["lost"],
+                      "quick ratio (summed flows)": quarterly["quick_ratio"],
+                      "mean of 3 monthly ratios (wrong)": mean_of_months}).round(2)
+        """
+    ),
+    md(
+        """
+        The mean of monthly ratios gives a quiet month with little loss as much weight as a
+        month of heavy churn, and it is pulled up by any month with a tiny denominator.
+
+        ### By segment
+
+        Each customer's movements are booked to its segment:
+        """
+    ),
+    code(
+        """
+        segments = company.accounts.set_index("account_id")["segment"]
+        mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
+        year = whole_periods(mrr_seg.cs.quick_ratio(period="Y", by="segment"))
+        year.xs(year.index.get_level_values("period")[-1], level="period")[
+            ["new", "expansion", "reactivation", "contraction", "churn", "quick_ratio"]].round(2)
+        """
+    ),
+    md(
+        """
+        ## The same number by hand, in plain pandas
+
+        No cskit: a customer × month table of MRR; compare the chosen month with the month
+        before, customer by customer.
+        """
+    ),
+    code(
+        """
+        table = company.mrr.pivot_table(index="customer_id", columns="month", values="mrr",
+                                        aggfunc="sum", fill_value=0.0)
+        before, now = table[month - 1], table[month]
+        paid_before = (table.loc[:, :month - 1] > 0).any(axis=1)  # ever paid before this month
+        new = now[(before == 0) & (now > 0) & ~paid_before].sum()
+        reactivation = now[(before == 0) & (now > 0) & paid_before].sum()
+        change = (now - before)[(before > 0) & (now > 0)]
+        expansion, contraction = change[change > 0].sum(), -change[change < 0].sum()
+        churn = before[(before > 0) & (now == 0)].sum()
+        ratio_by_hand = (new + expansion + reactivation) / (contraction + churn)
+        assert abs(ratio_by_hand - company.mrr.cs.quick_ratio().loc[month, "quick_ratio"]) < 1e-12
+        print(f"{month}: gained {new + expansion + reactivation:,.0f}, lost "
+              f"{contraction + churn:,.0f}, quick ratio {ratio_by_hand:.3f}")
+        """
+    ),
+    md(
+        """
+        ## The plot
+
+        Bars: MRR gained (up) and lost (down) each month; line: the quick ratio, with marks
+        at 1 and 4.
+        """
+    ),
+    code(
+        """
+        from cskit.plotting import quick_ratio_trend
+
+        ax = quick_ratio_trend(company.mrr.cs.quick_ratio().loc[last12])
+        """
+    ),
+    md(
+        """
+        ## Common mistakes
+
+        1. **Averaging monthly ratios** for a quarter or a year (above). Sum the flows, then
+           divide.
+        2. **Reporting infinity** for a month without losses. It is undefined; say "no losses".
+        3. **Counting a returning customer as new.** It is reactivation; with
+           `include_reactivation=False` it disappears from the ratio instead of inflating
+           acquisition.
+        4. **Customer counts instead of MRR.** "4 new customers per lost one" is a logo quick
+           ratio; the usual one is in MRR. Say which.
+        5. **Reading it alone.** A quick ratio of 4 on a base that loses 5 % of its MRR every
+           month still needs sales to replace that; look at GRR (notebook 04) next to it.
+        6. **Small numbers**: early on, one customer more or less makes the ratio meaningless.
+
+        ## Exercises
+
+        Write your answer in place of `None` and run the cell. Run the checker cell first.
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        _ANSWERS = {
+            1: (40 + 10 + 0) / (5 + 15),
+            2: float(whole_periods(company.mrr.cs.quick_ratio(period="Y",
+                                                              include_reactivation=False))
+                     .iloc[-1]["quick_ratio"]),
+            3: 4.0,
+        }
+
+        def check(number: int, answer) -> None:
+            expected = _ANSWERS[number]
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+            else:
+                ok = abs(float(answer) - expected) < 5e-3
+                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        """
+    ),
+    md(
+        """
+        **1.** In a month a company adds 40 of new MRR and 10 of expansion, loses 5 to
+        downgrades and 15 to cancellations. What is its quick ratio?
+        """
+    ),
+    code(
+        """
+        answer_1 = None
+        check(1, answer_1)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        (40 + 10) ÷ (5 + 15) = **2.5**.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **2.** What is the sample company's quick ratio for the last whole year up to the
+        chosen month, without reactivation?
+        """
+    ),
+    code(
+        """
+        answer_2 = None
+        check(2, answer_2)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `company.mrr.cs.quick_ratio(period="Y", include_reactivation=False)`, the last year
+        ending on or before the chosen month.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **3.** A company loses 2 % of its MRR every month (contraction + churn) and wants MRR to
+        grow 6 % a month. What quick ratio does that take? (Gained − lost = 6 %.)
+        """
+    ),
+    code(
+        """
+        answer_3 = None
+        check(3, answer_3)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        It must gain 6 % + 2 % = 8 % a month: 8 ÷ 2 = **4**.
+
+        </details>
+        """
+    ),
+]

@@ -1,0 +1,328 @@
+"""Generator of notebooks/18_cohort_retention.ipynb: logo and revenue retention by signup cohort.
+
+What a cohort table is and why, the definitions (cohort, age, logo vs revenue,
+N-month vs on-or-after), an example by hand, the matrix on the sample company
+(monthly and quarterly cohorts, revenue, by segment), the same numbers in plain
+pandas with an ``assert``, the heatmap, common mistakes (averaging columns over
+cohorts of different ages, partial columns) and exercises.
+"""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "18_cohort_retention"
+
+CELLS = [
+    md(
+        """
+        # Cohort retention
+
+        A **cohort table** (코호트 리텐션 / コホート継続率 / 世代留存率) follows the customers who
+        started in the same month: how many of them are still paying 1, 2, 3, … months later.
+        Each row is a signup cohort, each column a number of months since the start, and the
+        first column is 100 % by construction.
+
+        Why CS teams live in this table:
+
+        * a churn rate mixes customers of every age; new customers churn more, so a month
+          with many new customers looks worse without anything getting worse. A cohort table
+          compares like with like: month 3 of this year's cohorts against month 3 of last
+          year's;
+        * **onboarding shows up in the first columns**: if the January cohort keeps 95 % after
+          three months and the June cohort 85 %, something changed for new customers;
+        * the **revenue** version shows whether the survivors grow (expansion) enough to make
+          up for those who leave — the cohort view of net revenue retention (notebook 04).
+
+        The articles do not discuss cohorts; every product-analytics tool has them.
+        """
+    ),
+    parameters(),
+    code(SETUP),
+    md(
+        """
+        ## Definitions
+
+        * a customer's **cohort** is the month of its first MRR above zero (`period="Q"` or
+          `"Y"` groups cohorts by quarter or year; ages stay in months);
+        * its **age** in a month is the number of months since that first month;
+        * **logo retention** at age N = customers of the cohort paying in month N ÷ cohort size;
+        * **revenue retention** at age N = the cohort's MRR in month N ÷ its MRR in month 0
+          (it can exceed 100 % when survivors expand);
+        * `mode="on"` (**N-month retention**, default): a customer counts at age N if it pays
+          *in* month N. `mode="on_or_after"` (**unbounded retention**): it counts if it pays in
+          month N *or any later month* — a gap does not remove it, so the curve never rises;
+        * a cell a cohort has not reached yet is empty (NaN), never 0.
+
+        ## A small example by hand
+
+        | customer | Jan | Feb | Mar | cohort |
+        |---|---|---|---|---|
+        | a | 10 | 10 | 20 | Jan |
+        | b | 30 | — | 40 | Jan |
+        | c | 60 | — | — | Jan |
+        | d | — | 5 | 5 | Feb |
+        | e | — | 15 | — | Feb |
+
+        Logo, on: January cohort {a, b, c}: age 1 {a} = 1/3, age 2 {a, b} = 2/3. February
+        cohort {d, e}: age 1 {d} = 1/2; age 2 not reached yet.
+        On or after: January age 1 {a, b} = 2/3 (b is back in March).
+        Revenue: January starts with 100; age 1: 10 → 10 %; age 2: 20 + 40 = 60 → 60 %.
+        """
+    ),
+    code(
+        """
+        rows = [("a", "2026-01", 10), ("a", "2026-02", 10), ("a", "2026-03", 20),
+                ("b", "2026-01", 30), ("b", "2026-03", 40), ("c", "2026-01", 60),
+                ("d", "2026-02", 5), ("d", "2026-03", 5), ("e", "2026-02", 15)]
+        toy = pd.DataFrame(rows, columns=["customer_id", "month", "mrr"]).astype({"mrr": float})
+        logo = toy.cs.cohort_retention()
+        assert np.allclose(logo.iloc[0], [1, 1 / 3, 2 / 3])
+        assert np.allclose(logo.iloc[1, :2], [1, 1 / 2]) and np.isnan(logo.iloc[1, 2])
+        assert np.allclose(toy.cs.cohort_retention(mode="on_or_after").iloc[0], [1, 2 / 3, 2 / 3])
+        assert np.allclose(toy.cs.cohort_retention(kind="revenue").iloc[0], [1, 0.1, 0.6])
+        logo
+        """
+    ),
+    md(
+        """
+        ## The cohort table of the sample company
+
+        Quarterly cohorts, logo retention, the first twelve months (ages 0–12):
+        """
+    ),
+    code(
+        """
+        mrr_upto = company.mrr[company.mrr["month"] <= month]  # the data as of the chosen month
+        quarterly = mrr_upto.cs.cohort_retention(period="Q")
+        (quarterly.loc[:, :12] * 100).round(1)
+        """
+    ),
+    md(
+        """
+        Read it down a column to compare cohorts at the same age, along a row to follow one
+        cohort. The empty lower-right triangle is the future: a young cohort has not reached
+        those ages yet, and a cohort's age N is shown only once *every* customer of the
+        cohort has reached it.
+
+        ### N-month vs on-or-after
+
+        At twelve months, the two modes side by side:
+        """
+    ),
+    code(
+        """
+        unbounded = mrr_upto.cs.cohort_retention(period="Q", mode="on_or_after")
+        compare = pd.DataFrame({"on (N-month)": quarterly[12], "on or after": unbounded[12]})
+        (compare.dropna() * 100).round(1)
+        """
+    ),
+    md(
+        """
+        The difference is the customers who had left at month 12 but came back later. A
+        product used in bursts (tax season, events) needs the unbounded form; for a
+        subscription, N-month retention is the honest default.
+
+        ### Revenue retention
+
+        The same cohorts weighted by MRR. Above 100 %: the survivors' expansion outgrew the
+        losses.
+        """
+    ),
+    code(
+        """
+        revenue = mrr_upto.cs.cohort_retention(period="Q", kind="revenue")
+        (revenue.loc[:, [0, 3, 6, 9, 12]] * 100).round(1)
+        """
+    ),
+    md(
+        """
+        ### Averaging a column
+
+        "What is our 6-month retention?" is the average of column 6. Weight each cohort by its
+        size (pool the customers), and only over cohorts that reached six months:
+        """
+    ),
+    code(
+        """
+        counts = mrr_upto.cs.cohort_retention(output="count")  # monthly cohorts, customers
+        reached = counts[6].notna()
+        pooled = counts.loc[reached, 6].sum() / counts.loc[reached, 0].sum()
+        rates = mrr_upto.cs.cohort_retention()
+        unweighted = rates.loc[reached, 6].mean()
+        print(f"6-month logo retention, pooled over {int(reached.sum())} cohorts: {pooled:.1%} "
+              f"(mean of the cohort rates: {unweighted:.1%})")
+        """
+    ),
+    md(
+        """
+        The two differ when cohorts differ in size: the unweighted mean lets a cohort of 20
+        customers count as much as one of 150, while the pooled rate is the share of
+        *customers* retained — the number to quote.
+
+        ### By segment
+        """
+    ),
+    code(
+        """
+        segments = company.accounts.set_index("account_id")["segment"]
+        seg = mrr_upto.assign(segment=mrr_upto["customer_id"].map(segments))
+        seg_counts = seg.cs.cohort_retention(by="segment", period="Y", output="count")
+        twelve = seg_counts[12].notna()
+        pooled_12 = (seg_counts.loc[twelve, 12].groupby(level="segment").sum()
+                     / seg_counts.loc[twelve, 0].groupby(level="segment").sum())
+        (pooled_12 * 100).round(1).rename("12-month logo retention, %")
+        """
+    ),
+    md(
+        """
+        ## The same numbers by hand, in plain pandas
+
+        No cskit: each customer's first paying month, then for one cohort the share still
+        paying N months later.
+        """
+    ),
+    code(
+        """
+        per_month = mrr_upto.groupby(["customer_id", "month"])["mrr"].sum()
+        paying = per_month[per_month > 0].reset_index()
+        first = paying.groupby("customer_id")["month"].min().rename("cohort")
+        paying = paying.join(first, on="customer_id")
+        paying["age"] = (paying["month"] - paying["cohort"]).apply(lambda offset: offset.n)
+
+        cohort = month - 12
+        members = paying[paying["cohort"] == cohort]
+        size = members["customer_id"].nunique()
+        by_hand = members.groupby("age")["customer_id"].nunique() / size
+        got = rates.loc[cohort].dropna()
+        assert np.allclose(by_hand.reindex(got.index, fill_value=0).to_numpy(), got.to_numpy())
+
+        revenue_by_hand = members.groupby("age")["mrr"].sum() / members.loc[members["age"] == 0,
+                                                                             "mrr"].sum()
+        revenue_got = mrr_upto.cs.cohort_retention(kind="revenue").loc[cohort].dropna()
+        assert np.allclose(revenue_by_hand.reindex(revenue_got.index, fill_value=0).to_numpy(),
+                           revenue_got.to_numpy())
+        print(f"cohort {cohort}: {size} customers; after 12 months {by_hand.get(12, 0):.1%} still "
+              f"pay, {revenue_by_hand.get(12, 0):.1%} of the starting MRR")
+        """
+    ),
+    md(
+        """
+        ## The heatmap
+        """
+    ),
+    code(
+        """
+        from cskit.plotting import cohort_heatmap
+
+        ax = cohort_heatmap(quarterly, kind="logo")
+        """
+    ),
+    md(
+        """
+        ## Common mistakes
+
+        1. **Averaging a column over cohorts that have not all reached it**, or without
+           weights (above).
+        2. **Zeros for the future.** A cohort that is two months old has no 6-month retention;
+           writing 0 % drags every average down. Leave it empty.
+        3. **Mixing N-month and on-or-after** between reports. State the mode.
+        4. **"Retention = 1 − churn".** A cohort's 12-month retention is not one minus a
+           monthly churn rate, nor 1 − 12 × churn: retention compounds over the months and
+           churn rates mix customers of every age.
+        5. **Cohorts from the first month of your data.** If the data starts after the company
+           did, the first month's "cohort" holds every older customer: pass
+           `include_first=False`.
+        6. **Reading revenue retention as logo retention.** A revenue curve at 105 % may hide
+           a logo curve at 70 %: few big survivors grew.
+
+        ## Exercises
+
+        Write your answer in place of `None` and run the cell. Run the checker cell first.
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        _ANSWERS = {
+            1: 5 / 20,
+            2: float(rates.loc[month - 3, 3]),
+            3: str(pooled_12.idxmax()),
+        }
+
+        def check(number: int, answer) -> None:
+            expected = _ANSWERS[number]
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+            elif isinstance(expected, str):
+                ok = str(answer).strip().lower() == expected.lower()
+                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+            else:
+                ok = abs(float(answer) - expected) < 5e-4
+                hint = "" if ok or abs(float(answer)) <= 1 else " (fractions: 95 % = 0.95)"
+                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        """
+    ),
+    md(
+        """
+        **1.** In the small example, what is the February cohort's *revenue* retention at
+        age 1? Careful: it is not the logo rate.
+        """
+    ),
+    code(
+        """
+        answer_1 = None
+        check(1, answer_1)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        February starts with d 5 + e 15 = 20; in March only d pays 5: 5 ÷ 20 = **0.25**.
+        The logo rate is 1/2.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **2.** What share of the customers who started three months before the chosen month
+        still pay in the chosen month (3-month logo retention of that monthly cohort)?
+        """
+    ),
+    code(
+        """
+        answer_2 = None
+        check(2, answer_2)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `mrr_upto.cs.cohort_retention().loc[month - 3, 3]`
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **3.** Which segment keeps the largest share of its customers after twelve months
+        (pooled over yearly cohorts)? Type its name.
+        """
+    ),
+    code(
+        """
+        answer_3 = None
+        check(3, answer_3)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `pooled_12.idxmax()` from the segment table.
+
+        </details>
+        """
+    ),
+]

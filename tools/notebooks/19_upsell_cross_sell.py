@@ -1,0 +1,345 @@
+"""Generator of notebooks/19_upsell_cross_sell.ipynb: upsell rate, cross-sell rate, churn after upsell.
+
+What the KPI-setting article asks (revenue per customer through upgrades and
+add-ons, and what happens after a campaign-driven upsell), the definitions and
+switches, an example by hand, the rates on the sample company (monthly, yearly,
+by segment, the add-on launch), churn after the upsell, the same numbers in plain
+pandas with an ``assert``, the plot, common mistakes and exercises.
+"""
+
+from _nb import SETUP, code, md, parameters
+
+NAME = "19_upsell_cross_sell"
+
+CELLS = [
+    md(
+        """
+        # Upsell rate, cross-sell rate, and churn after an upsell
+
+        The KPI-setting article lists **고객 단가・업셀율・크로스셀율** (revenue per customer,
+        upsell rate, cross-sell rate) as CS KPIs: when customers succeed they buy more, either
+        a **higher plan** (upsell, アップセル, 向上銷售) or **another product** (cross-sell,
+        クロスセル, 交叉銷售). Rising rates are a sign that CS "works" — that customers see
+        enough value to pay more.
+
+        The same article adds a warning worth a KPI of its own: upgrades won by a
+        **time-limited campaign** are often cancelled later ("it was cheap in the campaign, so
+        we tried the higher version, but saw little benefit"). Tracking what upsold accounts
+        do *after* the upsell tells a real expansion from a borrowed one.
+        """
+    ),
+    parameters(),
+    code(SETUP),
+    md(
+        """
+        ## Definitions
+
+        From an `mrr` frame with `plan` and `product` columns (one row per account, month, plan
+        and product — what `to_mrr()` produces):
+
+        * an account **upsells** in month *m* when, on a product line it already paid for in
+          *m − 1*, it moves to a **higher plan**. Which plan is higher: give
+          `plan_order=["starter", "growth", "scale"]`; without it, a plan change that raises
+          the line's MRR counts. `upgrade="expansion"` counts *any* increase of an existing
+          line instead (more seats, a price rise);
+        * an account **cross-sells** in month *m* when it pays for a product line it did not
+          pay for in *m − 1* while it was already paying. A new customer's first products are
+          new business, not a cross-sell;
+        * **rate** = accounts with at least one such event in the period ÷ **active** accounts
+          (paying in some month of the period, default) or ÷ accounts paying at the **start**
+          of the period (`denominator="start"`; then only their events count);
+        * **churn after upsell** (`post_upsell_churn(horizon=3)`): of the accounts that upsold
+          in month *m*, the share that stopped paying in months *m + 1 … m + 3* — next to the
+          same share for the other existing accounts.
+
+        ## A small example by hand
+
+        | account | Jan | Feb | Mar | events |
+        |---|---|---|---|---|
+        | a | starter 10 | growth 30 | growth 30 | Feb: upsell (+20) |
+        | b | growth 30 | starter 40 | — | Feb: plan change, MRR up, but to a *lower* plan |
+        | c | starter 10 | starter 10 | starter 10 + insights 5 | Mar: cross-sell |
+        | d | — | scale 50 | scale 50 + insights 5 | Feb: new; Mar: cross-sell |
+        | e | starter 10 | starter 12 | starter 12 | Feb: more seats |
+
+        **February**, 5 active accounts: with the plan order only a upsold → 1/5 = **20 %**;
+        without it, a and b (both raised MRR with a plan change) → 2/5; counting any increase
+        (`upgrade="expansion"`), a, b and e → 3/5. **March**, 4 active accounts (a, c, d, e):
+        c and d cross-sold → 2/4 = **50 %**. **After the upsell** (horizon 1 month): a stays,
+        b leaves in March → 1/2 of the February upsells churned (with `plan_order`, only a
+        counts as an upsell and 0 of 1 churned).
+        """
+    ),
+    code(
+        """
+        rows = [("a", "2026-01", 10, "starter", "core"), ("a", "2026-02", 30, "growth", "core"),
+                ("a", "2026-03", 30, "growth", "core"), ("b", "2026-01", 30, "growth", "core"),
+                ("b", "2026-02", 40, "starter", "core"), ("c", "2026-01", 10, "starter", "core"),
+                ("c", "2026-02", 10, "starter", "core"), ("c", "2026-03", 10, "starter", "core"),
+                ("c", "2026-03", 5, "starter", "insights"), ("d", "2026-02", 50, "scale", "core"),
+                ("d", "2026-03", 50, "scale", "core"), ("d", "2026-03", 5, "scale", "insights"),
+                ("e", "2026-01", 10, "starter", "core"), ("e", "2026-02", 12, "starter", "core"),
+                ("e", "2026-03", 12, "starter", "core")]
+        toy = pd.DataFrame(rows, columns=["customer_id", "month", "mrr", "plan", "product"])
+        order = ["starter", "growth", "scale"]
+        assert toy.cs.upsell_rate(plan_order=order).loc["2026-02", "upsell_rate"] == 1 / 5
+        assert toy.cs.upsell_rate().loc["2026-02", "upsell_rate"] == 2 / 5
+        assert toy.cs.upsell_rate(upgrade="expansion").loc["2026-02", "upsell_rate"] == 3 / 5
+        assert toy.cs.cross_sell_rate().loc["2026-03", "cross_sell_rate"] == 2 / 4
+        assert toy.cs.post_upsell_churn(horizon=1, period=None) == 1 / 2
+        toy.cs.upsell_rate(plan_order=order)
+        """
+    ),
+    md(
+        """
+        ## Upsell and cross-sell on the sample company
+
+        The sample company sells three plans (starter < growth < scale) and, from March 2025,
+        the `insights` add-on. Monthly rates for the twelve months up to the chosen month:
+        """
+    ),
+    code(
+        """
+        plans = ["starter", "growth", "scale"]
+        last12 = pd.period_range(end=month, periods=12, freq="M")
+        up = company.mrr.cs.upsell_rate(plan_order=plans)
+        cross = company.mrr.cs.cross_sell_rate()
+        both = pd.DataFrame({
+            "active accounts": up["accounts"],
+            "upsold": up["upsold"],
+            "upsell rate %": up["upsell_rate"] * 100,
+            "upsell MRR": up["upsell_mrr"],
+            "cross-sold": cross["cross_sold"],
+            "cross-sell rate %": cross["cross_sell_rate"] * 100,
+            "cross-sell MRR": cross["cross_sell_mrr"],
+        })
+        both.loc[last12].round(2)
+        """
+    ),
+    md(
+        """
+        Monthly rates are small — one or two accounts in a hundred — so look at years, and at
+        the add-on launch:
+        """
+    ),
+    code(
+        """
+        def whole_periods(frame: pd.DataFrame) -> pd.DataFrame:
+            periods = pd.PeriodIndex(frame.index.get_level_values("period"))
+            return frame[periods.asfreq("M", how="end") <= month]
+
+        yearly = pd.DataFrame({
+            "upsell rate %": whole_periods(company.mrr.cs.upsell_rate(period="Y",
+                                                                      plan_order=plans))[
+                "upsell_rate"] * 100,
+            "cross-sell rate %": whole_periods(company.mrr.cs.cross_sell_rate(period="Y"))[
+                "cross_sell_rate"] * 100,
+        })
+        launch = pd.period_range("2025-02", "2025-05", freq="M")
+        print(cross.loc[launch, ["accounts", "cross_sold", "cross_sell_rate"]].round(4))
+        yearly.round(2)
+        """
+    ),
+    md(
+        """
+        The launch month stands out: a launch push sells the add-on to a tenth of the base at
+        once, then the rate settles at a few per cent a month.
+
+        ### By segment
+        """
+    ),
+    code(
+        """
+        segments = company.accounts.set_index("account_id")["segment"]
+        mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
+        seg_year = whole_periods(mrr_seg.cs.upsell_rate(period="Y", by="segment",
+                                                        plan_order=plans))
+        last_year = seg_year.index.get_level_values("period")[-1]
+        seg_year.xs(last_year, level="period").round(4)
+        """
+    ),
+    md(
+        """
+        ## What upsold accounts do next
+
+        For each month, the accounts that upgraded and whether they stopped paying within
+        three months, next to the other accounts that were paying that month and the month
+        before:
+        """
+    ),
+    code(
+        """
+        after = company.mrr.cs.post_upsell_churn(horizon=3, period="Q", plan_order=plans)
+        after.round(4)
+        """
+    ),
+    code(
+        """
+        pooled = company.mrr.cs.post_upsell_churn(horizon=3, period=None, plan_order=plans)
+        others = after["others_churned"].sum() / after["others"].sum()
+        print(f"Churn within 3 months: upsold accounts {pooled:.1%}, other accounts "
+              f"{others:.1%} (each account-month is one case)")
+        """
+    ),
+    md(
+        """
+        In the sample company upsold accounts churn *less* than the others: their upgrades
+        come from growth, not from a discount campaign. If your campaign's upsold accounts
+        churn *more* than the rest (`churn_ratio` above 1), the upsell borrowed revenue from
+        the future — the case the KPI-setting article warns about. A campaign flag column
+        passed as `by=` compares campaign and organic upsells directly.
+
+        ## The same numbers by hand, in plain pandas
+
+        No cskit: each account's product lines month by month, compared with the month before.
+        """
+    ),
+    code(
+        """
+        paid = company.mrr[company.mrr["mrr"] > 0]
+        lines = (paid.sort_values("mrr", ascending=False)
+                 .groupby(["customer_id", "product", "month"], as_index=False)
+                 .agg(mrr=("mrr", "sum"), plan=("plan", "first"))
+                 .sort_values(["customer_id", "product", "month"]))
+        previous = lines.groupby(["customer_id", "product"])[["month", "plan"]].shift()
+        follows = previous["month"] == lines["month"] - 1
+        rank = {p: i for i, p in enumerate(plans)}
+        upgraded = follows & (lines["plan"].map(rank) > previous["plan"].map(rank))
+
+        this = lines["month"] == month
+        active = paid.loc[paid["month"] == month, "customer_id"].nunique()
+        upsold = lines.loc[upgraded & this, "customer_id"].nunique()
+
+        # a cross-sell: a line that did not exist last month, of an account paying last month
+        paying_last_month = set(paid.loc[paid["month"] == month - 1, "customer_id"])
+        new_line = ~follows & this
+        cross_sold = lines.loc[new_line & lines["customer_id"].isin(paying_last_month),
+                               "customer_id"].nunique()
+
+        assert abs(upsold / active - up.loc[month, "upsell_rate"]) < 1e-12
+        assert abs(cross_sold / active - cross.loc[month, "cross_sell_rate"]) < 1e-12
+        print(f"{month}: {upsold} of {active} active accounts upsold ({upsold / active:.2%}), "
+              f"{cross_sold} cross-sold ({cross_sold / active:.2%})")
+        """
+    ),
+    md("## The plot"),
+    code(
+        """
+        from cskit.plotting import rate_trend
+
+        rates = pd.DataFrame({"upsell_rate": up["upsell_rate"],
+                              "cross_sell_rate": cross["cross_sell_rate"]})
+        ax = rate_trend(rates)
+        """
+    ),
+    md(
+        """
+        ## Common mistakes
+
+        1. **A new customer's add-on counted as cross-sell.** Buying two products on day one is
+           new business; cross-sell needs an existing account.
+        2. **Price rises and seat growth counted as upsell.** With `upgrade="plan"` only a move
+           to a higher plan counts; say so if you use the broader `"expansion"`.
+        3. **Plan changes read without an order.** A move to a cheaper plan with a price rise
+           (the example's b) looks like an upgrade by MRR; give `plan_order`.
+        4. **Dividing by all customers ever**, or by accounts that could not upsell (not yet
+           paying). Use the active accounts of the period, or those at its start.
+        5. **Stopping at the upsell.** The article's point: follow upsold accounts for a few
+           months and compare their churn with everyone else's.
+        6. **Months too close to the end of the data.** An upsell last month has no three
+           months after it yet; cskit leaves such months out of `post_upsell_churn`.
+
+        ## Exercises
+
+        Write your answer in place of `None` and run the cell. Run the checker cell first.
+        """
+    ),
+    code(
+        """
+        # Checker (run it; reading it gives the answers away)
+        _ANSWERS = {
+            1: 12 / 400,
+            2: float(company.mrr.cs.cross_sell_rate(denominator="start").loc[month,
+                                                                             "cross_sell_rate"]),
+            3: int(company.mrr.cs.upsell_rate(upgrade="expansion").loc[last12, "upsold"].sum()),
+        }
+
+        def check(number: int, answer) -> None:
+            expected = _ANSWERS[number]
+            if answer is None:
+                print(f"Exercise {number}: no answer yet.")
+            else:
+                ok = abs(float(answer) - expected) < 5e-4
+                hint = "" if ok or abs(float(answer)) <= 1 or number == 3 else \\
+                    " (fractions: 5 % = 0.05)"
+                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        """
+    ),
+    md(
+        """
+        **1.** In a month 400 accounts pay (380 of them already paid last month). 12 existing
+        accounts move to a higher plan, and 5 new accounts start directly on the top plan.
+        What is the upsell rate over active accounts?
+        """
+    ),
+    code(
+        """
+        answer_1 = None
+        check(1, answer_1)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        12 ÷ 400 = **0.03**: new accounts are not upsells (they are in the denominator as
+        active accounts, though). Over the start base it would be 12 ÷ 380.
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **2.** What is the sample company's cross-sell rate in the chosen month when dividing
+        by the accounts paying at the start of the month?
+        """
+    ),
+    code(
+        """
+        answer_2 = None
+        check(2, answer_2)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `company.mrr.cs.cross_sell_rate(denominator="start").loc[month, "cross_sell_rate"]`
+
+        </details>
+        """
+    ),
+    md(
+        """
+        **3.** How many account-months of upsell are there over the last twelve months when any
+        increase of an existing line counts (`upgrade="expansion"`)?
+        """
+    ),
+    code(
+        """
+        answer_3 = None
+        check(3, answer_3)
+        """
+    ),
+    md(
+        """
+        <details><summary>Answer</summary>
+
+        `company.mrr.cs.upsell_rate(upgrade="expansion").loc[last12, "upsold"].sum()` — in the
+        sample company, lines only grow by a plan change, so it is the same as with
+        `upgrade="plan"`.
+
+        </details>
+        """
+    ),
+]
