@@ -23,3 +23,26 @@ from cskit import explain, training  # noqa: E402
 from cskit.glossary import glossary  # noqa: E402
 
 __all__ += ["explain", "glossary", "training"]
+
+# Loaders for the user's own exports (CSV, Parquet, Excel) with a column mapping.
+from cskit.io import (  # noqa: E402
+    read_accounts,
+    read_costs,
+    read_events,
+    read_mrr,
+    read_subscriptions,
+    read_surveys,
+    read_table,
+    read_tickets,
+)
+
+__all__ += [
+    "read_accounts",
+    "read_costs",
+    "read_events",
+    "read_mrr",
+    "read_subscriptions",
+    "read_surveys",
+    "read_table",
+    "read_tickets",
+]

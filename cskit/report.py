@@ -334,6 +334,40 @@ def _stickiness(data: ReportData) -> pd.Series:
     return data.table("events").cs.stickiness(period="M")["stickiness"]
 
 
+def _nrr(data: ReportData) -> pd.Series:
+    return data.table("mrr").cs.nrr(period="M")["nrr"]
+
+
+def _grr(data: ReportData) -> pd.Series:
+    return data.table("mrr").cs.grr(period="M")["grr"]
+
+
+def _survey_share(kind: str):
+    """CSAT or CES per month with its standard error, so only significant changes count."""
+
+    def compute(data: ReportData) -> pd.DataFrame:
+        surveys = data.table("surveys")
+        if "survey" in surveys.columns and not (surveys["survey"] == kind).any():
+            # No answers of this survey at all: the KPI has no months (shown as missing).
+            return pd.DataFrame(
+                columns=["value", "se", "ci_low", "ci_high"], dtype=float,
+                index=pd.PeriodIndex([], freq="M", name="period"),
+            )
+        result = getattr(surveys.cs, kind)(period="M", level=data.level)
+        return result.rename(columns={kind: "value"})[["value", "se", "ci_low", "ci_high"]]
+
+    return compute
+
+
+def _fcr(data: ReportData) -> pd.Series:
+    return data.table("tickets").cs.fcr(period="M")["fcr"]
+
+
+def _tickets_per_100(data: ReportData) -> pd.Series:
+    volume = data.table("tickets").cs.ticket_volume(period="M", active=data.table("mrr"))
+    return volume["per_100_accounts"]
+
+
 #: The scorecard's KPIs, in display order. Append a :class:`KPI` to add one.
 KPIS: list[KPI] = [
     KPI("mrr", "kpi.mrr", "money", True, "revenue", _mrr),
@@ -343,7 +377,14 @@ KPIS: list[KPI] = [
     KPI("revenue_churn", "kpi.revenue_churn", "rate", False, "retention", _revenue_churn),
     KPI("net_revenue_churn", "kpi.net_revenue_churn", "rate", False, "retention",
         _net_revenue_churn),
+    KPI("nrr", "retention.kpi.nrr", "rate", True, "retention", _nrr),
+    KPI("grr", "retention.kpi.grr", "rate", True, "retention", _grr),
     KPI("nps", "kpi.nps", "points", True, "voice", _nps, needs=("surveys",)),
+    KPI("csat", "kpi.csat", "rate", True, "voice", _survey_share("csat"), needs=("surveys",)),
+    KPI("ces", "kpi.ces", "rate", True, "voice", _survey_share("ces"), needs=("surveys",)),
+    KPI("fcr", "kpi.fcr", "rate", True, "support", _fcr, needs=("tickets",)),
+    KPI("tickets_per_100", "axis.per_100_accounts", "count", False, "support",
+        _tickets_per_100, needs=("tickets", "mrr")),
     KPI("first_login_rate", "report.kpi.first_login_rate", "rate", True, "usage",
         _first_login_rate, needs=("accounts",), parent="churn"),
     KPI("stickiness", "report.kpi.stickiness", "rate", True, "usage", _stickiness,
@@ -501,9 +542,12 @@ def scorecard(
         if kpi in parents:
             parents[kpi] = entry.parent
     rows = []
+    has_children = {p for p in parents.values() if p is not None}
     for kpi, depth, parent in tree_order(list(by_id), parents):
         spec = by_id[kpi]
         frame = _as_frame(spec.compute(data), kpi)
+        if frame.empty and kpi not in has_children:
+            continue  # e.g. CSAT when the surveys table holds no CSAT answers at all
         value, previous = _at(frame, "value", month), _at(frame, "value", month - 1)
         change = value - previous
         entry = targets.get(kpi)
@@ -729,7 +773,7 @@ def summary_top_moves(table: pd.DataFrame, n: int = 3) -> list[str]:
     >>> import cskit
     >>> card = scorecard(cskit.datasets.load_sample(), "2026-10")
     >>> summary_top_moves(card)[0]
-    'Paying customers rose from 1,318 to 1,367 (+49, better). It usually moves by about 38 a month.'
+    'First contact resolution (FCR) rose from 50.81% to 56.07% (+5.26 pp, better). It usually moves by about 3.31 pp a month.'
     """
     return [_move_sentence(kpi, row) for kpi, row in top_moves(table, n).iterrows()]
 
@@ -814,7 +858,7 @@ def scorecard_html(table: pd.DataFrame) -> str:
     >>> card = scorecard(cskit.datasets.load_sample(), "2026-10", targets=load_targets())
     >>> page = scorecard_html(card)
     >>> page.count("<tr class="), 'class="on_track"' in page
-    (9, True)
+    (15, True)
     """
     shown = format_scorecard(table)
     esc = html.escape

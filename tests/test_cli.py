@@ -85,7 +85,10 @@ def test_html_has_the_month_and_the_scorecard_without_code(september):
     assert "Paying customers" in text
     # Five static figures (waterfall, MRR trend, churn, NPS, usage KPIs), no code, no widgets,
     # nothing fetched from the web (the page must open offline, in an e-mail attachment).
-    assert text.count("<img ") == 5 and text.count("src=\"data:image/png;base64") == 5
+    # One figure per report area that has KPIs, plus the waterfall, churn and NPS charts.
+    n_images = 3 + len({kpi.area for kpi in cskit.report.KPIS})
+    assert text.count("<img ") == n_images
+    assert text.count("src=\"data:image/png;base64") == n_images
     assert "check_month" not in text and "import cskit" not in text
     assert "application/vnd.jupyter.widget-view+json" not in text
     assert "<script" not in text and "https://" not in text and "http://" not in text

@@ -117,8 +117,14 @@ def test_scorecard_by_hand():
     # April 9 promoters, 1 passive -> 90, se = sqrt((.9-.81)/10).
     # z = 60 / sqrt(610 + 90) = 2.268, p = 0.023 < 0.05 -> better.
     card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04")
+    # No CSAT or CES answers in this company: those KPIs are left out, not shown empty.
     assert card.index.tolist() == ["mrr", "net_new_mrr", "customers", "churn", "revenue_churn",
-                                   "net_revenue_churn", "nps"]
+                                   "net_revenue_churn", "nrr", "grr", "nps"]
+    # NRR / GRR, April: start MRR of March's customers a b c e = 100 + 50 + 30 + 10 = 190;
+    # a expands +20, b churns -50, c contracts -10: NRR = 150 / 190, GRR = 130 / 190.
+    # March: a b c (180) unchanged; e's return is reactivation, excluded -> both 1.
+    assert card.loc["nrr", ["value", "previous"]].tolist() == pytest.approx([150 / 190, 1.0])
+    assert card.loc["grr", ["value", "previous"]].tolist() == pytest.approx([130 / 190, 1.0])
     expected = {
         "mrr": (190, 190, "flat", "unchanged"),
         "net_new_mrr": (0, 10, "down", "worse"),
@@ -347,7 +353,7 @@ def test_scorecard_with_targets_by_hand():
     card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", targets=targets)
     # NPS moves under churn; the rest keeps the KPI list's order.
     assert card.index.tolist() == ["mrr", "net_new_mrr", "customers", "churn", "nps",
-                                   "revenue_churn", "net_revenue_churn"]
+                                   "revenue_churn", "net_revenue_churn", "nrr", "grr"]
     assert card.loc["nps", ["parent", "depth"]].tolist() == ["churn", 1]
     assert card.loc["churn", "depth"] == 0 and card.loc["churn", "parent"] is None
     # MRR 190 < 200 (higher is better) -> off track.
@@ -495,7 +501,7 @@ def test_scorecard_html_escapes_and_marks_status():
                             targets=parse_targets(TINY_TARGETS))
     card.loc["mrr", "label"] = "<b>not a label</b>"  # never used: labels come from cskit.t
     page = report.scorecard_html(card)
-    assert page.count('<tr class="depth-') == 7
+    assert page.count('<tr class="depth-') == 9
     assert '<tr class="depth-1" data-kpi="nps">' in page
     assert '<td class="off_track">off track</td>' in page
     assert "<b>" not in page

@@ -19,3 +19,10 @@ globals().update(METHODS)
 from cskit.metrics.nps import nps_interval  # noqa: E402
 
 __all__ = sorted(METHODS) + ["nps_interval"]
+
+
+def __getattr__(name: str):
+    """Metrics registered outside this package (e.g. :mod:`cskit.health`) by name."""
+    if name in METHODS:
+        return METHODS[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
