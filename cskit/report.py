@@ -1162,3 +1162,53 @@ def summary_nps(nps: pd.DataFrame, month: object, level: float = 0.95) -> str:
         high=float(row["ci_high"]),
     )
 
+
+
+# ---------------------------------------------------------------- customer health
+
+#: Health-score components of the report (checked against later churn in notebook 08).
+def _health_components() -> list:
+    from cskit.health import Component
+
+    return [
+        Component("frequency", weight=2, method="percentile"),
+        Component("depth", weight=1, method="percentile"),
+        Component("nps", weight=1, method="grade", good=9, average=7),
+        Component("tickets", weight=2, method="percentile", higher_is_better=False),
+    ]
+
+
+def health_scores(company: Any, month: str | pd.Period) -> pd.DataFrame:
+    """Health score and band per paying account and month, up to ``month``.
+
+    Built with :func:`cskit.health.health_score` from usage frequency and depth, NPS
+    and ticket load, ranked within each segment (notebook 08 shows why).
+    """
+    from cskit.health import health_inputs, health_score
+
+    month = parse_month(month)
+    events, accounts = company.events, company.accounts
+    key = sorted(set(events["event"].unique()) - {"login", "view_dashboard"}) or None
+    inputs = health_inputs(events, accounts, company.mrr,
+                           surveys=getattr(company, "surveys", None),
+                           tickets=getattr(company, "tickets", None),
+                           key_features=key, end=month)
+    by = "segment" if "segment" in accounts.columns else None
+    if by:
+        inputs[by] = inputs["account_id"].map(accounts.set_index("account_id")[by])
+    return health_score(inputs, components=_health_components(), by=by)
+
+
+def moved_to_red(company: Any, month: str | pd.Period) -> pd.DataFrame:
+    """Paying accounts whose health band fell to red in ``month``, largest drop first.
+
+    Accounts scored for the first time this month are not counted (they did not move).
+
+    Columns ``account_id, previous_band, band, previous_score, score, change``.
+    """
+    from cskit.health import band_changes
+
+    month = parse_month(month)
+    moved = band_changes(health_scores(company, month), month, to="red")
+    moved = moved.loc[moved["previous_band"].notna()]  # new accounts did not "move"
+    return moved.sort_values(["change", "account_id"]).reset_index(drop=True)

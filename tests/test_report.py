@@ -595,3 +595,18 @@ def test_page_html_is_self_contained():
     page = report.page_html("<p>x</p>", title="T & <x>", lang="ko")
     assert '<html lang="ko">' in page and "<title>T &amp; &lt;x&gt;</title>" in page
     assert "<script" not in page and "http" not in page.split("<body>")[0]
+
+
+def test_moved_to_red_matches_the_bands_by_hand():
+    company = cskit.datasets.load_sample()
+    scores = report.health_scores(company, "2026-10")
+    # By hand: accounts red in October whose September band was known and not red.
+    band = scores.pivot_table(index="account_id", columns="month", values="band",
+                              aggfunc="first")
+    oct_, sep = pd.Period("2026-10", "M"), pd.Period("2026-09", "M")
+    expected = band.index[(band[oct_] == "red") & band[sep].notna() & (band[sep] != "red")]
+    moved = report.moved_to_red(company, "2026-10")
+    assert sorted(moved["account_id"]) == sorted(expected)
+    assert len(moved) > 0
+    assert (moved["change"].diff().dropna() >= 0).all()  # largest drop first
+    assert np.allclose(moved["change"], moved["score"] - moved["previous_score"])

@@ -138,4 +138,22 @@ CELLS = [
                 area_trends(area)
         """
     ),
+    code(
+        """
+        # Customer health: paying accounts whose health band fell to red this month.
+        if all(hasattr(company, name) for name in ("events", "accounts", "tickets", "surveys")):
+            area_heading("health")
+            red = report.moved_to_red(company, month)
+            if len(red):
+                display(Markdown(t("report.health.moved", n=len(red), month=month)))
+                columns = {"account_id": "account", "previous_band": "previous_band",
+                           "previous_score": "previous_score", "score": "score",
+                           "change": "change"}
+                shown = red.head(10)[list(columns)].round(1)
+                display(shown.rename(columns={c: t("report.health." + k)
+                                              for c, k in columns.items()}))
+            else:
+                display(Markdown(t("report.health.none", month=month)))
+        """
+    ),
 ]
