@@ -17,10 +17,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.not_significant": "no significant change",
         "report.interval": "{level:.0%} interval",
         "report.footnote": (
-            "Changes of rates are in percentage points (pp), of NPS in points. A change in NPS "
-            "is called better or worse only when the two months differ significantly at the "
-            "{level:.0%} level (two-sample z test on the NPS standard errors); {previous} is "
-            "the month compared with."
+            "Changes of rates are in percentage points (pp), of NPS in points. A change in a "
+            "survey KPI (NPS, CSAT, CES) is called better or worse only when the two months "
+            "differ significantly at the {level:.0%} level (two-sample z test on the standard "
+            "errors); {previous} is the month compared with."
         ),
         "report.subtitle": "Data: {months} months, {first} to {last}. Compared with {previous}.",
         "report.section.movements": "Where MRR came from and where it went",
@@ -87,8 +87,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.not_significant": "유의한 변화 없음",
         "report.interval": "{level:.0%} 신뢰구간",
         "report.footnote": (
-            "비율의 변화는 퍼센트포인트(%p), NPS의 변화는 점수 차이입니다. NPS는 두 달의 차이가 "
-            "{level:.0%} 수준에서 유의할 때만(NPS 표준오차를 이용한 두 표본 z 검정) 개선 또는 "
+            "비율의 변화는 퍼센트포인트(%p), NPS의 변화는 점수 차이입니다. 설문 KPI(NPS, CSAT, CES)는 "
+            "두 달의 차이가 {level:.0%} 수준에서 유의할 때만(표준오차를 이용한 두 표본 z 검정) 개선 또는 "
             "악화로 표시합니다. 비교 대상 월은 {previous}입니다."
         ),
         "report.subtitle": "데이터: {first}부터 {last}까지 {months}개월. 비교 월: {previous}.",
@@ -152,8 +152,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.not_significant": "有意な変化なし",
         "report.interval": "{level:.0%}信頼区間",
         "report.footnote": (
-            "率の変化はパーセントポイント（pt）、NPSの変化はポイント差です。NPSは2か月の差が"
-            "{level:.0%}水準で有意な場合のみ（NPSの標準誤差による2標本z検定）改善・悪化と表示します。"
+            "率の変化はパーセントポイント（pt）、NPSの変化はポイント差です。アンケートKPI（NPS・CSAT・CES）は"
+            "2か月の差が{level:.0%}水準で有意な場合のみ（標準誤差による2標本z検定）改善・悪化と表示します。"
             "比較対象の月は{previous}です。"
         ),
         "report.subtitle": "データ：{first}〜{last}の{months}か月。{previous}と比較。",
@@ -216,8 +216,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.not_significant": "無顯著變化",
         "report.interval": "{level:.0%} 信賴區間",
         "report.footnote": (
-            "比率的變化以百分點（pp）表示，NPS 的變化以分數差表示。只有當兩個月的 NPS 差異在 "
-            "{level:.0%} 水準下顯著時（以 NPS 標準誤進行雙樣本 z 檢定），才標示為改善或惡化。"
+            "比率的變化以百分點（pp）表示，NPS 的變化以分數差表示。問卷 KPI（NPS、CSAT、CES）只有當兩個月的"
+            "差異在 {level:.0%} 水準下顯著時（以標準誤進行雙樣本 z 檢定），才標示為改善或惡化。"
             "比較的月份為 {previous}。"
         ),
         "report.subtitle": "資料：{first} 至 {last}，共 {months} 個月。與 {previous} 比較。",
