@@ -46,6 +46,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _memory import fix_mmap_threshold, release_memory  # benchmarks/ is on sys.path
 
 import cskit
 from cskit.metrics import churn, cohort_retention, mrr_movements, nrr, to_mrr
@@ -163,32 +164,9 @@ def _status_kib(field: str) -> int:
     return 0
 
 
-def _fixed_mmap_threshold() -> None:
-    """Large blocks come from mmap and go back to the OS when freed (glibc otherwise
-    raises the threshold after big frees and reuses heap RSS, hiding later peaks)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD
-    except (OSError, AttributeError):
-        pass
-
-
 def _start_peak() -> int:
     """Return freed memory to the OS, reset the peak RSS counter, return RSS in KiB."""
-    gc.collect()
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-    try:
-        import pyarrow
-
-        pyarrow.default_memory_pool().release_unused()
-    except (ImportError, AttributeError):
-        pass
+    release_memory()
     try:
         with open("/proc/self/clear_refs", "w") as fh:
             fh.write("5")
@@ -287,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=HERE / "results" / "billing.csv")
     ap.add_argument("--only", nargs="+", help="time only these KPIs")
     args = ap.parse_args(argv)
-    _fixed_mmap_threshold()
+    fix_mmap_threshold()
 
     t0 = time.perf_counter()
     mrr = cskit.datasets.generate_mrr_panel(args.customers, args.months)

@@ -53,6 +53,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _memory import fix_mmap_threshold, release_memory  # benchmarks/ is on sys.path
 
 import cskit
 from cskit.metrics.usage import active_users
@@ -90,44 +91,9 @@ def _status(field: str) -> int:
     return 0
 
 
-def _fixed_mmap_threshold() -> None:
-    """Serve every allocation above 128 KiB with its own mmap, returned to the OS when freed.
-
-    glibc raises its mmap threshold after large frees, and later arrays then
-    reuse freed heap memory that RSS still counts: an engine run after the data
-    generator would look as if it needed almost no memory. A fixed threshold
-    keeps the per-engine peak honest.
-    """
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD
-    except (OSError, AttributeError):
-        pass
-
-
-def _release() -> None:
-    """Give freed memory back to the OS before a measurement (glibc heap, Arrow pool)."""
-    import gc
-
-    gc.collect()
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-    try:
-        import pyarrow
-
-        pyarrow.default_memory_pool().release_unused()
-    except (ImportError, AttributeError):
-        pass
-
-
 def _reset_peak() -> int:
     """Reset the peak-RSS counter to the current RSS; return the current RSS (KiB)."""
-    _release()
+    release_memory()
     try:
         with open("/proc/self/clear_refs", "w") as fh:
             fh.write("5")
@@ -212,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ignoring options meant for other benchmarks: {' '.join(unknown)}")
     import duckdb
 
-    _fixed_mmap_threshold()
+    fix_mmap_threshold()
     print(f"cskit {cskit.__version__}, pandas {pd.__version__}, numpy {np.__version__}, "
           f"duckdb {duckdb.__version__}, Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs")
