@@ -10,7 +10,7 @@ JOBS ?= 2
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[notebooks,test,bench,io]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[notebooks,test,bench,io,engines]"
 	touch $(STAMP)
 
 report: $(STAMP)

@@ -14,7 +14,9 @@ as they are recognisable (see :data:`ALIASES`: ``kpi``/``metric``, ``rows``/
 ``events``, ``cskit_s``, ``duckdb_s``/``reference_s``, ``peak_mb``…), and writes
 ``results/summary.md``: one table with KPI, rows, cskit time, reference time,
 ratio (cskit ÷ reference; ≤ 1 means cskit is at least as fast) and peak memory.
-The README quotes that file.
+A script whose results are not KPI timings (``bench_scale.py``: how much data each
+path handles under one memory limit) writes ``results/<topic>.md`` too; those
+sections follow the table. The README quotes that file.
 """
 
 from __future__ import annotations
@@ -100,6 +102,8 @@ def read_results(folder: Path = RESULTS) -> pd.DataFrame:
             continue
         columns = {_norm(c): c for c in raw.columns}
         found = {field: _find(columns, field) for field in ALIASES}
+        if found["cskit_s"] is None and found["reference_s"] is None:
+            continue  # not a KPI timing table (e.g. scale.csv: it has its own scale.md)
         table = pd.DataFrame(index=raw.index)
         table["topic"] = path.stem
         table["kpi"] = raw[found["kpi"]].astype(str) if found["kpi"] else [
@@ -131,7 +135,8 @@ def _fmt(value: float, pattern: str) -> str:
         else format(value, pattern)
 
 
-def to_markdown(table: pd.DataFrame, *, failures: dict[str, str] | None = None) -> str:
+def to_markdown(table: pd.DataFrame, *, failures: dict[str, str] | None = None,
+                sections: list[str] | None = None) -> str:
     """The summary as a Markdown table (one line per KPI), with how it was measured."""
     lines = [
         "# Benchmark summary",
@@ -158,7 +163,16 @@ def to_markdown(table: pd.DataFrame, *, failures: dict[str, str] | None = None) 
         lines.append("| (no results yet) | | | | | |")
     for script, reason in (failures or {}).items():
         lines += ["", f"**{script} failed**: {reason}"]
+    for section in sections or []:
+        lines += ["", section.strip()]
     return "\n".join(lines) + "\n"
+
+
+def extra_sections(folder: Path = RESULTS) -> list[str]:
+    """Results a script reports in its own Markdown (``results/<topic>.md``, e.g. the
+    larger-than-memory run of ``bench_scale.py``), appended to the summary as they are."""
+    return [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.md"))
+            if path.name != "summary.md"]
 
 
 def scripts(only: list[str] | None = None) -> list[Path]:
@@ -213,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
                 failures[path.name] = reason or f"exit status {status}"
     args.results.mkdir(parents=True, exist_ok=True)
     table = read_results(args.results)
-    text = to_markdown(table, failures=failures)
+    text = to_markdown(table, failures=failures, sections=extra_sections(args.results))
     target = args.results / "summary.md"
     temp = target.with_suffix(".md.tmp")
     temp.write_text(text, encoding="utf-8")

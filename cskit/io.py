@@ -115,6 +115,8 @@ def _format_of(path: Path, given: str | None) -> str:
                 f"format={given!r} is not supported; use 'csv', 'tsv', 'parquet' or 'excel'."
             )
         return given
+    if path.is_dir():  # a folder of Parquet files (a partitioned dataset, as lakes store them)
+        return "parquet"
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] in (".gz", ".bz2", ".zip", ".xz", ".zst") and len(suffixes) > 1:
         suffixes = suffixes[:-1]
@@ -128,7 +130,13 @@ def _format_of(path: Path, given: str | None) -> str:
 
 
 def _read_raw(path: Path, fmt: str, sheet: str | int | None, options: dict) -> pd.DataFrame:
-    if not path.is_file():
+    if path.is_dir():
+        if fmt != "parquet" or not any(path.rglob("*.parquet")):
+            raise CskitError(
+                f"{path}: is a folder; a folder is read only as a Parquet dataset (files "
+                f"ending .parquet inside it). Give the path of a file instead."
+            )
+    elif not path.is_file():
         raise CskitError(f"{path}: no such file.")
     try:
         if fmt in ("csv", "tsv"):
@@ -278,7 +286,8 @@ def read_table(
     ----------
     path : str or Path
         ``.csv`` (also ``.csv.gz``), ``.tsv``, ``.parquet`` / ``.pq``, ``.xlsx`` /
-        ``.xls``; or any name with ``format=``.
+        ``.xls``; or any name with ``format=``. A folder is read as one Parquet
+        dataset (every ``.parquet`` file in it, e.g. the parts a lake or Spark wrote).
     table : {"subscriptions", "mrr", "events", "surveys", "tickets", "costs", "accounts"}
         Which table the file holds (see :data:`CONTRACT` for its columns).
     columns : mapping, optional

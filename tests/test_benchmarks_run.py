@@ -62,3 +62,17 @@ def test_a_failing_script_is_reported(run, tmp_path, monkeypatch):
     results = tmp_path / "results"
     assert run.main(["--results", str(results)]) == 1
     assert "**bench_bad.py failed**: boom: out of memory" in (results / "summary.md").read_text()
+
+
+def test_other_results_follow_the_table(run, tmp_path):
+    (tmp_path / "billing.csv").write_text("kpi,rows,cskit_s,duckdb_s\nchurn,100,1.0,2.0\n")
+    # scale.csv has no KPI timing columns: it is not a row of the table...
+    (tmp_path / "scale.csv").write_text("engine,parts,rows,status,seconds\npandas,1,10,ok,0.5\n")
+    # ...its own Markdown section follows the table instead.
+    (tmp_path / "scale.md").write_text("## Larger than memory\n\nDuckDB: 4.0x larger.\n")
+    assert run.main(["--summary-only", "--results", str(tmp_path)]) == 0
+    assert run.read_results(tmp_path)["kpi"].tolist() == ["churn"]
+    text = (tmp_path / "summary.md").read_text()
+    table_at = text.index("| churn (vs DuckDB) | 100 | 1.00 | 2.00 | 0.50 | – |")
+    assert text.index("## Larger than memory") > table_at
+    assert "DuckDB: 4.0x larger." in text

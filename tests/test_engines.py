@@ -114,6 +114,16 @@ def test_duckdb_over_parquet_matches_pandas(duck, lake, company):
     assert (rr["grr"] <= 1).all()
 
 
+def test_queries_pass_on_no_library_warnings(duck, lake):
+    """Ibis and DuckDB deprecation notices about their own code do not reach the caller."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        moves = duck.mrr_movements(duck.read_parquet(lake / "mrr.parquet"))
+    assert len(moves) == 35
+
+
 def _cohorts_by_hand(mrr: pd.DataFrame) -> pd.DataFrame:
     paying = mrr.groupby(["customer_id", "month"])["mrr"].sum()
     paying = paying[paying > 0].reset_index()

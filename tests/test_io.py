@@ -195,6 +195,28 @@ def test_parquet_round_trip(tmp_path):
     assert back["month"].dtype == pd.PeriodDtype("M")
 
 
+def test_a_folder_of_parquet_parts_is_one_table(tmp_path):
+    pytest.importorskip("pyarrow", reason="pyarrow is in the 'io' extra")
+    original = _contract_mrr()
+    lake = tmp_path / "lake"
+    lake.mkdir()
+    text_months = original.assign(month=original["month"].astype(str))
+    half = len(original) // 2
+    text_months.iloc[:half].to_parquet(lake / "part-0.parquet")
+    text_months.iloc[half:].to_parquet(lake / "part-1.parquet")
+    back = cskit.read_mrr(lake)
+    assert len(back) == len(original)
+    key = ["customer_id", "month"]
+    pd.testing.assert_frame_equal(
+        back.sort_values(key, ignore_index=True),
+        original.sort_values(key, ignore_index=True), check_dtype=False)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(CskitError, match="is a folder.*Parquet dataset"):
+        cskit.read_mrr(tmp_path / "empty")
+    with pytest.raises(CskitError, match="is a folder"):
+        cskit.read_mrr(lake, format="csv")
+
+
 def test_excel_round_trip(tmp_path):
     pytest.importorskip("openpyxl", reason="openpyxl is in the 'io' extra")
     tickets = cio.read_tickets(ZENDESK, source="zendesk")

@@ -129,6 +129,38 @@ def test_recognise_churn_at_end_of_paid_period():
     assert months_of(cancel, "b") == ["2026-01", "2026-02"]
 
 
+def test_period_end_does_not_count_a_plan_change_twice():
+    subs = subs_frame(
+        [
+            # a upgrades on 10 Mar: the annual 1200 line ends the day the 2400 line starts.
+            # A plan change, not a cancellation: 100 in Jan-Feb, then 200 - never 300.
+            ("a", "2026-01-15", "2026-03-10", 1200.0, "year"),
+            ("a", "2026-03-10", None, 2400.0, "year"),
+            # b's second product starts the day the first one is cancelled: different
+            # products, so the cancelled line still counts to the end of its paid year.
+            ("b", "2026-01-15", "2026-03-10", 1200.0, "year"),
+            ("b", "2026-03-10", None, 120.0, "year"),
+            # c cancels on 10 Mar and comes back on 11 Mar: not the same day, so the
+            # first line is a cancellation and counts to January 2027.
+            ("c", "2026-01-15", "2026-03-10", 1200.0, "year"),
+            ("c", "2026-03-11", None, 1200.0, "year"),
+        ],
+        product=["core", "core", "core", "insights", "core", "core"],
+    )
+    paid = subs.cs.to_mrr(until="2026-06", recognise_churn="period_end")
+    a = paid[paid["customer_id"] == "a"].set_index("month")["mrr"]
+    assert a.tolist() == [100.0, 100.0, 200.0, 200.0, 200.0, 200.0]
+    b = paid[paid["customer_id"] == "b"].groupby("month")["mrr"].sum()
+    assert b.tolist() == [100.0, 100.0, 110.0, 110.0, 110.0, 110.0]
+    c = paid[paid["customer_id"] == "c"].groupby("month")["mrr"].sum()
+    assert c.tolist() == [100.0, 100.0, 200.0, 200.0, 200.0, 200.0]
+    # Without a product column, a same-day start of any line of the customer is a change.
+    no_product = subs.drop(columns="product").cs.to_mrr(until="2026-06",
+                                                         recognise_churn="period_end")
+    b = no_product[no_product["customer_id"] == "b"].groupby("month")["mrr"].sum()
+    assert b.tolist() == [100.0, 100.0, 10.0, 10.0, 10.0, 10.0]
+
+
 def test_period_end_does_not_push_open_lines_past_the_data():
     # Regression: the default horizon was taken after "period_end" had moved end
     # months a year forward, so the open line b was filled up to 2027-01.

@@ -16,6 +16,8 @@ and PySpark; Spark also needs Java 17).
 
 from __future__ import annotations
 
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,23 @@ def _ibis():
             "cskit.engines needs Ibis: pip install 'cskit[engines]'."
         ) from exc
     return ibis
+
+
+#: Deprecation notices that Ibis 12 and PySpark 4.0 raise on every query under pandas 3
+#: and DuckDB 2; they concern those libraries' own code, not the caller's.
+_LIBRARY_NOTICES = (
+    "The 'future.infer_string' option is deprecated",  # Ibis reads a pandas 3 option
+    r"fetch_arrow_table\(\) is deprecated",  # Ibis' DuckDB backend
+    "The copy keyword is deprecated",  # PySpark's pandas conversion
+)
+
+
+@contextmanager
+def _quiet_libraries():
+    with warnings.catch_warnings():
+        for message in _LIBRARY_NOTICES:
+            warnings.filterwarnings("ignore", message=message, category=DeprecationWarning)
+        yield
 
 
 def _periods(months: pd.Series | np.ndarray) -> pd.PeriodIndex:
@@ -96,14 +115,16 @@ class Engine:
 
     def read_parquet(self, path: str | Path, name: str | None = None):
         """A Parquet file or folder (or glob) as a table of this engine."""
-        return self.connection.read_parquet(str(path), table_name=name)
+        with _quiet_libraries():
+            return self.connection.read_parquet(str(path), table_name=name)
 
     def table(self, name: str):
         """A table the engine already knows (a Spark/Hive table, a DuckDB table)."""
         return self.connection.table(name)
 
     def _run(self, expr) -> pd.DataFrame:
-        return self.connection.execute(expr)
+        with _quiet_libraries():
+            return self.connection.execute(expr)
 
     # ------------------------------------------------------------ billing KPIs
 

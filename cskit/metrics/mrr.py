@@ -126,6 +126,9 @@ def to_mrr(
         ``"cancel_date"``: a line stops counting at the first month close after
         its ``end``. ``"period_end"``: it counts until the end of the billing
         period already paid (an annual plan cancelled in month 3 counts 12 months).
+        A line whose ``end`` is the day another line of the same customer (and
+        product) starts is a plan change, not a cancellation: it stops as with
+        ``"cancel_date"``, so the paid-up term is not counted twice.
     until : str or Period, optional
         Last month to fill for open lines; defaults to the month of the latest
         date in ``start`` or ``end``.
@@ -230,7 +233,12 @@ def to_mrr(
         step = np.maximum(months_per_interval, 1)
         on_anniversary = (e.dt.day == s_day).to_numpy() & (whole % step == 0) & (whole > 0)
         periods = np.where(on_anniversary, whole // step, whole // step + 1)
-        end_month = np.where(end_known, first + periods * step, end_month)
+        # A line replaced the same day (a plan change) ended by replacement, not by a
+        # cancellation: its paid-up term is carried by the new line, so it stops as usual.
+        replaced = _replaced_same_day(subscriptions[customer],
+                                      subscriptions[optional["product"]]
+                                      if optional["product"] else None, starts, ends)
+        end_month = np.where(end_known & ~replaced, first + periods * step, end_month)
     last = np.where(end_known, np.minimum(end_month - 1, horizon), horizon)
 
     keep = recurring & (monthly > 0) & (last >= first)
@@ -248,6 +256,24 @@ def to_mrr(
     result = result.rename(columns={"_month": "month", "_mrr": "mrr"})
     result["month"] = pd.PeriodIndex.from_ordinals(result["month"].to_numpy(), freq="M")
     return result[[customer, "month", "mrr"] + [c for c in optional.values() if c is not None]]
+
+
+def _replaced_same_day(customers: pd.Series, products: pd.Series | None, starts: pd.Series,
+                       ends: pd.Series) -> np.ndarray:
+    """Lines whose ``end`` day is the ``start`` day of another line of the same customer
+    (and product, when known): plan changes, not cancellations."""
+    n = len(customers)
+    keys = {"c": customers.to_numpy()}
+    if products is not None:
+        keys["p"] = products.to_numpy()
+    ended = pd.DataFrame({**keys, "day": ends.dt.normalize().to_numpy(), "row": np.arange(n)})
+    begun = pd.DataFrame({**keys, "day": starts.dt.normalize().to_numpy(),
+                          "other": np.arange(n)})
+    pairs = ended.dropna(subset=["day"]).merge(begun, on=[*keys, "day"])
+    rows = pairs.loc[pairs["row"] != pairs["other"], "row"].to_numpy()
+    replaced = np.zeros(n, dtype=bool)
+    replaced[rows] = True
+    return replaced
 
 
 def _monthly_totals(panel, by_segment: bool = False) -> np.ndarray:

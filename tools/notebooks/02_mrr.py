@@ -136,11 +136,13 @@ CELLS = [
         * **List price** is several per cent higher: that is what the discounts cost. Report net
           MRR (what customers pay); list MRR only tells sales how much they give away.
         * **`period_end`** adds revenue from lines that were cancelled but are paid up —
-          churn is booked later, at the end of the paid term. Beware one side effect: with
-          line data cskit cannot tell a cancellation from a **plan change** (the old line ends
-          the day the new one starts), so `period_end` keeps an upgraded annual line *and*
-          its replacement until the old term ends. Part of the difference above is that
-          double count; apply `period_end` only to lines that really ended in a cancellation:
+          churn is booked later, at the end of the paid term. One trap: in line data a
+          **plan change** looks like a cancellation (the old line ends the day the new one
+          starts). Extending the old annual line to the end of its term *and* counting its
+          replacement would count the customer twice, so cskit treats a line replaced the
+          same day (same customer and product) as a change and stops it as usual. The check
+          below rebuilds `period_end` MRR by hand from the two kinds of ended line, and shows
+          what the naive rule (extend every ended line) would have added:
         """
     ),
     code(
@@ -151,23 +153,31 @@ CELLS = [
             pd.MultiIndex.from_frame(subs[["customer_id", "product", "start"]])
         )
         horizon = company.mrr["month"].max()
-        cancelled_only = (
+        by_hand = (
             subs[~replaced].cs.to_mrr(recognise_churn="period_end", until=horizon).cs.mrr()["mrr"]
             .add(subs[replaced].cs.to_mrr(until=horizon).cs.mrr()["mrr"], fill_value=0)
         )
-        switches["period_end, cancellations only"] = cancelled_only.loc[last6]
-        switches["cancellations only %"] = (
-            switches["period_end, cancellations only"] / switches["net (default)"] - 1
-        ) * 100
+        pd.testing.assert_series_equal(by_hand.loc[last6], switches["period_end"],
+                                       check_names=False)
+        # The naive rule: give each replaced line an id of its own (no successor), so
+        # period_end extends it to the end of its paid term.
+        alone = subs[replaced].assign(
+            customer_id=lambda d: d["customer_id"] + "#" + d.index.astype(str))
+        naive_extra = (
+            alone.cs.to_mrr(recognise_churn="period_end", until=horizon).cs.mrr()["mrr"]
+            .sub(alone.cs.to_mrr(until=horizon).cs.mrr()["mrr"], fill_value=0)
+        ).reindex(last6, fill_value=0)
+        switches["double count if naive %"] = naive_extra / switches["net (default)"] * 100
         print(f"{int(replaced.sum())} of {int(subs['end'].notna().sum())} ended lines were "
               f"replaced the same day (plan changes)")
-        switches[["net (default)", "period_end %", "cancellations only %"]].round(2)
+        switches[["net (default)", "period_end %", "double count if naive %"]].round(2)
         """
     ),
     md(
         """
-        Half or more of the `period_end` difference was the double count; the rest is churn
-        booked at the end of the paid term instead of at the cancellation.
+        The `period_end` difference is churn booked at the end of the paid term instead of
+        at the cancellation; the last column is what a spreadsheet that extends every ended
+        line would add on top of it — revenue nobody pays.
 
         ## MRR per month
 
