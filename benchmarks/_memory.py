@@ -41,6 +41,18 @@ def release_memory() -> None:
 # ---------------------------------------------------------------- a hard memory limit
 
 
+def _write(folder: str, name: str, value: int, *, required: bool = True) -> None:
+    """Write one cgroup control file; a missing optional one is fine."""
+    import os
+
+    try:
+        with open(os.path.join(folder, name), "w") as handle:
+            handle.write(str(value))
+    except OSError:
+        if required:
+            raise
+
+
 class MemoryCap:
     """Run child processes under a hard memory limit, the way a container or a laptop would.
 
@@ -81,13 +93,8 @@ class MemoryCap:
                 if "memory" not in handle.read().split():
                     return False
             os.makedirs(path, exist_ok=True)
-            with open(os.path.join(path, "memory.max"), "w") as handle:
-                handle.write(str(self.limit_mb * 2**20))
-            try:
-                with open(os.path.join(path, "memory.swap.max"), "w") as handle:
-                    handle.write("0")
-            except OSError:
-                pass
+            _write(path, "memory.max", self.limit_mb * 2**20)
+            _write(path, "memory.swap.max", 0, required=False)
         except OSError:
             self._remove(path)
             return False
@@ -99,13 +106,9 @@ class MemoryCap:
 
         try:
             os.makedirs(path, exist_ok=True)
-            with open(os.path.join(path, "memory.limit_in_bytes"), "w") as handle:
-                handle.write(str(self.limit_mb * 2**20))
-            try:  # no swap either, where the kernel accounts it
-                with open(os.path.join(path, "memory.memsw.limit_in_bytes"), "w") as handle:
-                    handle.write(str(self.limit_mb * 2**20))
-            except OSError:
-                pass
+            _write(path, "memory.limit_in_bytes", self.limit_mb * 2**20)
+            # no swap either, where the kernel accounts it
+            _write(path, "memory.memsw.limit_in_bytes", self.limit_mb * 2**20, required=False)
         except OSError:
             self._remove(path)
             return False
@@ -126,8 +129,7 @@ class MemoryCap:
         """In the child, between fork and exec: move this process into the cgroup."""
         import os
 
-        with open(os.path.join(self.path, "cgroup.procs"), "w") as handle:
-            handle.write(str(os.getpid()))
+        _write(self.path, "cgroup.procs", os.getpid())
 
     def run(self, argv: list[str], *, timeout: float | None = None, **kwargs):
         """``subprocess.run(argv)`` inside the cap; returns the CompletedProcess."""
@@ -139,10 +141,7 @@ class MemoryCap:
     def reset_peak(self) -> None:
         """Start a new peak: the cgroup's high-water mark of charged memory (cgroup v1)."""
         if self.kind == "cgroup v1":
-            import os
-
-            with open(os.path.join(self.path, "memory.max_usage_in_bytes"), "w") as handle:
-                handle.write("0")
+            _write(self.path, "memory.max_usage_in_bytes", 0)
 
     def peak_mb(self) -> float | None:
         """The most memory charged to the limit since :meth:`reset_peak` (process memory

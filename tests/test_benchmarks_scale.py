@@ -1,9 +1,9 @@
 """benchmarks/bench_scale.py: the larger-than-memory run, on a lake small enough for a test.
 
 The real figures come from running the script (see benchmarks/results/scale.md); here
-the script runs end to end on 4 tiny parts and must find DuckDB's numbers equal to
-pandas' and to the totals written with the lake, and the memory cap must really end
-a process that exceeds it.
+the script runs end to end on two lakes of 4 tiny parts each and must find DuckDB's
+numbers equal to pandas' and to the totals written with each lake, and the memory cap
+must really end a process that exceeds it.
 """
 
 from __future__ import annotations
@@ -39,45 +39,59 @@ def memory():
     return _load("_memory")
 
 
-def test_small_lake_end_to_end(scale, tmp_path):
-    results = tmp_path / "results"
-    status = scale.main(["--customers", "8000", "--part-customers", "2000", "--months", "12",
-                         "--limit-mb", "2048", "--lake", str(tmp_path / "lake"),
-                         "--results", str(results)])
+SMALL = ["--customers", "8000", "--part-customers", "2000", "--months", "12",
+         "--events", "200000", "--part-events", "50000", "--days", "60", "--limit-mb", "2048"]
+
+
+def test_small_lakes_end_to_end(scale, tmp_path):
+    results, lake = tmp_path / "results", tmp_path / "lake"
+    status = scale.main([*SMALL, "--lake", str(lake), "--results", str(results)])
     assert status == 0
     runs = pd.read_csv(results / "scale.csv")
-    pandas_runs = runs[runs["engine"] == "pandas"]
-    # The ladder reads 1, 2 and 4 parts; 2 GiB holds them all.
-    assert pandas_runs["parts"].tolist() == [1, 2, 4]
     assert (runs["status"] == "ok").all()
-    manifest = scale.json.loads((tmp_path / "lake" / "manifest.json").read_text())
-    assert runs["rows"].max() == sum(manifest["rows"])
+    for topic in ("billing", "usage"):
+        mine = runs[runs["topic"] == topic]
+        # The ladder reads 1, 2 and 4 parts; 2 GiB holds them all, then DuckDB runs once.
+        assert mine.loc[mine["engine"] == "pandas", "parts"].tolist() == [1, 2, 4]
+        assert mine.loc[mine["engine"] == "duckdb", "parts"].tolist() == [4]
+        manifest = scale.json.loads((lake / topic / "manifest.json").read_text())
+        assert mine["rows"].max() == sum(manifest["rows"])
+    assert runs.loc[runs["topic"] == "usage", "rows"].max() == 200_000
     text = (results / "scale.md").read_text()
-    # Both independent checks ran: equal to pandas, and to the lake's own totals.
-    assert "DuckDB's movements and churn equal pandas' (equal for all 11 months)" in text
-    assert "equal the lake's totals for all 11 months; movements reconcile" in text
-    assert "pandas held the whole lake" in text
-    # A second run reuses the lake instead of writing it again.
-    before = (tmp_path / "lake" / "part-000.parquet").stat().st_mtime_ns
-    assert scale.main(["--customers", "8000", "--part-customers", "2000", "--months", "12",
-                       "--limit-mb", "2048", "--lake", str(tmp_path / "lake"),
+    # Both independent checks ran for both topics: equal to pandas, equal to the lakes' totals.
+    assert "DuckDB's movements and churn equal pandas' for all 11 months" in text
+    assert "equal the lake's totals for all 11 months, and the movements reconcile" in text
+    assert "DuckDB's DAU, WAU and MAU equal pandas' for all 60 days" in text
+    assert "DAU equals the lake's distinct users per day on all 60 days" in text
+    assert text.count("pandas held the whole lake") == 2
+    # A second run reuses the lakes instead of writing them again.
+    before = (lake / "usage" / "part-000.parquet").stat().st_mtime_ns
+    assert scale.main([*SMALL, "--only", "usage", "--lake", str(lake),
                        "--results", str(results)]) == 0
-    assert (tmp_path / "lake" / "part-000.parquet").stat().st_mtime_ns == before
+    assert (lake / "usage" / "part-000.parquet").stat().st_mtime_ns == before
 
 
 def test_lake_totals_are_those_of_the_parts(scale, tmp_path):
-    manifest = scale.build_lake(tmp_path / "lake", customers=3000, part_customers=1000,
-                                months=6, seed=1)
-    frame = pd.concat(pd.read_parquet(tmp_path / "lake" / name) for name in manifest["parts"])
-    assert frame["customer_id"].is_unique is False  # many months per customer
+    params = {"customers": 3000, "part_customers": 1000, "months": 6, "seed": 1}
+    manifest = scale.build_lake(scale.Billing, tmp_path / "mrr", params)
+    frame = pd.concat(pd.read_parquet(tmp_path / "mrr" / name) for name in manifest["parts"])
     assert not frame.duplicated(["customer_id", "month"]).any()
+    totals = pd.read_pickle(tmp_path / "mrr" / "totals.pkl")
     by_month = frame.groupby("month")["mrr"].agg(["sum", "size"])
-    assert by_month.index.tolist() == manifest["months"]
-    assert by_month["sum"].tolist() == pytest.approx(manifest["mrr"])
-    assert by_month["size"].tolist() == manifest["customers"]
-    # Parts hold disjoint customers.
-    owners = frame.groupby("customer_id")["customer_id"].size()
-    assert owners.index.str[:4].nunique() == 3
+    assert by_month.index.tolist() == totals.index.tolist()
+    assert by_month["sum"].tolist() == pytest.approx(totals["mrr"].tolist())
+    assert by_month["size"].tolist() == totals["customers"].tolist()
+    assert frame["customer_id"].str[:4].nunique() == 3  # parts hold disjoint customers
+
+    params = {"events": 30000, "part_events": 10000, "events_per_user": 50, "days": 40,
+              "seed": 1}
+    manifest = scale.build_lake(scale.Usage, tmp_path / "events", params)
+    events = pd.concat(pd.read_parquet(tmp_path / "events" / n) for n in manifest["parts"])
+    assert len(events) == 30000
+    dau = events.groupby(events["timestamp"].dt.strftime("%Y-%m-%d"))["user_id"].nunique()
+    totals = pd.read_pickle(tmp_path / "events" / "totals.pkl")
+    assert dau.index.tolist() == totals.index.tolist()
+    assert dau.tolist() == totals["dau"].tolist()
 
 
 def test_memory_cap_ends_a_process_that_exceeds_it(memory):

@@ -150,7 +150,7 @@ def generate_events(
     weight = rng.lognormal(0.0, 1.2, n_users)
     user = rng.choice(n_users, n_events, p=weight / weight.sum())
     join = rng.integers(-days // 2, days, n_users)
-    span = rng.integers(30, days + 1, n_users)
+    span = rng.integers(min(30, days), days + 1, n_users)
     lo = np.maximum(join, 0)
     hi = np.minimum(join + span, days)
     hi = np.maximum(hi, lo + 1)
