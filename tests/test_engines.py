@@ -199,8 +199,14 @@ def test_spark_local_mode_matches_pandas(spark, lake, company):
     np.testing.assert_allclose(spark.cohort_retention(mrr).to_numpy(),
                                _cohorts_by_hand(company.mrr).to_numpy(), equal_nan=True)
     moves = company.mrr.cs.mrr_movements()
-    grr = (moves["start"] - moves["contraction"] - moves["churn"]) / moves["start"]
-    assert spark.retention(mrr)["grr"].to_numpy() == pytest.approx(grr.to_numpy())
+    kept = moves["start"] - moves["contraction"] - moves["churn"]
+    retention = spark.retention(mrr)
+    assert retention["grr"].to_numpy() == pytest.approx((kept / moves["start"]).to_numpy())
+    assert retention["nrr"].to_numpy() == pytest.approx(
+        ((kept + moves["expansion"]) / moves["start"]).to_numpy())
+    pd.testing.assert_frame_equal(spark.mrr(mrr),
+                                  company.mrr.cs.mrr(period="M")[["mrr", "customers"]],
+                                  check_names=False, check_freq=False, check_dtype=False)
     events = spark.read_parquet(lake / "events.parquet")
     expected = company.events.cs.active_users(window=28)
     pd.testing.assert_frame_equal(spark.active_users(events)[["dau", "wau", "mau"]],
