@@ -38,6 +38,30 @@ def release_memory() -> None:
         pass
 
 
+def status_kib(field: str) -> int:
+    """A ``/proc/self/status`` field (``VmRSS``, ``VmHWM`` …) in KiB; 0 without /proc."""
+    try:
+        with open("/proc/self/status") as handle:
+            for line in handle:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def reset_peak() -> int:
+    """Return freed memory to the OS, reset the peak-RSS counter (``VmHWM``) to the
+    current RSS, and return the current RSS in KiB."""
+    release_memory()
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")
+    except OSError:
+        pass
+    return status_kib("VmRSS")
+
+
 # ---------------------------------------------------------------- a hard memory limit
 
 

@@ -46,7 +46,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from _memory import fix_mmap_threshold, release_memory  # benchmarks/ is on sys.path
+from _memory import fix_mmap_threshold, reset_peak, status_kib  # benchmarks/ is on sys.path
 
 import cskit
 from cskit.metrics import churn, cohort_retention, mrr_movements, nrr, to_mrr
@@ -153,35 +153,13 @@ FROM months GROUP BY ALL ORDER BY customer_id, m, plan, product
 
 
 # --------------------------------------------------------------------------- memory
-def _status_kib(field: str) -> int:
-    try:
-        with open("/proc/self/status") as fh:
-            for line in fh:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _start_peak() -> int:
-    """Return freed memory to the OS, reset the peak RSS counter, return RSS in KiB."""
-    release_memory()
-    try:
-        with open("/proc/self/clear_refs", "w") as fh:
-            fh.write("5")
-    except OSError:
-        pass
-    return _status_kib("VmRSS")
-
-
 def measure(fn: Callable[[], object], repeat: int) -> tuple[object, float, float]:
     """Best time of ``repeat`` runs, and the peak extra MiB of the first run."""
-    base = _start_peak()
+    base = reset_peak()
     t = time.perf_counter()
     result = fn()
     best = time.perf_counter() - t
-    peak = (_status_kib("VmHWM") - base) / 1024
+    peak = (status_kib("VmHWM") - base) / 1024
     for _ in range(repeat - 1):
         del result
         gc.collect()

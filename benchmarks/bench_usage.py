@@ -53,7 +53,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from _memory import fix_mmap_threshold, release_memory  # benchmarks/ is on sys.path
+from _memory import fix_mmap_threshold, reset_peak, status_kib  # benchmarks/ is on sys.path
 
 import cskit
 from cskit.metrics.usage import active_users
@@ -76,30 +76,6 @@ SELECT day, SUM(dau) AS dau,
        SUM(SUM(m)) OVER (ORDER BY day) AS mau
 FROM deltas GROUP BY day ORDER BY day
 """
-
-
-# --------------------------------------------------------------------------- memory
-def _status(field: str) -> int:
-    """A ``/proc/self/status`` field in KiB (0 where /proc is not available)."""
-    try:
-        with open("/proc/self/status") as fh:
-            for line in fh:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _reset_peak() -> int:
-    """Reset the peak-RSS counter to the current RSS; return the current RSS (KiB)."""
-    release_memory()
-    try:
-        with open("/proc/self/clear_refs", "w") as fh:
-            fh.write("5")
-    except OSError:
-        pass
-    return _status("VmRSS")
 
 
 # --------------------------------------------------------------------------- engines
@@ -150,15 +126,15 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[object, list[float], f
     """Run ``fn`` ``repeat`` times; return the last result, the times and the peak extra MiB."""
     times = []
     result = None
-    base = _reset_peak()
+    base = reset_peak()
     peak = 0
     for i in range(repeat):
         t = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - t)
         if i == 0:
-            peak = _status("VmHWM") - base
-    PEAKS.append(_status("VmHWM") / 1024)
+            peak = status_kib("VmHWM") - base
+    PEAKS.append(status_kib("VmHWM") / 1024)
     return result, times, peak / 1024
 
 
