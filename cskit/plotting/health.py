@@ -88,6 +88,16 @@ def band_mix(scores: pd.DataFrame, ax: Axes | None = None, *, month: str = "mont
     return ax
 
 
+def _churn_axes(ax: Axes, bt: object, title: str) -> Axes:
+    """Finish a chart of churn rates within the backtest's horizon (percent axis, legend)."""
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_ylabel(t("health.axis.churn_within", horizon=bt.horizon))
+    ax.set_title(title)
+    ax.grid(axis="x", visible=False)
+    ax.legend(frameon=False)
+    return ax
+
+
 def churn_by_band(result: object, ax: Axes | None = None) -> Axes:
     """Churn rate within the horizon for each band, against the overall rate.
 
@@ -123,12 +133,7 @@ def churn_by_band(result: object, ax: Axes | None = None) -> Axes:
                label=t("health.overall", value=f"{bt.churn_rate:.1%}"))
     top = np.nanmax(np.r_[rates, bt.churn_rate])
     ax.set_ylim(0, top * 1.3 if top > 0 else 1)
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_ylabel(t("health.axis.churn_within", horizon=bt.horizon))
-    ax.set_title(t("health.title.churn_by_band", auc=f"{bt.auc:.2f}"))
-    ax.grid(axis="x", visible=False)
-    ax.legend(frameon=False)
-    return ax
+    return _churn_axes(ax, bt, t("health.title.churn_by_band", auc=f"{bt.auc:.2f}"))
 
 
 def lift_chart(result: object, ax: Axes | None = None) -> Axes:
@@ -155,12 +160,7 @@ def lift_chart(result: object, ax: Axes | None = None) -> Axes:
                label=t("health.overall", value=f"{bt.churn_rate:.1%}"))
     ax.set_xticks(x)
     ax.set_xlabel(t("health.axis.decile"))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_ylabel(t("health.axis.churn_within", horizon=bt.horizon))
-    ax.set_title(t("health.title.lift"))
-    ax.grid(axis="x", visible=False)
-    ax.legend(frameon=False)
-    return ax
+    return _churn_axes(ax, bt, t("health.title.lift"))
 
 
 def component_auc(result: object, ax: Axes | None = None) -> Axes:
