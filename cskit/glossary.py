@@ -20,7 +20,7 @@ TERMS: dict[str, tuple[str, str, str]] = {
     "mrr": ("mrr", "mrr", "mrr_movements"),
     "mrr_movements": ("mrr_movements", "mrr", "mrr_movements"),
     "arpa": ("arpa", "mrr", "ltv"),
-    "ndr": ("nrr", "mrr", "retention"),
+    "nrr": ("nrr", "mrr", "retention"),
     "grr": ("grr", "mrr", "retention"),
     "ltv": ("ltv", "mrr", "ltv"),
     "crc": ("retention_cost", "costs", ""),

@@ -189,18 +189,18 @@ def test_mrr_prepare_reconciles_with_plain_pandas(company):
     assert view.numbers["end"] == pytest.approx(totals[pd.Period("2026-10", "M")])
 
 
-# --------------------------------------------------------------------------- NDR vs GRR
+# --------------------------------------------------------------------------- NRR vs GRR
 
 
 def test_retention_reference_figures():
-    # start 100, expansion 10, contraction 10, churn 10: NDR (100+10−10−10)/100 = 0.9, GRR 0.8.
+    # start 100, expansion 10, contraction 10, churn 10: NRR (100+10−10−10)/100 = 0.9, GRR 0.8.
     base = retention_logic.RetentionBase(100.0, 10.0, 10.0, 10.0, 0.0)
     view = retention_logic.compute(base, expansion=10.0, contraction=10.0, churn=10.0, new=50.0)
-    assert view.numbers["ndr"] == pytest.approx(0.9)
+    assert view.numbers["nrr"] == pytest.approx(0.9)
     assert view.numbers["grr"] == pytest.approx(0.8)
     more = retention_logic.compute(base, previous=view, expansion=40.0, contraction=10.0,
                                    churn=10.0, new=50.0)
-    assert more.numbers["ndr"] == pytest.approx(1.2)
+    assert more.numbers["nrr"] == pytest.approx(1.2)
     assert more.numbers["grr"] == pytest.approx(0.8)  # expansion never lifts GRR
     assert "GRR stays at 80.0%" in more.sentence
 
@@ -210,7 +210,7 @@ def test_retention_new_business_changes_neither_rate():
     a = retention_logic.compute(base, expansion=10.0, contraction=10.0, churn=10.0, new=0.0)
     b = retention_logic.compute(base, previous=a, expansion=10.0, contraction=10.0, churn=10.0,
                                 new=500.0)
-    assert (a.numbers["ndr"], a.numbers["grr"]) == (b.numbers["ndr"], b.numbers["grr"])
+    assert (a.numbers["nrr"], a.numbers["grr"]) == (b.numbers["nrr"], b.numbers["grr"])
     assert b.numbers["end"] == a.numbers["end"] + 500
 
 
@@ -465,7 +465,7 @@ CHANGES = {
     "nps": ("promoters", lambda v: v + 40, "nps"),
     "churn": ("period", lambda v: "M", "rate_start"),
     "mrr_movements": ("churn", lambda v: v + 5000.0, "end"),
-    "retention": ("expansion", lambda v: v + 50000.0, "ndr"),
+    "retention": ("expansion", lambda v: v + 50000.0, "nrr"),
     "ltv": ("churn", lambda v: 0.01, "ltv"),
     "survey_scales": ("threshold", lambda v: 5, "top_box"),
     "fcr": ("max_replies", lambda v: 3, "fcr"),

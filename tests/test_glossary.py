@@ -24,7 +24,7 @@ def test_one_row_per_kpi_with_a_formula():
     assert table.columns.tolist() == ["Term", "Definition", "Formula", "Table", "df.cs method",
                                       "Explainer"]
     assert table["Formula"].str.len().gt(3).all()
-    assert table.loc["ndr", "Formula"] == "(start MRR + expansion − contraction − churn) ÷ start MRR"
+    assert table.loc["nrr", "Formula"] == "(start MRR + expansion − contraction − churn) ÷ start MRR"
     assert table.loc["nps", "Formula"].startswith("% promoters − % detractors")
 
 

@@ -115,29 +115,29 @@ TEXTS: dict[str, dict[str, str]] = {
             "which can go below zero."
         ),
         "explain.mrr.start": "{month}: MRR went from {start} to {end} ({net_new}).",
-        # NDR vs GRR
-        "explain.retention.title": "NDR vs GRR",
+        # NRR vs GRR
+        "explain.retention.title": "NRR vs GRR",
         "explain.retention.caption": (
-            "Customers paying {window} months ago: what they pay now. Expansion lifts NDR "
+            "Customers paying {window} months ago: what they pay now. Expansion lifts NRR "
             "but never GRR; new customers are in neither."
         ),
         "explain.retention.num.start": "Start MRR of the cohort",
-        "explain.retention.num.ndr": "NDR (net dollar retention)",
+        "explain.retention.num.nrr": "NRR (net revenue retention)",
         "explain.retention.num.grr": "GRR (gross revenue retention)",
         "explain.retention.num.new": "MRR of new customers",
         "explain.retention.num.end": "End MRR, all customers",
         "explain.retention.formula": (
-            "NDR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {ndr};  "
+            "NRR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {nrr};  "
             "GRR = ({start} − {contraction} − {churn}) ÷ {start} = {grr}"
         ),
         "explain.retention.why.new": (
-            "New customers change end MRR, not retention: NDR and GRR only follow the cohort."
+            "New customers change end MRR, not retention: NRR and GRR only follow the cohort."
         ),
         "explain.retention.why.expansion": (
             "GRR stays at {grr}: it ignores expansion and can never exceed 100%."
         ),
         "explain.retention.start": (
-            "Over the {window} months to {month}: NDR {ndr}, GRR {grr}."
+            "Over the {window} months to {month}: NRR {nrr}, GRR {grr}."
         ),
         "explain.retention.axis.retained": "Kept (after contraction and churn)",
         "explain.retention.axis.share_of_start": "Share of start MRR",
@@ -339,7 +339,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "Start MRR 100; expansion 10, contraction 10, churn 10. What is GRR (a fraction)?"
         ),
         "training.retention-1.h": "GRR leaves expansion out: (start − contraction − churn) ÷ start.",
-        "training.retention-1.e": "(100 − 10 − 10) ÷ 100 = 0.8; NDR would be 0.9.",
+        "training.retention-1.e": "(100 − 10 − 10) ÷ 100 = 0.8; NRR would be 0.9.",
         "training.ltv-1.q": "ARPA 100 per month, monthly churn 5%, no margin. What is LTV?",
         "training.ltv-1.h": "ARPA ÷ monthly churn rate.",
         "training.ltv-1.e": "100 ÷ 0.05 = 2,000 (a 20-month lifetime).",
@@ -468,27 +468,27 @@ TEXTS: dict[str, dict[str, str]] = {
             "순 매출 이탈률은 0 아래로 내려갈 수 있습니다."
         ),
         "explain.mrr.start": "{month}: MRR이 {start}에서 {end}(으)로 변했습니다({net_new}).",
-        "explain.retention.title": "NDR과 GRR",
+        "explain.retention.title": "NRR과 GRR",
         "explain.retention.caption": (
-            "{window}개월 전에 결제하던 고객이 지금 얼마를 내는지 봅니다. 확장은 NDR을 올리지만 "
+            "{window}개월 전에 결제하던 고객이 지금 얼마를 내는지 봅니다. 확장은 NRR을 올리지만 "
             "GRR은 절대 올리지 않고, 신규 고객은 어느 쪽에도 들어가지 않습니다."
         ),
         "explain.retention.num.start": "코호트의 기초 MRR",
-        "explain.retention.num.ndr": "NDR(순매출 유지율)",
+        "explain.retention.num.nrr": "NRR(순매출 유지율)",
         "explain.retention.num.grr": "GRR(총매출 유지율)",
         "explain.retention.num.new": "신규 고객 MRR",
         "explain.retention.num.end": "전체 고객 기말 MRR",
         "explain.retention.formula": (
-            "NDR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {ndr};  "
+            "NRR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {nrr};  "
             "GRR = ({start} − {contraction} − {churn}) ÷ {start} = {grr}"
         ),
         "explain.retention.why.new": (
-            "신규 고객은 기말 MRR을 바꿀 뿐 유지율은 바꾸지 않습니다. NDR과 GRR은 코호트만 봅니다."
+            "신규 고객은 기말 MRR을 바꿀 뿐 유지율은 바꾸지 않습니다. NRR과 GRR은 코호트만 봅니다."
         ),
         "explain.retention.why.expansion": (
             "GRR은 {grr} 그대로입니다. 확장을 무시하므로 100%를 넘을 수 없습니다."
         ),
-        "explain.retention.start": "{month}까지 {window}개월: NDR {ndr}, GRR {grr}.",
+        "explain.retention.start": "{month}까지 {window}개월: NRR {nrr}, GRR {grr}.",
         "explain.retention.axis.retained": "유지(축소·이탈 후)",
         "explain.retention.axis.share_of_start": "기초 MRR 대비 비율",
         "explain.ltv.title": "고객 생애 가치(LTV)",
@@ -662,7 +662,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.mrr-1.e": "10,000 + 500 + 300 − 200 − 400 + 100 = 10,300.",
         "training.retention-1.q": "기초 MRR 100, 확장 10, 축소 10, 이탈 10. GRR(소수)은?",
         "training.retention-1.h": "GRR은 확장을 빼고 계산: (기초 − 축소 − 이탈) ÷ 기초.",
-        "training.retention-1.e": "(100 − 10 − 10) ÷ 100 = 0.8. NDR은 0.9입니다.",
+        "training.retention-1.e": "(100 − 10 − 10) ÷ 100 = 0.8. NRR은 0.9입니다.",
         "training.ltv-1.q": "월 ARPA 100, 월 이탈률 5%, 이익률 미적용. LTV는?",
         "training.ltv-1.h": "ARPA ÷ 월 이탈률.",
         "training.ltv-1.e": "100 ÷ 0.05 = 2,000(기대 수명 20개월).",
@@ -790,12 +790,12 @@ TEXTS: dict[str, dict[str, str]] = {
             "GRR は決して上げず、新規顧客はどちらにも入りません。"
         ),
         "explain.retention.num.start": "コホートの期首MRR",
-        "explain.retention.num.ndr": "NRR（ネット売上維持率）",
+        "explain.retention.num.nrr": "NRR（ネット売上維持率）",
         "explain.retention.num.grr": "GRR（グロス売上維持率）",
         "explain.retention.num.new": "新規顧客のMRR",
         "explain.retention.num.end": "全顧客の期末MRR",
         "explain.retention.formula": (
-            "NRR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {ndr}；"
+            "NRR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {nrr}；"
             "GRR = ({start} − {contraction} − {churn}) ÷ {start} = {grr}"
         ),
         "explain.retention.why.new": (
@@ -804,7 +804,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.retention.why.expansion": (
             "GRR は {grr} のままです。拡大を含めないので 100% を超えることはありません。"
         ),
-        "explain.retention.start": "{month} までの {window} か月：NRR {ndr}、GRR {grr}。",
+        "explain.retention.start": "{month} までの {window} か月：NRR {nrr}、GRR {grr}。",
         "explain.retention.axis.retained": "維持（縮小・解約の後）",
         "explain.retention.axis.share_of_start": "期首MRRに対する割合",
         "explain.ltv.title": "顧客生涯価値（LTV）",
@@ -1015,25 +1015,25 @@ TEXTS: dict[str, dict[str, str]] = {
             "或呼叫 cskit.explain.set_mode('widget')。"
         ),
         "explain.nps.caption": (
-            "調整推薦者（9–10 分）、中立者（7–8 分）與批評者（0–6 分）的人數。"
+            "調整推薦者（9–10 分）、中立者（7–8 分）與貶損者（0–6 分）的人數。"
             "NPS 計算的是群組而不是分數：0 分和 6 分的份量相同。"
         ),
         "explain.nps.ctl.promoters": "推薦者（9–10 分）",
         "explain.nps.ctl.passives": "中立者（7–8 分）",
-        "explain.nps.ctl.detractors": "批評者（0–6 分）",
-        "explain.nps.ctl.detractor_answer": "所有批評者的回答",
+        "explain.nps.ctl.detractors": "貶損者（0–6 分）",
+        "explain.nps.ctl.detractor_answer": "所有貶損者的回答",
         "explain.nps.ctl.level": "信賴水準",
         "explain.nps.opt.as_answered": "依實際回答",
         "explain.nps.num.n": "回答數",
         "explain.nps.num.promoters": "推薦者",
         "explain.nps.num.passives": "中立者",
-        "explain.nps.num.detractors": "批評者",
+        "explain.nps.num.detractors": "貶損者",
         "explain.nps.num.nps": "NPS",
         "explain.nps.num.interval": "{level:.0%} 信賴區間",
         "explain.nps.num.mean_score": "平均分數（0–10）",
-        "explain.nps.formula": "NPS = 推薦者 % − 批評者 % = {p} − {d} = {nps}",
+        "explain.nps.formula": "NPS = 推薦者 % − 貶損者 % = {p} − {d} = {nps}",
         "explain.nps.why.same_group": (
-            "平均分數從 {before} 變成 {after}，NPS 卻沒有變：0 到 6 分的回答都算作一位批評者。"
+            "平均分數從 {before} 變成 {after}，NPS 卻沒有變：0 到 6 分的回答都算作一位貶損者。"
         ),
         "explain.nps.why.interval": "有 {n} 筆回答時，信賴區間為 ±{half} 分。",
         "explain.nps.start": (
@@ -1083,15 +1083,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.mrr.num.end": "期末MRR",
         "explain.mrr.num.net_new": "淨新增 MRR",
         "explain.mrr.num.growth": "MRR 成長率",
-        "explain.mrr.num.gross_churn": "總營收流失率",
-        "explain.mrr.num.net_churn": "淨營收流失率",
+        "explain.mrr.num.gross_churn": "總收入流失率",
+        "explain.mrr.num.net_churn": "淨收入流失率",
         "explain.mrr.num.quick_ratio": "快速比率",
         "explain.mrr.formula": (
             "{start} + {new} + {expansion} − {contraction} − {churn} + {reactivation} = {end}"
         ),
-        "explain.mrr.why.reactivation": "回流是曾經流失的客戶帶來的營收，不是新業務。",
+        "explain.mrr.why.reactivation": "回流是曾經流失的客戶帶來的收入，不是新業務。",
         "explain.mrr.why.net_churn": (
-            "擴充會在淨營收流失率中抵銷損失（{before} → {after}），淨營收流失率可以低於零。"
+            "擴充會在淨收入流失率中抵銷損失（{before} → {after}），淨收入流失率可以低於零。"
         ),
         "explain.mrr.start": "{month}：MRR 從 {start} 變成 {end}（{net_new}）。",
         "explain.retention.title": "NRR 與 GRR",
@@ -1099,20 +1099,20 @@ TEXTS: dict[str, dict[str, str]] = {
             "{window} 個月前付費的客戶，現在付多少。擴充會提高 NRR，但永遠不會提高 GRR；"
             "新客戶兩者都不計入。"
         ),
-        "explain.retention.num.start": "世代的期初 MRR",
-        "explain.retention.num.ndr": "NRR（淨收入留存率）",
+        "explain.retention.num.start": "同期群的期初 MRR",
+        "explain.retention.num.nrr": "NRR（淨收入留存率）",
         "explain.retention.num.grr": "GRR（總收入留存率）",
         "explain.retention.num.new": "新客戶 MRR",
         "explain.retention.num.end": "全部客戶期末 MRR",
         "explain.retention.formula": (
-            "NRR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {ndr}；"
+            "NRR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {nrr}；"
             "GRR = ({start} − {contraction} − {churn}) ÷ {start} = {grr}"
         ),
         "explain.retention.why.new": (
-            "新客戶只改變期末 MRR，不改變留存率：NRR 與 GRR 只看這個世代。"
+            "新客戶只改變期末 MRR，不改變留存率：NRR 與 GRR 只看這個同期群。"
         ),
         "explain.retention.why.expansion": "GRR 維持 {grr}：它不計擴充，永遠不會超過 100%。",
-        "explain.retention.start": "截至 {month} 的 {window} 個月：NRR {ndr}，GRR {grr}。",
+        "explain.retention.start": "截至 {month} 的 {window} 個月：NRR {nrr}，GRR {grr}。",
         "explain.retention.axis.retained": "留存（扣除縮減與流失）",
         "explain.retention.axis.share_of_start": "占期初 MRR 的比例",
         "explain.ltv.title": "客戶終身價值（LTV）",
@@ -1163,9 +1163,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.scales.axis.score": "回答分數",
         "explain.scales.axis.answers": "回答數",
         "explain.scales.axis.mean": "平均 {mean}",
-        "explain.fcr.title": "首次聯繫解決率（FCR）",
+        "explain.fcr.title": "首次聯絡解決率（FCR）",
         "explain.fcr.caption": (
-            "FCR = 第一次聯繫就解決的工單 ÷ 工單。下面每一個定義問題都會改變比率："
+            "FCR = 第一次聯絡就解決的工單 ÷ 工單。下面每一個定義問題都會改變比率："
             "請說明你的數字用了哪些定義。"
         ),
         "explain.fcr.ctl.max_replies": "客服回覆次數上限",
@@ -1181,10 +1181,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.fcr.num.period": "工單建立期間",
         "explain.fcr.num.tickets": "工單數",
         "explain.fcr.num.denominator": "分母",
-        "explain.fcr.num.qualifying": "首次聯繫即解決",
+        "explain.fcr.num.qualifying": "首次聯絡即解決",
         "explain.fcr.num.fcr": "FCR",
         "explain.fcr.formula": "FCR = {qualifying} ÷ {denominator} = {fcr}",
-        "explain.fcr.why.max_replies": "允許更多次回覆，「首次聯繫」的標準就變寬，符合的工單變多。",
+        "explain.fcr.why.max_replies": "允許更多次回覆，「首次聯絡」的標準就變寬，符合的工單變多。",
         "explain.fcr.why.exclude_reopened": "必須重新開啟的工單，第一次並沒有真正解決。",
         "explain.fcr.why.exclude_spam": "垃圾訊息不經協助就關閉；計入會扭曲 FCR。",
         "explain.fcr.why.denominator": "以全部工單為分母，也會算入尚未解決的工單。",
@@ -1193,7 +1193,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.fcr.step.eligible": "排除垃圾訊息",
         "explain.fcr.step.resolved": "已解決",
         "explain.fcr.step.few_replies": "在回覆次數上限內",
-        "explain.fcr.step.qualifying": "首次聯繫即解決",
+        "explain.fcr.step.qualifying": "首次聯絡即解決",
         "explain.fcr.axis.tickets": "工單數",
         "explain.stickiness.title": "黏著度（DAU/MAU）",
         "explain.stickiness.caption": (
@@ -1247,12 +1247,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.col.exercise": "練習",
         "training.col.kpi": "KPI",
         "training.col.question": "題目",
-        "training.nps-1.q": "40 位推薦者、30 位中立者、30 位批評者回答。NPS（分）是多少？",
-        "training.nps-1.h": "推薦者 % − 批評者 %，範圍 −100 到 100。",
+        "training.nps-1.q": "40 位推薦者、30 位中立者、30 位貶損者回答。NPS（分）是多少？",
+        "training.nps-1.h": "推薦者 % − 貶損者 %，範圍 −100 到 100。",
         "training.nps-1.e": "40% − 30% = 10 分；中立者只會稀釋比例。",
         "training.nps-2.q": "在 NPS 中哪兩個回答算法相同？'a' 0 和 6，'b' 6 和 7，'c' 8 和 9",
-        "training.nps-2.h": "批評者 0–6 分，中立者 7–8 分，推薦者 9–10 分。",
-        "training.nps-2.e": "0 和 6 都是批評者；6 和 7、8 和 9 都跨越了界線。",
+        "training.nps-2.h": "貶損者 0–6 分，中立者 7–8 分，推薦者 9–10 分。",
+        "training.nps-2.e": "0 和 6 都是貶損者；6 和 7、8 和 9 都跨越了界線。",
         "training.churn-1.q": (
             "範例公司 2026 年 10 月的客戶流失率（分母：期初客戶數）是多少？請以小數作答（例如 0.031）。"
         ),

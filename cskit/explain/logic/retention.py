@@ -1,10 +1,10 @@
-"""NDR vs GRR explainer logic: what each retention rate counts.
+"""NRR vs GRR explainer logic: what each retention rate counts.
 
 Take the customers paying at the start of the window and their MRR then
 (start MRR). At the end of the window the same customers pay more
 (expansion), less (contraction) or nothing (churn).
 
-* NDR (net dollar / net revenue retention) = (start + expansion − contraction − churn) ÷ start
+* NRR (net dollar / net revenue retention) = (start + expansion − contraction − churn) ÷ start
 * GRR (gross revenue retention) = (start − contraction − churn) ÷ start — never above 100 %
 
 New customers (and customers who were not paying at the start) are in
@@ -12,7 +12,7 @@ neither: they change end MRR, not retention.
 
 >>> base = RetentionBase(start=100.0, expansion=10.0, contraction=10.0, churn=10.0, new=0.0)
 >>> v = compute(base, expansion=10.0, contraction=10.0, churn=10.0, new=0.0)
->>> round(v.numbers["ndr"], 4), round(v.numbers["grr"], 4)
+>>> round(v.numbers["nrr"], 4), round(v.numbers["grr"], 4)
 (0.9, 0.8)
 """
 
@@ -117,7 +117,7 @@ def compute(
     churn: float,
     new: float,
 ) -> View:
-    """NDR and GRR of the cohort for these amounts."""
+    """NRR and GRR of the cohort for these amounts."""
     values = {"expansion": expansion, "contraction": contraction, "churn": churn, "new": new}
     start = base.start
     lost = min(contraction + churn, start)  # a cohort cannot lose more than it had
@@ -125,7 +125,7 @@ def compute(
     numbers = {
         "start": start,
         "retained": retained,
-        "ndr": (retained + expansion) / start if start else float("nan"),
+        "nrr": (retained + expansion) / start if start else float("nan"),
         "grr": retained / start if start else float("nan"),
         "end": retained + expansion + new,
         **{k: float(v) for k, v in values.items()},
@@ -135,13 +135,13 @@ def compute(
         (t("move.expansion"), f"+{num(expansion)}"),
         (t("move.contraction"), f"−{num(contraction)}"),
         (t("move.churn"), f"−{num(churn)}"),
-        (label(KPI, "num.ndr"), pct(numbers["ndr"])),
+        (label(KPI, "num.nrr"), pct(numbers["nrr"])),
         (label(KPI, "num.grr"), pct(numbers["grr"])),
         (label(KPI, "num.new"), num(new)),
         (label(KPI, "num.end"), num(numbers["end"])),
     ]
     formula = label(KPI, "formula", start=num(start), expansion=num(expansion),
-                    contraction=num(contraction), churn=num(churn), ndr=pct(numbers["ndr"]),
+                    contraction=num(contraction), churn=num(churn), nrr=pct(numbers["nrr"]),
                     grr=pct(numbers["grr"]))
     extra = ""
     if previous is not None:
@@ -150,14 +150,14 @@ def compute(
         elif previous.values.get("expansion") != expansion:
             extra = label(KPI, "why.expansion", grr=pct(numbers["grr"]))
     start_text = label(KPI, "start", window=base.window, month=base.month or "—",
-                       ndr=pct(numbers["ndr"]), grr=pct(numbers["grr"]))
-    text = sentence(KPI, controls(base), values, numbers, previous, "ndr", pct,
+                       nrr=pct(numbers["nrr"]), grr=pct(numbers["grr"]))
+    text = sentence(KPI, controls(base), values, numbers, previous, "nrr", pct,
                     start=start_text, extra=extra)
     figure = {
-        "bars": [label(KPI, "num.grr"), label(KPI, "num.ndr")],
+        "bars": [label(KPI, "num.grr"), label(KPI, "num.nrr")],
         "retained": [numbers["grr"], numbers["grr"]],
-        "expansion": [0.0, numbers["ndr"] - numbers["grr"]],
-        "values": [numbers["grr"], numbers["ndr"]],
+        "expansion": [0.0, numbers["nrr"] - numbers["grr"]],
+        "values": [numbers["grr"], numbers["nrr"]],
     }
     return View(KPI, values, numbers, rows, formula, text, figure, title=label(KPI, "title"),
-                caption=label(KPI, "caption", window=base.window), headline=label(KPI, "num.ndr"))
+                caption=label(KPI, "caption", window=base.window), headline=label(KPI, "num.nrr"))
