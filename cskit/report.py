@@ -52,12 +52,12 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from statistics import NormalDist
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from cskit._stats import normal_p_value
 from cskit.errors import EmptyFrameError, InvalidParameterError, MissingColumnError
 from cskit.i18n import t
 from cskit.targets import Targets, tree_order
@@ -461,7 +461,7 @@ def _p_value(change: float, se_now: float, se_before: float) -> float:
         return math.nan
     spread = math.hypot(se_now, se_before)
     if spread > 0:
-        return 2.0 * (1.0 - NormalDist().cdf(abs(change) / spread))
+        return float(normal_p_value(abs(change) / spread))
     return 0.0 if change != 0 else 1.0  # both months unanimous: any difference is real
 
 
