@@ -215,21 +215,27 @@ def test_retention_new_business_changes_neither_rate():
 
 
 def test_retention_prepare_matches_plain_pandas(company):
+    # The explainer starts from cskit's NRR convention: the customers paying in 2025-10,
+    # and a customer who stopped paying in any month of the window (even if back by
+    # 2026-10) counts as churned at its start MRR ("returns excluded").
     m = company.mrr
-    per = m.groupby(["customer_id", "month"])["mrr"].sum()
-    then = per.xs(pd.Period("2025-10", "M"), level="month")
-    now = per.xs(pd.Period("2026-10", "M"), level="month")
-    then = then[then > 0]
-    joined = pd.concat({"then": then, "now": now}, axis=1).fillna(0.0)
-    cohort = joined[joined["then"] > 0]
-    kept = cohort[cohort["now"] > 0]
+    per = m.groupby(["customer_id", "month"])["mrr"].sum().unstack("month", fill_value=0.0)
+    window = per.loc[:, pd.Period("2025-10", "M"):pd.Period("2026-10", "M")]
+    then, now = window.iloc[:, 0], window.iloc[:, -1]
+    cohort = then > 0
+    stayed = cohort & (window > 0).all(axis=1)
     base = retention_logic.prepare()
-    assert base.start == pytest.approx(then.sum())
-    assert base.churn == pytest.approx(cohort.loc[cohort["now"] <= 0, "then"].sum())
-    diff = kept["now"] - kept["then"]
+    assert base.start == pytest.approx(then[cohort].sum())
+    assert base.churn == pytest.approx(then[cohort & ~stayed].sum())
+    diff = (now - then)[stayed]
     assert base.expansion == pytest.approx(diff[diff > 0].sum())
     assert base.contraction == pytest.approx(-diff[diff < 0].sum())
-    assert base.new == pytest.approx(joined.loc[joined["then"] <= 0, "now"].sum())
+    assert base.new == pytest.approx(now.sum() - now[stayed].sum())
+    # …and so it shows the number notebook 04 and the report compute with cskit.metrics.nrr.
+    view = retention_logic.compute(base, expansion=base.expansion, contraction=base.contraction,
+                                   churn=base.churn, new=base.new)
+    metric = company.mrr.cs.nrr(period="M", window=12).loc[pd.Period("2026-10", "M"), "nrr"]
+    assert view.numbers["nrr"] == pytest.approx(metric)
 
 
 # --------------------------------------------------------------------------- LTV

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import matplotlib.dates as mdates
 import matplotlib.ticker as mticker
 import pandas as pd
 from matplotlib.axes import Axes
 
+from cskit._months import parse_month, pick_month
 from cskit.errors import InvalidParameterError
 from cskit.i18n import t
 from cskit.plotting._style import apply_style
@@ -65,19 +64,15 @@ def _period_x(index: pd.Index) -> pd.DatetimeIndex:
 
 
 def _pick_month(index: pd.PeriodIndex, month: object) -> pd.Period:
+    """The period of a result to draw: ``month`` if the result has it, else its latest."""
+    if index.freqstr == "M":
+        return pick_month(month, index)
     if month is None:
         return index[-1]
-    if isinstance(month, pd.Period):
-        wanted = month.asfreq(index.freq)
-    elif isinstance(month, str) and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month.strip()):
-        wanted = pd.Period(month.strip(), freq=index.freq)
-    else:
-        raise InvalidParameterError(
-            f"month={month!r} is not a month; pass it as 'YYYY-MM', e.g. '{index[-1]}'."
-        )
+    wanted = parse_month(month).asfreq(index.freq)
     if wanted not in index:
         raise InvalidParameterError(
-            f"month={month!r} is not in the movements (they cover {index[0]} to {index[-1]}); "
+            f"month={month!r} is not in the result (it covers {index[0]} to {index[-1]}); "
             f"pick a month in that range."
         )
     return wanted

@@ -64,33 +64,26 @@ def prepare(
 ) -> RetentionBase:
     """Cohort amounts from an ``mrr`` frame: customers paying ``window`` months before ``month``.
 
-    Plain pandas: one MRR total per customer at each end of the window;
-    expansion and contraction are the increases and decreases of customers
-    still paying at the end, churn the start MRR of those who are not, new
-    the end MRR of customers who were not paying at the start.
+    Computed by :func:`cskit.metrics.nrr` (``period="M"``, its default
+    conventions), so the explainer starts from the number the notebook and the
+    report show; ``new`` is the month's MRR from customers outside that cohort.
     """
+    from cskit.metrics.retention import nrr
+
     frame = sample_company().mrr if data is None else data
     months = pd.PeriodIndex(frame[month_col], freq="M")
     end_month = month_of(month, months)
-    start_month = end_month - window
-    totals = (
-        pd.DataFrame({"c": frame[customer].to_numpy(), "m": months, "v": frame[mrr].to_numpy()})
-        .loc[lambda d: d["m"].isin([start_month, end_month])]
-        .groupby(["c", "m"], observed=True)["v"].sum()
-        .unstack("m")
-        .reindex(columns=[start_month, end_month])
-        .fillna(0.0)
-    )
-    before, after = totals[start_month], totals[end_month]
-    was = before > 0
-    still = was & (after > 0)
-    diff = (after - before)[still]
+    table = nrr(frame, period="M", window=window, customer=customer, month=month_col, mrr=mrr)
+    if end_month not in table.index:
+        end_month = table.index[-1]
+    row = table.loc[end_month]
+    total_end = float(pd.Series(frame[mrr].to_numpy(dtype=float))[months == end_month].sum())
     return RetentionBase(
-        start=float(before[was].sum()),
-        expansion=float(diff.clip(lower=0).sum()),
-        contraction=float((-diff).clip(lower=0).sum()),
-        churn=float(before[was & ~(after > 0)].sum()),
-        new=float(after[~was].sum()),
+        start=float(row["start"]),
+        expansion=float(row["expansion"]),
+        contraction=float(row["contraction"]),
+        churn=float(row["churn"]),
+        new=max(total_end - float(row["end"]), 0.0),
         window=window,
         month=str(end_month),
     )
