@@ -296,6 +296,18 @@ TEXTS: dict[str, dict[str, str]] = {
         # training
         "training.correct": "Correct! {explanation}",
         "training.wrong": "Not yet: you answered {answer}. Hint: {hint}",
+        "training.not_number": (
+            "You answered {answer}, which is text: answer with a number (e.g. 0.05, not '0.05')."
+        ),
+        "training.trap": "You answered {answer}: {why} Hint: {hint}",
+        "training.churn-1.trap.average": (
+            "that is the churn rate over the average of start and end customers, not over the "
+            "customers at the start."
+        ),
+        "training.churn-1.trap.start_plus_new": (
+            "that is the churn rate over start plus new customers, not over the customers at "
+            "the start."
+        ),
         "training.no_answer": "No answer yet. Hint: {hint}",
         "training.percent": (
             "You answered {answer}: that looks like a percentage. cskit writes rates as "
@@ -317,7 +329,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.nps-2.e": "0 and 6 are both detractors; 6 and 7 and 8 and 9 cross a boundary.",
         "training.churn-1.q": (
             "On the sample company, what is the October 2026 logo churn rate with the "
-            "denominator 'customers at start'? Give a fraction (e.g. 0.031)."
+            "denominator 'customers at start'? Give a fraction to four decimals (e.g. 0.0312)."
         ),
         "training.churn-1.h": (
             "company.mrr.cs.churn(period='M') — read the 2026-10 row of churn_rate."
@@ -631,6 +643,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.axis.at_risk": "최저 점수 계정(빨강 = 이후 이탈)",
         "training.correct": "정답입니다! {explanation}",
         "training.wrong": "아직 아닙니다. 입력한 답: {answer}. 힌트: {hint}",
+        "training.not_number": "입력한 답 {answer}은(는) 텍스트입니다. 숫자로 답하세요(예: '0.05'가 아니라 0.05).",
+        "training.trap": "입력한 답 {answer}: {why} 힌트: {hint}",
+        "training.churn-1.trap.average": "기초와 기말 고객의 평균으로 나눈 이탈률이지, 기초 고객으로 나눈 이탈률이 아닙니다.",
+        "training.churn-1.trap.start_plus_new": "기초 고객과 신규 고객의 합으로 나눈 이탈률이지, 기초 고객으로 나눈 이탈률이 아닙니다.",
         "training.no_answer": "아직 답이 없습니다. 힌트: {hint}",
         "training.percent": (
             "입력한 답 {answer}은(는) 백분율로 보입니다. cskit은 비율을 소수로 씁니다(5% = 0.05)."
@@ -646,7 +662,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.nps-2.h": "비추천 0–6점, 중립 7–8점, 추천 9–10점.",
         "training.nps-2.e": "0과 6은 모두 비추천 고객입니다. 6과 7, 8과 9는 경계를 넘습니다.",
         "training.churn-1.q": (
-            "샘플 회사의 2026년 10월 고객 이탈률(분모: 기초 고객 수)은? 소수로 답하세요(예: 0.031)."
+            "샘플 회사의 2026년 10월 고객 이탈률(분모: 기초 고객 수)은? 소수 넷째 자리까지 답하세요(예: 0.0312)."
         ),
         "training.churn-1.h": "company.mrr.cs.churn(period='M')에서 2026-10 행의 churn_rate.",
         "training.churn-1.e": "이탈한 기초 고객 ÷ 10월 초 고객 수.",
@@ -945,6 +961,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.axis.at_risk": "スコアの低いアカウント（赤 = 後に解約）",
         "training.correct": "正解です！ {explanation}",
         "training.wrong": "まだです。あなたの回答：{answer}。ヒント：{hint}",
+        "training.not_number": "回答 {answer} は文字列です。数値で答えてください（'0.05' ではなく 0.05）。",
+        "training.trap": "回答 {answer}：{why}ヒント：{hint}",
+        "training.churn-1.trap.average": "これは期首と期末の顧客数の平均で割った解約率で、期首の顧客数で割った解約率ではありません。",
+        "training.churn-1.trap.start_plus_new": "これは期首と新規の顧客数の合計で割った解約率で、期首の顧客数で割った解約率ではありません。",
         "training.no_answer": "まだ回答がありません。ヒント：{hint}",
         "training.percent": (
             "回答 {answer} はパーセントのようです。cskit では率を小数で書きます（5% = 0.05）。"
@@ -961,7 +981,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.nps-2.e": "0 と 6 はどちらも批判者です。6 と 7、8 と 9 は境界をまたぎます。",
         "training.churn-1.q": (
             "サンプル企業の 2026 年 10 月の顧客解約率（分母：期首の顧客数）は？ "
-            "小数で答えてください（例：0.031）。"
+            "小数第 4 位まで答えてください（例：0.0312）。"
         ),
         "training.churn-1.h": "company.mrr.cs.churn(period='M') の 2026-10 の行の churn_rate。",
         "training.churn-1.e": "解約した期首の顧客 ÷ 10 月初めの顧客数。",
@@ -1241,6 +1261,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.axis.at_risk": "分數最低的帳戶（紅 = 之後流失）",
         "training.correct": "答對了！{explanation}",
         "training.wrong": "還不對：你的答案是 {answer}。提示：{hint}",
+        "training.not_number": "你的答案 {answer} 是文字：請用數字回答（例如 0.05，而不是 '0.05'）。",
+        "training.trap": "你的答案是 {answer}：{why}提示：{hint}",
+        "training.churn-1.trap.average": "這是除以期初與期末客戶平均數的流失率，不是除以期初客戶數的流失率。",
+        "training.churn-1.trap.start_plus_new": "這是除以期初加新增客戶數的流失率，不是除以期初客戶數的流失率。",
         "training.no_answer": "還沒有答案。提示：{hint}",
         "training.percent": "你的答案 {answer} 看起來是百分比。cskit 以小數表示比率（5% = 0.05）。",
         "training.unknown": "沒有練習 {exercise!r}；請看 cskit.training.exercises()。",
@@ -1254,7 +1278,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.nps-2.h": "貶損者 0–6 分，中立者 7–8 分，推薦者 9–10 分。",
         "training.nps-2.e": "0 和 6 都是貶損者；6 和 7、8 和 9 都跨越了界線。",
         "training.churn-1.q": (
-            "範例公司 2026 年 10 月的客戶流失率（分母：期初客戶數）是多少？請以小數作答（例如 0.031）。"
+            "範例公司 2026 年 10 月的客戶流失率（分母：期初客戶數）是多少？請以小數作答，取到小數點後第四位（例如 0.0312）。"
         ),
         "training.churn-1.h": "company.mrr.cs.churn(period='M') 中 2026-10 那一列的 churn_rate。",
         "training.churn-1.e": "流失的期初客戶 ÷ 10 月初的客戶數。",
