@@ -25,6 +25,7 @@ from typing import Any
 
 import pandas as pd
 
+from cskit._display import TextTable
 from cskit.i18n import t
 
 __all__ = ["EXERCISES", "Exercise", "Result", "check", "exercises", "hint", "question"]
@@ -176,7 +177,7 @@ def exercises() -> pd.DataFrame:
     >>> cskit.training.exercises().index[:3].tolist()
     ['nps-1', 'nps-2', 'churn-1']
     """
-    frame = pd.DataFrame(
+    frame = TextTable(
         {
             t("training.col.kpi"): [e.kpi for e in EXERCISES.values()],
             t("training.col.question"): [t(f"training.{k}.q") for k in EXERCISES],
