@@ -26,11 +26,13 @@ class TextTable(pd.DataFrame):
         return TextTable
 
     def __repr__(self) -> str:
-        with pd.option_context("display.max_colwidth", None, "display.width", 10_000):
+        with pd.option_context("display.max_colwidth", None, "display.width", 10_000,
+                               "display.max_rows", 200, "display.max_columns", None):
             return super().__repr__()
 
     def _repr_html_(self) -> str | None:
-        with pd.option_context("display.max_colwidth", None):
+        with pd.option_context("display.max_colwidth", None, "display.max_rows", 200,
+                               "display.max_columns", None):
             html = super()._repr_html_()
         if html is None:
             return None
