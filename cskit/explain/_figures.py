@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import PercentFormatter
 
 from cskit.explain.logic import View
 from cskit.i18n import t
@@ -114,7 +115,7 @@ def _ltv(view: View, fig: Figure) -> None:
     top = max(finite) if finite else 1.0
     ax.set_ylim(0, top * 1.05 if top > 0 else 1)
     ax.set_xlim(0, max(f["churn"]))
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))  # decimals follow the tick spacing
     ax.yaxis.set_major_formatter(lambda x, _: f"{x:,.0f}")
     ax.set_xlabel(_l("ltv", "ctl.churn"))
     ax.set_ylabel(_l("ltv", "num.ltv"))
