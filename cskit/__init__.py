@@ -12,11 +12,16 @@ from cskit import accessor as _accessor
 
 _accessor.register()
 
-from cskit import datasets, errors, metrics  # noqa: E402  (metrics register accessor methods)
+from cskit import (  # noqa: E402  (metrics register accessor methods)
+    datasets,
+    errors,
+    health,  # noqa: E402  (registers df.cs.health_score)
+    metrics,
+)
 from cskit.i18n import get_language, set_language, t  # noqa: E402
 
 __version__ = "0.1.0"
-__all__ = ["datasets", "errors", "get_language", "metrics", "set_language", "t", "__version__"]
+__all__ = ["datasets", "errors", "get_language", "health", "metrics", "set_language", "t", "__version__"]
 
 # Explainers, exercises and the glossary (issue 6); they build on the metrics registered above.
 from cskit import explain, training  # noqa: E402
