@@ -1271,12 +1271,14 @@ def health_check(company: Any, month: str | pd.Period, calibration: Any = None) 
     months whose churn within the horizon is known by ``month`` (the default
     weights are not fitted to the data, so these months are later than the fit).
 
-    Returns a dict with ``method`` ("calibrated" or "default"), ``auc``,
+    Returns a dict with ``method`` ("calibrated", "default", or "unchecked" when
+    no scored month before ``month`` has a known outcome yet), ``auc``,
     ``first``, ``last`` (judged months), ``horizon``, ``account_months``,
     ``fit_first``, ``fit_last`` and ``auc_fit`` (calibrated only), ``shares``
     (band → share of paying accounts in ``month``) and ``ranked`` (True when a
     component is a rank, so a fixed share is always in the lowest band).
     """
+    from cskit.errors import CskitError
     from cskit.health import backtest
 
     month = parse_month(month)
@@ -1299,17 +1301,21 @@ def health_check(company: Any, month: str | pd.Period, calibration: Any = None) 
     first = last - (HEALTH_CHECK_MONTHS - 1)
     months = scores["month"]
     window = scores.loc[((months >= first) & (months <= last)).to_numpy()]
-    money = company.mrr.loc[(pd.PeriodIndex(company.mrr["month"], freq="M") <= month)]
-    bt = backtest(window, money, horizon=horizon, components=[])
-    out.update(method="default", auc=bt.auc, first=str(first), last=str(last), horizon=horizon,
-               account_months=bt.n)
+    money = company.mrr.loc[np.asarray(pd.PeriodIndex(company.mrr["month"], freq="M") <= month)]
+    out.update(first=str(first), last=str(last), horizon=horizon)
+    try:
+        bt = backtest(window, money, horizon=horizon, components=[])
+    except CskitError:  # too early in the data: no scored month has a known outcome yet
+        out.update(method="unchecked", auc=float("nan"), account_months=0)
+        return out
+    out.update(method="default", auc=bt.auc, account_months=bt.n)
     return out
 
 
 def health_check_text(check: Mapping[str, Any], month: object) -> list[str]:
     """Sentences (current language) saying how the score was checked and the band shares."""
     keys = {"method": check["method"], "auc": f"{check['auc']:.2f}", "first": check["first"],
-            "last": check["last"], "horizon": check["horizon"],
+            "last": check["last"], "horizon": check["horizon"], "month": month,
             "n": f"{check['account_months']:,}"}
     if check["method"] == "calibrated":
         keys.update(fit_first=check["fit_first"], fit_last=check["fit_last"],

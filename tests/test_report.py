@@ -635,6 +635,9 @@ def test_health_section_states_the_check_and_band_shares(tmp_path):
     lines = report.health_check_text(check, "2026-10")
     assert "AUC 0.73" in lines[0] and "2026-02" in lines[0]
     assert f"Red {check['shares']['red']:.0%}" in lines[1]
+    early = report.health_check(company, "2024-01")  # no month before has 3 months of outcome
+    assert early["method"] == "unchecked"
+    assert "cannot be checked yet" in report.health_check_text(early, "2024-01")[0]
     # a saved calibration next to the data is what the report then scores with
     inputs = health_inputs(company.events, company.accounts, company.mrr,
                            surveys=company.surveys, tickets=company.tickets)

@@ -2,6 +2,10 @@
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
+        "report.health.checked_unchecked": (
+            "The score cannot be checked yet: no month before {month} has {horizon} months of "
+            "outcome after it."
+        ),
         "report.health.moved": (
             "{n} paying accounts moved to the red health band in {month}; the ten with the most "
             "MRR at risk:"
@@ -36,6 +40,10 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "ko": {
+        "report.health.checked_unchecked": (
+            "아직 점수를 검증할 수 없습니다: {month} 이전에 그 뒤 {horizon}개월의 결과가 있는 달이 "
+            "없습니다."
+        ),
         "report.health.moved": (
             "{month}에 유료 계정 {n}곳이 레드(위험) 헬스 등급으로 떨어졌습니다. 위험에 처한 MRR이 "
             "큰 10곳:"
@@ -68,6 +76,10 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "ja": {
+        "report.health.checked_unchecked": (
+            "まだスコアを検証できません：{month}より前に、その後{horizon}か月の結果がそろった月が"
+            "ありません。"
+        ),
         "report.health.moved": (
             "{month}に有料アカウント{n}社がヘルススコアのレッド（危険）帯に移りました。"
             "リスクにさらされたMRRの大きい10社："
@@ -100,6 +112,9 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "zh-Hant": {
+        "report.health.checked_unchecked": (
+            "目前還無法驗證分數：{month} 之前沒有任何月份已有之後 {horizon} 個月的結果。"
+        ),
         "report.health.moved": (
             "{month} 有 {n} 個付費帳戶落入紅色（高風險）健康度區間；面臨風險的 MRR 最高的 10 個："
         ),
