@@ -618,6 +618,15 @@ def test_moved_to_red_matches_the_bands_by_hand():
     assert (moved["segment"] == moved["account_id"].map(segment)).all()
     assert moved["reasons"].str.len().gt(0).all()  # every red account has a reason
     assert "name" not in moved.columns  # the sample accounts have no name
+    # with a name column in the accounts table, the name comes along
+    from types import SimpleNamespace
+
+    named = SimpleNamespace(**{k: getattr(company, k) for k in
+                               ("events", "mrr", "tickets", "surveys")})
+    named.accounts = company.accounts.assign(name="Co " + company.accounts["account_id"])
+    with_names = report.moved_to_red(named, "2026-10")
+    assert with_names.columns[:3].tolist() == ["account_id", "name", "segment"]
+    assert (with_names["name"] == "Co " + with_names["account_id"]).all()
 
 
 def test_health_section_states_the_check_and_band_shares(tmp_path):
