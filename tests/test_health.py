@@ -459,11 +459,17 @@ def test_health_plots_draw_the_backtest(company, scored):
 
 
 def test_package_imports_and_accessor():
-    import cskit as fresh
+    import subprocess
+    import sys
+
     import cskit.health.score as score_module
 
-    assert fresh.health.health_score is score_module.health_score
-    assert "health_score" in dir(pd.DataFrame().cs)
+    assert cskit.health.health_score is score_module.health_score
+    # in a fresh interpreter, `import cskit` alone is enough
+    code = ("import cskit, pandas as pd; assert 'health_score' in dir(pd.DataFrame().cs); "
+            "assert cskit.health.calibrate and cskit.health.reasons")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 def test_default_score_beats_each_of_its_parts_on_the_sample(company, inputs, scored):
