@@ -274,9 +274,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.comp.frequency": "Frequency (active days)",
         "explain.health.comp.breadth": "Breadth (seats active)",
         "explain.health.comp.depth": "Depth (features used)",
-        "explain.health.comp.support": "Few support tickets",
+        "explain.health.comp.tickets": "Few support tickets",
         "explain.health.comp.nps": "NPS answer",
-        "explain.health.comp.growth": "MRR growth",
+        "explain.health.comp.mrr_growth": "MRR growth",
         "explain.health.num.accounts": "Accounts scored",
         "explain.health.num.churned": "Churned within {horizon} months",
         "explain.health.num.auc": "AUC",
@@ -287,6 +287,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.band.green": "Green",
         "explain.health.formula": "score = ({weights}) ÷ {total};  AUC = {auc}",
         "explain.health.why.rerank": "{n} accounts entered the {top} most at risk.",
+        "explain.health.num.best": "Best single component most accounts have (AUC)",
+        "explain.health.num.red_share": "Share of accounts in red",
+        "explain.health.num.fitted": "Fitted on past months, judged on later ones ({months})",
+        "explain.health.why.worse": (
+            "This plausible-looking score ranks churners worse than {best} alone "
+            "(AUC {best_auc}): a weight on a signal that does not predict dilutes one that does."
+        ),
+        "explain.health.why.ranked": (
+            "These components are ranks among the accounts, so about half of every component is "
+            "below 50 whatever the accounts' health: a ranked score always has a red share."
+        ),
         "explain.health.start": (
             "Scored at {snapshot}, checked against churn in the next {horizon} months: AUC {auc} "
             "(0.5 = a coin toss)."
@@ -622,9 +633,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.comp.frequency": "빈도(활성 일수)",
         "explain.health.comp.breadth": "폭(활성 좌석 비율)",
         "explain.health.comp.depth": "깊이(사용 기능 수)",
-        "explain.health.comp.support": "적은 지원 티켓",
+        "explain.health.comp.tickets": "적은 지원 티켓",
         "explain.health.comp.nps": "NPS 응답",
-        "explain.health.comp.growth": "MRR 성장",
+        "explain.health.comp.mrr_growth": "MRR 성장",
         "explain.health.num.accounts": "점수를 매긴 계정",
         "explain.health.num.churned": "{horizon}개월 내 이탈",
         "explain.health.num.auc": "AUC",
@@ -635,6 +646,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.band.green": "초록",
         "explain.health.formula": "점수 = ({weights}) ÷ {total};  AUC = {auc}",
         "explain.health.why.rerank": "위험도 상위 {top}개에 {n}개 계정이 새로 들어왔습니다.",
+        "explain.health.num.best": "대부분 계정에 있는 가장 좋은 단일 구성요소(AUC)",
+        "explain.health.num.red_share": "빨강 등급 계정 비율",
+        "explain.health.num.fitted": "과거 달로 맞추고 이후 달로 평가({months})",
+        "explain.health.why.worse": (
+            "그럴듯해 보이는 이 점수는 {best} 하나만 쓸 때(AUC {best_auc})보다 이탈 계정을 더 "
+            "못 가려냅니다. 예측력 없는 신호에 준 가중치가 예측력 있는 신호를 희석합니다."
+        ),
+        "explain.health.why.ranked": (
+            "이 구성요소들은 계정 간 순위라서 건강 상태와 상관없이 각 구성요소의 약 절반이 50 "
+            "아래에 있습니다. 순위로 만든 점수에는 항상 빨강 비율이 생깁니다."
+        ),
         "explain.health.start": (
             "{snapshot} 시점 점수를 이후 {horizon}개월의 이탈과 비교: AUC {auc}"
             "(0.5 = 동전 던지기)."
@@ -940,9 +962,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.comp.frequency": "頻度（アクティブ日数）",
         "explain.health.comp.breadth": "幅（アクティブなシート）",
         "explain.health.comp.depth": "深さ（利用機能数）",
-        "explain.health.comp.support": "サポートチケットの少なさ",
+        "explain.health.comp.tickets": "サポートチケットの少なさ",
         "explain.health.comp.nps": "NPS の回答",
-        "explain.health.comp.growth": "MRR の成長",
+        "explain.health.comp.mrr_growth": "MRR の成長",
         "explain.health.num.accounts": "スコアを付けたアカウント",
         "explain.health.num.churned": "{horizon} か月以内に解約",
         "explain.health.num.auc": "AUC",
@@ -953,6 +975,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.band.green": "緑",
         "explain.health.formula": "スコア = ({weights}) ÷ {total}；AUC = {auc}",
         "explain.health.why.rerank": "リスク上位 {top} 社に {n} 社が新たに入りました。",
+        "explain.health.num.best": "大半のアカウントにある最も良い単一の構成要素（AUC）",
+        "explain.health.num.red_share": "赤のアカウントの割合",
+        "explain.health.num.fitted": "過去の月で当てはめ、後の月で評価（{months}）",
+        "explain.health.why.worse": (
+            "もっともらしく見えるこのスコアは、{best}だけ（AUC {best_auc}）よりも解約を見分け"
+            "られません。予測しない信号への重みが、予測する信号を薄めています。"
+        ),
+        "explain.health.why.ranked": (
+            "これらの構成要素はアカウント間の順位なので、健全さに関係なく各構成要素の約半分が"
+            "50未満です。順位で作ったスコアには常に赤の割合があります。"
+        ),
         "explain.health.start": (
             "{snapshot} 時点のスコアをその後 {horizon} か月の解約と比較：AUC {auc}"
             "（0.5 = コイン投げ）。"
@@ -1241,9 +1274,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.comp.frequency": "頻率（活躍天數）",
         "explain.health.comp.breadth": "廣度（活躍席次比例）",
         "explain.health.comp.depth": "深度（使用的功能）",
-        "explain.health.comp.support": "客服工單少",
+        "explain.health.comp.tickets": "客服工單少",
         "explain.health.comp.nps": "NPS 回答",
-        "explain.health.comp.growth": "MRR 成長",
+        "explain.health.comp.mrr_growth": "MRR 成長",
         "explain.health.num.accounts": "已評分帳戶",
         "explain.health.num.churned": "{horizon} 個月內流失",
         "explain.health.num.auc": "AUC",
@@ -1254,6 +1287,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.band.green": "綠",
         "explain.health.formula": "分數 = ({weights}) ÷ {total}；AUC = {auc}",
         "explain.health.why.rerank": "有 {n} 個帳戶新進入風險最高的 {top} 名。",
+        "explain.health.num.best": "多數帳戶都有的最佳單一組成項目（AUC）",
+        "explain.health.num.red_share": "紅色帳戶比例",
+        "explain.health.num.fitted": "以過去月份擬合、以之後月份評估（{months}）",
+        "explain.health.why.worse": (
+            "這個看似合理的分數，辨識流失帳戶的能力不如只用{best}（AUC {best_auc}）：給沒有"
+            "預測力的訊號權重，會稀釋有預測力的訊號。"
+        ),
+        "explain.health.why.ranked": (
+            "這些組成項目是帳戶之間的排名，無論健康與否，每個項目約有一半低於 50："
+            "用排名做的分數永遠會有紅色比例。"
+        ),
         "explain.health.start": (
             "以 {snapshot} 的分數對照之後 {horizon} 個月的流失：AUC {auc}（0.5 = 擲硬幣）。"
         ),
