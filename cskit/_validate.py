@@ -103,89 +103,239 @@ def where_missing(series: pd.Series) -> str:
     return "index " + format_values(labels[:5].tolist(), len(labels))
 
 
-def as_datetime(frame: pd.DataFrame, column: str, table: str, *, allow_missing: bool = False) -> pd.Series:
-    """Return ``frame[column]`` as a naive ``datetime64`` series (a new object).
+_NO_NUMBERS = {"string", "datetime", "datetime64", "date", "empty", "period"}
+_NUMERIC_DATE = r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:$|[\sT])"
 
-    Strings are parsed; time-zone-aware values are converted to their own
-    wall-clock time (so months are the months in the data's time zone). A column
-    mixing zones, or aware and naive values, raises :class:`TimezoneError`.
-    """
-    s = frame[column]
+
+def _arrow_to_numpy(s: pd.Series) -> pd.Series:
+    """Arrow-backed timestamps and dates as NumPy-backed datetimes (other dtypes unchanged)."""
+    if not isinstance(s.dtype, pd.ArrowDtype):
+        return s
+    import pyarrow as pa
+
+    kind = s.dtype.pyarrow_dtype
+    if pa.types.is_timestamp(kind):
+        unit = kind.unit if kind.unit in ("s", "ms", "us", "ns") else "ns"
+        target = pd.DatetimeTZDtype(unit, kind.tz) if kind.tz else np.dtype(f"datetime64[{unit}]")
+        return s.astype(target)
+    if pa.types.is_date(kind):
+        return s.astype("datetime64[s]")
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        return s.astype(object).where(s.notna(), None)
+    return s
+
+
+def _refuse_numbers(s: pd.Series, column: str, table: str) -> None:
+    """Refuse numbers among text dates: parsed as dates they would be nanoseconds since 1970."""
+    if pd.api.types.infer_dtype(s, skipna=True) in _NO_NUMBERS:
+        return
+    values = s.to_numpy(dtype=object)  # a mixed column only: check cell by cell
+    number = np.fromiter(
+        (isinstance(v, (int, float, np.number, bool, np.bool_)) and not pd.isna(v) for v in values),
+        dtype=bool,
+        count=len(values),
+    )
+    if number.any():
+        raise ColumnTypeError(
+            f"Column {column!r} of the {table} frame holds numbers among its dates: "
+            f"{offending(s, number)} ({int(number.sum())} cell(s)). cskit does not guess what "
+            f"a number means as a date. Excel serial day numbers (45292 is 2024-01-01) convert "
+            f"with pd.to_datetime(v, unit='D', origin='1899-12-30'); Unix seconds with "
+            f"pd.to_datetime(v, unit='s'). Convert those cells, or drop them."
+        )
+
+
+def _dayfirst(text: pd.Series, column: str, table: str) -> tuple[pd.Series, bool]:
+    """Which day/month order the column's ``dd/mm/yyyy``-like values use, decided on the whole
+    column; returns the mask of such values and whether the day comes first."""
+    parts = text.str.extract(_NUMERIC_DATE)
+    numeric = parts[0].notna()
+    if not numeric.any():
+        return numeric, False
+    first = parts.loc[numeric, 0].astype(int)
+    second = parts.loc[numeric, 1].astype(int)
+    day_first, month_first = (first > 12), (second > 12)
+    how = (f"pd.to_datetime(df[{column!r}], dayfirst=True) or "
+           f"pd.to_datetime(df[{column!r}], format='%d/%m/%Y') for day first, "
+           f"dayfirst=False or format='%m/%d/%Y' for month first")
+    if day_first.any() and month_first.any():
+        raise ColumnTypeError(
+            f"Column {column!r} of the {table} frame mixes day-first dates "
+            f"({offending(text[numeric], day_first)}) and month-first dates "
+            f"({offending(text[numeric], month_first)}). Correct them, then convert the "
+            f"column yourself with {how}."
+        )
+    if not day_first.any() and not month_first.any() and (first != second).any():
+        raise ColumnTypeError(
+            f"Column {column!r} of the {table} frame has dates whose day and month cannot be "
+            f"told apart: {offending(text[numeric], first != second)} (no day above 12 in the "
+            f"column). Convert the column yourself with {how}."
+        )
+    return numeric, bool(day_first.any())
+
+
+def _parse_dates(frame: pd.DataFrame, column: str, table: str) -> pd.Series:
+    """``frame[column]`` as ``datetime64`` (naive) or ``datetime64[tz]`` (aware), a new object."""
+    s = _arrow_to_numpy(frame[column])
     if isinstance(s.dtype, pd.PeriodDtype):
-        out = s.dt.to_timestamp()
-    elif isinstance(s.dtype, pd.DatetimeTZDtype):
-        out = s.dt.tz_localize(None)
-    elif pd.api.types.is_datetime64_dtype(s.dtype):
-        out = s.copy()
-    elif (
+        return s.dt.to_timestamp()
+    if isinstance(s.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(s.dtype):
+        return s.copy()
+    if (
         pd.api.types.is_numeric_dtype(s.dtype)
         and not pd.api.types.is_bool_dtype(s.dtype)
         and s.isna().all()
     ):
         # A column with no dates at all (e.g. an `end` column read from a CSV in
         # which no line has ended yet) comes in as float NaN: all missing.
-        out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[us]", name=s.name)
-    elif pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_numeric_dtype(s.dtype):
+        return pd.Series(pd.NaT, index=s.index, dtype="datetime64[us]", name=s.name)
+    if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_numeric_dtype(s.dtype):
         raise ColumnTypeError(
             f"Column {column!r} of the {table} frame must hold dates; found numbers "
             f"{offending(s, s.notna())} (dtype {s.dtype}). Convert them with "
             f"pd.to_datetime(df[{column!r}], unit='s') (or the unit they are in), or, for "
             f"numbers like 202610, pd.to_datetime(df[{column!r}].astype(str), format='%Y%m')."
         )
-    else:
-        present = s.dropna()
-        zones = {
-            str(v.tzinfo) if v.tzinfo is not None else "naive"
-            for v in present
-            if isinstance(v, (pd.Timestamp, datetime.datetime))
-        }
-        if len(zones) > 1:
-            raise TimezoneError(
-                f"Column {column!r} of the {table} frame mixes time zones: "
-                f"{format_values(sorted(zones))}. Convert every value to one zone first, "
-                f"e.g. pd.to_datetime(df[{column!r}], utc=True)."
-            )
-        text = s.astype("str").where(s.notna())
-        has_offset = text.str.contains(r"(?:Z|[+-]\d\d:?\d\d)$", regex=True, na=False)
-        if has_offset.any() and not has_offset[s.notna()].all():
-            raise TimezoneError(
-                f"Column {column!r} of the {table} frame mixes values with and without a UTC "
-                f"offset: {offending(s, has_offset)} next to {offending(s, ~has_offset & s.notna())}. "
-                f"Give every value the same offset (or none)."
-            )
+    present = s.dropna()
+    kind = pd.api.types.infer_dtype(present, skipna=True)
+    if kind == "period" or (kind == "mixed" and present.map(type).eq(pd.Period).all()):
         try:
-            out = pd.to_datetime(s, errors="coerce", format="mixed")
-        except (ValueError, TypeError) as exc:
-            if "mixed" in str(exc) or "tz" in str(exc).lower():
-                raise TimezoneError(
-                    f"Column {column!r} of the {table} frame mixes time zones: "
-                    f"{offending(s, s.notna())}. Convert every value to one zone first, "
-                    f"e.g. pd.to_datetime(df[{column!r}], utc=True)."
-                ) from None
-            raise ColumnTypeError(
-                f"Column {column!r} of the {table} frame must hold dates; found "
-                f"{offending(s, s.notna())}. Convert it with pd.to_datetime(df[{column!r}])."
-            ) from None
-        if isinstance(out.dtype, pd.DatetimeTZDtype):
-            out = out.dt.tz_localize(None)
-        elif out.dtype == object:
+            stamps = pd.PeriodIndex(present.array).to_timestamp()
+        except (ValueError, TypeError):  # several frequencies: read each by its text
+            stamps = pd.to_datetime(present.astype(str), format="mixed")
+        return pd.Series(stamps, index=present.index).reindex(s.index).rename(s.name)
+    _refuse_numbers(s, column, table)
+    zones = {
+        str(v.tzinfo) if v.tzinfo is not None else "naive"
+        for v in present
+        if isinstance(v, (pd.Timestamp, datetime.datetime))
+    }
+    if len(zones) > 1:
+        raise TimezoneError(
+            f"Column {column!r} of the {table} frame mixes time zones: "
+            f"{format_values(sorted(zones))}. Convert every value to one zone first, "
+            f"e.g. pd.to_datetime(df[{column!r}], utc=True)."
+        )
+    text = s.astype("str").where(s.notna())
+    has_offset = text.str.contains(r"(?:Z|[+-]\d\d:?\d\d)$", regex=True, na=False)
+    if has_offset.any() and not has_offset[s.notna()].all():
+        raise TimezoneError(
+            f"Column {column!r} of the {table} frame mixes values with and without a UTC "
+            f"offset: {offending(s, has_offset)} next to {offending(s, ~has_offset & s.notna())}. "
+            f"Give every value the same offset (or none)."
+        )
+    numeric, day_first = _dayfirst(text, column, table)
+    try:
+        out = pd.to_datetime(s, errors="coerce", format="mixed")
+        if day_first:
+            out[numeric] = pd.to_datetime(s[numeric], errors="coerce", format="mixed",
+                                          dayfirst=True)
+    except (ValueError, TypeError) as exc:
+        if "mixed" in str(exc) or "tz" in str(exc).lower():
             raise TimezoneError(
                 f"Column {column!r} of the {table} frame mixes time zones: "
                 f"{offending(s, s.notna())}. Convert every value to one zone first, "
                 f"e.g. pd.to_datetime(df[{column!r}], utc=True)."
-            )
-        unparsed = out.isna() & s.notna()
-        if unparsed.any():
-            raise ColumnTypeError(
-                f"Column {column!r} of the {table} frame has values that are not dates: "
-                f"{offending(s, unparsed)}. Correct them, or convert the column with "
-                f"pd.to_datetime(df[{column!r}], errors='coerce') to treat them as missing."
-            )
+            ) from None
+        raise ColumnTypeError(
+            f"Column {column!r} of the {table} frame must hold dates; found "
+            f"{offending(s, s.notna())}. Convert it with pd.to_datetime(df[{column!r}])."
+        ) from None
+    if out.dtype == object:
+        raise TimezoneError(
+            f"Column {column!r} of the {table} frame mixes time zones: "
+            f"{offending(s, s.notna())}. Convert every value to one zone first, "
+            f"e.g. pd.to_datetime(df[{column!r}], utc=True)."
+        )
+    unparsed = out.isna() & s.notna()
+    if unparsed.any():
+        raise ColumnTypeError(
+            f"Column {column!r} of the {table} frame has values that are not dates: "
+            f"{offending(s, unparsed)}. Correct them, or convert the column with "
+            f"pd.to_datetime(df[{column!r}], errors='coerce') to treat them as missing."
+        )
+    return out
+
+
+def _check_missing(out: pd.Series, column: str, table: str, allow_missing: bool) -> pd.Series:
     if not allow_missing and out.isna().any():
         raise InvalidValueError(
             f"Column {column!r} of the {table} frame has {int(out.isna().sum())} missing date(s) "
             f"({where_missing(out)}). Fill or drop those rows first."
         )
+    return out
+
+
+def as_datetime(
+    frame: pd.DataFrame,
+    column: str,
+    table: str,
+    *,
+    allow_missing: bool = False,
+    instant: bool = False,
+) -> pd.Series:
+    """Return ``frame[column]`` as a naive ``datetime64`` series (a new object).
+
+    Strings are parsed with one day/month order for the whole column (a column
+    whose order cannot be told raises :class:`ColumnTypeError`); numbers among
+    text dates are refused, as are Arrow-backed timestamps of any unit accepted.
+    Time-zone-aware values become their own wall-clock time (so months are the
+    months in the data's time zone), or, with ``instant=True``, UTC: use that for
+    durations, which must be measured between instants. A column mixing zones,
+    or aware and naive values, raises :class:`TimezoneError`.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"at": ["01/02/2026", "13/02/2026"]})
+    >>> as_datetime(frame, "at", "tickets").dt.strftime("%Y-%m-%d").tolist()
+    ['2026-02-01', '2026-02-13']
+    """
+    out = _parse_dates(frame, column, table)
+    if isinstance(out.dtype, pd.DatetimeTZDtype):
+        out = (out.dt.tz_convert("UTC") if instant else out).dt.tz_localize(None)
+    return _check_missing(out, column, table, allow_missing)
+
+
+def as_instants(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    table: str,
+    *,
+    allow_missing: Sequence[bool] | bool = False,
+) -> list[pd.Series]:
+    """Several datetime columns that are compared with each other, as instants.
+
+    Aware columns are converted to UTC (so durations across a daylight-saving
+    change, or between columns kept in different zones, are true elapsed
+    times); naive columns are returned as they are. Mixing aware and naive
+    columns raises :class:`TimezoneError`: a naive time is no instant.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({
+    ...     "created_at": pd.to_datetime(["2026-03-29 01:30"]).tz_localize("Europe/Paris"),
+    ...     "first_response_at": pd.to_datetime(["2026-03-29 04:30"]).tz_localize("Europe/Paris")})
+    >>> a, b = as_instants(frame, ["created_at", "first_response_at"], "tickets")
+    >>> (b - a).dt.total_seconds().tolist()  # 2 hours: the clocks went forward at 02:00
+    [7200.0]
+    """
+    allowed = [allow_missing] * len(columns) if isinstance(allow_missing, bool) else allow_missing
+    parsed = [_parse_dates(frame, c, table) for c in columns]
+    aware = [isinstance(p.dtype, pd.DatetimeTZDtype) for p in parsed]
+    if any(aware) and not all(aware):
+        zoned = [c for c, a in zip(columns, aware) if a]
+        naive = [c for c, a in zip(columns, aware) if not a]
+        zone = parsed[aware.index(True)].dt.tz
+        raise TimezoneError(
+            f"Column(s) {format_values(zoned)} of the {table} frame carry a time zone ({zone}) "
+            f"but {format_values(naive)} do not, so the time between them is unknown. Give "
+            f"the naive column(s) their zone, e.g. df[{naive[0]!r}].dt.tz_localize('{zone}')."
+        )
+    out = []
+    for column, values, ok in zip(columns, parsed, allowed):
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            values = values.dt.tz_convert("UTC").dt.tz_localize(None)
+        out.append(_check_missing(values, column, table, ok))
     return out
 
 
