@@ -302,13 +302,16 @@ def as_instants(
     table: str,
     *,
     allow_missing: Sequence[bool] | bool = False,
-) -> list[pd.Series]:
+    local: bool = False,
+) -> list[pd.Series] | tuple[list[pd.Series], list[pd.Series]]:
     """Several datetime columns that are compared with each other, as instants.
 
     Aware columns are converted to UTC (so durations across a daylight-saving
     change, or between columns kept in different zones, are true elapsed
     times); naive columns are returned as they are. Mixing aware and naive
     columns raises :class:`TimezoneError`: a naive time is no instant.
+    With ``local=True`` also returns every column on the wall clock of the
+    first column's zone (for months, weekdays and business hours).
 
     Examples
     --------
@@ -336,7 +339,70 @@ def as_instants(
         if isinstance(values.dtype, pd.DatetimeTZDtype):
             values = values.dt.tz_convert("UTC").dt.tz_localize(None)
         out.append(_check_missing(values, column, table, ok))
-    return out
+    if not local:
+        return out
+    clocks = out
+    if all(aware) and aware:
+        zone = parsed[0].dt.tz  # every column read on the first column's clock
+        clocks = [p.dt.tz_convert(zone).dt.tz_localize(None) for p in parsed]
+    return out, clocks
+
+
+_TRUE_WORDS = ("true", "t", "yes", "y", "1", "1.0")
+_FALSE_WORDS = ("false", "f", "no", "n", "0", "0.0")
+
+
+def looks_like_flags(values: pd.Series) -> bool:
+    """Whether ``values`` hold True/False flags (bool, 0/1, or their words), maybe with gaps.
+
+    A CSV column of ``True``/``False`` with one empty cell is read by pandas as
+    object values; it is still a column of flags, not of dates.
+
+    Examples
+    --------
+    >>> looks_like_flags(pd.Series([True, None, False], dtype=object))
+    True
+    >>> looks_like_flags(pd.Series(["2026-10-01", None]))
+    False
+    """
+    if pd.api.types.is_bool_dtype(values.dtype):
+        return True
+    present = values.dropna()
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return bool(present.isin([0, 1]).all())
+    if pd.api.types.infer_dtype(present, skipna=True) in ("datetime", "datetime64", "date"):
+        return False
+    words = present.astype(str).str.strip().str.lower()
+    return bool(len(words)) and bool(words.isin(_TRUE_WORDS + _FALSE_WORDS).all())
+
+
+def as_flags(frame: pd.DataFrame, column: str, table: str) -> tuple[np.ndarray, np.ndarray]:
+    """``frame[column]`` as True/False flags and the mask of empty (unknown) cells.
+
+    Accepts bool, 0/1 and the words true/false, yes/no, t/f, y/n (any case).
+
+    Examples
+    --------
+    >>> flags, unknown = as_flags(pd.DataFrame({"r": [True, None, "false"]}), "r", "tickets")
+    >>> flags.tolist(), unknown.tolist()
+    ([True, False, False], [False, True, False])
+    """
+    values = frame[column]
+    unknown = values.isna().to_numpy()
+    if pd.api.types.is_bool_dtype(values.dtype) or pd.api.types.is_numeric_dtype(values.dtype):
+        numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+        bad = ~numbers.isin([0.0, 1.0]) & values.notna()
+        truth = (numbers == 1.0).to_numpy()
+    else:
+        words = values.astype(str).str.strip().str.lower()
+        bad = ~words.isin(_TRUE_WORDS + _FALSE_WORDS) & values.notna()
+        truth = words.isin(_TRUE_WORDS).to_numpy() & ~unknown
+    if bad.any():
+        raise ColumnTypeError(
+            f"Column {column!r} of the {table} frame must be True/False (or 1/0, yes/no); found "
+            f"{offending(values, bad)}. Convert it, e.g. df[{column!r}] == 'reopened'."
+        )
+    return truth.astype(bool), unknown
 
 
 def as_month(frame: pd.DataFrame, column: str, table: str) -> pd.Series:
