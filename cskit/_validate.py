@@ -60,6 +60,7 @@ def require_columns(frame: pd.DataFrame, columns: Mapping[str, str | None], tabl
                 f"(columns present: {present}). Rename your column to {column!r} "
                 f"or pass {keyword}='<your column>'."
             )
+    check_hashable(frame, columns.values(), table)
 
 
 def check_period(period: str | None, allowed: Sequence[str | None] = ("M", "Q", "Y", None)) -> str | None:
@@ -82,6 +83,97 @@ def check_choice(name: str, value: object, choices: Iterable[object]) -> None:
         raise InvalidParameterError(
             f"{name}={value!r} is not one of {', '.join(repr(c) for c in choices)}."
         )
+
+
+MAX_DAYS = 36_600  # a hundred years: longer spans are typos, and overflow timestamps
+
+
+def check_days(name: str, value: object, *, minimum: int = 0, none_ok: bool = False) -> int | None:
+    """Check a whole number of days between ``minimum`` and a hundred years.
+
+    Examples
+    --------
+    >>> check_days("trial_days", 14, minimum=1)
+    14
+    """
+    if value is None and none_ok:
+        return None
+    whole = isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+    if not whole or not minimum <= value <= MAX_DAYS:
+        also = " or None" if none_ok else ""
+        raise InvalidParameterError(
+            f"{name}={value!r} must be a whole number of days from {minimum} to {MAX_DAYS:,} "
+            f"(a hundred years){also}; e.g. {name}=14."
+        )
+    return int(value)
+
+
+def check_level(level: object) -> float:
+    """A confidence level strictly between 0 and 1 (a number, not text).
+
+    Examples
+    --------
+    >>> check_level(0.9)
+    0.9
+    """
+    number = isinstance(level, (int, float, np.integer, np.floating)) and not isinstance(
+        level, (bool, np.bool_))
+    if not number or not 0 < level < 1:
+        hint = f" (a number, not text: level={float(level)})" if _is_number_text(level) else ""
+        raise InvalidParameterError(
+            f"level={level!r} must be between 0 and 1, e.g. 0.95 (a number: level=0.95){hint}."
+        )
+    return float(level)
+
+
+def _is_number_text(value: object) -> bool:
+    try:
+        return isinstance(value, str) and 0 < float(value) < 1
+    except ValueError:
+        return False
+
+
+def as_date_param(name: str, value: object) -> pd.Timestamp:
+    """A date keyword (``start=``, ``as_of=``…) as a naive ``Timestamp``.
+
+    An aware value becomes its own wall-clock time, as dates in columns do.
+
+    Examples
+    --------
+    >>> as_date_param("as_of", "2026-10-31")
+    Timestamp('2026-10-31 00:00:00')
+    """
+    try:
+        stamp = pd.Timestamp(value) if value is not None else pd.NaT
+    except (ValueError, TypeError, OverflowError):
+        stamp = pd.NaT
+    if pd.isna(stamp):
+        raise InvalidParameterError(
+            f"{name}={value!r} is not a date; pass e.g. {name}='2026-10-31' or a "
+            f"pd.Timestamp."
+        )
+    return stamp.tz_localize(None) if stamp.tzinfo is not None else stamp
+
+
+def check_hashable(frame: pd.DataFrame, columns: Iterable[str | None], table: str) -> None:
+    """Refuse cells holding lists, dicts, sets or arrays in columns used as keys or labels."""
+    for column in columns:
+        if column is None or column not in frame.columns:
+            continue
+        s = frame[column]
+        if s.dtype != object or pd.api.types.infer_dtype(s, skipna=True) not in (
+                "mixed", "mixed-integer", "unknown-array"):
+            continue
+        nested = s.map(lambda v: isinstance(v, (list, dict, set, tuple, np.ndarray))).to_numpy(
+            dtype=bool)
+        if nested.any():
+            raise ColumnTypeError(
+                f"Column {column!r} of the {table} frame holds lists or other containers in "
+                f"{int(nested.sum())} cell(s): {offending(s, nested)} (index "
+                f"{format_values(s.index[nested][:5].tolist(), int(nested.sum()))}). "
+                f"Give each row one value: split such rows with df.explode({column!r}), or "
+                f"join them to text with df[{column!r}].astype(str)."
+            )
 
 
 def offending(series: pd.Series, mask: pd.Series | np.ndarray) -> str:
@@ -326,8 +418,8 @@ def as_instants(
     parsed = [_parse_dates(frame, c, table) for c in columns]
     aware = [isinstance(p.dtype, pd.DatetimeTZDtype) for p in parsed]
     if any(aware) and not all(aware):
-        zoned = [c for c, a in zip(columns, aware) if a]
-        naive = [c for c, a in zip(columns, aware) if not a]
+        zoned = [c for c, a in zip(columns, aware, strict=True) if a]
+        naive = [c for c, a in zip(columns, aware, strict=True) if not a]
         zone = parsed[aware.index(True)].dt.tz
         raise TimezoneError(
             f"Column(s) {format_values(zoned)} of the {table} frame carry a time zone ({zone}) "
@@ -335,7 +427,7 @@ def as_instants(
             f"the naive column(s) their zone, e.g. df[{naive[0]!r}].dt.tz_localize('{zone}')."
         )
     out = []
-    for column, values, ok in zip(columns, parsed, allowed):
+    for column, values, ok in zip(columns, parsed, allowed, strict=True):
         if isinstance(values.dtype, pd.DatetimeTZDtype):
             values = values.dt.tz_convert("UTC").dt.tz_localize(None)
         out.append(_check_missing(values, column, table, ok))

@@ -33,6 +33,7 @@ from cskit._validate import (
     as_number,
     check_choice,
     check_frame,
+    check_level,
     check_period,
     drop_missing,
     offending,
@@ -56,8 +57,7 @@ TABLE = "surveys"
 
 
 def _z(level: float) -> float:
-    if not 0 < level < 1:
-        raise InvalidParameterError(f"level={level!r} must be between 0 and 1, e.g. 0.95.")
+    level = check_level(level)
     return NormalDist().inv_cdf(0.5 + level / 2.0)
 
 
