@@ -176,6 +176,33 @@ def check_hashable(frame: pd.DataFrame, columns: Iterable[str | None], table: st
             )
 
 
+FAR_MONTHS = 24  # a gap this long after the bulk of the dates marks placeholder dates
+
+
+def placeholder_cutoff(months: np.ndarray) -> int | None:
+    """The last month of the data, when some later months are placeholders (else None).
+
+    Placeholder dates (``9999-12-31`` for "no end", a start typed as 2300) sit
+    far after everything else. Among the distinct month ordinals, the first gap
+    of more than two years that follows the median month cuts them off; the month
+    before the gap is returned. Data without such a gap returns None.
+
+    Examples
+    --------
+    >>> months = pd.PeriodIndex(["2026-01", "2026-02", "2026-03", "9999-12"], freq="M").asi8
+    >>> str(pd.PeriodIndex.from_ordinals([placeholder_cutoff(months)], freq="M")[0])
+    '2026-03'
+    >>> placeholder_cutoff(pd.PeriodIndex(["2026-01", "2027-06"], freq="M").asi8) is None
+    True
+    """
+    distinct = np.unique(np.asarray(months, dtype=np.int64))
+    if len(distinct) < 2:
+        return None
+    median = distinct[(len(distinct) - 1) // 2]
+    gaps = np.flatnonzero((np.diff(distinct) > FAR_MONTHS) & (distinct[1:] > median))
+    return int(distinct[gaps[0]]) if len(gaps) else None
+
+
 def offending(series: pd.Series, mask: pd.Series | np.ndarray) -> str:
     """Up to five distinct offending values of ``series`` where ``mask`` holds."""
     values = series[np.asarray(mask)].to_numpy()

@@ -9,12 +9,14 @@ operations instead of Python loops.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from cskit._validate import as_month, as_number, check_frame, check_unique, require_columns
+from cskit.errors import CskitWarning, format_values
 
 TABLE = "mrr"
 
@@ -38,6 +40,7 @@ class Panel:
     segment: np.ndarray | None = None
     segments: pd.Index | None = None
     segment_name: str | None = None
+    empty_months: np.ndarray | None = None  # ordinals between first and last with no row
 
 
 def customer_months(
@@ -68,6 +71,7 @@ def customer_months(
     ordinals = months.array.asi8 if hasattr(months.array, "asi8") else months.map(lambda p: p.ordinal).to_numpy()
     ordinals = np.asarray(ordinals, dtype=np.int64)
     first, last = int(ordinals.min()), int(ordinals.max())
+    empty = _empty_months(ordinals, first, last)
     v = values.to_numpy()
     span = last - first + 1
     key = codes.astype(np.int64) * span + (ordinals - first)
@@ -113,7 +117,32 @@ def customer_months(
         segment=seg_codes,
         segments=pd.Index(seg_index) if seg_index is not None else None,
         segment_name=by,
+        empty_months=empty,
     )
+
+
+def _empty_months(ordinals: np.ndarray, first: int, last: int) -> np.ndarray:
+    """Months inside the frame's span without a single row, with a warning naming them.
+
+    Such a month is a gap in the data (an export that missed it), not a month in
+    which every customer left: read as data it would show 100 % churn.
+    """
+    seen = np.zeros(last - first + 1, dtype=bool)
+    seen[ordinals - first] = True
+    empty = np.flatnonzero(~seen) + first
+    if len(empty):
+        names = [str(m) for m in pd.PeriodIndex.from_ordinals(empty, freq="M")]
+        warnings.warn(
+            f"The {TABLE} frame has no row at all in {format_values(names)} (inside its span "
+            f"{pd.PeriodIndex.from_ordinals([first, last], freq='M')[0]} to "
+            f"{pd.PeriodIndex.from_ordinals([last], freq='M')[0]}): a gap in the data reads as "
+            f"every customer leaving, so rates of that month and the next are extremes "
+            f"(churn flags them in its 'data_gap' column). Add the missing month's rows, with "
+            f"mrr 0 where a customer truly paid nothing, or keep to one side of the gap.",
+            CskitWarning,
+            stacklevel=4,
+        )
+    return empty
 
 
 def next_is_consecutive(panel: Panel) -> np.ndarray:
