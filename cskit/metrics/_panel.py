@@ -10,6 +10,7 @@ operations instead of Python loops.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +20,7 @@ from cskit._validate import as_month, as_number, check_frame, check_unique, requ
 from cskit.errors import CskitWarning, format_values
 
 TABLE = "mrr"
+LINES_ATTR = "cskit_line_columns"  # set by to_mrr: its plan/product columns
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,23 @@ def customer_months(
     month: str = "month",
     mrr: str = "mrr",
     by: str | None = None,
+    lines: Sequence[str | None] | None = None,
 ) -> Panel:
-    """Validate an ``mrr`` frame and combine it into a :class:`Panel`."""
+    """Validate an ``mrr`` frame and combine it into a :class:`Panel`.
+
+    Several rows of one customer and month are fine when they differ in a
+    ``lines`` column (plan, product): the columns passed, else those
+    :func:`~cskit.metrics.mrr.to_mrr` recorded in ``frame.attrs`` (so renamed
+    ``plan=``/``product=`` columns are honoured), else ``plan`` and ``product``.
+    """
     check_frame(frame, TABLE)
     require_columns(frame, {"customer": customer, "month": month, "mrr": mrr, "by": by}, TABLE)
     months = as_month(frame, month, TABLE)
     values = as_number(frame, mrr, TABLE)
-    keys = [customer, month] + [c for c in ("plan", "product") if c in frame.columns and c != by]
+    if lines is None:
+        lines = frame.attrs.get(LINES_ATTR, ("plan", "product"))
+    keys = [customer, month] + [c for c in dict.fromkeys(lines)
+                                if c is not None and c in frame.columns and c != by]
     if by is not None and by not in keys:
         keys.append(by)
     ids = frame[customer]

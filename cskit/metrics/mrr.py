@@ -31,6 +31,7 @@ from cskit._validate import (
 )
 from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError
 from cskit.metrics._panel import (
+    LINES_ATTR,
     customer_months,
     month_index,
     next_is_consecutive,
@@ -263,7 +264,10 @@ def to_mrr(
     result = expanded.groupby(group, sort=True, dropna=False, observed=True)["_mrr"].sum().reset_index()
     result = result.rename(columns={"_month": "month", "_mrr": "mrr"})
     result["month"] = pd.PeriodIndex.from_ordinals(result["month"].to_numpy(), freq="M")
-    return result[[customer, "month", "mrr"] + [c for c in optional.values() if c is not None]]
+    result = result[[customer, "month", "mrr"] + [c for c in optional.values() if c is not None]]
+    # Record the line columns, so the MRR metrics key rows by them even when renamed.
+    result.attrs[LINES_ATTR] = [c for c in (plan, product) if c is not None]
+    return result
 
 
 def _warn_placeholders(subscriptions: pd.DataFrame, starts: pd.Series, ends: pd.Series,
