@@ -35,6 +35,7 @@ import pandas as pd
 from cskit._validate import (
     as_date_param,
     as_datetime,
+    as_instants,
     as_number,
     check_choice,
     check_frame,
@@ -932,8 +933,9 @@ def first_login_rate(
         {"account": account, "signup": signup, "first_login": first_login, "by": by},
         "accounts",
     )
-    s = as_datetime(frame, signup, "accounts")
-    f = as_datetime(frame, first_login, "accounts", allow_missing=True)
+    # both on the signup column's clock, so a login kept in another zone compares right
+    _, (s, f) = as_instants(frame, [signup, first_login], "accounts",
+                            allow_missing=[False, True], local=True)
     early = f.notna() & (f < s.dt.normalize())
     if early.any():
         raise InvalidValueError(
