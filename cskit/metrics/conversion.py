@@ -65,8 +65,12 @@ def _within(value: object) -> pd.Timedelta | None:
 
 def _wide_times(frame: pd.DataFrame, stages: list[str], table: str) -> np.ndarray:
     """Times (int64 µs, NaT as the minimum int) of each stage column: rows × stages."""
-    cols = [_as_times(frame, s, table).to_numpy(dtype="datetime64[us]").astype(np.int64)
-            for s in stages]
+    dated = [s for s in stages if not pd.api.types.is_bool_dtype(frame[s].dtype)]
+    # Stage times are compared with each other: as instants, whatever zone each is kept in.
+    instants = dict(zip(dated, as_instants(frame, dated, table, allow_missing=True),
+                        strict=True)) if dated else {}
+    cols = [(instants[s] if s in instants else _as_times(frame, s, table))
+            .to_numpy(dtype="datetime64[us]").astype(np.int64) for s in stages]
     return np.column_stack(cols)
 
 
