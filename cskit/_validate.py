@@ -444,10 +444,12 @@ def as_instants(
     allowed = [allow_missing] * len(columns) if isinstance(allow_missing, bool) else allow_missing
     parsed = [_parse_dates(frame, c, table) for c in columns]
     aware = [isinstance(p.dtype, pd.DatetimeTZDtype) for p in parsed]
-    if any(aware) and not all(aware):
-        zoned = [c for c, a in zip(columns, aware, strict=True) if a]
-        naive = [c for c, a in zip(columns, aware, strict=True) if not a]
-        zone = parsed[aware.index(True)].dt.tz
+    # A column without any date (all empty) has no zone to disagree with.
+    dated = [bool(p.notna().any()) for p in parsed]
+    zoned = [c for c, a, d in zip(columns, aware, dated, strict=True) if a and d]
+    naive = [c for c, a, d in zip(columns, aware, dated, strict=True) if not a and d]
+    if zoned and naive:
+        zone = parsed[columns.index(zoned[0])].dt.tz
         raise TimezoneError(
             f"Column(s) {format_values(zoned)} of the {table} frame carry a time zone ({zone}) "
             f"but {format_values(naive)} do not, so the time between them is unknown. Give "
@@ -461,9 +463,11 @@ def as_instants(
     if not local:
         return out
     clocks = out
-    if all(aware) and aware:
-        zone = parsed[0].dt.tz  # every column read on the first column's clock
-        clocks = [p.dt.tz_convert(zone).dt.tz_localize(None) for p in parsed]
+    if any(aware):
+        # every column read on the clock of the first zoned column
+        zone = parsed[aware.index(True)].dt.tz
+        clocks = [p.dt.tz_convert(zone).dt.tz_localize(None) if a else o
+                  for p, a, o in zip(parsed, aware, out, strict=True)]
     return out, clocks
 
 

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from cskit._validate import (
-    as_datetime,
+    as_instants,
     as_number,
     check_choice,
     check_frame,
@@ -184,8 +184,10 @@ def to_mrr(
             f"id(s) ({where_missing(subscriptions[customer])}). Every line needs a customer; "
             f"drop or fill those rows first."
         )
-    starts = as_datetime(subscriptions, start, SUBSCRIPTIONS)
-    ends = as_datetime(subscriptions, end, SUBSCRIPTIONS, allow_missing=True)
+    # Both on the clock of the start column's zone (an end kept in another zone is moved
+    # to it), so months and the order of the two dates are those of the same instants.
+    _, (starts, ends) = as_instants(subscriptions, [start, end], SUBSCRIPTIONS,
+                                    allow_missing=[False, True], local=True)
     backwards = ends.notna() & (ends < starts)
     if backwards.any():
         rows = subscriptions.index[backwards.to_numpy()][:5].tolist()
