@@ -23,13 +23,9 @@ def z(level: float) -> float:
     >>> round(z(0.95), 4)
     1.96
     """
-    if isinstance(level, bool) or not isinstance(level, int | float | np.floating):
-        raise InvalidParameterError(
-            f"level={level!r} must be a number between 0 and 1, e.g. level=0.95."
-        )
-    if not 0 < level < 1:
-        raise InvalidParameterError(f"level={level!r} must be between 0 and 1, e.g. 0.95.")
-    return float(stats.norm.ppf(0.5 + level / 2.0))
+    from cskit._validate import check_level
+
+    return float(stats.norm.ppf(0.5 + check_level(level) / 2.0))
 
 
 def normal_p_value(statistic: np.ndarray | float) -> np.ndarray | float:

@@ -436,6 +436,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"cskit {args.command}: interrupted.", file=sys.stderr)
         return 130
+    except OSError as exc:  # a full disk, a folder turned read-only: one line, no traceback
+        print(f"cskit {args.command}: error: {_os_error(exc)}", file=sys.stderr)
+        return 1
+
+
+def _os_error(exc: OSError) -> str:
+    """One line for an operating-system error: what failed, on which file, and what to do."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    where = f" ({exc.filename})" if exc.filename else ""
+    return (f"{reason}{where}. Free disk space or check the folder's permissions, "
+            f"then run the command again.")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1037,17 +1037,25 @@ def kpi_table(records: Sequence[Mapping[str, object]]) -> pd.DataFrame:
 def kpi_csv(records: Sequence[Mapping[str, object]]) -> str:
     """The KPI table as CSV text (write it with a UTF-8 BOM for spreadsheets).
 
+    A line break inside a cell (CR, LF or both) becomes one space, so no cell can
+    start a new row, and each line is one row of the table.
+
     Examples
     --------
     >>> print(kpi_csv([{"kpi": "x", "label": "=1+1", "value": -3.0}]), end="")
     kpi,label,parent,unit,value,previous,change,target,better,status,verdict,p_value
     x,'=1+1,,,-3.0,,,,,,,
+    >>> print(kpi_csv([{"kpi": "y", "label": "a\\r=2+3"}]).splitlines()[1])
+    y,a =2+3,,,,,,,,,,
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(_EXPORT_COLUMNS)
     for row in kpi_table(records).itertuples(index=False):
-        writer.writerow(["" if _missing(v) else v for v in row])
+        writer.writerow([
+            "" if _missing(v) else re.sub(r"\r\n|[\r\n]", " ", v) if isinstance(v, str) else v
+            for v in row
+        ])
     return buffer.getvalue()
 
 

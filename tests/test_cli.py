@@ -376,3 +376,21 @@ def test_bad_targets_file_fails_with_key_and_line(tmp_path, fake_run):
     assert stderr == (f"cskit report: error: {data / 'targets.toml'}, line 3: churn.direction = "
                       "'down' is not a direction; use \"higher\" or \"lower\".\n")
     assert fake_run == [] and not (tmp_path / "o").exists()
+
+
+def test_full_disk_is_one_line_and_leaves_nothing(tmp_path, fake_run, monkeypatch):
+    import errno
+
+    def full(directory, text, suffix):
+        raise OSError(errno.ENOSPC, "No space left on device", str(directory / f"x{suffix}"))
+
+    monkeypatch.setattr(cli, "_write_temp", full)
+    (tmp_path / "keep.txt").write_text("x")
+    status, stdout, stderr = _run(["report", "--out", str(tmp_path)])
+    assert status == 1
+    assert stdout == ""
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("cskit report: error: No space left on device (")
+    assert "Free disk space or check the folder's permissions" in lines[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]

@@ -9,14 +9,18 @@ operations instead of Python loops.
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from cskit._validate import as_month, as_number, check_frame, check_unique, require_columns
+from cskit.errors import CskitWarning, format_values
 
 TABLE = "mrr"
+LINES_ATTR = "cskit_line_columns"  # set by to_mrr: its plan/product columns
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Panel:
     segment: np.ndarray | None = None
     segments: pd.Index | None = None
     segment_name: str | None = None
+    empty_months: np.ndarray | None = None  # ordinals between first and last with no row
 
 
 def customer_months(
@@ -47,13 +52,23 @@ def customer_months(
     month: str = "month",
     mrr: str = "mrr",
     by: str | None = None,
+    lines: Sequence[str | None] | None = None,
 ) -> Panel:
-    """Validate an ``mrr`` frame and combine it into a :class:`Panel`."""
+    """Validate an ``mrr`` frame and combine it into a :class:`Panel`.
+
+    Several rows of one customer and month are fine when they differ in a
+    ``lines`` column (plan, product): the columns passed, else those
+    :func:`~cskit.metrics.mrr.to_mrr` recorded in ``frame.attrs`` (so renamed
+    ``plan=``/``product=`` columns are honoured), else ``plan`` and ``product``.
+    """
     check_frame(frame, TABLE)
     require_columns(frame, {"customer": customer, "month": month, "mrr": mrr, "by": by}, TABLE)
     months = as_month(frame, month, TABLE)
     values = as_number(frame, mrr, TABLE)
-    keys = [customer, month] + [c for c in ("plan", "product") if c in frame.columns and c != by]
+    if lines is None:
+        lines = frame.attrs.get(LINES_ATTR, ("plan", "product"))
+    keys = [customer, month] + [c for c in dict.fromkeys(lines)
+                                if c is not None and c in frame.columns and c != by]
     if by is not None and by not in keys:
         keys.append(by)
     ids = frame[customer]
@@ -68,6 +83,7 @@ def customer_months(
     ordinals = months.array.asi8 if hasattr(months.array, "asi8") else months.map(lambda p: p.ordinal).to_numpy()
     ordinals = np.asarray(ordinals, dtype=np.int64)
     first, last = int(ordinals.min()), int(ordinals.max())
+    empty = _empty_months(ordinals, first, last)
     v = values.to_numpy()
     span = last - first + 1
     key = codes.astype(np.int64) * span + (ordinals - first)
@@ -113,7 +129,32 @@ def customer_months(
         segment=seg_codes,
         segments=pd.Index(seg_index) if seg_index is not None else None,
         segment_name=by,
+        empty_months=empty,
     )
+
+
+def _empty_months(ordinals: np.ndarray, first: int, last: int) -> np.ndarray:
+    """Months inside the frame's span without a single row, with a warning naming them.
+
+    Such a month is a gap in the data (an export that missed it), not a month in
+    which every customer left: read as data it would show 100 % churn.
+    """
+    seen = np.zeros(last - first + 1, dtype=bool)
+    seen[ordinals - first] = True
+    empty = np.flatnonzero(~seen) + first
+    if len(empty):
+        names = [str(m) for m in pd.PeriodIndex.from_ordinals(empty, freq="M")]
+        warnings.warn(
+            f"The {TABLE} frame has no row at all in {format_values(names)} (inside its span "
+            f"{pd.PeriodIndex.from_ordinals([first, last], freq='M')[0]} to "
+            f"{pd.PeriodIndex.from_ordinals([last], freq='M')[0]}): a gap in the data reads as "
+            f"every customer leaving, so rates of that month and the next are extremes "
+            f"(churn flags them in its 'data_gap' column). Add the missing month's rows, with "
+            f"mrr 0 where a customer truly paid nothing, or keep to one side of the gap.",
+            CskitWarning,
+            stacklevel=4,
+        )
+    return empty
 
 
 def next_is_consecutive(panel: Panel) -> np.ndarray:

@@ -120,6 +120,9 @@ def churn(
         Indexed by ``period`` (and ``by``): ``start_customers, new_customers,
         end_customers, churned, churned_after_joining, returned_after_churn,
         denominator, churn_rate``; a float when ``period=None`` and not grouped.
+        When the frame has a month without a single row inside its span, a
+        warning names it and a ``data_gap`` column flags the periods it touches
+        (the month itself and the one after): their rates are not churn.
 
     Examples
     --------
@@ -157,6 +160,11 @@ def churn(
         denom = (table["start_customers"] + table["new_customers"]).astype("float64")
     table["denominator"] = denom
     table["churn_rate"] = (table["churned"] / denom).where(denom > 0)
+    gap = _gap_periods(p, labels, n_periods)
+    if gap is not None:  # said in the warning of customer_months, and in a column
+        periods_of = table.index.get_level_values(0).to_numpy() if by is not None else \
+            table.index.to_numpy()
+        table["data_gap"] = gap[periods_of]
 
     if by is None:
         table.index = pd.PeriodIndex(index[table.index.to_numpy()], name="period")
@@ -168,7 +176,23 @@ def churn(
         table.index = pd.MultiIndex.from_arrays([per, seg], names=["period", by])
         if freq is None:
             table = table.droplevel("period")
-    return table[COLUMNS]
+    return table[COLUMNS + (["data_gap"] if gap is not None else [])]
+
+
+def _gap_periods(p: Panel, labels: np.ndarray, n_periods: int) -> np.ndarray | None:
+    """Per period: True when one of its months, or the month before it, has no row at all.
+
+    None when the data has no such gap (the result then has no ``data_gap`` column).
+    """
+    if p.empty_months is None or not len(p.empty_months) or not n_periods:
+        return None
+    rel = p.empty_months - p.first
+    touched = np.r_[rel, rel + 1]
+    touched = touched[touched < len(labels)]
+    hit = labels[touched]
+    gap = np.zeros(n_periods, dtype=bool)
+    gap[hit[hit >= 0]] = True
+    return gap
 
 
 def _count(

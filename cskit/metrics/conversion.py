@@ -24,7 +24,9 @@ import pandas as pd
 
 from cskit._validate import (
     as_datetime,
+    as_instants,
     check_choice,
+    check_days,
     check_frame,
     check_period,
     require_columns,
@@ -63,8 +65,12 @@ def _within(value: object) -> pd.Timedelta | None:
 
 def _wide_times(frame: pd.DataFrame, stages: list[str], table: str) -> np.ndarray:
     """Times (int64 µs, NaT as the minimum int) of each stage column: rows × stages."""
-    cols = [_as_times(frame, s, table).to_numpy(dtype="datetime64[us]").astype(np.int64)
-            for s in stages]
+    dated = [s for s in stages if not pd.api.types.is_bool_dtype(frame[s].dtype)]
+    # Stage times are compared with each other: as instants, whatever zone each is kept in.
+    instants = dict(zip(dated, as_instants(frame, dated, table, allow_missing=True),
+                        strict=True)) if dated else {}
+    cols = [(instants[s] if s in instants else _as_times(frame, s, table))
+            .to_numpy(dtype="datetime64[us]").astype(np.int64) for s in stages]
     return np.column_stack(cols)
 
 
@@ -348,17 +354,13 @@ def trial_conversion(
     freq = check_period(period)
     require_columns(frame, {"account": account, "trial_start": trial_start,
                             "converted": converted, "trial_end": trial_end, "by": by}, table)
-    if isinstance(trial_days, bool) or not isinstance(trial_days, (int, np.integer)) or \
-            trial_days < 1:
-        raise InvalidParameterError(f"trial_days={trial_days!r} must be a whole number >= 1.")
-    if grace_days is not None and (isinstance(grace_days, bool) or
-                                   not isinstance(grace_days, (int, np.integer)) or
-                                   grace_days < 0):
-        raise InvalidParameterError(
-            f"grace_days={grace_days!r} must be None or a whole number of days >= 0."
-        )
-    start = as_datetime(frame, trial_start, table, allow_missing=True)
-    done = as_datetime(frame, converted, table, allow_missing=True)
+    check_days("trial_days", trial_days, minimum=1)
+    if grace_days is not None:
+        check_days("grace_days", grace_days, minimum=0, none_ok=True)
+    # Every column on one clock (the trial start's zone), so zones cannot reorder them.
+    columns = [trial_start, converted] + ([trial_end] if trial_end is not None else [])
+    _, clocks = as_instants(frame, columns, table, allow_missing=True, local=True)
+    start, done = clocks[0], clocks[1]
     early = done.notna() & start.notna() & (done < start)
     if early.any():
         ids = frame.loc[early.to_numpy(), account].head(5).tolist()
@@ -368,8 +370,7 @@ def trial_conversion(
             f"empty {trial_start!r} for accounts that bought without a trial."
         )
     if trial_end is not None:
-        end = as_datetime(frame, trial_end, table, allow_missing=True)
-        end = end.fillna(start + pd.Timedelta(days=int(trial_days)))
+        end = clocks[2].fillna(start + pd.Timedelta(days=int(trial_days)))
     else:
         end = start + pd.Timedelta(days=int(trial_days))
     if as_of is None:

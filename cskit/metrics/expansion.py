@@ -305,7 +305,8 @@ def upsell_rate(
     """
     check_choice("upgrade", upgrade, ("plan", "expansion"))
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        lines=(plan, product))
     ev = _events(frame, p, "upsell", customer=customer, month=month, mrr=mrr, plan=plan,
                  product=product, upgrade=upgrade, plan_order=plan_order)
     return _account_rate(p, *ev, freq, denominator, by, "upsold", "upsell")
@@ -352,7 +353,8 @@ def cross_sell_rate(
     0.3333333333333333
     """
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        lines=(plan, product))
     ev = _events(frame, p, "cross_sell", customer=customer, month=month, mrr=mrr, plan=plan,
                  product=product, upgrade="plan", plan_order=None)
     return _account_rate(p, *ev, freq, denominator, by, "cross_sold", "cross_sell")
@@ -426,7 +428,8 @@ def post_upsell_churn(
             f"horizon={horizon!r} must be a whole number of months >= 1 (e.g. 3)."
         )
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        lines=(plan, product))
     ev_customer, ev_month, _ = _events(
         frame, p, after, customer=customer, month=month, mrr=mrr, plan=plan, product=product,
         upgrade=upgrade, plan_order=plan_order,

@@ -28,6 +28,7 @@ Every rate comes with a Wilson interval (see :mod:`cskit.metrics.csat`).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -36,14 +37,24 @@ import pandas as pd
 from cskit._stats import wilson_interval
 from cskit._validate import (
     as_datetime,
+    as_flags,
+    as_instants,
     as_number,
     check_choice,
     check_frame,
     check_period,
+    looks_like_flags,
     require_columns,
     to_period,
 )
-from cskit.errors import ColumnTypeError, EmptyFrameError, InvalidParameterError
+from cskit.errors import (
+    ColumnTypeError,
+    CskitWarning,
+    EmptyFrameError,
+    InvalidParameterError,
+    MissingColumnError,
+    format_values,
+)
 from cskit.registry import cs_method
 
 TABLE = "tickets"
@@ -84,7 +95,8 @@ def _as_tuple(value: Sequence[str] | str | None) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-@cs_method(kpi="First contact resolution (FCR)", table=TABLE, requires=("resolved_at", "agent_replies"))
+@cs_method(kpi="First contact resolution (FCR)", table=TABLE,
+           requires=("resolved_at", "agent_replies", "reopened"))
 def fcr(
     frame: pd.DataFrame,
     *,
@@ -182,6 +194,14 @@ def fcr(
     channels = _as_tuple(exclude_channels)
     categories = _as_tuple(exclude_categories)
     uses_reopen = reopen_window_days is not None and reopened is not None
+    if uses_reopen and reopened not in frame.columns:
+        present = format_values([str(c) for c in frame.columns], len(frame.columns))
+        raise MissingColumnError(
+            f"Column {reopened!r} is missing from the {TABLE} frame (columns present: "
+            f"{present}). FCR leaves out tickets reopened after their resolution: pass "
+            f"reopened='<your column>' (True/False, or when it was reopened), or "
+            f"reopened=None if you do not track reopens (then no ticket counts as reopened)."
+        )
     require_columns(
         frame,
         {
@@ -210,16 +230,24 @@ def fcr(
     is_resolved = done.notna().to_numpy()
     n_replies = as_number(rows, replies, TABLE, allow_missing=True).to_numpy()
     many = ~(n_replies <= max_agent_replies)  # a missing reply count cannot qualify
+    unknown = np.zeros(len(rows), dtype=bool)
     if uses_reopen:
-        column = rows[reopened]
-        if pd.api.types.is_bool_dtype(column.dtype) or pd.api.types.is_numeric_dtype(column.dtype):
-            again = _flag(rows, reopened)
-        else:
-            when = as_datetime(rows, reopened, TABLE, allow_missing=True)
-            gap = (when - done).dt.total_seconds().to_numpy() / 86400.0
+        if looks_like_flags(rows[reopened]):  # True/False, maybe with empty cells
+            again, unknown = as_flags(rows, reopened, TABLE)
+        else:  # when it was reopened: the window runs between instants
+            done_at, when = as_instants(rows, [resolved, reopened], TABLE, allow_missing=True)
+            gap = (when - done_at).dt.total_seconds().to_numpy() / 86400.0
             again = when.notna().to_numpy() & (gap <= reopen_window_days)
     else:
         again = np.zeros(len(rows), dtype=bool)
+    if unknown.any():
+        warnings.warn(
+            f"{int(unknown.sum())} ticket(s) of the {TABLE} frame have an empty {reopened!r}: "
+            f"whether they were reopened is unknown, so they count as not reopened (see the "
+            f"'reopen_unknown' entry of the result's attrs). Fill the column to decide.",
+            CskitWarning,
+            stacklevel=3,
+        )
     moved = _flag(rows, transferred) if transferred is not None else np.zeros(len(rows), bool)
     if not transfers_break_fcr:
         moved = np.zeros(len(rows), dtype=bool)
@@ -263,6 +291,7 @@ def fcr(
         "reopen_window_days": reopen_window_days,
         "denominator": denominator,
         "level": level,
+        "reopen_unknown": int((unknown & ~out).sum()),
     }
     if not keys:
         return float(table["fcr"].iloc[0])

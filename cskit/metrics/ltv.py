@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from cskit._validate import check_choice, check_period
-from cskit.errors import CskitWarning, InvalidParameterError
+from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError
 from cskit.metrics._panel import customer_months, month_index
 from cskit.metrics.churn import churn as _churn
 from cskit.metrics.repeat import _occasions
@@ -261,7 +261,9 @@ def _subscription(
     n_seg = len(segments)
     seg = np.zeros(len(p.mrr), dtype=np.int64) if by is None else p.segment.astype(np.int64)
     cell = (p.month - p.first) * n_seg + seg  # months × segments, month-major
+    # float even when no customer has MRR > 0 (a bincount of nothing is int)
     total = np.bincount(cell, weights=p.mrr, minlength=span * n_seg).reshape(span, n_seg)
+    total = total.astype(np.float64)
     count = np.bincount(cell, minlength=span * n_seg).reshape(span, n_seg)
 
     # Monthly logo churn counts (÷ customers at the start of the month); month 0 has none.
@@ -429,6 +431,12 @@ def _cohort(
             "(e.g. frame[frame['segment'] == 'SMB']) and call it per segment."
         )
     p = customer_months(frame, customer=customer, month=month, mrr=mrr)
+    if not len(p.mrr):
+        raise InvalidValueError(
+            f"Column {mrr!r} of the mrr frame has no value above 0, so no customer "
+            f"has a cohort. Check the column (amounts may be in another column), or pass "
+            f"method='subscription'."
+        )
     first_row = np.r_[True, p.customer[1:] != p.customer[:-1]]
     starts = np.flatnonzero(first_row)
     sizes = np.diff(np.r_[starts, len(p.month)])

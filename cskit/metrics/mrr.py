@@ -13,21 +13,25 @@ Conventions (see ``notebooks/02_mrr.ipynb`` and the KPI catalogue):
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
 from cskit._validate import (
-    as_datetime,
+    as_instants,
     as_number,
     check_choice,
     check_frame,
     check_period,
     offending,
+    placeholder_cutoff,
     require_columns,
     where_missing,
 )
-from cskit.errors import InvalidParameterError, InvalidValueError
+from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError
 from cskit.metrics._panel import (
+    LINES_ATTR,
     customer_months,
     month_index,
     next_is_consecutive,
@@ -180,8 +184,10 @@ def to_mrr(
             f"id(s) ({where_missing(subscriptions[customer])}). Every line needs a customer; "
             f"drop or fill those rows first."
         )
-    starts = as_datetime(subscriptions, start, SUBSCRIPTIONS)
-    ends = as_datetime(subscriptions, end, SUBSCRIPTIONS, allow_missing=True)
+    # Both on the clock of the start column's zone (an end kept in another zone is moved
+    # to it), so months and the order of the two dates are those of the same instants.
+    _, (starts, ends) = as_instants(subscriptions, [start, end], SUBSCRIPTIONS,
+                                    allow_missing=[False, True], local=True)
     backwards = ends.notna() & (ends < starts)
     if backwards.any():
         rows = subscriptions.index[backwards.to_numpy()][:5].tolist()
@@ -223,6 +229,11 @@ def to_mrr(
     # moves end months forward (open lines must not run past the data).
     if until is None:
         horizon = int(max(first.max(), end_month[end_known].max() if end_known.any() else first.max()))
+        cutoff = placeholder_cutoff(np.r_[first, end_month[end_known]])
+        if cutoff is not None:  # open lines end at the data's last month, not at 9999
+            _warn_placeholders(subscriptions, starts, ends, first, end_month, end_known, cutoff,
+                               start, end)
+            horizon = cutoff
     else:
         horizon = _until_ordinal(until)
     if recognise_churn == "period_end":
@@ -255,7 +266,34 @@ def to_mrr(
     result = expanded.groupby(group, sort=True, dropna=False, observed=True)["_mrr"].sum().reset_index()
     result = result.rename(columns={"_month": "month", "_mrr": "mrr"})
     result["month"] = pd.PeriodIndex.from_ordinals(result["month"].to_numpy(), freq="M")
-    return result[[customer, "month", "mrr"] + [c for c in optional.values() if c is not None]]
+    result = result[[customer, "month", "mrr"] + [c for c in optional.values() if c is not None]]
+    # Record the line columns, so the MRR metrics key rows by them even when renamed.
+    result.attrs[LINES_ATTR] = [c for c in (plan, product) if c is not None]
+    return result
+
+
+def _warn_placeholders(subscriptions: pd.DataFrame, starts: pd.Series, ends: pd.Series,
+                       first: np.ndarray, end_month: np.ndarray, end_known: np.ndarray,
+                       cutoff: int, start: str, end: str) -> None:
+    """Name the dates far after the data's last month (placeholders such as 9999-12-31)."""
+    last = pd.PeriodIndex.from_ordinals([cutoff], freq="M")[0]
+    parts = []
+    late_start = first > cutoff
+    if late_start.any():
+        parts.append(f"{start!r}: {offending(starts, late_start)} ({int(late_start.sum())} "
+                     f"line(s), left out: they start after the data ends)")
+    late_end = end_known & (end_month > cutoff)
+    if late_end.any():
+        parts.append(f"{end!r}: {offending(ends, late_end)} ({int(late_end.sum())} line(s), "
+                     f"counted until {last} like open lines)")
+    warnings.warn(
+        f"The {SUBSCRIPTIONS} frame has dates years after the rest of its data, which ends "
+        f"in {last}: {'; '.join(parts)}. They look like placeholders; open lines end at "
+        f"{last}. Fix those dates, leave an open line's {end!r} empty, or pass "
+        f"until='YYYY-MM' to choose the last month.",
+        CskitWarning,
+        stacklevel=4,
+    )
 
 
 def _replaced_same_day(customers: pd.Series, products: pd.Series | None, starts: pd.Series,

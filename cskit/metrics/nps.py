@@ -26,13 +26,14 @@ from cskit._validate import (
     as_number,
     check_choice,
     check_frame,
+    check_level,
     check_period,
     drop_missing,
     offending,
     require_columns,
     to_period,
 )
-from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
+from cskit.errors import EmptyFrameError, InvalidValueError
 from cskit.registry import cs_method
 
 TABLE = "surveys"
@@ -68,8 +69,7 @@ def nps_interval(
     4.1
     """
     check_choice("method", method, ("wald", "adjusted_wald"))
-    if not 0 < level < 1:
-        raise InvalidParameterError(f"level={level!r} must be between 0 and 1, e.g. 0.95.")
+    level = check_level(level)
     promoters, detractors, n = (np.asarray(x, dtype=float) for x in (promoters, detractors, n))
     if method == "adjusted_wald":
         n_adj = n + 3.0

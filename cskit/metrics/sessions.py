@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from cskit._validate import (
-    as_datetime,
+    as_instants,
     as_number,
     check_choice,
     check_frame,
@@ -138,7 +138,11 @@ def sessions(
             "No event matches the activity definition (active=...). Widen it or check the "
             "event names."
         )
-    ts = as_datetime(sub, timestamp, TABLE).to_numpy().astype("datetime64[us]").view("int64")
+    # Gaps and lengths between instants (a daylight-saving change is no hour of activity);
+    # start and end shown on the data's own wall clock.
+    (instants,), (clocks,) = as_instants(sub, [timestamp], TABLE, local=True)
+    ts = instants.to_numpy().astype("datetime64[us]").view("int64")
+    wall = clocks.to_numpy().astype("datetime64[us]").view("int64")
     ucodes, _ = _codes(sub[user], user, sort=True)
     given = session is not None and session in sub.columns and bool(sub[session].notna().any())
     if given:
@@ -184,8 +188,9 @@ def sessions(
     for c in keep:
         if c not in out.columns:
             out[c] = sub[c].to_numpy()[rows]
-    out["start"] = pd.to_datetime(first_t.astype("datetime64[us]"))
-    out["end"] = pd.to_datetime(last_t.astype("datetime64[us]"))
+    w_sorted = wall[order]
+    out["start"] = pd.to_datetime(w_sorted[starts].astype("datetime64[us]"))
+    out["end"] = pd.to_datetime(w_sorted[ends].astype("datetime64[us]"))
     out["events"] = (ends - starts + 1).astype(np.int64)
     out["duration_s"] = np.asarray(seconds, dtype="float64")
     if given:  # sorted by user and session id so far: order by user and start

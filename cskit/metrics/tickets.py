@@ -27,6 +27,7 @@ import pandas as pd
 
 from cskit._validate import (
     as_datetime,
+    as_instants,
     as_month,
     as_number,
     check_choice,
@@ -330,10 +331,13 @@ def _duration_metric(
             f"Every ticket of the {TABLE} frame is in an excluded category ({exclude!r}); "
             f"pass exclude=() to keep them."
         )
-    start = as_datetime(rows, created, TABLE)
-    finish = as_datetime(rows, end_col, TABLE, allow_missing=True)
+    # Durations between instants (a daylight-saving change, columns in other zones);
+    # months and business hours on the wall clock of the ``created`` column's zone.
+    (start_at, finish_at), (start, finish) = as_instants(
+        rows, [created, end_col], TABLE, allow_missing=[False, True], local=True
+    )
     missing = finish.isna().to_numpy()
-    invalid = (~missing) & (finish < start).to_numpy()
+    invalid = (~missing) & (finish_at < start_at).to_numpy()
     if invalid.any():
         ids = rows[ticket] if ticket in rows.columns else pd.Series(rows.index, index=rows.index)
         shown = format_values(ids[invalid].tolist(), int(invalid.sum()))
@@ -347,7 +351,7 @@ def _duration_metric(
         warnings.warn(message + "They are left out of the times and counted in 'invalid'.",
                       CskitWarning, stacklevel=4)
     if hours_spec is None:
-        seconds = (finish - start).dt.total_seconds().to_numpy(dtype=float)
+        seconds = (finish_at - start_at).dt.total_seconds().to_numpy(dtype=float)
     else:
         seconds = hours_spec.elapsed(start, finish)
     hours = np.where(missing | invalid, np.nan, seconds / 3600.0)

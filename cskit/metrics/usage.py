@@ -33,7 +33,9 @@ import numpy as np
 import pandas as pd
 
 from cskit._validate import (
+    as_date_param,
     as_datetime,
+    as_instants,
     as_number,
     check_choice,
     check_frame,
@@ -492,9 +494,9 @@ def active_users(
     day_of_row = np.repeat(dates, ud.n_groups)
     keep = np.ones(len(out), dtype=bool)
     if start is not None:
-        keep &= day_of_row >= pd.Timestamp(start)
+        keep &= day_of_row >= as_date_param("start", start)
     if end is not None:
-        keep &= day_of_row <= pd.Timestamp(end)
+        keep &= day_of_row <= as_date_param("end", end)
     if freq != "D":
         periods = dates.to_period(freq)
         last_day = np.r_[periods[1:] != periods[:-1], True]
@@ -931,8 +933,9 @@ def first_login_rate(
         {"account": account, "signup": signup, "first_login": first_login, "by": by},
         "accounts",
     )
-    s = as_datetime(frame, signup, "accounts")
-    f = as_datetime(frame, first_login, "accounts", allow_missing=True)
+    # both on the signup column's clock, so a login kept in another zone compares right
+    _, (s, f) = as_instants(frame, [signup, first_login], "accounts",
+                            allow_missing=[False, True], local=True)
     early = f.notna() & (f < s.dt.normalize())
     if early.any():
         raise InvalidValueError(
@@ -941,7 +944,7 @@ def first_login_rate(
             f"Fix those dates."
         )
     if as_of is not None:
-        cutoff = pd.Timestamp(as_of)
+        cutoff = as_date_param("as_of", as_of)
     else:
         cutoff = max(s.max(), f.max()) if f.notna().any() else s.max()
     limit = pd.Timedelta(days=int(within_days))

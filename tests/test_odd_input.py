@@ -1,0 +1,363 @@
+"""Odd input must never give a silent wrong number (issue 13).
+
+One test per case: odd dates, time zones, placeholder dates, gaps, hostile cells
+and parameters. Each checks the number worked out by hand, or the exception
+class and that its message names the column or parameter and the fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cskit
+from cskit.errors import (
+    ColumnTypeError,
+    CskitError,
+    CskitWarning,
+    InvalidParameterError,
+    InvalidValueError,
+    MissingColumnError,
+    TimezoneError,
+)
+from cskit.report import kpi_csv
+
+PARIS = "Europe/Paris"
+
+
+def months(result: pd.DataFrame, column: str) -> dict[str, float]:
+    return {str(k): v for k, v in result[column].items()}
+
+
+# ---------------------------------------------------------------- 1. numbers among dates
+
+
+def test_number_inside_a_text_date_column_is_refused():
+    subs = pd.DataFrame({"customer_id": ["a", "b"], "start": ["2026-01-15", 45292],
+                         "end": [None, None], "amount": [10.0, 10.0], "interval": "month"})
+    with pytest.raises(ColumnTypeError, match=r"Column 'start' of the subscriptions frame holds "
+                       r"numbers among its dates: 45292 \(1 cell\(s\)\).*origin='1899-12-30'"):
+        subs.cs.to_mrr()
+    tickets = pd.DataFrame({"created_at": pd.Series(["2026-01-15", 45292.0], dtype=object)})
+    with pytest.raises(ColumnTypeError, match=r"'created_at'.*45292\.0"):
+        tickets.cs.ticket_volume()
+    assert subs["start"].tolist() == ["2026-01-15", 45292]  # the caller's frame is untouched
+
+
+# ---------------------------------------------------------------- 2. one day/month order
+
+
+def test_day_first_dates_are_read_with_one_order_for_the_column():
+    tickets = pd.DataFrame({"created_at": ["01/02/2026", "13/02/2026", "28/02/2026"]})
+    volume = tickets.cs.ticket_volume()
+    assert months(volume, "tickets") == {"2026-02": 3}  # 1 February, not 2 January
+
+
+def test_ambiguous_day_month_order_is_refused_with_the_fix():
+    tickets = pd.DataFrame({"created_at": ["01/02/2026", "03/04/2026"]})
+    with pytest.raises(ColumnTypeError, match=r"Column 'created_at' .*cannot be told apart: "
+                       r"'01/02/2026', '03/04/2026'.*dayfirst=True.*format='%d/%m/%Y'"):
+        tickets.cs.ticket_volume()
+    mixed = pd.DataFrame({"created_at": ["13/01/2026", "01/13/2026"]})
+    with pytest.raises(ColumnTypeError, match=r"'created_at' .*mixes day-first .*'13/01/2026'"):
+        mixed.cs.ticket_volume()
+
+
+# ---------------------------------------------------------------- 3. instants, not wall clocks
+
+
+def test_durations_across_daylight_saving_and_zones_are_between_instants():
+    # 01:30 on the spring-forward night in Paris; answered 2 h later (04:30 on the clock).
+    created = pd.Series(pd.to_datetime(["2026-03-29 01:30"])).dt.tz_localize(PARIS)
+    answered = pd.Series(pd.to_datetime(["2026-03-29 04:30"])).dt.tz_localize(PARIS)
+    tickets = pd.DataFrame({"created_at": created, "first_response_at": answered,
+                            # the same instant as "answered", kept in UTC: 02:30 UTC
+                            "resolved_at": answered.dt.tz_convert("UTC")})
+    assert tickets.cs.response_time() == 2.0
+    assert tickets.cs.resolution_time() == 2.0
+
+    # Sessions: 01:50 and 03:10 on that night are 20 minutes apart, so one session.
+    events = pd.DataFrame({
+        "user_id": ["u", "u"],
+        "timestamp": pd.Series(pd.to_datetime(["2026-03-29 01:50", "2026-03-29 03:10"]))
+        .dt.tz_localize(PARIS),
+    })
+    one = events.cs.sessions(timeout="30min", session=None, duration=None)
+    assert len(one) == 1 and one["duration_s"].tolist() == [1200.0]
+    assert one["start"].tolist() == [pd.Timestamp("2026-03-29 01:50")]  # the data's own clock
+
+    # FCR window: resolved 23:30 UTC, reopened 7 days later on a Tokyo clock (08:30 + 7 d):
+    # 7 days exactly between the instants, so inside a 7-day window.
+    fcr = pd.DataFrame({
+        "resolved_at": pd.Series(pd.to_datetime(["2026-10-01 23:30"])).dt.tz_localize("UTC"),
+        "reopened": pd.Series(pd.to_datetime(["2026-10-09 08:30"])).dt.tz_localize("Asia/Tokyo"),
+        "agent_replies": [1],
+    })
+    assert fcr.cs.fcr(reopen_window_days=7) == 0.0
+    assert fcr.cs.fcr(reopen_window_days=6.9) == 1.0
+
+
+def test_aware_and_naive_columns_are_not_compared():
+    tickets = pd.DataFrame({
+        "created_at": pd.Series(pd.to_datetime(["2026-10-01 09:00"])).dt.tz_localize(PARIS),
+        "first_response_at": pd.to_datetime(["2026-10-01 10:00"]),
+    })
+    with pytest.raises(TimezoneError, match=r"'created_at' .*Europe/Paris.*'first_response_at'"
+                       r".*tz_localize"):
+        tickets.cs.response_time()
+
+
+# ---------------------------------------------------------------- 4. placeholder dates
+
+
+def test_placeholder_end_and_start_dates_do_not_fill_months_up_to_them():
+    subs = pd.DataFrame({
+        "customer_id": ["a", "b", "c"],
+        "start": ["2026-01-15", "2026-02-01", "2026-03-01"],
+        "end": ["9999-12-31", None, "2026-05-10"],
+        "amount": [100.0, 50.0, 10.0],
+        "interval": "month",
+    })
+    with pytest.warns(CskitWarning, match=r"ends in 2026-05: 'end': 9999-12-31.*\(1 line\(s\)"):
+        mrr = subs.cs.to_mrr()
+    # a: Jan-May (5), b: Feb-May (4), c: Mar-Apr (2)
+    assert len(mrr) == 11
+    assert mrr.groupby("customer_id")["month"].max().astype(str).to_dict() == {
+        "a": "2026-05", "b": "2026-05", "c": "2026-04"}
+    late = subs.assign(start=["2026-01-15", "2300-02-01", "2026-03-01"])
+    with pytest.warns(CskitWarning, match=r"'start': 2300-02-01.*left out"):
+        mrr = late.cs.to_mrr()
+    assert len(mrr) == 7 and "b" not in set(mrr["customer_id"])
+
+
+# ---------------------------------------------------------------- 5. a month with no rows
+
+
+def test_month_without_rows_is_flagged_not_read_as_full_churn():
+    frame = pd.DataFrame({"customer_id": ["a", "b"] * 3,
+                          "month": ["2026-01"] * 2 + ["2026-02"] * 2 + ["2026-04"] * 2,
+                          "mrr": 10.0})
+    with pytest.warns(CskitWarning, match=r"no row at all in '2026-03'"):
+        table = frame.cs.churn()
+    assert table["data_gap"].to_dict() == {
+        pd.Period("2026-02", "M"): False, pd.Period("2026-03", "M"): True,
+        pd.Period("2026-04", "M"): True}
+    assert table.loc["2026-03", "churn_rate"] == 1.0  # the number stays, flagged
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        full = frame[frame["month"] != "2026-04"].cs.churn()
+    assert "data_gap" not in full.columns
+
+
+# ---------------------------------------------------------------- 7. CSV cells
+
+
+def test_kpi_csv_neutralises_line_breaks_in_every_cell():
+    text = kpi_csv([{"kpi": "x\ny", "label": "\r=cmd|' /C calc'!A0", "value": 1.0,
+                     "verdict": "a\r\nb"}])
+    rows = list(csv.reader(io.StringIO(text)))
+    assert len(rows) == 2 and len(text.splitlines()) == 2
+    record = dict(zip(rows[0], rows[1], strict=True))
+    assert record["kpi"] == "x y"
+    assert record["label"] == "' =cmd|' /C calc'!A0"
+    assert record["verdict"] == "a b"
+    assert "\r" not in text
+
+
+# ---------------------------------------------------------------- 8. Arrow timestamps
+
+
+def _arrow(frame: pd.DataFrame, unit: str = "ns") -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column].dtype):
+            out[column] = out[column].astype(f"datetime64[{unit}]").astype(
+                pd.ArrowDtype(pa.timestamp(unit)))
+    return out
+
+
+def test_arrow_nanosecond_timestamps_give_the_same_results():
+    company = cskit.datasets.load_sample()
+    tickets, surveys = company.tickets.head(400), company.surveys
+    events = company.events.head(3000)
+    subs, accounts = company.subscriptions.head(300), company.accounts
+    features = sorted(events["event"].unique())[:2]
+    calls = [
+        (tickets, lambda f: f.cs.ticket_volume()),
+        (surveys, lambda f: f.cs.nps(period="M")),
+        (subs, lambda f: f.cs.to_mrr(until="2026-10")),
+        (accounts, lambda f: f.cs.trial_conversion()),
+        (events, lambda f: f.cs.feature_adoption(features=features)),
+        (accounts, lambda f: f.cs.first_login_rate()),
+        (events, lambda f: f.cs.active_users()),
+        (surveys, lambda f: f.cs.compare("2026-08", "2026-09")),
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CskitWarning)
+        for frame, call in calls:
+            expected = call(frame)
+            for unit in ("ns", "us"):
+                pd.testing.assert_frame_equal(call(_arrow(frame, unit)), expected)
+
+
+# ---------------------------------------------------------------- 9. LTV on zero MRR
+
+
+def test_ltv_of_customers_with_all_zero_mrr():
+    zero = pd.DataFrame({"customer_id": ["a", "a", "b", "b"],
+                         "month": ["2026-01", "2026-02"] * 2, "mrr": 0.0})
+    table = zero.cs.ltv(period="M")
+    assert table["customers"].tolist() == [0, 0]
+    assert table["mrr"].tolist() == [0.0, 0.0]
+    assert table["undefined_reason"].tolist() == ["no_customers", "no_customers"]
+    with pytest.raises(InvalidValueError, match=r"Column 'mrr' of the mrr frame has no value "
+                       r"above 0"):
+        zero.cs.ltv(method="cohort")
+
+
+# ---------------------------------------------------------------- 12. hostile cells, parameters
+
+
+def test_lists_in_id_cells_are_refused_naming_the_column():
+    frame = pd.DataFrame({"customer_id": pd.Series([["a", "b"], "c"], dtype=object),
+                          "month": ["2026-01", "2026-01"], "mrr": [10.0, 20.0]})
+    with pytest.raises(ColumnTypeError, match=r"Column 'customer_id' of the mrr frame holds "
+                       r"lists.*\['a', 'b'\] \(index 0\).*explode"):
+        frame.cs.churn()
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda c: c.events.head(50).cs.active_users(start="zzz"),
+         r"start='zzz' is not a date; pass e\.g\. start='2026-10-31'"),
+        (lambda c: c.accounts.cs.first_login_rate(as_of="zzz"),
+         r"as_of='zzz' is not a date; pass e\.g\. as_of="),
+        (lambda c: c.surveys.cs.nps(level="0.9"),
+         r"level='0\.9' must be between 0 and 1.*level=0\.9\)"),
+        (lambda c: c.surveys.cs.nps(period="M", level="0.9"), r"level='0\.9'"),
+        (lambda c: c.accounts.cs.trial_conversion(trial_days=10**9),
+         r"trial_days=1000000000 must be a whole number of days from 1 to 36,600"),
+    ],
+)
+def test_bad_parameters_name_the_parameter_and_the_fix(call, message):
+    with pytest.raises(InvalidParameterError, match=message):
+        call(cskit.datasets.load_sample())
+
+
+# ---------------------------------------------------------------- 13. reopened flags
+
+
+def test_reopened_flags_with_an_empty_cell_are_read_as_flags():
+    tickets = pd.DataFrame({
+        "resolved_at": pd.to_datetime(["2026-10-01"] * 4),
+        "agent_replies": [1, 1, 1, 1],
+        # as read from a CSV with one empty cell
+        "reopened": pd.Series([True, False, np.nan, False], dtype=object),
+    })
+    with pytest.warns(CskitWarning, match=r"1 ticket\(s\) .*empty 'reopened'"):
+        table = tickets.assign(created_at=pd.Timestamp("2026-10-01")).cs.fcr(period="M")
+    # one reopen of 4; the unknown one counts as not reopened (3 of 4 qualify)
+    assert table["reopened"].tolist() == [1] and table["qualifying"].tolist() == [3]
+    assert table.attrs["reopen_unknown"] == 1
+    words = tickets.assign(reopened=["yes", "no", None, "NO"])
+    with pytest.warns(CskitWarning):
+        assert words.cs.fcr() == 0.75
+
+
+# ---------------------------------------------------------------- 14. Period objects
+
+
+def test_month_column_of_period_objects_is_accepted():
+    typed = pd.DataFrame({"customer_id": ["a", "a", "b"],
+                          "month": pd.PeriodIndex(["2026-01", "2026-02", "2026-02"], freq="M"),
+                          "mrr": [10.0, 20.0, 5.0]})
+    as_objects = typed.assign(month=typed["month"].astype(object))
+    pd.testing.assert_frame_equal(as_objects.cs.mrr(), typed.cs.mrr())
+    assert months(as_objects.cs.mrr(), "mrr") == {"2026-01": 10.0, "2026-02": 25.0}
+    mixed = typed.assign(month=pd.Series([pd.Period("2026-01", "M"), pd.Period("2026-02-15", "D"),
+                                          pd.Period("2026-02", "M")], dtype=object))
+    assert months(mixed.cs.mrr(), "mrr") == {"2026-01": 10.0, "2026-02": 25.0}
+
+
+# ---------------------------------------------------------------- 15. renamed line columns
+
+
+def test_renamed_plan_and_product_columns_are_honoured_down_to_the_panel():
+    subs = pd.DataFrame({"customer_id": ["a", "a"], "start": ["2026-01-01"] * 2,
+                         "end": [None, "2026-02-01"], "amount": [10.0, 20.0],
+                         "interval": "month", "tier": ["starter", "growth"],
+                         "line": ["core", "insights"]})
+    mrr = subs.cs.to_mrr(plan="tier", product="line", until="2026-02")
+    moves = mrr.cs.mrr_movements()
+    assert moves.loc["2026-02", ["start", "contraction", "end"]].tolist() == [30.0, 20.0, 10.0]
+    plain = mrr.copy()
+    plain.attrs = {}
+    rate = plain.cs.cross_sell_rate(period=None, plan="tier", product="line")
+    assert rate == 0.0
+
+
+# ---------------------------------------------------------------- 17. FCR requirements
+
+
+def test_fcr_and_kpis_agree_on_the_reopened_column():
+    tickets = pd.DataFrame({"resolved_at": pd.to_datetime(["2026-10-01", "2026-10-02"]),
+                            "agent_replies": [1, 2]})
+    listed = tickets.cs.kpis(all=True).set_index("method")
+    assert "reopened" in listed.loc["fcr", "requires"]
+    assert "fcr" not in set(tickets.cs.kpis()["method"])
+    with pytest.raises(MissingColumnError, match=r"Column 'reopened' is missing.*reopened=None"):
+        tickets.cs.fcr()
+    assert tickets.cs.fcr(reopened=None) == 0.5
+    assert "fcr" in set(tickets.assign(reopened=False).cs.kpis()["method"])
+
+
+# ---------------------------------------------------------------- property: zones are views
+
+
+ZONES = ["UTC", "Europe/Paris", "America/New_York", "Asia/Tokyo", "Australia/Lord_Howe",
+         "America/St_Johns"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    starts=st.lists(st.integers(0, 400 * 24 * 60), min_size=1, max_size=12),
+    delays=st.lists(st.integers(1, 72 * 60), min_size=12, max_size=12),
+    zones=st.tuples(*[st.sampled_from(ZONES)] * 3),
+)
+def test_durations_do_not_depend_on_the_zone_each_column_is_shown_in(starts, delays, zones):
+    # Instants in UTC around two daylight-saving changes of 2026, each column then shown
+    # in its own zone: the same instants, so the same durations.
+    base = pd.Timestamp("2026-01-01", tz="UTC")
+    created = pd.Series(base + pd.to_timedelta(starts, unit="min"))
+    answered = created + pd.to_timedelta(delays[: len(starts)], unit="min")
+    utc = pd.DataFrame({"created_at": created, "first_response_at": answered,
+                        "resolved_at": answered, "user_id": "u", "timestamp": created})
+    shown = pd.DataFrame({
+        "created_at": created.dt.tz_convert(zones[0]),
+        "first_response_at": answered.dt.tz_convert(zones[1]),
+        "resolved_at": answered.dt.tz_convert(zones[2]),
+        "user_id": "u",
+        "timestamp": created.dt.tz_convert(zones[1]),
+    })
+    expected_hours = np.median(np.asarray(delays[: len(starts)], dtype=float) / 60.0)
+    for frame in (utc, shown):
+        assert frame.cs.response_time(stat="median") == pytest.approx(expected_hours)
+        assert frame.cs.resolution_time(stat="mean") == pytest.approx(
+            np.mean(delays[: len(starts)]) / 60.0)
+    pd.testing.assert_series_equal(
+        shown.cs.sessions(session=None, duration=None)["duration_s"],
+        utc.cs.sessions(session=None, duration=None)["duration_s"],
+    )
+
+
+def test_every_new_error_is_a_cskit_error():
+    assert issubclass(ColumnTypeError, CskitError) and issubclass(TimezoneError, CskitError)
