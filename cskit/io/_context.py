@@ -1,0 +1,33 @@
+"""What a source recipe knows about the file it converts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from cskit.io._common import missing_column, parse_dates
+
+
+@dataclass(frozen=True)
+class Context:
+    """``where`` names the file in messages; ``tz`` is the zone wanted for wall-clock
+    times (``None`` = UTC); ``excel`` says whether numbers in date cells are Excel serials."""
+
+    where: str
+    tz: str | None = None
+    excel: bool = False
+
+    def dates(self, raw: pd.DataFrame, column: str, *, utc: bool = True,
+              allow_missing: bool = False) -> pd.Series:
+        """``raw[column]`` as naive dates in ``tz``; ``utc``: cells without an offset are UTC."""
+        return parse_dates(raw[column], column, self.where, tz=self.tz, excel=self.excel,
+                           naive_utc=utc, allow_missing=allow_missing)
+
+    def require(self, raw: pd.DataFrame, names: list[str], tool: str, fix: str) -> None:
+        """Refuse a file without the export's key columns, naming the nearest ones."""
+        for name in names:
+            if name not in raw.columns:
+                raise missing_column(
+                    self.where, name, raw.columns,
+                    f"It does not look like {tool}: {fix}")
