@@ -73,7 +73,7 @@ def test_invoice_line_items_as_of_and_tz():
         local = cio.read_subscriptions(INVOICES, source="stripe_invoices",
                                        tz="America/Los_Angeles")
     pro = local[local["plan"] == "Pro"]
-    assert pro["start"].tolist() == [pd.Timestamp("2026-02-14 16:00")]
+    assert pro["start"].tolist() == [pd.Timestamp("2026-02-14 16:00", tz="America/Los_Angeles")]
 
 
 # ---------------------------------------------------------------- currencies
@@ -147,11 +147,13 @@ def test_mixpanel_months_in_the_companys_zone():
                                 tz="America/Los_Angeles")
     # 2026-03-01 00:30 UTC is 28 Feb 16:30 in Los Angeles (PST, UTC-8); 8 Mar 10:00 UTC is
     # 03:00 PDT (UTC-7: the clocks went forward at 10:00 UTC that day).
-    assert local["timestamp"].tolist()[:2] == [pd.Timestamp("2026-02-28 16:30"),
-                                               pd.Timestamp("2026-03-08 03:00")]
+    la = "America/Los_Angeles"
+    assert local["timestamp"].tolist()[:2] == [pd.Timestamp("2026-02-28 16:30", tz=la),
+                                               pd.Timestamp("2026-03-08 03:00", tz=la)]
     assert utc["timestamp"].dt.to_period("M").value_counts().to_dict() == {
         pd.Period("2026-03", freq="M"): 5}
-    assert local["timestamp"].dt.to_period("M").value_counts().sort_index().tolist() == [1, 4]
+    months = local["timestamp"].dt.tz_localize(None).dt.to_period("M")
+    assert months.value_counts().sort_index().tolist() == [1, 4]
 
 
 def test_mixpanel_account_property_is_checked(tmp_path):

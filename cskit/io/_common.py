@@ -267,7 +267,7 @@ def missing_column(where: str, name: str, present: Iterable[object], fix: str) -
     names = [str(c) for c in present]
     return MissingColumnError(
         f"Column {name!r} is missing from the {where} (columns present: "
-        f"{format_values(names, len(names))}).{near_miss(name, names)} {fix}"
+        f"{', '.join(map(repr, names))}).{near_miss(name, names)} {fix}"
     )
 
 
@@ -308,7 +308,7 @@ def check_tz(tz: str | None) -> str | None:
         return None
     try:
         zoneinfo.ZoneInfo(str(tz))
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise InvalidParameterError(
             f"tz={tz!r} is not an IANA time zone; use a name such as 'America/Los_Angeles', "
             f"'Europe/Paris' or 'UTC'."
@@ -338,13 +338,13 @@ def parse_dates(
     naive_utc: bool = False,
     allow_missing: bool = False,
 ) -> pd.Series:
-    """A column of dates as naive ``datetime64[us]``: UTC, or wall-clock time in ``tz``.
+    """A column of dates: naive UTC ``datetime64[us]``, or aware in ``tz`` when given.
 
     * text with a UTC offset (``2026-03-08T01:30:00-08:00``; offsets may change with
       daylight saving) and epoch numbers (seconds, or milliseconds from 1e11) are
-      instants: converted to ``tz`` (default UTC), then the zone is dropped;
-    * text without an offset is wall-clock time as written, or UTC when the export
-      says so (``naive_utc``) and is then converted to ``tz`` too;
+      instants: converted to ``tz`` (default: UTC, returned naive);
+    * text without an offset is wall-clock time as written (in ``tz`` when given), or
+      UTC when the export says so (``naive_utc``) and is then converted to ``tz`` too;
     * a number among dates: an Excel serial day in an Excel file; refused in text.
     """
     s = values
@@ -447,9 +447,19 @@ def parse_dates(
             f"({offending(s, is_wall)}). Give every value an offset, or none."
         )
     if is_instant.any():
-        out = instants.dt.tz_convert(tz or "UTC").dt.tz_localize(None).astype("datetime64[us]")
+        out = instants.dt.tz_convert(tz) if tz else instants.dt.tz_localize(None)
+    elif tz:  # wall-clock times in tz; refuse those a daylight-saving change makes ambiguous
+        out = walls.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT")
+        unclear = out.isna() & walls.notna()
+        if unclear.any():
+            raise TimezoneError(
+                f"Column {column!r} of the {where} has local times that do not exist or occur "
+                f"twice in {tz} (a daylight-saving change): {offending(s, unclear)}. Write "
+                f"them with their UTC offset."
+            )
     else:
         out = walls
+    out = out.astype(f"datetime64[us, {tz}]") if tz else out.astype("datetime64[us]")
     out = out.rename(values.name)
     if not allow_missing and out.isna().any():
         missing = out.index[out.isna().to_numpy()]
@@ -598,6 +608,8 @@ def typed(frame: pd.DataFrame, table: str, where: str, *, tz: str | None = None,
                 out[column] = as_month(out, column, where)
             else:
                 dates = parse_dates(out[column], column, where, tz=tz, excel=excel)
+                if tz:  # the month on the wall calendar of tz
+                    dates = dates.dt.tz_localize(None)
                 out[column] = dates.dt.to_period("M")
         elif kind in ("number", "amount"):
             out[column] = parse_number(out, column, where, allow_negative=kind == "number",

@@ -20,9 +20,15 @@ class Context:
 
     def dates(self, raw: pd.DataFrame, column: str, *, utc: bool = True,
               allow_missing: bool = False) -> pd.Series:
-        """``raw[column]`` as naive dates in ``tz``; ``utc``: cells without an offset are UTC."""
+        """``raw[column]`` as dates (naive UTC, or aware in ``tz``); ``utc``: cells without
+        an offset are UTC."""
         return parse_dates(raw[column], column, self.where, tz=self.tz, excel=self.excel,
                            naive_utc=utc, allow_missing=allow_missing)
+
+    def no_dates(self, index: pd.Index) -> pd.Series:
+        """An all-empty date column of the dtype :meth:`dates` returns."""
+        dtype = f"datetime64[us, {self.tz}]" if self.tz else "datetime64[us]"
+        return pd.Series(pd.NaT, index=index, dtype=dtype)
 
     def require(self, raw: pd.DataFrame, names: list[str], tool: str, fix: str) -> None:
         """Refuse a file without the export's key columns, naming the nearest ones."""

@@ -56,14 +56,14 @@ def read(raw: pd.DataFrame, ctx: Context) -> pd.DataFrame:
         start = start.where(~(trial_end > start), trial_end)
     end = (ctx.dates(rows, "Ended At (UTC)", allow_missing=True)
            if "Ended At (UTC)" in rows.columns
-           else pd.Series(pd.NaT, index=rows.index, dtype="datetime64[us]"))
+           else ctx.no_dates(rows.index))
     if "Canceled At (UTC)" in rows.columns:
         canceled = ctx.dates(rows, "Canceled At (UTC)", allow_missing=True)
         end = end.where(end.notna() | (status[keep] != "canceled"), canceled)
     out = pd.DataFrame({
         "customer_id": rows[customer],
         "start": start,
-        "end": end.astype("datetime64[us]"),
+        "end": end,
         "amount": amount,
         "interval": period,
         "plan": rows["Plan"] if "Plan" in rows.columns else None,

@@ -155,6 +155,8 @@ def read(raw: pd.DataFrame, ctx: Context, *, as_of: object = None) -> pd.DataFra
                  else lines["start"].max())
     else:
         stamp = pd.Timestamp(as_of)
+        if ctx.tz and stamp.tzinfo is None:
+            stamp = stamp.tz_localize(ctx.tz)
     merged["end"] = merged["end"].where(merged["end"] <= stamp)
     left_out = len(raw) - len(rows)
     if left_out:
@@ -164,8 +166,8 @@ def read(raw: pd.DataFrame, ctx: Context, *, as_of: object = None) -> pd.DataFra
     out = pd.DataFrame({
         "subscription_id": merged["subscription_id"].to_numpy(),
         "customer_id": merged["customer_id"].to_numpy(),
-        "start": merged["start"].to_numpy(),
-        "end": merged["end"].astype("datetime64[us]").to_numpy(),
+        "start": merged["start"].reset_index(drop=True),
+        "end": merged["end"].reset_index(drop=True),
         "amount": merged["amount"].to_numpy(),
         "interval": _interval(merged["months"].to_numpy().astype(int)),
         "plan": merged["plan"].to_numpy(),
