@@ -65,8 +65,9 @@ SCHEMA: dict[str, dict[str, object]] = {
         "dates": ["signup_at", "trial_start", "converted_at", "first_login_at"],
         "ints": ["seats"],
     },
-    "subscriptions": {"file": "subscriptions.csv", "dates": ["start", "end"]},
-    "mrr": {"file": "mrr.csv", "periods": ["month"]},
+    "subscriptions": {"file": "subscriptions.csv", "dates": ["start", "end"],
+                      "floats": ["amount", "discount"]},
+    "mrr": {"file": "mrr.csv", "periods": ["month"], "floats": ["mrr"]},
     "events": {"file": "events.csv.gz", "dates": ["timestamp"], "ints": ["duration_s"]},
     "surveys": {"file": "surveys.csv", "dates": ["submitted_at"], "ints": ["score"]},
     "tickets": {
@@ -75,8 +76,13 @@ SCHEMA: dict[str, dict[str, object]] = {
         "ints": ["agent_replies"],
         "bools": ["reopened"],
     },
-    "costs": {"file": "costs.csv", "periods": ["month"]},
+    "costs": {"file": "costs.csv", "periods": ["month"], "floats": ["amount"]},
 }
+
+#: Columns of every table that hold ids or categories: read as text, as written.
+_TEXT = {"customer_id", "account_id", "user_id", "respondent_id", "ticket_id", "session_id",
+         "interval", "plan", "product", "event", "survey", "comment", "channel", "category",
+         "segment", "currency", "subscription_id"}
 
 
 @dataclass(frozen=True)
@@ -225,7 +231,30 @@ def _read_table(directory: Path, name: str) -> pd.DataFrame:
             f"{name!r} table. Regenerate the sample with `python -m cskit.datasets --out "
             f"{directory}` or point data_dir at a folder with all seven tables."
         )
-    frame = pd.read_csv(path, keep_default_na=True, na_values=[""], low_memory=False)
+    # Every cell as text first: ids such as "00001" and categories such as "NA" stay as
+    # written (only an empty cell is missing); typed columns are converted below.
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except UnicodeDecodeError as exc:
+        raise CskitError(
+            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}). Save it as UTF-8 "
+            f"(write_sample does), or read it with cskit.read_table(..., encoding='cp1252') "
+            f"and write it again with cskit.datasets.write_sample."
+        ) from None
+    except (ValueError, OSError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CskitError(f"{path}: cannot be read as CSV: {first}") from None
+    typed_columns = {c for kind in ("dates", "periods", "ints", "bools", "floats")
+                     for c in spec.get(kind, [])}
+    for column in frame.columns:  # extra columns: numbers when all are, ids stay text
+        if column in typed_columns or column in _TEXT:
+            continue
+        values = frame[column]
+        numbers = pd.to_numeric(values, errors="coerce")
+        padded = values.str.fullmatch(r"[+-]?0\d+").fillna(False).astype(bool)
+        if values.notna().any() and not (numbers.isna() & values.notna()).any() \
+                and not padded.any():
+            frame[column] = numbers
     # Each typed column: (how to read it, a check giving the rows that cannot be read).
     typed = {
         "dates": lambda s: pd.to_datetime(s, format="%Y-%m-%d %H:%M:%S", errors="coerce"),
@@ -233,10 +262,11 @@ def _read_table(directory: Path, name: str) -> pd.DataFrame:
         "periods": lambda s: pd.to_datetime(s.astype("str").where(s.notna()), format="mixed",
                                             errors="coerce"),
         "ints": lambda s: pd.to_numeric(s, errors="coerce"),
+        "floats": lambda s: pd.to_numeric(s, errors="coerce"),
         "bools": lambda s: s.where(s.isin([True, False, "True", "False"])),
     }
     expected = {"dates": "'%Y-%m-%d %H:%M:%S' dates", "periods": "months such as '2026-10'",
-                "ints": "whole numbers", "bools": "True / False"}
+                "ints": "whole numbers", "bools": "True / False", "floats": "numbers"}
     for kind, parse in typed.items():
         for column in spec.get(kind, []):
             if column not in frame.columns:
@@ -266,6 +296,8 @@ def _read_table(directory: Path, name: str) -> pd.DataFrame:
                 frame[column] = parsed.dt.to_period("M")
             elif kind == "ints":
                 frame[column] = parsed.astype(np.int64)
+            elif kind == "floats":
+                frame[column] = parsed.astype("float64")
             else:
                 frame[column] = raw.isin([True, "True"])
     return frame

@@ -125,7 +125,8 @@ def _read(table: str, data, source, columns, format, sheet, tz, options) -> pd.D
         ctx = Context(where=where, tz=tz, excel=fmt == "excel")
         frame = typed(convert(raw, ctx, **recipe), table, where, tz=tz)
     if table in _MONEY:
-        frame = apply_money(frame, _MONEY[table], where, **money)
+        frame = apply_money(frame, _MONEY[table], where, check_units=table == "subscriptions",
+                            **money)
     return frame
 
 

@@ -22,6 +22,7 @@ def apply_money(
     fx: Mapping[str, float] | None = None,
     currency: str | None = None,
     amount_unit: str | None = None,
+    check_units: bool = True,
 ) -> pd.DataFrame:
     """One currency per table, amounts in currency units.
 
@@ -29,7 +30,9 @@ def apply_money(
     column. Several currencies are refused unless ``fx`` (rates into the
     reporting currency) or ``currency`` (keep only that one) says what to do.
     The result's ``currency`` column holds the one currency left, also in
-    ``frame.attrs["currency"]``.
+    ``frame.attrs["currency"]``. With ``check_units``, amounts that look like minor
+    units (all whole, median of 1,000 or more) get a warning unless ``amount_unit``
+    says which they are.
     """
     if amount_unit not in (None, "units", "cents"):
         raise InvalidParameterError(
@@ -100,7 +103,7 @@ def apply_money(
         for column in amounts:
             if column in out.columns:
                 out[column] = out[column] / 100.0
-    elif amount_unit is None:
+    elif amount_unit is None and check_units:
         values = pd.concat([out[c] for c in amounts if c in out.columns]).dropna()
         values = values[values != 0]
         if len(values) and (values == values.round()).all() and values.abs().median() >= 1000:
