@@ -25,7 +25,9 @@ with each other:
 
 The files in ``data/sample/`` are the output of ``generate_sample(seed=2026)``;
 ``python -m cskit.datasets --out data/sample`` (or ``make sample``) rewrites
-them byte for byte. :func:`generate_mrr_panel`, :func:`generate_subscriptions`
+them byte for byte. :func:`write_exports` writes a company's tables as the raw
+exports of Stripe, Zendesk, Typeform, Mixpanel, HubSpot and a finance sheet, mess
+included, for the loaders of :mod:`cskit.io`. :func:`generate_mrr_panel`, :func:`generate_subscriptions`
 and :func:`generate_events` make large, simpler data (a million customers,
 fifty million events) for the benchmarks.
 """
@@ -41,10 +43,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from cskit.datasets._exports import RawExports, write_exports
 from cskit.datasets._large import generate_events, generate_mrr_panel, generate_subscriptions
 from cskit.errors import ColumnTypeError, CskitError, MissingColumnError, format_values
 
 __all__ = [
+    "RawExports",
     "SampleCompany",
     "generate_events",
     "generate_mrr_panel",
@@ -52,6 +56,7 @@ __all__ = [
     "generate_subscriptions",
     "load_sample",
     "sample_dir",
+    "write_exports",
     "write_sample",
 ]
 
