@@ -3,7 +3,6 @@ column names, dates, numbers and the data contract's types."""
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import warnings
 import zoneinfo
@@ -375,13 +374,12 @@ def parse_dates(
             as_num = s.astype("float64")
             numeric = present.to_numpy()
         else:
-            cells = s.where(present)
-            native = cells.map(lambda v: isinstance(v, (int, float, np.integer, np.floating))
-                               and not isinstance(v, bool), na_action="ignore")
-            native = native.fillna(False).astype(bool)
-            digits = cells.astype("str").str.fullmatch(_NUMBER).fillna(False).astype(bool) & present
-            numeric = (native | digits).to_numpy()
-            as_num = pd.to_numeric(cells.where(numeric), errors="coerce")
+            # Numbers among the cells (Excel numbers, or digits in text): one vectorised test
+            # on their text; datetimes and words never look like a bare number.
+            text_cells = s.astype("str").where(present)
+            numeric = (text_cells.str.fullmatch(_NUMBER).fillna(False).astype(bool)
+                       & present).to_numpy()
+            as_num = pd.to_numeric(text_cells.where(numeric), errors="coerce")
         if numeric.any():
             numbers = as_num.to_numpy(dtype="float64", na_value=np.nan)
             if not numeric_dtype and not excel and not numeric[present.to_numpy()].all():
@@ -413,15 +411,8 @@ def parse_dates(
                 is_wall = serial
         rest = present.to_numpy() & ~numeric
         if rest.any():
-            cells = s[rest]
-            stamps = cells.map(lambda v: isinstance(v, (pd.Timestamp, datetime.datetime)))
-            zones = {str(v.tzinfo) if v.tzinfo is not None else "naive"
-                     for v in cells[stamps.to_numpy(dtype=bool)]}
-            if len(zones) > 1:
-                raise TimezoneError(
-                    f"Column {column!r} of the {where} mixes time zones: "
-                    f"{format_values(sorted(zones))}. Convert every value to one zone first.")
-            text = cells.astype("str").str.strip()
+            # Datetime objects (Excel) and text alike: their text, offset included, is parsed.
+            text = s[rest].astype("str").str.strip()
             offset = text.str.contains(_OFFSET, regex=True).to_numpy()
             if offset.any():
                 parsed = _to_datetime(text[offset], column, where, utc=True)
