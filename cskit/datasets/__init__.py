@@ -84,6 +84,9 @@ SCHEMA: dict[str, dict[str, object]] = {
     "costs": {"file": "costs.csv", "periods": ["month"], "floats": ["amount"]},
 }
 
+#: Whole-number columns that may be empty (unknown), as the data contract allows.
+_MAY_BE_EMPTY = {"duration_s"}
+
 #: Columns of every table that hold ids or categories: read as text, as written.
 _TEXT = {"customer_id", "account_id", "user_id", "respondent_id", "ticket_id", "session_id",
          "interval", "plan", "product", "event", "survey", "comment", "channel", "category",
@@ -284,7 +287,7 @@ def _read_table(directory: Path, name: str) -> pd.DataFrame:
             raw = frame[column]
             parsed = parse(raw)
             bad = parsed.isna() & raw.notna()
-            if kind in ("ints", "bools"):
+            if kind == "bools" or (kind == "ints" and column not in _MAY_BE_EMPTY):
                 bad |= raw.isna()
             if kind == "ints":
                 bad |= parsed.notna() & (parsed != parsed.round())
@@ -299,8 +302,8 @@ def _read_table(directory: Path, name: str) -> pd.DataFrame:
                 frame[column] = parsed.astype("datetime64[us]")
             elif kind == "periods":
                 frame[column] = parsed.dt.to_period("M")
-            elif kind == "ints":
-                frame[column] = parsed.astype(np.int64)
+            elif kind == "ints":  # whole numbers; float with NaN where unknown is allowed
+                frame[column] = parsed.astype(np.int64 if parsed.notna().all() else "float64")
             elif kind == "floats":
                 frame[column] = parsed.astype("float64")
             else:
