@@ -198,3 +198,19 @@ def test_latin1_file_through_the_loaders(tmp_path):
     path.write_bytes("account_id,signup_at,segment\nA1,2026-01-01,Küche\n".encode("latin-1"))
     with pytest.warns(CskitWarning, match="not UTF-8"):
         assert cio.read_accounts(path)["segment"].tolist() == ["Küche"]
+
+
+def test_times_without_offset_are_read_in_the_tools_zone():
+    # Zendesk writes "2026-10-01 09:15:00" in the account's zone. Default: kept as written;
+    # with tz="Europe/Paris" it is 09:15 in Paris (CEST, UTC+2) = 07:15 UTC.
+    plain = cio.read_tickets(ZENDESK, source="zendesk")
+    paris = cio.read_tickets(ZENDESK, source="zendesk", tz="Europe/Paris")
+    assert plain.loc[0, "created_at"] == pd.Timestamp("2026-10-01 09:15")
+    assert paris.loc[0, "created_at"] == pd.Timestamp("2026-10-01 07:15", tz="UTC")
+    # The first reply 90 minutes later stays 90 minutes later.
+    assert (paris.loc[0, "first_response_at"] - paris.loc[0, "created_at"]) == \
+        pd.Timedelta(minutes=90)
+    # Stripe's "(UTC)" columns are UTC: 2026-01-10 09:12 UTC is 01:12 in Los Angeles.
+    subs = cio.read_subscriptions(FIXTURES / "stripe_subscriptions.csv", source="stripe",
+                                  tz="America/Los_Angeles")
+    assert subs.loc[0, "start"] == pd.Timestamp("2026-01-10 01:12", tz="America/Los_Angeles")

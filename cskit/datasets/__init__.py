@@ -245,7 +245,8 @@ def _read_table(directory: Path, name: str) -> pd.DataFrame:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     except UnicodeDecodeError as exc:
         raise CskitError(
-            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}). Save it as UTF-8 "
+            f"{path}: not UTF-8 text (byte {exc.object[exc.start:exc.start + 1]!r} cannot be "
+            f"decoded). Save it as UTF-8 "
             f"(write_sample does), or read it with cskit.read_table(..., encoding='cp1252') "
             f"and write it again with cskit.datasets.write_sample."
         ) from None

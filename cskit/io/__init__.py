@@ -111,7 +111,7 @@ def _read(table: str, data, source, columns, format, sheet, tz, options) -> pd.D
         accepted = list(inspect.signature(convert).parameters)[2:]
         recipe = {k: options.pop(k) for k in list(options) if k in accepted}
     raw, name, fmt = load(data, format, sheet, options)
-    if name == "frame":
+    if fmt == "frame":
         where = f"{table} frame" if source is None else f"{source} {table} frame"
     else:
         where = f"{table} file {name}" if source is None else f"{source} {table} export {name}"

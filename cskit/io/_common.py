@@ -149,7 +149,8 @@ def _read_csv(path: Path, fmt: str, options: dict) -> pd.DataFrame:
             frame = pd.read_csv(path, encoding="latin-1", **options)
             used = "latin-1"
         warnings.warn(
-            f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start}); read it as "
+            f"{path.name}: not UTF-8 text (byte {exc.object[exc.start:exc.start + 1]!r} "
+            f"cannot be decoded); read it as "
             f"{used} (Windows/Latin-1). Check accented names; pass encoding='...' to choose "
             f"the file's encoding, or save it as UTF-8.",
             CskitWarning, stacklevel=5,
@@ -213,9 +214,9 @@ def load(data: object, fmt: str | None, sheet: str | int | None, options: dict
         ) from exc
     except UnicodeDecodeError as exc:
         raise CskitError(
-            f"{path}: not {options.get('encoding', 'UTF-8')} text ({exc.reason} at byte "
-            f"{exc.start}); pass the file's encoding (e.g. encoding='cp1252'), or save it as "
-            f"UTF-8."
+            f"{path}: not {options.get('encoding', 'UTF-8')} text (byte "
+            f"{exc.object[exc.start:exc.start + 1]!r} cannot be decoded); pass the file's "
+            f"encoding (e.g. encoding='cp1252'), or save it as UTF-8."
         ) from None
     except TypeError as exc:  # an unknown keyword
         raise InvalidParameterError(

@@ -36,9 +36,10 @@ def read(raw: pd.DataFrame, ctx: Context, *,
     :data:`PROPERTIES` (``{"segment": "Company size", "seats": "Licences",
     "first_login_at": None}``; ``None`` = you do not track it). Optional
     properties missing from the file are left out; ``Record ID`` and ``Create
-    Date`` are required. Dates without an offset are taken as UTC (HubSpot
-    exports in your portal's zone: pass ``tz=`` for the zone you report in,
-    and check the export setting).
+    Date`` are required. HubSpot writes dates in your portal's zone: they are
+    kept as written, or read in ``tz`` when you give it (the portal's zone);
+    epoch milliseconds (timestamp properties synced by integrations) are UTC
+    instants.
     """
     chosen = dict(PROPERTIES)
     unknown = [k for k in (properties or {}) if k not in PROPERTIES]
@@ -60,7 +61,7 @@ def read(raw: pd.DataFrame, ctx: Context, *,
         if title is None or title not in raw.columns:
             continue
         if column in dates:
-            out[column] = ctx.dates(raw, title, allow_missing=column != "signup_at")
+            out[column] = ctx.dates(raw, title, utc=False, allow_missing=column != "signup_at")
         else:
             out[column] = raw[title]
     if "seats" in out.columns:  # an empty "Seats" is unknown: 0 would be a wrong number

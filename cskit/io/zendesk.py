@@ -19,8 +19,9 @@ def read(raw: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     instead); ``Created at`` → created_at; first_response_at = created_at +
     ``First reply time in minutes`` (calendar minutes); ``Solved at`` →
     resolved_at; ``Replies`` → agent_replies; reopened = ``Reopens`` > 0;
-    ``Via`` → channel; ``Ticket type`` → category. Times without an offset are
-    taken as UTC. A ticket without an organisation is kept with an empty
+    ``Via`` → channel; ``Ticket type`` → category. Times with an offset are
+    instants (UTC, or in ``tz``); times without one are in the Zendesk account's
+    zone: kept as written, or read in ``tz`` when you give it. A ticket without an organisation is kept with an empty
     account_id, and counted in a warning.
     """
     ident = first_of(raw, "Id", "ID", "Ticket ID") or "Id"
@@ -28,14 +29,15 @@ def read(raw: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     ctx.require(raw, [ident, account, "Created at"], "a Zendesk ticket export",
                 "include these columns in the export, or map your own with columns={...}.")
     where = ctx.where
-    created = ctx.dates(raw, "Created at")
+    # Zendesk writes times in the account's zone, with or without the offset.
+    created = ctx.dates(raw, "Created at", utc=False)
     out = pd.DataFrame({"ticket_id": raw[ident], "account_id": raw[account],
                         "created_at": created})
     if "First reply time in minutes" in raw.columns:
         minutes = parse_number(raw, "First reply time in minutes", where, allow_missing=True)
         out["first_response_at"] = created + pd.to_timedelta(minutes, unit="min")
     if "Solved at" in raw.columns:
-        out["resolved_at"] = ctx.dates(raw, "Solved at", allow_missing=True)
+        out["resolved_at"] = ctx.dates(raw, "Solved at", utc=False, allow_missing=True)
     if "Replies" in raw.columns:
         out["agent_replies"] = parse_number(raw, "Replies", where, allow_missing=True).fillna(0)
     if "Reopens" in raw.columns:
