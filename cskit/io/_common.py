@@ -4,6 +4,7 @@ column names, dates, numbers and the data contract's types."""
 from __future__ import annotations
 
 import difflib
+import re
 import warnings
 import zoneinfo
 from collections import defaultdict
@@ -317,7 +318,16 @@ def check_tz(tz: str | None) -> str | None:
 
 
 _OFFSET = r"(?:Z|[+-]\d\d:?\d\d|\s?UTC|\s?GMT)$"
-_NUMBER = r"^\s*-?\d+(?:\.\d+)?\s*$"
+
+
+def _has_offset(text: pd.Series) -> np.ndarray:
+    """Which cells end with a UTC offset: the regex runs on the distinct last six
+    characters (a few thousand at most), not on every cell."""
+    tails = text.str.slice(-6)
+    distinct = pd.unique(tails.to_numpy(dtype=object))
+    pattern = re.compile(_OFFSET)
+    with_offset = [t for t in distinct if isinstance(t, str) and pattern.search(t)]
+    return tails.isin(with_offset).to_numpy()
 
 
 def _epoch(numbers: np.ndarray, excel: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -376,11 +386,13 @@ def parse_dates(
             numeric = present.to_numpy()
         else:
             # Numbers among the cells (Excel numbers, or digits in text): one vectorised test
-            # on their text; datetimes and words never look like a bare number.
-            text_cells = s.astype("str").where(present)
-            numeric = (text_cells.str.fullmatch(_NUMBER).fillna(False).astype(bool)
-                       & present).to_numpy()
-            as_num = pd.to_numeric(text_cells.where(numeric), errors="coerce")
+            # on their text (digits and at most one point); dates never look like that.
+            text_cells = s.astype("str").str.strip()
+            digits = text_cells.str.lstrip("-").str.replace(".", "", n=1, regex=False)
+            numeric = (digits.str.isdecimal().fillna(False).astype(bool) & present).to_numpy()
+            as_num = pd.Series(np.nan, index=s.index)
+            if numeric.any():
+                as_num[numeric] = pd.to_numeric(text_cells[numeric], errors="coerce").to_numpy()
         if numeric.any():
             numbers = as_num.to_numpy(dtype="float64", na_value=np.nan)
             if not numeric_dtype and not excel and not numeric[present.to_numpy()].all():
@@ -414,7 +426,7 @@ def parse_dates(
         if rest.any():
             # Datetime objects (Excel) and text alike: their text, offset included, is parsed.
             text = s[rest].astype("str").str.strip()
-            offset = text.str.contains(_OFFSET, regex=True).to_numpy()
+            offset = _has_offset(text)
             if offset.any():
                 parsed = _to_datetime(text[offset], column, where, utc=True)
                 instants = instants.copy()
@@ -464,7 +476,10 @@ def parse_dates(
 
 def _to_datetime(text: pd.Series, column: str, where: str, *, utc: bool) -> pd.Series:
     """One format for the whole column when one fits; mixed formats otherwise."""
-    text = text.str.replace(r"\s?(UTC|GMT)$", "+00:00", regex=True)
+    named = text.str.contains(r"(?:UTC|GMT)$", regex=True, na=False)
+    if named.any():  # "2026-01-05 10:00 UTC": only those cells (replace is slow on arrow text)
+        text = text.where(~named, text[named].str.replace(r"\s?(UTC|GMT)$", "+00:00",
+                                                          regex=True))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -499,12 +514,20 @@ def parse_number(frame: pd.DataFrame, column: str, where: str, *, allow_negative
     if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
         text = s.astype("str").str.strip().where(s.notna())
         text = text.where(text != "")
-        negative = text.str.fullmatch(r"\(.*\)").fillna(False).astype(bool)
-        clean = text.str.strip("()").str.replace(r"^[$€£¥]|\s", "", regex=True)
-        grouped = clean.str.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?").fillna(False).astype(bool)
-        clean = clean.where(~grouped, clean.str.replace(",", "", regex=False))
-        clean = clean.where(~negative, "-" + clean)
-        converted = pd.to_numeric(clean, errors="coerce")
+        converted = pd.to_numeric(text, errors="coerce")
+        clean = text
+        odd = (converted.isna() & text.notna()).to_numpy()
+        if odd.any():  # only cells that are not plain numbers: "14,500.00", "$49", "(300)"
+            cells = text[odd]
+            negative = cells.str.fullmatch(r"\(.*\)").fillna(False).astype(bool)
+            cells = cells.str.strip("()").str.replace(r"^[$€£¥]|\s", "", regex=True)
+            grouped = cells.str.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?").fillna(False)
+            cells = cells.where(~grouped.astype(bool), cells.str.replace(",", "", regex=False))
+            cells = cells.where(~negative, "-" + cells)
+            clean = text.astype(object).copy()
+            clean[odd] = cells.astype(object)
+            converted = converted.copy()
+            converted[odd] = pd.to_numeric(cells, errors="coerce").to_numpy()
         bad = converted.isna() & clean.notna()
         if bad.any():
             raise ColumnTypeError(
