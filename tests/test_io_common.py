@@ -214,3 +214,20 @@ def test_times_without_offset_are_read_in_the_tools_zone():
     subs = cio.read_subscriptions(FIXTURES / "stripe_subscriptions.csv", source="stripe",
                                   tz="America/Los_Angeles")
     assert subs.loc[0, "start"] == pd.Timestamp("2026-01-10 01:12", tz="America/Los_Angeles")
+
+
+def test_day_first_dates_are_read_one_way_for_the_whole_column(tmp_path):
+    # Issue 13 item 2: 13/02 can only be day-first, so 01/02 is 1 February too.
+    path = tmp_path / "t.csv"
+    path.write_text("ticket_id,account_id,created_at\n1,A,01/02/2026\n2,A,13/02/2026\n"
+                    "3,A,28/02/2026\n")
+    tickets = cio.read_tickets(path)
+    assert tickets["created_at"].dt.month.tolist() == [2, 2, 2]
+    # Both readings fit 01/02 and 03/02 alone: refused until dayfirst says which.
+    path.write_text("ticket_id,account_id,created_at\n1,A,01/02/2026\n2,A,03/02/2026\n")
+    with pytest.raises(ColumnTypeError, match=r"'created_at' .*'01/02/2026'.*dayfirst=True"):
+        cio.read_tickets(path)
+    assert cio.read_tickets(path, dayfirst=True)["created_at"].tolist() == [
+        pd.Timestamp("2026-02-01"), pd.Timestamp("2026-02-03")]
+    assert cio.read_tickets(path, dayfirst=False)["created_at"].tolist() == [
+        pd.Timestamp("2026-01-02"), pd.Timestamp("2026-03-02")]

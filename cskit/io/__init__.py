@@ -94,6 +94,7 @@ def _read(table: str, data, source, columns, format, sheet, tz, options) -> pd.D
     tz = check_tz(tz)
     options = dict(options)
     money = {k: options.pop(k) for k in MONEY_KEYWORDS if k in options}
+    dayfirst = options.pop("dayfirst", None)
     if money and table not in _MONEY:
         raise InvalidParameterError(
             f"{', '.join(money)}: only the subscriptions and mrr tables carry money with a "
@@ -120,9 +121,9 @@ def _read(table: str, data, source, columns, format, sheet, tz, options) -> pd.D
     if raw.empty:
         raise EmptyFrameError(f"The {where} has no rows.")
     if convert is None:
-        frame = typed(raw, table, where, tz=tz, excel=fmt == "excel")
+        frame = typed(raw, table, where, tz=tz, excel=fmt == "excel", dayfirst=dayfirst)
     else:
-        ctx = Context(where=where, tz=tz, excel=fmt == "excel")
+        ctx = Context(where=where, tz=tz, excel=fmt == "excel", dayfirst=dayfirst)
         frame = typed(convert(raw, ctx, **recipe), table, where, tz=tz)
     if table in _MONEY:
         frame = apply_money(frame, _MONEY[table], where, check_units=table == "subscriptions",
@@ -163,7 +164,9 @@ def read_table(
         UTC offset and epoch numbers are converted to it (default: UTC); months
         are the months in it. Dates written without an offset are kept as written.
     **options
-        ``fx=``, ``currency=``, ``amount_unit=`` for subscriptions and mrr (see
+        ``dayfirst=True``/``False`` for dates such as ``01/02/2026`` (one reading for
+        the whole column; refused when both fit and this is not given); ``fx=``,
+        ``currency=``, ``amount_unit=`` for subscriptions and mrr (see
         ``docs/loading-data.md``); the rest go to ``pandas.read_csv`` /
         ``read_parquet`` / ``read_excel`` (``sep=";"``, ``na_values=[...]``,
         ``dtype={...}``, ``encoding="cp1252"``…).

@@ -347,6 +347,7 @@ def parse_dates(
     excel: bool = False,
     naive_utc: bool = False,
     allow_missing: bool = False,
+    dayfirst: bool | None = None,
 ) -> pd.Series:
     """A column of dates: naive UTC ``datetime64[us]``, or aware in ``tz`` when given.
 
@@ -428,13 +429,13 @@ def parse_dates(
             text = s[rest].astype("str").str.strip()
             offset = _has_offset(text)
             if offset.any():
-                parsed = _to_datetime(text[offset], column, where, utc=True)
+                parsed = _to_datetime(text[offset], column, where, utc=True, dayfirst=dayfirst)
                 instants = instants.copy()
                 instants[text.index[offset]] = parsed.astype("datetime64[us, UTC]")
                 is_instant = is_instant.copy()
                 is_instant[np.flatnonzero(rest)[offset]] = True
             if (~offset).any():
-                parsed = _to_datetime(text[~offset], column, where, utc=False)
+                parsed = _to_datetime(text[~offset], column, where, utc=False, dayfirst=dayfirst)
                 walls = walls.copy()
                 walls[text.index[~offset]] = parsed.astype("datetime64[us]")
                 is_wall = is_wall.copy()
@@ -474,19 +475,51 @@ def parse_dates(
     return out
 
 
-def _to_datetime(text: pd.Series, column: str, where: str, *, utc: bool) -> pd.Series:
-    """One format for the whole column when one fits; mixed formats otherwise."""
-    named = text.str.contains(r"(?:UTC|GMT)$", regex=True, na=False)
-    if named.any():  # "2026-01-05 10:00 UTC": only those cells (replace is slow on arrow text)
-        text = text.where(~named, text[named].str.replace(r"\s?(UTC|GMT)$", "+00:00",
-                                                          regex=True))
+_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}")
+
+
+def _attempt(text: pd.Series, utc: bool, **kw) -> pd.Series | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            parsed = pd.to_datetime(text, utc=utc)
+            return pd.to_datetime(text, utc=utc, **kw)
     except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _to_datetime(text: pd.Series, column: str, where: str, *, utc: bool,
+                 dayfirst: bool | None = None) -> pd.Series:
+    """One format for the whole column when one fits; mixed formats otherwise.
+
+    ``01/02/2026`` is 1 February or 2 January for the whole column, never row by
+    row: when both readings fit every value, the column is refused unless
+    ``dayfirst`` says which.
+    """
+    named = text.str.slice(-3).isin(["UTC", "GMT"]).to_numpy()
+    if named.any():  # "2026-01-05 10:00 UTC": only those cells (replace is slow on arrow text)
+        text = text.where(~named, text[named].str.replace(r"\s?(UTC|GMT)$", "+00:00",
+                                                          regex=True))
+    first = text.dropna().iloc[0] if text.notna().any() else ""
+    numeric_day = _DAY_MONTH.match(str(first)) is not None
+    if dayfirst is not None:
+        parsed = _attempt(text, utc, dayfirst=dayfirst)
+    elif numeric_day:
+        month_first = _attempt(text, utc, dayfirst=False)
+        day_first = _attempt(text, utc, dayfirst=True)
+        if month_first is not None and day_first is not None \
+                and not month_first.equals(day_first):
+            raise ColumnTypeError(
+                f"Column {column!r} of the {where} has dates such as {first!r} that read as "
+                f"day/month and as month/day alike. Pass dayfirst=True (01/02 = 1 February) "
+                f"or dayfirst=False (01/02 = 2 January) to the loader."
+            )
+        parsed = month_first if month_first is not None else day_first
+    else:
+        parsed = _attempt(text, utc)
+    if parsed is None:
         try:
-            parsed = pd.to_datetime(text, utc=utc, format="mixed", errors="coerce")
+            parsed = pd.to_datetime(text, utc=utc, format="mixed", errors="coerce",
+                                    dayfirst=bool(dayfirst))
         except (ValueError, TypeError, OverflowError):
             parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
     if parsed.dtype == object:
@@ -597,7 +630,8 @@ def as_text(values: pd.Series) -> pd.Series:
 
 
 def typed(frame: pd.DataFrame, table: str, where: str, *, tz: str | None = None,
-          excel: bool = False, utc_columns: Iterable[str] = ()) -> pd.DataFrame:
+          excel: bool = False, utc_columns: Iterable[str] = (),
+          dayfirst: bool | None = None) -> pd.DataFrame:
     """Check the table's required columns and give every known column its type."""
     spec = CONTRACT[table]
     for c in spec["required"]:
@@ -617,12 +651,14 @@ def typed(frame: pd.DataFrame, table: str, where: str, *, tz: str | None = None,
         kind = kind.rstrip("?")
         if kind == "date":
             out[column] = parse_dates(out[column], column, where, tz=tz, excel=excel,
-                                      naive_utc=column in utc_columns, allow_missing=optional)
+                                      naive_utc=column in utc_columns, allow_missing=optional,
+                                      dayfirst=dayfirst)
         elif kind == "month":
             if isinstance(out[column].dtype, pd.PeriodDtype):
                 out[column] = as_month(out, column, where)
             else:
-                dates = parse_dates(out[column], column, where, tz=tz, excel=excel)
+                dates = parse_dates(out[column], column, where, tz=tz, excel=excel,
+                                    dayfirst=dayfirst)
                 if tz:  # the month on the wall calendar of tz
                     dates = dates.dt.tz_localize(None)
                 out[column] = dates.dt.to_period("M")
