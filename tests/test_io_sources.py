@@ -127,24 +127,29 @@ def test_amounts_in_cents(tmp_path):
 
 
 def test_mixpanel_raw_export():
-    with pytest.warns(CskitWarning, match="1 event\\(s\\) have no 'company_id'"):
+    with pytest.warns(CskitWarning, match="1 event\\(s\\) have no 'company_id'.*left out"):
         events = cio.read_events(MIXPANEL, source="mixpanel", account="company_id")
-    assert events["user_id"].tolist() == ["u1", "u1", "u2", "u3", "anon-7f3a"]
-    assert events["account_id"].tolist()[:4] == ["A1", "A1", "A1", "A2"]
-    assert pd.isna(events["account_id"].iloc[4])
+    assert events["user_id"].tolist() == ["u1", "u1", "u2", "u3"]
+    assert events["account_id"].tolist() == ["A1", "A1", "A1", "A2"]
     # time 1772325000 s = 2026-03-01 00:30:00 UTC.
     assert events["timestamp"].iloc[0] == pd.Timestamp("2026-03-01 00:30:00")
     assert events["session_id"].tolist()[0] == "s1"
     assert events["duration_s"].tolist()[:2] == [30.0, 12.0]
     assert events["event"].tolist()[3] == "Export Clicked"
+    with pytest.warns(CskitWarning, match="kept with an empty account_id"):
+        kept = cio.read_events(MIXPANEL, source="mixpanel", account="company_id",
+                               anonymous="keep")
+    assert len(kept) == 5 and pd.isna(kept["account_id"].iloc[4])
+    assert kept["user_id"].iloc[4] == "anon-7f3a"
 
 
 def test_mixpanel_months_in_the_companys_zone():
     with pytest.warns(CskitWarning):
-        utc = cio.read_events(MIXPANEL, source="mixpanel", account="company_id")
+        utc = cio.read_events(MIXPANEL, source="mixpanel", account="company_id",
+                              anonymous="keep")
     with pytest.warns(CskitWarning):
         local = cio.read_events(MIXPANEL, source="mixpanel", account="company_id",
-                                tz="America/Los_Angeles")
+                                tz="America/Los_Angeles", anonymous="keep")
     # 2026-03-01 00:30 UTC is 28 Feb 16:30 in Los Angeles (PST, UTC-8); 8 Mar 10:00 UTC is
     # 03:00 PDT (UTC-7: the clocks went forward at 10:00 UTC that day).
     la = "America/Los_Angeles"
