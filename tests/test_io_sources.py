@@ -239,3 +239,29 @@ def test_finance_sheet_in_long_layout(tmp_path):
     costs = cio.read_costs(path, source="finance")
     assert costs["amount"].tolist() == [1500.0, 700.0]
     assert costs["category"].tolist() == ["Support", "Support"]
+
+
+def test_typeform_partial_response_with_a_score_counts(tmp_path):
+    raw = pd.read_csv(FIXTURES / "typeform_nps.csv", dtype=str, keep_default_na=False)
+    # The partial response answered the NPS question (6) before leaving the form.
+    raw.iloc[-1, 1] = "6"
+    path = tmp_path / "tf.csv"
+    raw.to_csv(path, index=False)
+    answers = cio.read_surveys(path, source="typeform")
+    assert len(answers) == 7
+    # No submit date: dated by its Stage Date (UTC).
+    assert answers["submitted_at"].iloc[-1] == pd.Timestamp("2026-10-21 10:00:20")
+    # 3 promoters, 2 detractors (3 and 6) of 7: (3 - 2) / 7.
+    assert answers.cs.nps() == pytest.approx(100 / 7)
+
+
+def test_hubspot_company_without_seats_is_unknown_not_zero(tmp_path):
+    raw = pd.read_csv(HUBSPOT, dtype=str, keep_default_na=False)
+    raw.loc[3, "Seats"] = ""
+    path = tmp_path / "hs.csv"
+    raw.to_csv(path, index=False)
+    with pytest.warns(CskitWarning, match="1 compan.*no 'Seats'.*seats_known"):
+        accounts = cio.read_accounts(path, source="hubspot")
+    assert "seats" not in accounts.columns
+    assert accounts["seats_known"].tolist()[:3] == [25.0, 1200.0, 3.0]
+    assert pd.isna(accounts["seats_known"].iloc[3])
