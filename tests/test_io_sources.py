@@ -265,3 +265,25 @@ def test_hubspot_company_without_seats_is_unknown_not_zero(tmp_path):
     assert "seats" not in accounts.columns
     assert accounts["seats_known"].tolist()[:3] == [25.0, 1200.0, 3.0]
     assert pd.isna(accounts["seats_known"].iloc[3])
+
+
+def test_the_subscriptions_snapshot_rewrites_history():
+    # The same three subscriptions as the invoice fixture, as Stripe's subscriptions export
+    # shows them after the upgrade: sub_A is on Pro (200) since its start, 1 January.
+    snapshot = pd.DataFrame({
+        "id": ["sub_A", "sub_B", "sub_C"], "Customer ID": ["cus_A", "cus_B", "cus_C"],
+        "Plan": ["Pro", "Scale", "Starter"], "Quantity": ["1", "1", "1"],
+        "Currency": ["usd"] * 3, "Interval": ["month", "year", "month"],
+        "Amount": ["200.00", "1,200.00", "50.00"], "Status": ["active", "active", "canceled"],
+        "Start Date (UTC)": ["2026-01-01 00:00", "2026-01-10 00:00", "2026-01-05 00:00"],
+        "Ended At (UTC)": ["", "", "2026-03-05 00:00"],
+    })
+    from_snapshot = cio.read_subscriptions(snapshot, source="stripe").cs.to_mrr(until="2026-04")
+    from_invoices = _invoices().cs.to_mrr(until="2026-04")
+    # January: the snapshot says 200 + 100 + 50 = 350; the invoices say 100 + 100 + 50 = 250.
+    assert _month(from_snapshot, "2026-01") == 350.0
+    assert _month(from_invoices, "2026-01") == 250.0
+    # So the snapshot has no February expansion; the invoices have +100.
+    feb = pd.Period("2026-02", freq="M")
+    assert from_snapshot.cs.mrr_movements().loc[feb, "expansion"] == 0
+    assert from_invoices.cs.mrr_movements().loc[feb, "expansion"] == pytest.approx(100.0)
