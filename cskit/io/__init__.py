@@ -53,8 +53,9 @@ import pandas as pd
 
 from cskit.errors import EmptyFrameError, InvalidParameterError
 from cskit.io import finance, hubspot, mixpanel, stripe, stripe_invoices, typeform, zendesk
-from cskit.io._common import CONTRACT, check_tz, drop_blank_rows, load, rename, typed
+from cskit.io._common import CONTRACT, drop_blank_rows, load, rename, typed
 from cskit.io._context import Context
+from cskit.io._dates import check_tz
 from cskit.io._money import MONEY_KEYWORDS, apply_money
 
 __all__ = [

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cskit.io._common import missing_column, parse_dates
+from cskit.io._common import missing_column
+from cskit.io._dates import parse_dates
 
 
 @dataclass(frozen=True)
