@@ -7,6 +7,7 @@ bundled files, and the benchmark generators at small sizes.
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from cskit.datasets import (
     generate_subscriptions,
     load_sample,
     sample_dir,
+    write_sample,
 )
 from cskit.errors import ColumnTypeError, CskitError, MissingColumnError
 
@@ -457,3 +459,27 @@ def test_generate_events():
     # Each user belongs to one account.
     assert (ev.groupby("user_id")["account_id"].nunique() == 1).all()
     assert Path(cskit.datasets.__file__).exists()
+
+
+def test_ids_and_categories_round_trip_through_a_folder(tmp_path):
+    # Issue 13 item 6: "00001" stays "00001" (so "2" and "002" stay two customers) and the
+    # segment "NA" (North America) stays "NA", not a missing value.
+    company = load_sample()
+    accounts = company.accounts.head(3).assign(account_id=["00001", "2", "002"],
+                                               segment=["NA", "EMEA", "NA"])
+    subs = company.subscriptions.head(3).assign(customer_id=["00001", "2", "002"])
+    small = dataclasses.replace(company, accounts=accounts, subscriptions=subs)
+    write_sample(small, tmp_path)
+    back = load_sample(tmp_path)
+    assert back.accounts["account_id"].tolist() == ["00001", "2", "002"]
+    assert back.accounts["segment"].tolist() == ["NA", "EMEA", "NA"]
+    assert back.subscriptions["customer_id"].nunique() == 3
+    pd.testing.assert_frame_equal(back.accounts, accounts.reset_index(drop=True))
+
+
+def test_a_latin1_file_in_a_data_folder_is_one_clear_error(tmp_path):
+    write_sample(load_sample(), tmp_path)
+    (tmp_path / "costs.csv").write_bytes(
+        "month,category,amount\n2026-01,Caf\xe9,5\n".encode("latin-1"))
+    with pytest.raises(CskitError, match=r"costs.csv: not UTF-8 text.*encoding='cp1252'"):
+        load_sample(tmp_path)

@@ -25,7 +25,9 @@ with each other:
 
 The files in ``data/sample/`` are the output of ``generate_sample(seed=2026)``;
 ``python -m cskit.datasets --out data/sample`` (or ``make sample``) rewrites
-them byte for byte. :func:`generate_mrr_panel`, :func:`generate_subscriptions`
+them byte for byte. :func:`write_exports` writes a company's tables as the raw
+exports of Stripe, Zendesk, Typeform, Mixpanel, HubSpot and a finance sheet, mess
+included, for the loaders of :mod:`cskit.io`. :func:`generate_mrr_panel`, :func:`generate_subscriptions`
 and :func:`generate_events` make large, simpler data (a million customers,
 fifty million events) for the benchmarks.
 """
@@ -41,10 +43,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from cskit.datasets._exports import RawExports, write_exports
 from cskit.datasets._large import generate_events, generate_mrr_panel, generate_subscriptions
 from cskit.errors import ColumnTypeError, CskitError, MissingColumnError, format_values
 
 __all__ = [
+    "RawExports",
     "SampleCompany",
     "generate_events",
     "generate_mrr_panel",
@@ -52,6 +56,7 @@ __all__ = [
     "generate_subscriptions",
     "load_sample",
     "sample_dir",
+    "write_exports",
     "write_sample",
 ]
 
@@ -65,8 +70,9 @@ SCHEMA: dict[str, dict[str, object]] = {
         "dates": ["signup_at", "trial_start", "converted_at", "first_login_at"],
         "ints": ["seats"],
     },
-    "subscriptions": {"file": "subscriptions.csv", "dates": ["start", "end"]},
-    "mrr": {"file": "mrr.csv", "periods": ["month"]},
+    "subscriptions": {"file": "subscriptions.csv", "dates": ["start", "end"],
+                      "floats": ["amount", "discount"]},
+    "mrr": {"file": "mrr.csv", "periods": ["month"], "floats": ["mrr"]},
     "events": {"file": "events.csv.gz", "dates": ["timestamp"], "ints": ["duration_s"]},
     "surveys": {"file": "surveys.csv", "dates": ["submitted_at"], "ints": ["score"]},
     "tickets": {
@@ -75,8 +81,16 @@ SCHEMA: dict[str, dict[str, object]] = {
         "ints": ["agent_replies"],
         "bools": ["reopened"],
     },
-    "costs": {"file": "costs.csv", "periods": ["month"]},
+    "costs": {"file": "costs.csv", "periods": ["month"], "floats": ["amount"]},
 }
+
+#: Whole-number columns that may be empty (unknown), as the data contract allows.
+_MAY_BE_EMPTY = {"duration_s"}
+
+#: Columns of every table that hold ids or categories: read as text, as written.
+_TEXT = {"customer_id", "account_id", "user_id", "respondent_id", "ticket_id", "session_id",
+         "interval", "plan", "product", "event", "survey", "comment", "channel", "category",
+         "segment", "currency", "subscription_id"}
 
 
 @dataclass(frozen=True)
@@ -225,7 +239,31 @@ def _read_table(directory: Path, name: str) -> pd.DataFrame:
             f"{name!r} table. Regenerate the sample with `python -m cskit.datasets --out "
             f"{directory}` or point data_dir at a folder with all seven tables."
         )
-    frame = pd.read_csv(path, keep_default_na=True, na_values=[""], low_memory=False)
+    # Every cell as text first: ids such as "00001" and categories such as "NA" stay as
+    # written (only an empty cell is missing); typed columns are converted below.
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except UnicodeDecodeError as exc:
+        raise CskitError(
+            f"{path}: not UTF-8 text (byte {exc.object[exc.start:exc.start + 1]!r} cannot be "
+            f"decoded). Save it as UTF-8 "
+            f"(write_sample does), or read it with cskit.read_table(..., encoding='cp1252') "
+            f"and write it again with cskit.datasets.write_sample."
+        ) from None
+    except (ValueError, OSError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CskitError(f"{path}: cannot be read as CSV: {first}") from None
+    typed_columns = {c for kind in ("dates", "periods", "ints", "bools", "floats")
+                     for c in spec.get(kind, [])}
+    for column in frame.columns:  # extra columns: numbers when all are, ids stay text
+        if column in typed_columns or column in _TEXT:
+            continue
+        values = frame[column]
+        numbers = pd.to_numeric(values, errors="coerce")
+        padded = values.str.fullmatch(r"[+-]?0\d+").fillna(False).astype(bool)
+        if values.notna().any() and not (numbers.isna() & values.notna()).any() \
+                and not padded.any():
+            frame[column] = numbers
     # Each typed column: (how to read it, a check giving the rows that cannot be read).
     typed = {
         "dates": lambda s: pd.to_datetime(s, format="%Y-%m-%d %H:%M:%S", errors="coerce"),
@@ -233,10 +271,11 @@ def _read_table(directory: Path, name: str) -> pd.DataFrame:
         "periods": lambda s: pd.to_datetime(s.astype("str").where(s.notna()), format="mixed",
                                             errors="coerce"),
         "ints": lambda s: pd.to_numeric(s, errors="coerce"),
+        "floats": lambda s: pd.to_numeric(s, errors="coerce"),
         "bools": lambda s: s.where(s.isin([True, False, "True", "False"])),
     }
     expected = {"dates": "'%Y-%m-%d %H:%M:%S' dates", "periods": "months such as '2026-10'",
-                "ints": "whole numbers", "bools": "True / False"}
+                "ints": "whole numbers", "bools": "True / False", "floats": "numbers"}
     for kind, parse in typed.items():
         for column in spec.get(kind, []):
             if column not in frame.columns:
@@ -249,7 +288,7 @@ def _read_table(directory: Path, name: str) -> pd.DataFrame:
             raw = frame[column]
             parsed = parse(raw)
             bad = parsed.isna() & raw.notna()
-            if kind in ("ints", "bools"):
+            if kind == "bools" or (kind == "ints" and column not in _MAY_BE_EMPTY):
                 bad |= raw.isna()
             if kind == "ints":
                 bad |= parsed.notna() & (parsed != parsed.round())
@@ -264,8 +303,10 @@ def _read_table(directory: Path, name: str) -> pd.DataFrame:
                 frame[column] = parsed.astype("datetime64[us]")
             elif kind == "periods":
                 frame[column] = parsed.dt.to_period("M")
-            elif kind == "ints":
-                frame[column] = parsed.astype(np.int64)
+            elif kind == "ints":  # whole numbers; float with NaN where unknown is allowed
+                frame[column] = parsed.astype(np.int64 if parsed.notna().all() else "float64")
+            elif kind == "floats":
+                frame[column] = parsed.astype("float64")
             else:
                 frame[column] = raw.isin([True, "True"])
     return frame
