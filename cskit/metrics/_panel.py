@@ -47,8 +47,14 @@ def customer_months(
     month: str = "month",
     mrr: str = "mrr",
     by: str | None = None,
+    duplicates: str = "raise",
 ) -> Panel:
-    """Validate an ``mrr`` frame and combine it into a :class:`Panel`."""
+    """Validate an ``mrr`` frame and combine it into a :class:`Panel`.
+
+    ``duplicates="sum"`` adds up several rows of one customer and month even when no
+    ``plan``/``product`` column tells them apart (per-customer KPIs: a customer's
+    subscriptions are combined as one); ``"raise"`` refuses them.
+    """
     check_frame(frame, TABLE)
     require_columns(frame, {"customer": customer, "month": month, "mrr": mrr, "by": by}, TABLE)
     months = as_month(frame, month, TABLE)
@@ -84,7 +90,7 @@ def customer_months(
     # Duplicates can only sit inside a (customer, month) group of several rows (several
     # plans or products): check the full key on those rows only, which is cheap.
     sizes = np.diff(np.r_[starts, len(key_sorted)])
-    if (sizes > 1).any():
+    if duplicates == "raise" and (sizes > 1).any():
         shared = np.repeat(sizes > 1, sizes)
         check_unique(
             frame.iloc[np.sort(order[shared])],

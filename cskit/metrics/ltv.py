@@ -254,7 +254,8 @@ def _subscription(
         raise InvalidParameterError(
             f"window={window!r} must be a whole number of months >= 1 (12 averages a year)."
         )
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     months = month_index(p.first, p.last)
     span = len(months)
     segments = pd.Index([None]) if by is None else p.segments
@@ -428,7 +429,7 @@ def _cohort(
             "by= is not supported with method='cohort'; filter the frame to one segment "
             "(e.g. frame[frame['segment'] == 'SMB']) and call it per segment."
         )
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, duplicates="sum")
     first_row = np.r_[True, p.customer[1:] != p.customer[:-1]]
     starts = np.flatnonzero(first_row)
     sizes = np.diff(np.r_[starts, len(p.month)])

@@ -440,7 +440,8 @@ def mrr_movements(
     2026-03  150.0   0.0        0.0         30.0   30.0          50.0  140.0
     """
     freq = check_period(period, ("M", "Q", "Y"))
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     span = p.last - p.first + 1
     prv = previous_is_consecutive(p)
     nxt = next_is_consecutive(p)

@@ -297,7 +297,8 @@ def arpa(
     133.33333333333334
     """
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     return _per_head(p, np.ones(len(p.mrr)), freq, average, by, "arpa")
 
 
@@ -401,7 +402,8 @@ def arpu(
     50.0
     """
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     heads = _users_per_row(p, users, account, seats, month)
     return _per_head(p, heads, freq, average, by, "arpu")
 
@@ -464,7 +466,8 @@ def _retention(
 ) -> tuple[pd.DataFrame, str | None]:
     freq = check_period(period)
     check_choice("reactivated", reactivated, ("exclude", "count"))
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     span = p.last - p.first + 1
     w = _check_window(window, span, freq)
     flows = _window_flows(p, w, reactivated)
@@ -816,7 +819,8 @@ def cohort_retention(
     check_choice("mode", mode, ("on", "on_or_after"))
     check_choice("output", output, ("rate", "count"))
     freq = check_period(period, ("M", "Q", "Y"))
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     span = p.last - p.first + 1
     cohort, age, keep, cohorts, latest, first_index, _ = _cohort_setup(p, freq, include_first)
     seg, n_seg = _segments(p)
@@ -926,7 +930,8 @@ def cohort_nrr(
     """
     check_choice("reactivated", reactivated, ("exclude", "count"))
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     span = p.last - p.first + 1
     w = _check_window(window, span, freq)
     cohort, _, keep, cohorts, latest, first_index, cust_first = _cohort_setup(
