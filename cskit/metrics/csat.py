@@ -28,6 +28,7 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
+from cskit._conventions import with_convention
 from cskit._validate import (
     as_datetime,
     as_number,
@@ -424,6 +425,7 @@ def scale_metric(
 
 
 @cs_method(kpi="Customer satisfaction (CSAT)", table=TABLE, requires=("submitted_at", "score"))
+@with_convention("csat")
 def csat(
     frame: pd.DataFrame,
     *,

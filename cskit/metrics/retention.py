@@ -31,6 +31,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from cskit._conventions import with_convention
 from cskit._validate import (
     as_month,
     as_number,
@@ -234,6 +235,7 @@ def _per_head(
 
 
 @cs_method(kpi="ARPA (average revenue per account)", table=TABLE, requires=REQUIRES)
+@with_convention("arpa")
 def arpa(
     frame: pd.DataFrame,
     *,
@@ -544,6 +546,7 @@ def _fill_doc(func):
 
 
 @cs_method(kpi="Net revenue retention (NRR / NDR)", table=TABLE, requires=REQUIRES)
+@with_convention("nrr")
 @_fill_doc
 def nrr(
     frame: pd.DataFrame,
@@ -595,6 +598,7 @@ def nrr(
 
 
 @cs_method(kpi="Gross revenue retention (GRR)", table=TABLE, requires=REQUIRES)
+@with_convention("grr")
 @_fill_doc
 def grr(
     frame: pd.DataFrame,
@@ -640,6 +644,7 @@ def grr(
 
 
 @cs_method(kpi="SaaS quick ratio", table=TABLE, requires=REQUIRES)
+@with_convention("quick_ratio")
 def quick_ratio(
     frame: pd.DataFrame,
     *,
@@ -869,6 +874,7 @@ def cohort_retention(
 
 
 @cs_method(kpi="Cohort net revenue retention", table=TABLE, requires=REQUIRES)
+@with_convention("cohort_nrr")
 def cohort_nrr(
     frame: pd.DataFrame,
     *,
