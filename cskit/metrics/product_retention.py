@@ -121,7 +121,8 @@ def event_retention(
     Returns
     -------
     pandas.DataFrame
-        Indexed by ``age`` (0, 1, 2, … in ``unit`` s): ``users`` (observed at that age),
+        Indexed by ``age`` (0, 1, 2, … in ``unit`` s): ``users`` (observed at that age;
+        at age 0 every user who did the start event),
         ``retained`` and ``retention`` (= retained ÷ users; 1 at age 0 by definition).
 
     Examples
@@ -190,6 +191,7 @@ def event_retention(
         ok = reach_n >= 0
         retained = np.bincount(np.clip(reach_n[ok], 0, top), minlength=top + 1)[::-1].cumsum()[::-1]
     retained = retained[: top + 1].astype(np.int64)
+    observed[0] = int(started.sum())  # the cohort: everyone who did the start event
     retained[0] = observed[0]
     out = pd.DataFrame({"users": observed[: top + 1].astype(np.int64), "retained": retained},
                        index=pd.Index(ages, name="age"))
