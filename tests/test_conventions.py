@@ -393,3 +393,14 @@ def test_product_plots(tmp_path):
     assert [round(float(p.get_height()), 2) for p in bars.patches][:2] == [0.5, 0.5]
     with pytest.raises(InvalidParameterError, match="event_retention"):
         event_retention_curve(pd.DataFrame({"x": [1]}))
+
+
+def test_month_end_movements_from_lines_match_to_mrr_on_the_sample(company):
+    month = company.latest_month
+    from_lines = company.subscriptions.cs.subscription_movements(as_of=month.end_time)
+    ref = company.subscriptions.cs.to_mrr(until=month).cs.mrr_movements()
+    cols = ["start", "new", "expansion", "contraction", "churn", "reactivation", "end"]
+    np.testing.assert_allclose(from_lines.loc[ref.index, cols].to_numpy(),
+                               ref[cols].to_numpy(), rtol=1e-12, atol=1e-6)
+    # The sample's own defaults are untouched by the presets' existence.
+    assert company.mrr.cs.churn(convention=None).equals(company.mrr.cs.churn())

@@ -56,11 +56,13 @@ def changes(
     end: str,
     amount: str | None,
     interval: str | None,
+    discount: str | None = None,
 ) -> Changes:
     """Validate subscription lines and turn them into :class:`Changes`.
 
     Without an ``amount`` column every line counts 1 (a paying line); lines with
-    amount 0 or a non-recurring ``interval`` are left out, as in ``to_mrr``.
+    amount 0 or a non-recurring ``interval`` are left out, as in ``to_mrr``. A
+    ``discount`` column holds fractions of the price (``to_mrr``'s ``discount_as="rate"``).
     """
     from cskit.metrics.mrr import _interval_months
 
@@ -85,6 +87,15 @@ def changes(
     monthly = np.ones(len(subscriptions))
     if amount is not None and amount in subscriptions.columns:
         monthly = as_number(subscriptions, amount, TABLE).to_numpy(dtype=float)
+        if discount is not None and discount in subscriptions.columns:
+            rate = as_number(subscriptions, discount, TABLE, allow_missing=True).fillna(0.0)
+            if (rate > 1).any() or (rate < 0).any():
+                raise InvalidValueError(
+                    f"Column {discount!r} of the {TABLE} frame must hold discount rates "
+                    f"between 0 and 1 (0.2 = 20 %); found {rate[(rate > 1) | (rate < 0)].iloc[:5].tolist()}. "
+                    f"Convert amounts to rates, or pass discount=None."
+                )
+            monthly = monthly * (1.0 - rate.to_numpy(dtype=float))
         if interval is not None and interval in subscriptions.columns:
             months = _interval_months(subscriptions[interval], interval)
             monthly = np.where(months > 0, monthly / np.maximum(months, 1), 0.0)

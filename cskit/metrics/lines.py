@@ -101,6 +101,7 @@ def subscription_movements(
     end: str = "end",
     amount: str = "amount",
     interval: str = "interval",
+    discount: str | None = "discount",
 ) -> pd.DataFrame:
     """MRR movements of subscription lines, at month-end grain or change by change.
 
@@ -117,7 +118,8 @@ def subscription_movements(
     ----------
     subscriptions : pandas.DataFrame
         One row per subscription line (``customer_id, start, end, amount, interval``;
-        ``end`` exclusive, empty while active). Discounts are not applied here.
+        ``end`` exclusive, empty while active; an optional ``discount`` column of
+        rates is applied as in ``to_mrr``).
     period : str, default "M"
         ``"M"`` (calendar months) or windows of N days ending at ``as_of``, e.g. ``"30D"``.
     intra_period : bool, default False
@@ -125,8 +127,8 @@ def subscription_movements(
         MRR at the period's start and at its end (False).
     as_of : date, optional
         Last day covered; default the latest ``start``/``end`` date.
-    customer, start, end, amount, interval : str
-        Column names.
+    customer, start, end, amount, interval, discount : str
+        Column names (``discount=None`` ignores discounts).
 
     Returns
     -------
@@ -154,7 +156,7 @@ def subscription_movements(
     """
     check_choice("intra_period", intra_period, (True, False))
     ch = _lines.changes(subscriptions, customer=customer, start=start, end=end, amount=amount,
-                        interval=interval)
+                        interval=interval, discount=discount)
     edges, labels = _lines.period_bounds(ch, period, as_of)
     n_per = len(labels)
     cust, edge, level = _lines.active_at(ch, edges)
