@@ -301,6 +301,7 @@ def test_zendesk_one_touch_counts_a_thank_you_reopen():
     assert tickets.cs.fcr() == pytest.approx(2 / 4)  # cskit: any reopen disqualifies
 
 
+@pytest.mark.filterwarnings("ignore::cskit.errors.CskitWarning")  # 4–5 answers: small sample
 def test_delighted_scales():
     ces = pd.DataFrame({"submitted_at": ["2026-10-01"] * 5, "score": [7, 5, 4, 2, 6]})
     # Delighted CES: the share of "agree" answers, 5–7 on its 7-point scale.
@@ -404,3 +405,20 @@ def test_month_end_movements_from_lines_match_to_mrr_on_the_sample(company):
                                ref[cols].to_numpy(), rtol=1e-12, atol=1e-6)
     # The sample's own defaults are untouched by the presets' existence.
     assert company.mrr.cs.churn(convention=None).equals(company.mrr.cs.churn())
+
+
+def test_line_churn_bad_input():
+    subs = _issue_lines()
+    with pytest.raises(InvalidParameterError, match="period=None is not supported for "
+                                                    "subscription lines"):
+        subs.cs.churn(period=None)
+    with pytest.raises(InvalidParameterError, match="by= is not supported"):
+        subs.assign(seg="x").cs.churn(by="seg")
+    with pytest.raises(CskitError, match=r"'end' of the subscriptions frame is before 'start'"):
+        subs.assign(end=pd.to_datetime("2025-01-01")).cs.churn()
+    with pytest.raises(CskitError, match="missing id"):
+        subs.assign(customer_id=None).cs.churn()
+    with pytest.raises(InvalidParameterError, match="as_of=.*only used with subscription lines"):
+        mrr_frame({"a": {"2026-01": 1, "2026-02": 1}}).cs.churn(as_of="2026-02-28")
+    with pytest.raises(CskitError, match="discount rates"):
+        subs.assign(discount=1.5).cs.subscription_movements()

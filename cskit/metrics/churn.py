@@ -175,10 +175,17 @@ def churn(
                 "by= is not supported for churn from subscription lines; filter the lines to "
                 "one segment first, or compute month-end churn on to_mrr(...)."
             )
-        return line_churn(frame, period="M" if period is None else period,
+        return line_churn(frame, period=period,
                           denominator=denominator, join_and_churn=join_and_churn,
                           reactivated=reactivated, customer=customer, start=start, end=end,
                           amount="amount", interval="interval", as_of=as_of)
+    if as_of is not None:
+        from cskit.errors import InvalidParameterError
+
+        raise InvalidParameterError(
+            f"as_of={as_of!r} is only used with subscription lines (start/end columns); an "
+            f"mrr frame ends at its last month: filter the frame instead."
+        )
     freq = check_period(period)
     p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
                         duplicates="sum")
