@@ -422,3 +422,13 @@ def test_line_churn_bad_input():
         mrr_frame({"a": {"2026-01": 1, "2026-02": 1}}).cs.churn(as_of="2026-02-28")
     with pytest.raises(CskitError, match="discount rates"):
         subs.assign(discount=1.5).cs.subscription_movements()
+
+
+def test_line_churn_matches_month_end_churn_on_the_sample(company):
+    # cskit's default leaves join-and-cancel out, so counting from lines gives the
+    # month-end panel's numbers wherever both are defined.
+    month = company.latest_month
+    lines = company.subscriptions.cs.churn(as_of=month.end_time)
+    panel = company.subscriptions.cs.to_mrr(until=month).cs.churn()
+    cols = ["start_customers", "churned", "end_customers"]
+    pd.testing.assert_frame_equal(lines.loc[panel.index, cols], panel[cols], check_freq=False)
