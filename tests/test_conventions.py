@@ -13,11 +13,11 @@ import inspect
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import mrr_frame
 
 import cskit
 from cskit import _conventions
 from cskit.errors import CskitError, CskitWarning, InvalidParameterError
-from tests.conftest import mrr_frame
 
 # --------------------------------------------------------------------------- presets
 
