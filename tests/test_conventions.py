@@ -360,6 +360,9 @@ def test_event_retention_on_and_on_or_after_by_hand():
     assert after["retained"].tolist() == [4, 3, 3, 3, 1]
     with pytest.raises(InvalidParameterError, match="never occurs in column 'event'"):
         ev.cs.event_retention(start_event="sign_up")
+    with pytest.raises(InvalidParameterError, match="max_age=-1"):
+        ev.cs.event_retention(max_age=-1)
+    assert len(ev.cs.event_retention(max_age=2)) == 3
 
 
 def test_active_days_distribution_by_hand():

@@ -146,6 +146,9 @@ def event_retention(
     check_choice("unit", unit, tuple(_UNIT_DAYS))
     check_choice("mode", mode, ("on", "on_or_after"))
     check_choice("day_start", day_start, ("calendar", "event", "event_hour"))
+    if max_age is not None and (isinstance(max_age, bool) or not isinstance(
+            max_age, int | np.integer) or max_age < 0):
+        raise InvalidParameterError(f"max_age={max_age!r} must be a whole number >= 0.")
     codes, ns, users = _times(frame, user, timestamp)
     starting = _event_mask(frame, event, start_event, "start_event")
     returning = _event_mask(frame, event, return_event, "return_event")
@@ -174,8 +177,6 @@ def event_retention(
     horizon = np.full(n_users, -1, dtype=np.int64)
     horizon[started] = reach
     top = int(max(horizon.max(), 0)) if max_age is None else int(max_age)
-    if max_age is not None and (isinstance(max_age, bool) or max_age < 0):
-        raise InvalidParameterError(f"max_age={max_age!r} must be a whole number >= 0.")
     ages = np.arange(top + 1)
     observed = np.bincount(np.clip(horizon[horizon >= 0], 0, top), minlength=top + 1)
     observed = observed[::-1].cumsum()[::-1]  # users whose horizon reaches each age
