@@ -391,7 +391,7 @@ def test_duplicate_customer_months(mrr_df):
         r"e\.g\. customer_id='a', month='2026-01'\..*df\.groupby\(\['customer_id', 'month'\], "
         r"as_index=False\)\['mrr'\]\.sum\(\)",
     ):
-        dup.cs.mrr_movements()
+        dup.cs.mrr()  # per-customer KPIs sum such rows (tests/test_conventions.py)
 
 
 def test_duplicates_are_per_plan_and_product(mrr_df):
@@ -400,7 +400,7 @@ def test_duplicates_are_per_plan_and_product(mrr_df):
     assert two.cs.mrr(period=None) == 2 * 32.0
     # ... two rows for the same product are not.
     with pytest.raises(DuplicateRowsError, match=r"one row per 'customer_id', 'month', 'product'"):
-        pd.concat([two, two.iloc[[0]]]).cs.churn()
+        pd.concat([two, two.iloc[[0]]]).cs.mrr()
 
 
 # --------------------------------------------------------------------------- parameters

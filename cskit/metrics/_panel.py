@@ -53,6 +53,7 @@ def customer_months(
     mrr: str = "mrr",
     by: str | None = None,
     lines: Sequence[str | None] | None = None,
+    duplicates: str = "raise",
 ) -> Panel:
     """Validate an ``mrr`` frame and combine it into a :class:`Panel`.
 
@@ -60,6 +61,9 @@ def customer_months(
     ``lines`` column (plan, product): the columns passed, else those
     :func:`~cskit.metrics.mrr.to_mrr` recorded in ``frame.attrs`` (so renamed
     ``plan=``/``product=`` columns are honoured), else ``plan`` and ``product``.
+    ``duplicates="sum"`` adds up several rows of one customer and month even when no
+    such column tells them apart (per-customer KPIs: a customer's subscriptions are
+    combined as one); ``"raise"`` refuses them.
     """
     check_frame(frame, TABLE)
     require_columns(frame, {"customer": customer, "month": month, "mrr": mrr, "by": by}, TABLE)
@@ -100,7 +104,7 @@ def customer_months(
     # Duplicates can only sit inside a (customer, month) group of several rows (several
     # plans or products): check the full key on those rows only, which is cheap.
     sizes = np.diff(np.r_[starts, len(key_sorted)])
-    if (sizes > 1).any():
+    if duplicates == "raise" and (sizes > 1).any():
         shared = np.repeat(sizes > 1, sizes)
         check_unique(
             frame.iloc[np.sort(order[shared])],

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cskit._conventions import with_convention
 from cskit.metrics.csat import TABLE, scale_metric
 from cskit.registry import cs_method
 
 
 @cs_method(kpi="Customer effort score (CES)", table=TABLE, requires=("submitted_at", "score"))
+@with_convention("ces")
 def ces(
     frame: pd.DataFrame,
     *,

@@ -25,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from cskit._conventions import with_convention
 from cskit._validate import check_choice, check_period
 from cskit.metrics._panel import (
     Panel,
@@ -75,6 +76,7 @@ def _period_bounds(panel: Panel, freq: str | None) -> tuple[np.ndarray, np.ndarr
 
 
 @cs_method(kpi="Customer churn rate", table="mrr", requires=("customer_id", "month", "mrr"))
+@with_convention("churn")
 def churn(
     frame: pd.DataFrame,
     *,
@@ -86,6 +88,9 @@ def churn(
     customer: str = "customer_id",
     month: str = "month",
     mrr: str = "mrr",
+    start: str = "start",
+    end: str = "end",
+    as_of: object = None,
 ) -> pd.DataFrame | float:
     """Customer (logo) churn rate per period, with its counts.
 
@@ -97,7 +102,8 @@ def churn(
         product is contraction, not churn).
     period : {"M", "Q", "Y", None}, default "M"
         Only whole periods inside the data are reported. ``None`` treats the
-        span after the first month as one period.
+        span after the first month as one period. On subscription lines:
+        ``"M"`` or a window of N days ending at ``as_of``, e.g. ``"30D"``.
     denominator : {"start", "average", "start_plus_new"}, default "start"
         ``"average"`` can exceed 1 when the base shrinks fast: read it with care.
     join_and_churn : {"exclude", "count"}, default "exclude"
@@ -113,6 +119,14 @@ def churn(
         period (or when it joined, for new customers).
     customer, month, mrr : str
         Column names.
+    start, end, as_of
+        Subscription lines: when the frame has ``start``/``end`` columns and no
+        ``month`` column, churn is counted from the lines themselves (see
+        :func:`cskit.metrics.lines.line_churn`), so a customer who joins and
+        cancels inside the period is seen (month-end MRR never shows it). A
+        customer churns when its last paying line ends; ``as_of`` is the last
+        day covered (default: the latest date in the lines). ``by`` is not
+        supported there.
 
     Returns
     -------
@@ -137,12 +151,47 @@ def churn(
     0.25
     >>> df.cs.churn(period=None, denominator="start_plus_new")
     0.2
+
+    From subscription lines: 20 customers at the start of March, 5 join, 2 of the 20
+    and 1 of the newcomers cancel. Stripe counts 3 ÷ (20 + 5), Baremetrics 3 ÷ 20;
+    cskit's default leaves the join-and-cancel out (2 ÷ 20):
+
+    >>> subs = pd.DataFrame({"customer_id": range(25),
+    ...     "start": ["2026-02-01"] * 20 + ["2026-03-05"] * 5,
+    ...     "end": [None] * 18 + ["2026-03-12", "2026-03-20"] + [None] * 4 + ["2026-03-25"]})
+    >>> rates = [float(subs.cs.churn(as_of="2026-03-31", convention=c).loc["2026-03",
+    ...                                                                  "churn_rate"])
+    ...          for c in ("stripe", "baremetrics")]
+    >>> rates, float(subs.cs.churn(as_of="2026-03-31").loc["2026-03", "churn_rate"])
+    ([0.12, 0.15], 0.1)
     """
-    freq = check_period(period)
     check_choice("denominator", denominator, ("start", "average", "start_plus_new"))
     check_choice("join_and_churn", join_and_churn, ("exclude", "count"))
     check_choice("reactivated", reactivated, ("count", "net"))
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    if (isinstance(frame, pd.DataFrame) and month not in frame.columns
+            and start in frame.columns and end in frame.columns):
+        from cskit.errors import InvalidParameterError
+        from cskit.metrics.lines import line_churn
+
+        if by is not None:
+            raise InvalidParameterError(
+                "by= is not supported for churn from subscription lines; filter the lines to "
+                "one segment first, or compute month-end churn on to_mrr(...)."
+            )
+        return line_churn(frame, period=period,
+                          denominator=denominator, join_and_churn=join_and_churn,
+                          reactivated=reactivated, customer=customer, start=start, end=end,
+                          amount="amount", interval="interval", as_of=as_of)
+    if as_of is not None:
+        from cskit.errors import InvalidParameterError
+
+        raise InvalidParameterError(
+            f"as_of={as_of!r} is only used with subscription lines (start/end columns); an "
+            f"mrr frame ends at its last month: filter the frame instead."
+        )
+    freq = check_period(period)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     labels, period_first, index = _period_bounds(p, freq)
     n_periods = len(index)
     if freq == "M" and n_periods == p.last - p.first:

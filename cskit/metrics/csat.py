@@ -26,6 +26,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from cskit._conventions import with_convention
 from cskit._stats import mean_interval, wilson_interval, z
 from cskit._validate import (
     as_datetime,
@@ -243,6 +244,7 @@ def scale_metric(
 
 
 @cs_method(kpi="Customer satisfaction (CSAT)", table=TABLE, requires=("submitted_at", "score"))
+@with_convention("csat")
 def csat(
     frame: pd.DataFrame,
     *,

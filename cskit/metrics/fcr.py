@@ -34,6 +34,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from cskit._conventions import with_convention
 from cskit._stats import wilson_interval
 from cskit._validate import (
     as_datetime,
@@ -97,6 +98,7 @@ def _as_tuple(value: Sequence[str] | str | None) -> tuple[str, ...]:
 
 @cs_method(kpi="First contact resolution (FCR)", table=TABLE,
            requires=("resolved_at", "agent_replies", "reopened"))
+@with_convention("fcr")
 def fcr(
     frame: pd.DataFrame,
     *,

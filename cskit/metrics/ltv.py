@@ -24,6 +24,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from cskit._conventions import with_convention
 from cskit._validate import check_choice, check_period
 from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError
 from cskit.metrics._panel import customer_months, month_index
@@ -32,8 +33,8 @@ from cskit.metrics.repeat import _occasions
 from cskit.registry import cs_method
 
 SUBSCRIPTION_COLUMNS = [
-    "customers", "mrr", "arpa", "churn_rate", "churn_window", "lifetime_months",
-    "gross_margin", "ltv", "undefined_reason",
+    "customers", "mrr", "arpa", "churn_rate", "churn_window", "churn_window_excludes_current",
+    "lifetime_months", "max_lifetime_months", "gross_margin", "ltv", "undefined_reason",
 ]
 TRANSACTION_COLUMNS = [
     "customers", "orders", "revenue", "average_purchase_value", "purchase_frequency",
@@ -60,6 +61,7 @@ def _check_margin(gross_margin: float | None) -> float:
 @cs_method(
     kpi="Customer lifetime value (LTV)", table="mrr", requires=("customer_id", "month", "mrr")
 )
+@with_convention("ltv")
 def ltv(
     frame: pd.DataFrame,
     *,
@@ -68,6 +70,8 @@ def ltv(
     by: str | None = None,
     window: int = 12,
     churn_average: str = "mean",
+    exclude_current: bool = False,
+    max_lifetime_months: float | None = None,
     gross_margin: float | None = None,
     unit: str = "Y",
     lifespan: float | None = None,
@@ -103,6 +107,14 @@ def ltv(
         ``"subscription"``: ``"mean"`` averages the ``window`` monthly churn rates;
         ``"pooled"`` divides the customers lost in the window by the sum of the months'
         start customers (steadier for small segments, where one month's rate is noisy).
+    exclude_current : bool, default False
+        ``"subscription"``: average the ``window`` months *before* the month reported,
+        leaving its own churn out (ChartMogul's six-month trailing average); the
+        first ``window + 1`` months then lack history.
+    max_lifetime_months : float, optional
+        ``"subscription"``: cap the expected lifetime ``1 ÷ churn`` at this many
+        months; with zero churn the lifetime is the cap instead of undefined
+        (Stripe assumes 60 months). ``None``: no cap.
     gross_margin : float, optional
         Fraction in (0, 1]; multiplies every form (``None`` = revenue LTV, margin 1).
     unit : {"D", "W", "M", "Q", "Y"}, default "Y"
@@ -126,7 +138,8 @@ def ltv(
     -------
     pandas.DataFrame or float
         ``"subscription"``: indexed by ``period`` (and ``by``) with ``customers, mrr, arpa,
-        churn_rate, churn_window, lifetime_months, gross_margin, ltv, undefined_reason``;
+        churn_rate, churn_window, churn_window_excludes_current, lifetime_months,
+        max_lifetime_months, gross_margin, ltv, undefined_reason``;
         ``undefined_reason`` is ``"zero_churn"``, ``"insufficient_history"``,
         ``"no_churn_base"`` (a month of the window had no customers at its start) or
         ``"no_customers"`` where ``ltv`` is NaN, else missing. A float when
@@ -224,7 +237,7 @@ def ltv(
     margin = _check_margin(gross_margin)
     if method == "subscription":
         return _subscription(frame, period, by, window, churn_average, margin, customer,
-                             month, mrr)
+                             month, mrr, exclude_current, max_lifetime_months)
     if method == "cohort":
         return _cohort(frame, period, by, margin, customer, month, mrr)
     if period is not None:
@@ -247,14 +260,25 @@ def _subscription(
     customer: str,
     month: str,
     mrr: str,
+    exclude_current: bool = False,
+    max_lifetime_months: float | None = None,
 ) -> pd.DataFrame | float:
     freq = check_period(period)
     check_choice("churn_average", churn_average, ("mean", "pooled"))
+    check_choice("exclude_current", exclude_current, (True, False))
+    cap = max_lifetime_months
+    if cap is not None and (isinstance(cap, bool) or not isinstance(cap, int | float)
+                            or not np.isfinite(cap) or cap <= 0):
+        raise InvalidParameterError(
+            f"max_lifetime_months={cap!r} must be a positive number of months (Stripe uses "
+            f"60), or None for no cap."
+        )
     if isinstance(window, bool) or not isinstance(window, int | np.integer) or window < 1:
         raise InvalidParameterError(
             f"window={window!r} must be a whole number of months >= 1 (12 averages a year)."
         )
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     months = month_index(p.first, p.last)
     span = len(months)
     segments = pd.Index([None]) if by is None else p.segments
@@ -285,16 +309,24 @@ def _subscription(
         lost = pd.DataFrame(churned).rolling(window, min_periods=window).sum().to_numpy()
         base = pd.DataFrame(start).rolling(window, min_periods=window).sum().to_numpy()
         avg = np.divide(lost, base, out=np.full_like(lost, np.nan), where=base > 0)
+    if exclude_current:  # the window ends the month before the one reported
+        avg = np.vstack([np.full((1, n_seg), np.nan), avg[:-1]])
 
     arpa = np.divide(total, count, out=np.full_like(total, np.nan), where=count > 0)
-    defined = (avg > 0) & (count > 0)
-    value = np.full_like(arpa, np.nan)
-    value[defined] = arpa[defined] * margin / avg[defined]
     life = np.full_like(avg, np.nan)
     life[avg > 0] = 1.0 / avg[avg > 0]
-    young = np.broadcast_to((np.arange(span) < window)[:, None], (span, n_seg))
+    if cap is not None:
+        life = np.where(avg == 0, float(cap), np.minimum(life, float(cap)))
+    defined = np.isfinite(life) & (count > 0)
+    value = np.full_like(arpa, np.nan)
+    if cap is None:  # divide (not multiply by 1 ÷ churn): the uncapped figures stay exact
+        value[defined] = arpa[defined] * margin / avg[defined]
+    else:
+        value[defined] = arpa[defined] * margin * life[defined]
+    young = np.broadcast_to((np.arange(span) < window + int(exclude_current))[:, None],
+                            (span, n_seg))
     reason = np.select(
-        [count == 0, young, np.isnan(avg), avg == 0],
+        [count == 0, young, np.isnan(avg), (avg == 0) & (cap is None)],
         ["no_customers", "insufficient_history", "no_churn_base", "zero_churn"],
         default="",
     )
@@ -309,7 +341,9 @@ def _subscription(
             "arpa": arpa.ravel(),
             "churn_rate": avg.ravel(),
             "churn_window": window,
+            "churn_window_excludes_current": bool(exclude_current),
             "lifetime_months": life.ravel(),
+            "max_lifetime_months": np.nan if cap is None else float(cap),
             "gross_margin": margin,
             "ltv": value.ravel(),
             "undefined_reason": pd.Series(reason.ravel()).replace("", np.nan).to_numpy(),
@@ -430,7 +464,7 @@ def _cohort(
             "by= is not supported with method='cohort'; filter the frame to one segment "
             "(e.g. frame[frame['segment'] == 'SMB']) and call it per segment."
         )
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, duplicates="sum")
     if not len(p.mrr):
         raise InvalidValueError(
             f"Column {mrr!r} of the mrr frame has no value above 0, so no customer "

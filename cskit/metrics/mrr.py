@@ -18,6 +18,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from cskit._conventions import with_convention
 from cskit._validate import (
     as_instants,
     as_number,
@@ -92,6 +93,7 @@ def _month_ordinal(dates: pd.Series) -> np.ndarray:
     table=SUBSCRIPTIONS,
     requires=("customer_id", "start", "end", "amount", "interval"),
 )
+@with_convention("to_mrr")
 def to_mrr(
     subscriptions: pd.DataFrame,
     *,
@@ -478,7 +480,8 @@ def mrr_movements(
     2026-03  150.0   0.0        0.0         30.0   30.0          50.0  140.0
     """
     freq = check_period(period, ("M", "Q", "Y"))
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     span = p.last - p.first + 1
     prv = previous_is_consecutive(p)
     nxt = next_is_consecutive(p)
@@ -549,10 +552,12 @@ def _sum_flows(table: pd.DataFrame, freq: str, by: str | None) -> pd.DataFrame:
 
 
 @cs_method(kpi="Revenue churn", table="mrr", requires=("customer_id", "month", "mrr"))
+@with_convention("revenue_churn")
 def revenue_churn(
     frame: pd.DataFrame,
     *,
     kind: str = "gross",
+    include_reactivation: bool = True,
     period: str | None = "M",
     by: str | None = None,
     customer: str = "customer_id",
@@ -564,12 +569,16 @@ def revenue_churn(
     * gross = (churn + contraction) ÷ start MRR
     * net = (churn + contraction − expansion − reactivation) ÷ start MRR;
       negative net churn means the base grew on its own (that is good).
+      ``include_reactivation=False`` leaves reactivation out of the offset
+      (Baremetrics' net revenue churn; ChartMogul's subtracts it, as cskit does).
 
     Parameters
     ----------
     frame : pandas.DataFrame
         An ``mrr`` frame.
     kind : {"gross", "net"}, default "gross"
+    include_reactivation : bool, default True
+        ``kind="net"``: subtract returning customers' MRR from the loss.
     period : {"M", "Q", "Y", None}, default "M"
         Flows are summed over the period and divided by the MRR at its start.
         ``None`` treats the whole span of the data as one period.
@@ -597,6 +606,7 @@ def revenue_churn(
     0.2
     """
     check_choice("kind", kind, ("gross", "net"))
+    check_choice("include_reactivation", include_reactivation, (True, False))
     freq = check_period(period)
     moves = mrr_movements(
         frame, period=freq or "M", by=by, customer=customer, month=month, mrr=mrr
@@ -610,7 +620,9 @@ def revenue_churn(
             moves = moves[MOVEMENTS].sum().to_frame().T.assign(start=moves["start"].iloc[0])
     lost = moves["churn"] + moves["contraction"]
     if kind == "net":
-        lost = lost - moves["expansion"] - moves["reactivation"]
+        lost = lost - moves["expansion"]
+        if include_reactivation:
+            lost = lost - moves["reactivation"]
     out = pd.DataFrame(
         {
             "start": moves["start"],

@@ -31,6 +31,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from cskit._conventions import with_convention
 from cskit._validate import (
     as_month,
     as_number,
@@ -234,6 +235,7 @@ def _per_head(
 
 
 @cs_method(kpi="ARPA (average revenue per account)", table=TABLE, requires=REQUIRES)
+@with_convention("arpa")
 def arpa(
     frame: pd.DataFrame,
     *,
@@ -297,7 +299,8 @@ def arpa(
     133.33333333333334
     """
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     return _per_head(p, np.ones(len(p.mrr)), freq, average, by, "arpa")
 
 
@@ -401,7 +404,8 @@ def arpu(
     50.0
     """
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     heads = _users_per_row(p, users, account, seats, month)
     return _per_head(p, heads, freq, average, by, "arpu")
 
@@ -464,7 +468,8 @@ def _retention(
 ) -> tuple[pd.DataFrame, str | None]:
     freq = check_period(period)
     check_choice("reactivated", reactivated, ("exclude", "count"))
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     span = p.last - p.first + 1
     w = _check_window(window, span, freq)
     flows = _window_flows(p, w, reactivated)
@@ -541,6 +546,7 @@ def _fill_doc(func):
 
 
 @cs_method(kpi="Net revenue retention (NRR)", table=TABLE, requires=REQUIRES)
+@with_convention("nrr")
 @_fill_doc
 def nrr(
     frame: pd.DataFrame,
@@ -592,6 +598,7 @@ def nrr(
 
 
 @cs_method(kpi="Gross revenue retention (GRR)", table=TABLE, requires=REQUIRES)
+@with_convention("grr")
 @_fill_doc
 def grr(
     frame: pd.DataFrame,
@@ -637,6 +644,7 @@ def grr(
 
 
 @cs_method(kpi="SaaS quick ratio", table=TABLE, requires=REQUIRES)
+@with_convention("quick_ratio")
 def quick_ratio(
     frame: pd.DataFrame,
     *,
@@ -816,7 +824,8 @@ def cohort_retention(
     check_choice("mode", mode, ("on", "on_or_after"))
     check_choice("output", output, ("rate", "count"))
     freq = check_period(period, ("M", "Q", "Y"))
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     span = p.last - p.first + 1
     cohort, age, keep, cohorts, latest, first_index, _ = _cohort_setup(p, freq, include_first)
     seg, n_seg = _segments(p)
@@ -865,6 +874,7 @@ def cohort_retention(
 
 
 @cs_method(kpi="Cohort net revenue retention", table=TABLE, requires=REQUIRES)
+@with_convention("cohort_nrr")
 def cohort_nrr(
     frame: pd.DataFrame,
     *,
@@ -926,7 +936,8 @@ def cohort_nrr(
     """
     check_choice("reactivated", reactivated, ("exclude", "count"))
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+                        duplicates="sum")
     span = p.last - p.first + 1
     w = _check_window(window, span, freq)
     cohort, _, keep, cohorts, latest, first_index, cust_first = _cohort_setup(

@@ -560,3 +560,59 @@ CELLS = [
         """
     ),
 ]
+
+
+# --------------------------------------------------------------------------- issue 18
+# "Why your dashboard shows a different number": one block, kept before the exercises.
+from _nb import before_exercises  # noqa: E402
+
+DASHBOARDS = [
+    md(
+        """
+        ## Why your dashboard shows a different number
+
+        ChartMogul, Baremetrics and Stripe compute churn from the same events with different
+        conventions (`docs/conventions.md` lists each one with its source). cskit keeps its
+        own default and reproduces each vendor with `convention=`:
+
+        * **ChartMogul**: lost ÷ customers at the start — cskit's default.
+        * **Baremetrics**: the same denominator, but a customer who signs up *and* cancels
+          inside the window counts as churned.
+        * **Stripe**: lost ÷ (customers at the start + new customers), join-and-cancel
+          included, over the last 30 days.
+
+        Month-end MRR cannot see a customer who joins and cancels within a month, so for
+        Baremetrics and Stripe count from the subscription lines (`subscriptions.cs.churn`),
+        here over calendar months and over Stripe's trailing 30 days.
+        """
+    ),
+    code(
+        """
+        recent = pd.period_range(month - 5, month, freq="M")
+        vendors = ["chartmogul", "baremetrics", "stripe"]
+        from_lines = {"cskit": company.subscriptions.cs.churn(as_of=month.end_time)}
+        from_lines |= {v: company.subscriptions.cs.churn(as_of=month.end_time, convention=v)
+                       for v in vendors}
+        by_vendor = pd.DataFrame({name: table["churn_rate"] for name, table in from_lines.items()})
+        print("monthly churn rate from subscription lines, %:")
+        display((by_vendor.loc[recent] * 100).round(2))
+        last_30 = {v: company.subscriptions.cs.churn(period="30D", as_of=month.end_time,
+                                                     convention=v).iloc[-1]
+                   for v in vendors}
+        last_30["cskit"] = company.subscriptions.cs.churn(period="30D", as_of=month.end_time).iloc[-1]
+        pd.DataFrame(last_30).T[["start_customers", "new_customers", "churned",
+                                 "churned_after_joining", "denominator", "churn_rate"]]
+        """
+    ),
+    md(
+        """
+        Read the gap by its parts: the Stripe rate is lower whenever many customers join
+        (its denominator adds them), and the Baremetrics and Stripe rates rise above cskit's
+        by `churned_after_joining` — customers who joined and left inside the window. When
+        that column is 0, nobody did, and only the denominator differs. The month-end
+        `company.mrr.cs.churn()` used above agrees with the `cskit` column: both leave a
+        join-and-cancel out.
+        """
+    ),
+]
+CELLS = before_exercises(CELLS, DASHBOARDS)

@@ -560,3 +560,53 @@ CELLS = [
         """
     ),
 ]
+
+
+# --------------------------------------------------------------------------- issue 18
+# "Why your dashboard shows a different number": one block, kept before the exercises.
+from _nb import before_exercises  # noqa: E402
+
+DASHBOARDS = [
+    md(
+        """
+        ## Why your dashboard shows a different number
+
+        Two conventions move MRR between tools (sources in `docs/conventions.md`):
+
+        * **When a cancellation leaves MRR.** cskit, Stripe and Baremetrics drop a line at
+          its cancellation; ChartMogul (by default) keeps it until the end of the period
+          already paid, so an annual customer who cancels in month 3 still counts for the
+          rest of the year. `to_mrr(convention="chartmogul")` does the same.
+        * **Month-end grain.** MRR movements compare month closes. A customer who upgrades
+          and downgrades again inside one month shows no movement at all, while a dashboard
+          that books every change shows both. `subscription_movements(intra_period=True)`
+          books every change.
+        """
+    ),
+    code(
+        """
+        mrr_at = {v: company.subscriptions.cs.to_mrr(until=month, convention=v).cs.mrr(period=None)
+                  for v in ["stripe", "chartmogul"]}
+        print(f"MRR in {month}: cancellation date (cskit, Stripe, Baremetrics) "
+              f"{mrr_at['stripe']:,.0f}; end of the paid period (ChartMogul) "
+              f"{mrr_at['chartmogul']:,.0f}")
+        last12 = pd.period_range(month - 11, month, freq="M")
+        grains = {
+            "month-end": company.subscriptions.cs.subscription_movements(as_of=month.end_time),
+            "every change": company.subscriptions.cs.subscription_movements(
+                as_of=month.end_time, intra_period=True),
+        }
+        flows = ["new", "expansion", "contraction", "churn", "reactivation"]
+        pd.DataFrame({name: table.loc[last12, flows].sum() for name, table in grains.items()}).round(0)
+        """
+    ),
+    md(
+        """
+        Where the two columns agree, no customer changed and changed back within a month
+        in the last 12 months; where "every change" is larger, the difference is MRR that
+        moved inside a month and was undone before its close. The month-end column equals
+        `to_mrr()` followed by `mrr_movements()`.
+        """
+    ),
+]
+CELLS = before_exercises(CELLS, DASHBOARDS)

@@ -422,3 +422,54 @@ CELLS = [
         """
     ),
 ]
+
+
+# --------------------------------------------------------------------------- issue 18
+# "Why your dashboard shows a different number": one block, kept before the exercises.
+from _nb import before_exercises  # noqa: E402
+
+DASHBOARDS = [
+    md(
+        """
+        ## Why your dashboard shows a different number
+
+        Revenue retention differs between tools in one place: **customers who leave and come
+        back** (sources in `docs/conventions.md`).
+
+        * cskit's NRR follows the customers paying at the window's start; one that left and
+          returned before the end counts as churned (its return is reactivation, left out).
+          ChartMogul counts it with the MRR it came back with (`convention="chartmogul"`).
+        * Net revenue churn: ChartMogul (and cskit) subtract expansion *and* reactivation
+          from the loss; Baremetrics subtracts expansion only, so a returning customer makes
+          its figure worse than ChartMogul's.
+        * Cohort NRR: ChartMogul keeps returning customers in their cohort.
+        """
+    ),
+    code(
+        """
+        last12 = pd.period_range(month - 11, month, freq="M")
+        rows = {}
+        for name, convention in [("cskit", None), ("chartmogul", "chartmogul"),
+                                 ("baremetrics", "baremetrics")]:
+            net_churn = company.mrr.cs.revenue_churn(kind="net", convention=convention)
+            rows[name] = {
+                "NRR, trailing 12 months": company.mrr.cs.nrr(
+                    window=12, convention=convention).loc[month, "nrr"],
+                "net revenue churn, mean of 12 months": net_churn.loc[last12, "revenue_churn"].mean(),
+            }
+        rows["cskit"]["cohort NRR (12 months, pooled)"] = company.mrr.cs.cohort_nrr(period=None)
+        rows["chartmogul"]["cohort NRR (12 months, pooled)"] = company.mrr.cs.cohort_nrr(
+            period=None, convention="chartmogul")
+        (pd.DataFrame(rows) * 100).round(2)
+        """
+    ),
+    md(
+        """
+        The rows move only by the reactivation they let in: with few returning customers
+        the columns nearly agree; a business that wins many customers back sees ChartMogul's
+        NRR above cskit's and Baremetrics' net revenue churn above ChartMogul's. Quote the
+        convention with the number.
+        """
+    ),
+]
+CELLS = before_exercises(CELLS, DASHBOARDS)

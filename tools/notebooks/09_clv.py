@@ -438,3 +438,53 @@ CELLS = [
         """
     ),
 ]
+
+
+# --------------------------------------------------------------------------- issue 18
+# "Why your dashboard shows a different number": one block, kept before the exercises.
+from _nb import before_exercises  # noqa: E402
+
+DASHBOARDS = [
+    md(
+        """
+        ## Why your dashboard shows a different number
+
+        Subscription LTV is ARPA ÷ monthly churn everywhere; the tools differ in *which
+        months' churn* (sources in `docs/conventions.md`):
+
+        * **cskit**: the mean of the last 12 monthly churn rates, this month included;
+          undefined (NaN) when nobody churned.
+        * **ChartMogul**: the mean of the *previous six* months, this month excluded
+          (`window=6, exclude_current=True`).
+        * **Baremetrics**: the churn of the last 30 days (`window=1`).
+        * **Stripe**: a lifetime of at most 60 months, used when churn is zero
+          (`max_lifetime_months=60`).
+
+        Each result says which rule it used in its columns.
+        """
+    ),
+    code(
+        """
+        cols = ["arpa", "churn_window", "churn_window_excludes_current", "churn_rate",
+                "lifetime_months", "max_lifetime_months", "ltv"]
+        import warnings
+
+        by_tool = {"cskit": company.mrr.cs.ltv(period="M")}
+        with warnings.catch_warnings():
+            # A 1-month window (Baremetrics) can meet a month without churn somewhere in the
+            # history: that month's LTV is NaN with undefined_reason="zero_churn".
+            warnings.simplefilter("ignore", cskit.errors.CskitWarning)
+            by_tool |= {v: company.mrr.cs.ltv(period="M", convention=v)
+                        for v in ["chartmogul", "baremetrics", "stripe"]}
+        pd.DataFrame({name: table.loc[month, cols] for name, table in by_tool.items()}).T
+        """
+    ),
+    md(
+        """
+        A short window follows the latest months (Baremetrics swings most); excluding the
+        current month makes ChartMogul's figure lag one month behind a change in churn. The
+        Stripe cap only matters when churn is below 1 ÷ 60 a month.
+        """
+    ),
+]
+CELLS = before_exercises(CELLS, DASHBOARDS)

@@ -162,3 +162,47 @@ CELLS = [
         """
     ),
 ]
+
+
+# --------------------------------------------------------------------------- issue 18
+# "Why your dashboard shows a different number": one block, kept before the exercises.
+from _nb import before_exercises  # noqa: E402
+
+DASHBOARDS = [
+    md(
+        """
+        ## Why your dashboard shows a different number
+
+        Zendesk's "one-touch tickets" count solved tickets with fewer than two agent replies.
+        A customer who reopens a ticket just to say thank you, solved again without a reply,
+        keeps it one-touch; a reopen that needs another reply does not (that reply is in
+        `agent_replies`). cskit's default is stricter: any reopen within 7 days disqualifies
+        the ticket. `fcr(convention="zendesk")` drops the reopen test (sources in
+        `docs/conventions.md`).
+        """
+    ),
+    code(
+        """
+        recent = pd.period_range(month - 5, month, freq="M")
+        cols = ["denominator", "too_many_replies", "reopened", "qualifying", "fcr"]
+        both = {"cskit": company.tickets.cs.fcr(period="M"),
+                "zendesk": company.tickets.cs.fcr(period="M", convention="zendesk")}
+        side_by_side = pd.concat({name: table.loc[table.index.isin(recent), cols]
+                                  for name, table in both.items()}, axis=1)
+        # Tickets one-touch for Zendesk only: at most one reply, but reopened.
+        side_by_side[("gap", "zendesk only")] = (side_by_side[("zendesk", "qualifying")]
+                                        - side_by_side[("cskit", "qualifying")])
+        side_by_side.round(3)
+        """
+    ),
+    md(
+        """
+        The gap is the last column: tickets with at most one agent reply that were reopened
+        (cskit's `reopened` column also counts reopened tickets that failed on replies, so
+        it can be larger). Where the gap is 0, every reopen led to another reply and both
+        definitions agree; a team whose customers often answer "thanks" after a ticket is
+        solved sees Zendesk's figure higher.
+        """
+    ),
+]
+CELLS = before_exercises(CELLS, DASHBOARDS)

@@ -282,3 +282,38 @@ CELLS = [
         """
     ),
 ]
+
+
+# --------------------------------------------------------------------------- issue 18
+# "Why your dashboard shows a different number": one block, kept before the exercises.
+from _nb import before_exercises  # noqa: E402
+
+DASHBOARDS = [
+    md(
+        """
+        ## Why your dashboard shows a different number
+
+        The tools agree on the loss (contraction + churn) and differ on the gain: cskit and
+        ChartMogul count **reactivation** (customers back after churning) as gained MRR,
+        Baremetrics and Stripe count new and expansion MRR only (sources in
+        `docs/conventions.md`).
+        """
+    ),
+    code(
+        """
+        recent = pd.period_range(month - 5, month, freq="M")
+        ratios = {"cskit / chartmogul": company.mrr.cs.quick_ratio(convention="chartmogul"),
+                  "baremetrics / stripe": company.mrr.cs.quick_ratio(convention="stripe")}
+        table = pd.DataFrame({name: result["quick_ratio"] for name, result in ratios.items()})
+        table["reactivation"] = ratios["cskit / chartmogul"]["reactivation"]
+        table.loc[recent].round(2)
+        """
+    ),
+    md(
+        """
+        The two ratios differ by reactivation ÷ lost MRR each month: a product that wins
+        back many former customers looks healthier on ChartMogul (and cskit) than on Stripe.
+        """
+    ),
+]
+CELLS = before_exercises(CELLS, DASHBOARDS)

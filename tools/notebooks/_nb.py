@@ -65,3 +65,12 @@ def notebook(cells: list) -> nbformat.NotebookNode:
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
     return nb
+
+
+def before_exercises(cells: list, block: list) -> list:
+    """``cells`` with ``block`` inserted before the markdown cell holding "## Exercises"
+    (at the end when there is none): sections added by later work go in as one block."""
+    for i, cell in enumerate(cells):
+        if cell.cell_type == "markdown" and "## Exercises" in cell.source:
+            return cells[:i] + block + cells[i:]
+    return cells + block
