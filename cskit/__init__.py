@@ -15,7 +15,7 @@ _accessor.register()
 from cskit import datasets, errors, metrics  # noqa: E402  (metrics register accessor methods)
 from cskit.i18n import get_language, set_language, t  # noqa: E402
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["datasets", "errors", "get_language", "metrics", "set_language", "t", "__version__"]
 
 # Explainers, exercises and the glossary (issue 6); they build on the metrics registered above.
