@@ -61,7 +61,8 @@ intersphinx_mapping: dict = {}  # offline build: no inventories are fetched
 # --- HTML ----------------------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
 html_title = f"cskit {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
 html_theme_options = {
     "navigation_with_keys": False,
     "show_toc_level": 2,
@@ -69,6 +70,8 @@ html_theme_options = {
     "footer_end": ["sphinx-version", "theme-version"],
 }
 html_show_sourcelink = False
+# A first visit has no stored mode; without a default the theme logs a console error.
+html_context = {"default_mode": "auto"}
 
 
 def _copy_notebooks() -> None:
