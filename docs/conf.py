@@ -10,8 +10,9 @@ no notebook or figure is stored twice (both folders are git-ignored):
 * ``kpis/``: a copy of every KPI notebook ``notebooks/NN_*.ipynb`` and of the report
   notebook (myst-nb reads only files under the source folder; copying at build time keeps
   the repository free of duplicate notebooks);
-* ``_generated/explainers/``: the static figure of each explainer, drawn by
-  :func:`cskit.explain._figures.png` from the sample company.
+* ``_generated/``: the static figure of each explainer, drawn by
+  :func:`cskit.explain._figures.png` from the sample company, and the part of the explainers
+  page that shows them under each explainer's own title.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ extensions = [
     "sphinx.ext.autosummary",
     "sphinx.ext.intersphinx",
 ]
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "**.ipynb_checkpoints"]
+exclude_patterns = ["_build", "_generated/*.md", "Thumbs.db", ".DS_Store", "**.ipynb_checkpoints"]
 source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb", ".rst": "restructuredtext"}
 
 # --- notebooks: stored outputs only --------------------------------------------------------
@@ -123,11 +124,20 @@ def _explainer_figures() -> None:
     out = HERE / "_generated" / "explainers"
     out.mkdir(parents=True, exist_ok=True)
     cskit.set_language("en")
+    sections = []
     for name, build in EXPLAINERS.items():
+        view = build(mode="static").view
         path = out / f"{name}.png"
-        data = png(build(mode="static").view)
+        data = png(view)
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
+        sections += [f"## {view.title}", "", f"{{func}}`cskit.explain.{name}`", "",
+                     f"```{{image}} /_generated/explainers/{name}.png",
+                     f":alt: The static figure of cskit.explain.{name}()", "```", ""]
+    page = HERE / "_generated" / "explainers.md"
+    text = "\n".join(sections)
+    if not page.is_file() or page.read_text() != text:
+        page.write_text(text)
 
 
 def _optional_pages(app, docname: str, source: list[str]) -> None:
