@@ -27,7 +27,7 @@ test: $(STAMP) docs
 # The documentation site (Sphinx + myst-nb + numpydoc + PyData theme), warnings as errors,
 # into docs/_build/html. Notebooks are rendered from their stored outputs, never executed.
 docs: $(STAMP)
-	cd docs && MPLBACKEND=Agg ../$(PY) -m sphinx -b html -W --keep-going -q . _build/html
+	cd docs && MPLBACKEND=Agg $(abspath $(PY)) -m sphinx -b html -W --keep-going -q . _build/html
 
 lint: $(STAMP)
 	$(PY) -m ruff check cskit tests benchmarks
