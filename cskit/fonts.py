@@ -22,7 +22,8 @@ characters, so each language gets its own face first.
 
 Without the extra, English plots are unchanged and silent; the first plot in
 Korean, Japanese or Chinese warns once per process, naming the extra, and its
-CJK characters render as boxes.
+CJK characters render as boxes (matplotlib's own "Glyph … missing" warning,
+one per character, is then silenced: the one warning has said why).
 
 >>> from cskit import fonts
 >>> "Noto Sans CJK KR" in fonts.register_cjk_fonts()
@@ -119,6 +120,9 @@ def _warn_no_font() -> None:
         UserWarning,
         stacklevel=4,
     )
+    # That one warning says why; matplotlib would add one more per missing character.
+    warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font",
+                            category=UserWarning)
 
 
 def sans_serif(language: str | None = None) -> list[str]:
