@@ -37,8 +37,6 @@ extensions = [
     "myst_nb",
     "numpydoc",
     "sphinx.ext.autodoc",
-    "sphinx.ext.autosummary",
-    "sphinx.ext.intersphinx",
 ]
 exclude_patterns = ["_build", "_generated/*.md", "Thumbs.db", ".DS_Store", "**.ipynb_checkpoints"]
 source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb", ".rst": "restructuredtext"}
@@ -47,17 +45,17 @@ source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb", ".rst": "restructuredtex
 nb_execution_mode = "off"
 # Explainers are stored as static figures; no widget JavaScript (nor its CDN) is needed.
 nb_ipywidgets_js: dict = {}
+# Formulas ($...$, $$...$$) are typeset by MathJax, the one resource loaded from outside (its
+# CDN); offline, a reader sees the TeX source instead.
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 # --- API reference -------------------------------------------------------------------------
-autosummary_generate = True
 autodoc_typehints = "none"  # numpydoc shows the types from the docstrings
 autodoc_default_options = {"members": True, "undoc-members": False}
 numpydoc_show_class_members = False
 numpydoc_class_members_toctree = False
 numpydoc_validation_checks: set[str] = set()
-intersphinx_mapping: dict = {}  # offline build: no inventories are fetched
 
 # --- HTML ----------------------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
