@@ -16,7 +16,7 @@ from cskit.i18n import get_language, set_language, t
 
 _accessor.register()
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["datasets", "errors", "get_language", "health", "metrics", "set_language", "t", "__version__"]
 
 # Explainers, exercises and the glossary (issue 6); they build on the metrics registered above.

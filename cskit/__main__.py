@@ -1,4 +1,7 @@
-"""``python -m cskit`` runs the ``cskit`` command line (see :mod:`cskit.cli`)."""
+"""``python -m cskit`` runs the ``cskit`` command line (see :mod:`cskit.cli`).
+
+Without a command it prints a short help that points to ``cskit report`` and the docs.
+"""
 
 from cskit.cli import main
 

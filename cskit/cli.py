@@ -1,5 +1,8 @@
 """The ``cskit`` command line: ``cskit report`` makes the monthly report.
 
+``cskit --version`` prints the version; ``cskit`` (or ``python -m cskit``) alone prints a
+short help pointing to the report, the documentation and the installed notebooks.
+
 ``cskit report [--month YYYY-MM] [--data DIR] [--out DIR] [--lang en|ko|ja|zh-Hant] [--force]
 [--csv] [--xlsx]`` runs the report notebook (``notebooks/monthly_report.ipynb``,
 shipped in the package) through papermill with those parameters, and writes the
@@ -385,10 +388,48 @@ def report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _notebooks_folder() -> Path | None:
+    """The folder of the KPI notebooks: installed with the wheel, or in the source tree."""
+    with contextlib.suppress(CommandError):
+        return report_notebook().parent
+    return None
+
+
+def _docs_location() -> str:
+    """Where to read the documentation: the built site of a source checkout, or how to build it."""
+    site = Path(__file__).resolve().parent.parent / "docs" / "_build" / "html" / "index.html"
+    if site.is_file():
+        return str(site)
+    return "the docs/ folder of the source repository; `make docs` builds it as HTML"
+
+
+def short_help() -> str:
+    """What ``cskit`` / ``python -m cskit`` print without a command: where to go next."""
+    from cskit import __version__
+
+    notebooks = _notebooks_folder()
+    lines = [
+        f"cskit {__version__}: customer-success analytics for pandas.",
+        "",
+        "  In Python       import cskit; company = cskit.datasets.load_sample()",
+        '                  company.mrr.cs.churn(period="Q")',
+        "  Monthly report  cskit report [--data DIR] [--month YYYY-MM] [--lang en|ko|ja|zh-Hant]",
+        "                  (cskit report --help lists every option)",
+        f"  Documentation   {_docs_location()}",
+    ]
+    if notebooks is not None:
+        lines.append(f"  KPI notebooks   {notebooks}")
+    lines.append("  Version         cskit --version")
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from cskit import __version__
+
     parser = argparse.ArgumentParser(
         prog="cskit", description="Customer-success analytics for pandas."
     )
+    parser.add_argument("--version", action="version", version=f"cskit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     rep = sub.add_parser(
         "report",
@@ -423,8 +464,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:
-        parser.print_help(sys.stderr)
-        return 2
+        print(short_help())
+        return 0
     try:
         return args.func(args)
     except CommandError as exc:

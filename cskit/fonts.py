@@ -3,8 +3,8 @@
 Matplotlib's default font (DejaVu Sans) has no Hangul, kana or Han glyphs, so
 a Korean axis label would render as empty boxes with a "Glyph … missing from
 font(s)" warning. cskit does not depend on fonts installed on the machine:
-it declares the PyPI package ``noto-cjk-sans-otc`` as a dependency, which
-ships Noto Sans CJK (SIL Open Font License) as one OpenType collection with
+its ``cjk`` extra (``pip install "cskit[cjk]"``, also in ``cskit[i18n]``)
+installs the PyPI package ``noto-cjk-sans-otc``, which ships Noto Sans CJK (SIL Open Font License) as one OpenType collection with
 a face per region: ``Noto Sans CJK JP``, ``KR``, ``SC``, ``TC`` and ``HK``.
 Every face covers all the scripts; they differ in the shape of some Han
 characters, so each language gets its own face first.
@@ -19,6 +19,11 @@ characters, so each language gets its own face first.
   *family* list (the sans-serif list only picks the one font that
   ``"sans-serif"`` stands for), so a Hangul syllable missing from DejaVu Sans
   is drawn with Noto Sans CJK KR instead of a box.
+
+Without the extra, English plots are unchanged and silent; the first plot in
+Korean, Japanese or Chinese warns once per process, naming the extra, and its
+CJK characters render as boxes (matplotlib's own "Glyph … missing" warning,
+one per character, is then silenced: the one warning has said why).
 
 >>> from cskit import fonts
 >>> "Noto Sans CJK KR" in fonts.register_cjk_fonts()
@@ -48,6 +53,8 @@ FACE_FOR_LANGUAGE: dict[str, str | None] = {
 CJK_FACES = ("Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans CJK TC", "Noto Sans CJK SC")
 #: The PyPI distribution (and import name) that ships the font file.
 FONT_PACKAGE = "noto-cjk-sans-otc"
+#: The cskit extra that installs :data:`FONT_PACKAGE`.
+FONT_EXTRA = "cjk"
 _FONT_MODULE = "noto_cjk_sans_otc"
 _FONT_FILE = "NotoSansCJK-Regular.ttc"
 
@@ -70,8 +77,9 @@ def register_cjk_fonts() -> list[str]:
     """Add Noto Sans CJK to matplotlib's font manager; return the families now available.
 
     Safe to call often: the font file is added once per process. When the
-    font package is missing, a warning says how to install it and an empty
-    list is returned (plots still work, with boxes for CJK characters).
+    font package is missing an empty list is returned (plots still work, with
+    boxes for CJK characters; :func:`sans_serif` and :func:`family` warn once
+    when they are asked for a CJK language).
     """
     if "families" in _registered:
         return list(_registered["families"])
@@ -79,12 +87,6 @@ def register_cjk_fonts() -> list[str]:
 
     path = font_path()
     if path is None:
-        warnings.warn(
-            f"The font package {FONT_PACKAGE!r} is not installed, so Korean, Japanese and "
-            f"Chinese labels will show as boxes. Install it with: pip install {FONT_PACKAGE}",
-            UserWarning,
-            stacklevel=2,
-        )
         _registered["families"] = []
         return []
     known = {entry.name for entry in font_manager.fontManager.ttflist}
@@ -102,7 +104,25 @@ def _cjk_order(language: str | None) -> list[str]:
 
     families = register_cjk_fonts()
     first = FACE_FOR_LANGUAGE.get(language or get_language())
+    if first is not None and not families:
+        _warn_no_font()
     return ([first] if first in families else []) + [f for f in families if f != first]
+
+
+def _warn_no_font() -> None:
+    if "warned" in _registered:
+        return
+    _registered["warned"] = []
+    warnings.warn(
+        f"Korean, Japanese and Chinese text in plots will show as boxes: the CJK font "
+        f"({FONT_PACKAGE!r}) is not installed. Install it with: "
+        f'pip install "cskit[{FONT_EXTRA}]" (or "cskit[i18n]" for the tokenizers too).',
+        UserWarning,
+        stacklevel=4,
+    )
+    # That one warning says why; matplotlib would add one more per missing character.
+    warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font",
+                            category=UserWarning)
 
 
 def sans_serif(language: str | None = None) -> list[str]:

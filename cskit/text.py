@@ -17,11 +17,11 @@ How each language is split into terms (:func:`tokenize`):
   dropped; :data:`KO_STOPWORDS` are dropped. No dictionary is needed — it is a
   heuristic, and one-syllable nouns with a particle (``팀이``) stay unstripped.
 * **Japanese** (text with hiragana or katakana): the morphological analyser
-  *Janome* (pure Python, ships its IPADIC dictionary, installed with cskit).
+  *Janome* (pure Python, ships its IPADIC dictionary; the ``cskit[ja]`` extra).
   Nouns (not numbers, pronouns, suffixes or dependent nouns) and adjectives
   are kept, in their dictionary form (``遅く`` → ``遅い``).
 * **Chinese** (Han characters, no kana): *rjieba* (the jieba segmenter in
-  Rust, dictionary built in). Its dictionary is mostly Simplified, so a few
+  Rust, dictionary built in; the ``cskit[zh]`` extra). Its dictionary is mostly Simplified, so a few
   Traditional words come out split; words of two or more characters are kept,
   :data:`ZH_STOPWORDS` dropped.
 
@@ -34,6 +34,11 @@ skipped. It needs no dictionary and works for any CJK text, at the price of
 some meaningless bigrams that straddle two words; words that recur still rise
 to the top.
 
+The two tokenizers are optional (``pip install "cskit[ja]"``, ``"cskit[zh]"``,
+or ``"cskit[i18n]"`` for both and the CJK font). When the one a comment needs
+is not installed, ``cjk="tokenizer"`` uses the character bigrams for that
+comment instead and warns once per process, naming the extra to install.
+
 Every term is counted once per comment. :func:`escape_html` must wrap every
 comment that is written into HTML.
 """
@@ -41,8 +46,10 @@ comment that is written into HTML.
 from __future__ import annotations
 
 import html
+import importlib
 import re
 import unicodedata
+import warnings
 from functools import lru_cache
 
 import pandas as pd
@@ -251,6 +258,32 @@ def _korean_terms(text: str) -> list[str]:
     return out
 
 
+#: The optional tokenizers: import name -> (language, the cskit extra that installs it).
+OPTIONAL_TOKENIZERS: dict[str, tuple[str, str]] = {
+    "janome": ("Japanese", "ja"),
+    "rjieba": ("Chinese", "zh"),
+}
+_warned: set[str] = set()
+
+
+def _optional(module: str):  # noqa: ANN202 - an optional package's module
+    """The module ``module`` (``"janome"`` or ``"rjieba"``), or None with a one-time warning."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        if module not in _warned:
+            _warned.add(module)
+            language, extra = OPTIONAL_TOKENIZERS[module]
+            warnings.warn(
+                f"{language} comments are split into character bigrams because the "
+                f"{language} tokenizer {module!r} is not installed. For word-level themes: "
+                f'pip install "cskit[{extra}]" (or "cskit[i18n]" for every language).',
+                UserWarning,
+                stacklevel=4,
+            )
+        return None
+
+
 @lru_cache(maxsize=1)
 def _janome():  # noqa: ANN202 - the tokenizer type lives in an optional package
     from janome.tokenizer import Tokenizer
@@ -262,6 +295,8 @@ _JA_KEEP = ("名詞,一般", "名詞,固有名詞", "名詞,サ変接続", "名�
 
 
 def _japanese_terms(text: str) -> list[str]:
+    if _optional("janome") is None:
+        return _bigrams(text)
     out = []
     for token in _janome().tokenize(text):
         pos = token.part_of_speech
@@ -275,8 +310,9 @@ def _japanese_terms(text: str) -> list[str]:
 
 
 def _chinese_terms(text: str) -> list[str]:
-    import rjieba
-
+    rjieba = _optional("rjieba")
+    if rjieba is None:
+        return _bigrams(text)
     out = []
     for run in _HAN_RUN.findall(text):
         for word in rjieba.cut(run):
@@ -307,7 +343,8 @@ def tokenize(text: object, *, cjk: str = "tokenizer", max_chars: int = 5000) -> 
         A comment (missing, empty and emoji-only comments give ``[]``).
     cjk : {"tokenizer", "ngram"}, default "tokenizer"
         Japanese and Chinese: Janome / rjieba words, or character bigrams
-        (see the module docstring).
+        (see the module docstring). Without the tokenizer's extra installed,
+        ``"tokenizer"`` falls back to the bigrams and warns once.
     max_chars : int, default 5000
         Longer comments are cut to this many characters first, so one pasted
         essay cannot stall a run.

@@ -292,10 +292,33 @@ def test_python_dash_m_cskit(tmp_path):
     assert cli.main.__module__ == "cskit.cli"
 
 
-def test_no_command_prints_help():
-    status, _, stderr = _run([])
-    assert status == 2
-    assert "report" in stderr
+def test_no_command_prints_a_short_help_pointing_to_the_report_and_the_docs():
+    status, stdout, stderr = _run([])
+    assert status == 0 and stderr == ""
+    assert stdout.startswith(f"cskit {cskit.__version__}: ")
+    assert "cskit report" in stdout and "Documentation" in stdout
+    assert str(cli.report_notebook().parent) in stdout  # the notebooks that are installed
+
+
+def test_python_dash_m_cskit_alone_prints_the_short_help():
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    done = subprocess.run([sys.executable, "-m", "cskit"], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == cli.short_help() + "\n"
+
+
+def test_version():
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml")
+                            .read_text())["project"]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0
+    assert out.getvalue().strip() == f"cskit {project['version']}"
+    assert cskit.__version__ == project["version"]
 
 
 # ---------------------------------------------------------------- the notebook through papermill

@@ -7,8 +7,10 @@ promoters) keep coming back to, in two ways:
 * **terms** (default, ``lexicon=None``): every comment is split into terms
   with :func:`cskit.text.tokenize` (English words; Korean words with particles
   stripped; Japanese words from the Janome analyser; Chinese words from
-  rjieba — or character bigrams with ``cjk="ngram"``), each term counted once
-  per comment, and the most frequent terms of each group are listed;
+  rjieba — or character bigrams with ``cjk="ngram"``, and as the fallback,
+  with a one-time warning, when the ``cskit[ja]`` / ``cskit[zh]`` extra is not
+  installed), each term counted once per comment, and the most frequent terms
+  of each group are listed;
 * **themes** (``lexicon={theme: [words, …]}``, e.g.
   :data:`cskit.text.CS_THEMES`): a comment belongs to a theme when it
   contains one of the theme's words, in any of the four languages.
@@ -132,7 +134,9 @@ def themes(
     min_count : int, default 2
         A term must be in at least this many comments of the group.
     cjk : {"tokenizer", "ngram"}, default "tokenizer"
-        How Japanese and Chinese text is split (see :mod:`cskit.text`).
+        How Japanese and Chinese text is split (see :mod:`cskit.text`);
+        ``"tokenizer"`` uses bigrams, and warns once, for a language whose
+        tokenizer extra (``cskit[ja]``, ``cskit[zh]``) is not installed.
     max_chars : int, default 5000
         Longer comments are cut before tokenising (counted in
         ``attrs["truncated"]``).
