@@ -9,17 +9,17 @@ are there and gives every known column its type. The result works with every
 the same for one table each, and take ``source=`` to read a known export as it
 comes (one module per tool):
 
-========================  ==================  ==========================================
-loader                    ``source=``         export
-========================  ==================  ==========================================
-``read_subscriptions``    ``"stripe"``        Stripe subscriptions (a snapshot)
-``read_subscriptions``    ``"stripe_invoices"`` Stripe invoice line items (history)
-``read_tickets``          ``"zendesk"``       Zendesk Support tickets
-``read_surveys``          ``"typeform"``      Typeform NPS responses
-``read_events``           ``"mixpanel"``      Mixpanel raw events (JSON lines or CSV)
-``read_accounts``         ``"hubspot"``       HubSpot companies
-``read_costs``            ``"finance"``       a finance sheet (long or one column per month)
-========================  ==================  ==========================================
+========================  =====================  ==========================================
+loader                    ``source=``            export
+========================  =====================  ==========================================
+``read_subscriptions``    ``"stripe"``           Stripe subscriptions (a snapshot)
+``read_subscriptions``    ``"stripe_invoices"``  Stripe invoice line items (history)
+``read_tickets``          ``"zendesk"``          Zendesk Support tickets
+``read_surveys``          ``"typeform"``         Typeform NPS responses
+``read_events``           ``"mixpanel"``         Mixpanel raw events (JSON lines or CSV)
+``read_accounts``         ``"hubspot"``          HubSpot companies
+``read_costs``            ``"finance"``          a finance sheet (long or one column per month)
+========================  =====================  ==========================================
 
 What every loader does with real exports:
 
