@@ -41,17 +41,25 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from cskit.datasets._company import make_company, write_company
+from cskit.datasets._folder import Company, load_company, read_table_file, table_file
 from cskit.datasets._large import generate_events, generate_mrr_panel, generate_subscriptions
 from cskit.errors import ColumnTypeError, CskitError, MissingColumnError, format_values
 
 __all__ = [
+    "Company",
     "SampleCompany",
     "generate_events",
     "generate_mrr_panel",
     "generate_sample",
     "generate_subscriptions",
+    "load_company",
     "load_sample",
+    "make_company",
+    "read_table_file",
     "sample_dir",
+    "table_file",
+    "write_company",
     "write_sample",
 ]
 
