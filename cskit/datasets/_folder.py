@@ -3,7 +3,7 @@
 :func:`load_company` reads ``<table>.parquet``, ``<table>.csv.gz`` or
 ``<table>.csv`` for each table present (the first found, in that order),
 types the columns it knows, and derives ``mrr`` from ``subscriptions`` when the
-folder has no ``mrr`` file. Tables that are absent are ``None``.
+folder has no ``mrr`` file. Tables that are absent are listed in ``missing``.
 
 **As-of date.** Exports are taken on a day; the month of that day has only
 begun. The folder's *as-of* instant is the latest timestamp in the columns that
@@ -72,11 +72,13 @@ AS_OF_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 class Company:
-    """The tables of one company's data folder (absent ones are ``None``).
+    """The tables of one company's data folder.
 
     Attributes
     ----------
-    subscriptions, mrr, events, surveys, tickets, costs, accounts : DataFrame or None
+    subscriptions, mrr, events, surveys, tickets, costs, accounts : DataFrame
+        The tables present; an absent table is no attribute at all
+        (``getattr(company, "events", None)`` is ``None``, see :attr:`missing`).
     directory : Path or None
         Where the tables were read from.
     derived : tuple of str
@@ -91,19 +93,21 @@ class Company:
                 f"Unknown table(s) {format_values(unknown)}; the tables are "
                 f"{', '.join(TABLES)}."
             )
-        for name in TABLES:
-            setattr(self, name, tables.get(name))
+        for name in TABLES:  # absent tables are not attributes: hasattr(company, "events")
+            if tables.get(name) is not None:
+                setattr(self, name, tables[name])
         self.directory = directory
         self.derived = tuple(derived)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables present, by name."""
-        return {n: getattr(self, n) for n in TABLES if isinstance(getattr(self, n), pd.DataFrame)}
+        found = {n: getattr(self, n, None) for n in TABLES}
+        return {n: f for n, f in found.items() if isinstance(f, pd.DataFrame)}
 
     @property
     def missing(self) -> tuple[str, ...]:
         """The tables absent from the folder."""
-        return tuple(n for n in TABLES if not isinstance(getattr(self, n), pd.DataFrame))
+        return tuple(n for n in TABLES if not isinstance(getattr(self, n, None), pd.DataFrame))
 
     @property
     def as_of(self) -> pd.Timestamp | None:
@@ -304,7 +308,7 @@ def load_company(data_dir: str | Path | None = None) -> Company:
     Returns
     -------
     Company
-        Absent tables are ``None``. Without an ``mrr`` file, ``mrr`` is derived
+        Absent tables are not attributes (:attr:`Company.missing`). Without an ``mrr`` file, ``mrr`` is derived
         from ``subscriptions`` up to the month of the as-of date
         (``company.derived == ("mrr",)``).
 
