@@ -356,11 +356,12 @@ def _grr(data: ReportData) -> pd.Series:
 
 
 def _trailing(kind: str) -> Callable[[ReportData], pd.Series]:
-    """NRR or GRR over the 12 months to each month end (needs 13 months of data)."""
+    """NRR or GRR over the 12 months to each month end; left out of the scorecard
+    unless the data hold the 13 months up to the reported one."""
 
     def compute(data: ReportData) -> pd.Series:
         months = _months_of(data.company)
-        if (months[-1] - months[0]).n < 12:  # fewer than 13 months: no 12-month window
+        if (data.month - months[0]).n < 12:  # fewer than 13 months up to the reported one
             return pd.Series([], dtype=float, index=pd.PeriodIndex([], freq="M", name="period"))
         return getattr(data.table("mrr").cs, kind)(period="M", window=12)[kind]
 
