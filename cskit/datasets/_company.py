@@ -112,10 +112,12 @@ def make_company(
     span = (export - t0).astype(np.int64)
     n = int(n_accounts)
 
-    # Accounts: sign-ups grow over time (young company), a 14-day trial, 70 % convert.
+    # Accounts: a launch cohort (10 %) in the first two weeks, then sign-ups that grow
+    # over time (young company); a 14-day trial, 70 % convert.
     ids = np.char.add("cus_", np.char.zfill(np.arange(1, n + 1).astype(str), 5))
-    signup = t0 + np.sort((np.sqrt(rng.random(n)) * span * 0.97).astype(np.int64)).astype(
-        "timedelta64[s]")
+    launch = rng.random(n) < 0.1
+    at = np.where(launch, rng.random(n) * 14 * 86400, rng.random(n) ** 0.75 * span * 0.97)
+    signup = t0 + np.sort(at.astype(np.int64)).astype("timedelta64[s]")
     segment = rng.choice(len(SEGMENTS), size=n, p=[0.6, 0.3, 0.1])
     plan = rng.choice(len(PLANS), size=n, p=[0.5, 0.35, 0.15])
     converts = rng.random(n) < 0.7
@@ -132,10 +134,11 @@ def make_company(
     price = np.array([p[2] for p in PLANS])[plan] * seats
     amount = np.where(yearly, price * 10, price)  # two months free on yearly
 
-    # Upgrades: 15 % of paying accounts on Lite/Plus move up one plan half-way through.
-    up = paying & (plan < 2) & (rng.random(n) < 0.15)
+    # Upgrades: 25 % of paying accounts on Lite/Plus move up one plan after 2 to 10 months.
+    up = paying & (plan < 2) & (rng.random(n) < 0.25)
     end_first = np.where(churned, stop, np.datetime64("NaT", "s"))
-    change = (start + ((stop - start) // 2)).astype("datetime64[D]").astype("datetime64[s]")
+    change = (start + (rng.integers(60, 300, n) * 86400).astype("timedelta64[s]")).astype(
+        "datetime64[D]").astype("datetime64[s]")
     up &= change < np.minimum(export, np.where(churned, stop, export))
     end_first = np.where(up, change, end_first)
     rows = np.flatnonzero(paying)
