@@ -25,7 +25,16 @@ with each other:
 
 The files in ``data/sample/`` are the output of ``generate_sample(seed=2026)``;
 ``python -m cskit.datasets --out data/sample`` (or ``make sample``) rewrites
-them byte for byte. :func:`generate_mrr_panel`, :func:`generate_subscriptions`
+them byte for byte.
+
+Your own company's folder may hold any subset of the seven tables, as
+``<table>.csv``, ``.csv.gz`` or ``.parquet``: :func:`load_company` reads it
+(deriving ``mrr`` from ``subscriptions`` when absent) and tells the latest
+complete month. :func:`make_company` simulates a *second* company unlike the
+sample (young, in euros, price ids as plans, only some tables) to try that on:
+``python -m cskit.datasets --second --out DIR``.
+
+:func:`generate_mrr_panel`, :func:`generate_subscriptions`
 and :func:`generate_events` make large, simpler data (a million customers,
 fifty million events) for the benchmarks.
 """
