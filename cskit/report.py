@@ -329,8 +329,16 @@ def _net_revenue_churn(data: ReportData) -> pd.Series:
     return data.table("mrr").cs.revenue_churn(kind="net", period="M")["revenue_churn"]
 
 
+def _no_months() -> pd.DataFrame:
+    return pd.DataFrame(columns=["value", "se", "ci_low", "ci_high"], dtype=float,
+                        index=pd.PeriodIndex([], freq="M", name="period"))
+
+
 def _nps(data: ReportData) -> pd.DataFrame:
-    result = data.table("surveys").cs.nps(period="M", level=data.level)
+    surveys = data.table("surveys")
+    if "survey" in surveys.columns and not (surveys["survey"] == "nps").any():
+        return _no_months()  # surveys of other kinds only (e.g. CSAT): no NPS row
+    result = surveys.cs.nps(period="M", level=data.level)
     return result.rename(columns={"nps": "value"})[["value", "se", "ci_low", "ci_high"]]
 
 
@@ -375,10 +383,7 @@ def _survey_share(kind: str):
         surveys = data.table("surveys")
         if "survey" in surveys.columns and not (surveys["survey"] == kind).any():
             # No answers of this survey at all: the KPI has no months (shown as missing).
-            return pd.DataFrame(
-                columns=["value", "se", "ci_low", "ci_high"], dtype=float,
-                index=pd.PeriodIndex([], freq="M", name="period"),
-            )
+            return _no_months()
         result = getattr(surveys.cs, kind)(period="M", level=data.level)
         return result.rename(columns={kind: "value"})[["value", "se", "ci_low", "ci_high"]]
 

@@ -213,3 +213,14 @@ def test_absent_tables_get_one_line_each_in_every_language(lang):
     assert "tickets.csv" in lines["support"] and "events.csv" in lines["usage"]
     if lang != "en":  # translated, not the English sentence
         assert all(english[k] not in lines[k] for k in lines)
+
+
+def test_csat_only_surveys_give_csat_and_no_nps(second):
+    _, other = second
+    csat = other.surveys[other.surveys["survey"] == "csat"]
+    company = cskit.datasets.Company({"mrr": other.mrr, "surveys": csat})
+    card = report.scorecard(company, "2026-09")
+    assert "nps" not in card.index and "ces" not in card.index
+    # CSAT by hand: share of 4s and 5s among the month's answers.
+    month = csat[csat["submitted_at"].dt.to_period("M") == pd.Period("2026-09", freq="M")]
+    assert card.loc["csat", "value"] == pytest.approx((month["score"] >= 4).mean())

@@ -146,7 +146,12 @@ CELLS = [
     ),
     code(
         """
-        if hasattr(company, "surveys"):
+        surveys = getattr(company, "surveys", None)
+        if surveys is not None and "survey" in surveys.columns and not (
+                surveys["survey"] == "nps").any():
+            area_heading("voice")  # CSAT / CES answers only: their trends, no NPS chart
+            area_trends("voice")
+        elif surveys is not None:
             nps = company.surveys.cs.nps(period="M", level=LEVEL)
             area_heading("voice", report.summary_nps(nps, month, level=LEVEL))
             nps_trend(report.last_months(nps, month, TREND_MONTHS))
