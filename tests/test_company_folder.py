@@ -146,6 +146,14 @@ def test_second_company_is_shaped_differently(second, company):
     assert "first_login_at" not in other.accounts.columns
 
 
+def test_offsets_across_daylight_saving_read_back_as_utc(second):
+    out, other = second
+    written = pd.read_csv(out / "surveys.csv")["submitted_at"]
+    assert written.str.endswith("+01:00").any() and written.str.endswith("+02:00").any()
+    pd.testing.assert_series_equal(other.surveys["submitted_at"],
+                                   make_company()["surveys"]["submitted_at"])
+
+
 def _nrr_12_by_hand(mrr: pd.DataFrame, month: pd.Period) -> tuple[float, float]:
     """Trailing-12 NRR and GRR: customers paying 12 months before, their MRR then and now."""
     per = mrr.groupby(["customer_id", "month"])["mrr"].sum()

@@ -3,7 +3,9 @@
 :func:`make_company` simulates a young subscription business (14 months by
 default) billing in euros, with Stripe-style price ids as plans
 (``price_lite`` … and a ``labels.toml`` giving their names), its own segment
-names, and only some of the seven tables. The folder is exported a few days
+names, and only some of the seven tables. Like real exports it is untidy in
+places: survey times carry their local UTC offset, which changes with daylight
+saving; ``events`` has no ``duration_s`` and ``accounts`` no ``first_login_at``. The folder is exported a few days
 into the month after the last one, as a real export would be: the latest
 complete month is the one before the export date.
 
@@ -248,8 +250,23 @@ def make_company(
     return result
 
 
+#: Time zone of the survey tool's export: its timestamps carry the offset of the day
+#: (+01:00 in winter, +02:00 in summer), as real exports across daylight saving do.
+SURVEY_ZONE = "Europe/Paris"
+
+
+def _with_offset(when: pd.Series, zone: str) -> pd.Series:
+    """UTC instants written as local wall-clock time with their UTC offset (``+02:00``)."""
+    local = when.dt.tz_localize("UTC").dt.tz_convert(zone).dt.strftime("%Y-%m-%d %H:%M:%S%z")
+    return local.str.replace(r"(\d\d)(\d\d)$", r"\1:\2", regex=True).where(when.notna())
+
+
 def write_company(tables: dict[str, pd.DataFrame], out: str | Path) -> list[Path]:
-    """Write the tables as pandas CSV (events gzip, byte-identical) and ``labels.toml``."""
+    """Write the tables as pandas CSV (events gzip, byte-identical) and ``labels.toml``.
+
+    Survey times are written in :data:`SURVEY_ZONE` with their UTC offset;
+    :func:`cskit.datasets.load_company` reads them back as the same UTC instants.
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -257,6 +274,8 @@ def write_company(tables: dict[str, pd.DataFrame], out: str | Path) -> list[Path
         path = out / _FILES[name]
         months = {c: frame[c].astype("str") for c in frame.columns
                   if isinstance(frame[c].dtype, pd.PeriodDtype)}
+        if name == "surveys":
+            months["submitted_at"] = _with_offset(frame["submitted_at"], SURVEY_ZONE)
         data = frame.assign(**months).to_csv(
             index=False, date_format="%Y-%m-%d %H:%M:%S", lineterminator="\n").encode("utf-8")
         if path.suffix == ".gz":
