@@ -3,14 +3,16 @@
 ``notebooks/monthly_report.ipynb`` (run by ``cskit report``) calls these; they
 take a *company* — anything with the data contract's frames as attributes
 (``mrr`` at least; ``surveys``, ``accounts``, ``events``… when present), such
-as :func:`cskit.datasets.load_sample`'s result — and a month, and return
+as :func:`cskit.datasets.load_company`'s result — and a month, and return
 pandas objects, sentences or HTML fragments. Nothing here draws or prints.
 
 Which months can be reported: the report compares a month with the month
 before, and churn in a month needs the customers of the month before it, so a
 month *m* needs *m − 1* and *m − 2* in the data. The reportable months are
-therefore the third month of the data up to its last month (the data's last
-month is taken to be complete, as :attr:`SampleCompany.latest_month` documents).
+therefore the third month of the data up to its last month. Which of them is
+reported by default — the latest *complete* month, from the data's as-of date —
+and how a partial month is marked is :mod:`cskit.report_scope`'s business, as
+are the currency, plan labels and the lines for missing tables.
 
 Adding a KPI to the report
 --------------------------
