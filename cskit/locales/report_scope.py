@@ -38,7 +38,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "{complete}입니다."
         ),
         "report.scope.currency": "금액 단위: {currency}.",
-        "report.scope.absent": "*{area}*: {files}을(를) 추가하면 {adds}을(를) 볼 수 있습니다.",
+        "report.scope.absent": "*{area}*: {files} 파일을 추가하면 다음을 볼 수 있습니다: {adds}.",
         "report.scope.adds.voice": "고객의 목소리(NPS, CSAT, CES, 의견)",
         "report.scope.adds.usage": "제품 사용(고착도 DAU/MAU, 신규 계정의 첫 로그인)",
         "report.scope.adds.support": "첫 응대 해결률과 계정 100개당 티켓 수",
