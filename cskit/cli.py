@@ -324,8 +324,9 @@ def report(args: argparse.Namespace) -> int:
         except CskitError as exc:
             raise CommandError(f"--month {args.month}: {_first_line(exc)}", 2) from exc
 
-    try:  # a bad targets.toml: one line naming the key and its line, before any work
+    try:  # a bad targets.toml or labels.toml, several currencies: one line, before any work
         content.load_targets(data)
+        report_scope.currency(company, report_scope.load_labels(data))
     except CskitError as exc:
         raise CommandError(_first_line(exc)) from exc
     if args.xlsx:

@@ -177,6 +177,20 @@ def test_unreadable_table_is_refused_before_running(tmp_path, fake_run):
     assert fake_run == [] and not (tmp_path / "o").exists()
 
 
+def test_several_currencies_are_refused_before_running(tmp_path, fake_run):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "subscriptions.csv").write_text(
+        "customer_id,start,end,amount,interval,currency\n"
+        "a,2026-01-01 00:00:00,,10,month,eur\nb,2026-01-01 00:00:00,,10,month,usd\n"
+        "c,2026-04-02 00:00:00,,10,month,eur\n")
+    status, stdout, stderr = _run(["report", "--data", str(data), "--out", str(tmp_path / "o")])
+    assert status == 1 and stdout == ""
+    assert len(stderr.strip().splitlines()) == 1
+    assert "several currencies ('EUR', 'USD')" in stderr
+    assert fake_run == []
+
+
 def test_failing_notebook_reports_its_error_and_leaves_nothing(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(cskit.datasets.sample_dir(), data)
