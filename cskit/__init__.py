@@ -8,15 +8,16 @@
     company.surveys.cs.nps(period="M")
 """
 
+# Every module that registers a KPI is imported before the accessor is registered:
+# metrics (discovered) and health. The registry knows the functions; the accessor reads it.
 from cskit import accessor as _accessor
+from cskit import datasets, errors, health, metrics
+from cskit.i18n import get_language, set_language, t
 
 _accessor.register()
 
-from cskit import datasets, errors, metrics  # noqa: E402  (metrics register accessor methods)
-from cskit.i18n import get_language, set_language, t  # noqa: E402
-
 __version__ = "0.1.0"
-__all__ = ["datasets", "errors", "get_language", "metrics", "set_language", "t", "__version__"]
+__all__ = ["datasets", "errors", "get_language", "health", "metrics", "set_language", "t", "__version__"]
 
 # Explainers, exercises and the glossary (issue 6); they build on the metrics registered above.
 from cskit import explain, training  # noqa: E402

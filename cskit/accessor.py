@@ -15,6 +15,10 @@ from typing import Any
 
 import pandas as pd
 
+from cskit._contract import TABLE_COLUMNS, looks_like
+from cskit.errors import MissingColumnError
+from cskit.registry import KPIS, METHODS
+
 
 class CSAccessor:
     """Customer-success KPIs for this frame: ``df.cs.<TAB>`` lists them.
@@ -47,8 +51,6 @@ class CSAccessor:
         >>> "nps" in answers.cs.kpis()["method"].tolist()
         True
         """
-        from cskit.registry import KPIS
-
         columns = set(map(str, self._obj.columns))
         rows = []
         for info in KPIS.values():
@@ -68,13 +70,46 @@ class CSAccessor:
         cols = ["kpi", "method", "table", "requires", "summary"] + (["missing"] if all else [])
         return pd.DataFrame(rows, columns=cols)
 
+    def __getattr__(self, name: str) -> Any:
+        """A metric registered after ``import cskit`` (e.g. a user's own ``@cs_method``)."""
+        if name in METHODS:
+            expose(name, METHODS[name])
+            return getattr(self, name)
+        raise AttributeError(
+            f"df.cs has no method {name!r}; df.cs.kpis(all=True) lists what cskit computes."
+        )
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(METHODS))
+
+
+def _wrong_table(name: str, frame: pd.DataFrame, error: MissingColumnError) -> str | None:
+    """A hint when a KPI is called on another table than the one it needs."""
+    info = KPIS.get(name)
+    if info is None or not info.table or info.table not in TABLE_COLUMNS:
+        return None
+    guess = looks_like(frame.columns)
+    if guess is None or guess == info.table:
+        return None
+    return (
+        f"{error} — df.cs.{name}() works on the `{info.table}` table (columns "
+        f"{', '.join(TABLE_COLUMNS[info.table])}), but this frame looks like the `{guess}` "
+        f"table. Call it on your {info.table} frame, e.g. company.{info.table}.cs.{name}()."
+    )
+
 
 def expose(name: str, func: Callable[..., Any]) -> None:
     """Make ``func(frame, ...)`` callable as ``frame.cs.<name>(...)``."""
 
     @functools.wraps(func)
     def method(self: CSAccessor, *args: Any, **kwargs: Any) -> Any:
-        return func(self._obj, *args, **kwargs)
+        try:
+            return func(self._obj, *args, **kwargs)
+        except MissingColumnError as error:
+            hint = _wrong_table(name, self._obj, error)
+            if hint is None:
+                raise
+            raise MissingColumnError(hint) from None
 
     sig = inspect.signature(func)
     params = list(sig.parameters.values())
@@ -86,7 +121,12 @@ def expose(name: str, func: Callable[..., Any]) -> None:
 
 
 def register() -> None:
-    """Register the accessor once (importing cskit again must not warn)."""
+    """Register the accessor once, with every metric in :data:`cskit.registry.METHODS`.
+
+    Importing cskit again must not warn.
+    """
+    for name, func in METHODS.items():
+        expose(name, func)
     existing = pd.DataFrame.__dict__.get("cs")
     if existing is not None and getattr(existing, "_accessor", None) is CSAccessor:
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cskit._display import TextTable
 from cskit.i18n import LANGUAGES, get_language, t
 
 #: KPI key → (``df.cs`` method, table it is computed from, explainer in cskit.explain or "").
@@ -20,7 +21,7 @@ TERMS: dict[str, tuple[str, str, str]] = {
     "mrr": ("mrr", "mrr", "mrr_movements"),
     "mrr_movements": ("mrr_movements", "mrr", "mrr_movements"),
     "arpa": ("arpa", "mrr", "ltv"),
-    "ndr": ("nrr", "mrr", "retention"),
+    "nrr": ("nrr", "mrr", "retention"),
     "grr": ("grr", "mrr", "retention"),
     "ltv": ("ltv", "mrr", "ltv"),
     "crc": ("retention_cost", "costs", ""),
@@ -86,6 +87,6 @@ def glossary(language: str | None = None) -> pd.DataFrame:
                 "explainer": explainer,
             }
         )
-    frame = pd.DataFrame(rows).set_index("kpi")
+    frame = TextTable(rows).set_index("kpi")
     frame.columns = [t(f"glossary.col.{c}", lang) for c in COLUMNS]
     return frame

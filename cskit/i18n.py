@@ -7,6 +7,7 @@ English, and a key missing everywhere raises ``KeyError`` so tests catch it.
 
 from __future__ import annotations
 
+from cskit._korean import resolve_particles
 from cskit.errors import InvalidParameterError
 
 LANGUAGES = ("en", "ko", "ja", "zh-Hant")
@@ -64,4 +65,7 @@ def t(key: str, language: str | None = None, **values: object) -> str:
     text = table.get(key, EN.get(key))
     if text is None:
         raise KeyError(f"No text for {key!r}; add it to cskit.i18n.EN")
-    return text.format(**values) if values else text
+    text = text.format(**values) if values else text
+    if lang == "ko":
+        text = resolve_particles(text)
+    return text

@@ -2,7 +2,9 @@
 
 Metric modules decorate their public functions with :func:`cs_method`; the
 decorator records the function (and, for a KPI, which table and columns it
-needs) and :mod:`cskit.accessor` exposes it as ``df.cs.<name>``. The function
+needs); :mod:`cskit.accessor` reads this registry and exposes each function as
+``df.cs.<name>``. The registry imports nothing from cskit, so the dependency runs
+one way: metrics → registry ← accessor. The function
 itself is returned unchanged, so ``cskit.metrics.nps(frame)`` and
 ``frame.cs.nps()`` are the same code.
 """
@@ -48,9 +50,6 @@ def cs_method(
                 requires=tuple(requires),
                 summary=doc[0] if doc else "",
             )
-        from cskit import accessor  # late import: accessor imports nothing from metrics
-
-        accessor.expose(name, func)
         return func
 
     return decorate

@@ -51,7 +51,6 @@ __all__ = [
     "CS_THEMES",
     "clean",
     "escape_html",
-    "is_blank",
     "language_of",
     "shorten",
     "tokenize",
@@ -174,15 +173,6 @@ def clean(text: object) -> str:
     if text is None or (not isinstance(text, str) and pd.isna(text)):
         return ""
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", str(text))).strip()
-
-
-def is_blank(text: object) -> bool:
-    """True for a missing, empty or whitespace-only comment.
-
-    >>> is_blank("  \\t"), is_blank("👍")
-    (True, False)
-    """
-    return clean(text) == ""
 
 
 def language_of(text: object) -> str:

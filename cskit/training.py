@@ -18,12 +18,14 @@ False
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
+from cskit._display import TextTable
 from cskit.i18n import t
 
 __all__ = ["EXERCISES", "Exercise", "Result", "check", "exercises", "hint", "question"]
@@ -37,6 +39,10 @@ class Exercise:
     answer: Callable[[], Any]
     tolerance: float = 1e-9
     choices: tuple[str, ...] = ()
+    #: Answers of the other conventions the exercise teaches against, by name: each is
+    #: rejected with its own explanation, and the tolerance must stay below half the
+    #: distance to the nearest one (tested), so no trap is accepted as "close enough".
+    traps: tuple[tuple[str, Callable[[], float]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,18 +60,22 @@ class Result:
         return self.message
 
 
-def _sample_churn_october() -> float:
+def _sample_churn_october(denominator: str = "start") -> float:
     from cskit.explain.logic._common import sample_company
     from cskit.metrics import churn
 
-    table = churn(sample_company().mrr, period="M")
+    table = churn(sample_company().mrr, period="M", denominator=denominator)
     return float(table.loc[pd.Period("2026-10", freq="M"), "churn_rate"])
 
 
 EXERCISES: dict[str, Exercise] = {
     "nps-1": Exercise("nps", lambda: 10.0, 0.05),
     "nps-2": Exercise("nps", lambda: "a", choices=("a", "b", "c")),
-    "churn-1": Exercise("churn", _sample_churn_october, 0.0006),
+    "churn-1": Exercise(
+        "churn", _sample_churn_october, 0.00015,
+        traps=(("average", lambda: _sample_churn_october("average")),
+               ("start_plus_new", lambda: _sample_churn_october("start_plus_new"))),
+    ),
     "churn-2": Exercise("churn", lambda: "start_plus_new",
                         choices=("start", "average", "start_plus_new")),
     "mrr-1": Exercise("mrr_movements", lambda: 10_300.0, 0.5),
@@ -77,6 +87,14 @@ EXERCISES: dict[str, Exercise] = {
     "stickiness-1": Exercise("stickiness", lambda: 16 / 7 / 10, 0.0006),
     "health-1": Exercise("health", lambda: 76.0, 0.05),
 }
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _exercise(exercise_id: str) -> Exercise:
@@ -128,11 +146,17 @@ def check(exercise_id: str, answer: Any) -> Result:
         given = str(answer).strip().lower().strip("'\"")
         ok = given == expected
     else:
-        try:
-            given_number = float(answer)
-        except (TypeError, ValueError):
+        if isinstance(answer, str) and _looks_numeric(answer):
+            return Result(exercise_id, False, t("training.not_number", answer=repr(answer)))
+        if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
             return Result(exercise_id, False, t("training.wrong", answer=repr(answer), hint=tip))
+        given_number = float(answer)
         ok = math.isfinite(given_number) and abs(given_number - expected) <= exercise.tolerance
+        for name, trap in exercise.traps:
+            if not ok and abs(given_number - trap()) <= exercise.tolerance:
+                why = t(f"training.{exercise_id}.trap.{name}")
+                return Result(exercise_id, False,
+                              t("training.trap", answer=answer, why=why, hint=tip))
         looks_like_percent = (
             not ok and abs(expected) <= 1 and abs(given_number / 100 - expected)
             <= max(exercise.tolerance, 0.0005)
@@ -153,7 +177,7 @@ def exercises() -> pd.DataFrame:
     >>> cskit.training.exercises().index[:3].tolist()
     ['nps-1', 'nps-2', 'churn-1']
     """
-    frame = pd.DataFrame(
+    frame = TextTable(
         {
             t("training.col.kpi"): [e.kpi for e in EXERCISES.values()],
             t("training.col.question"): [t(f"training.{k}.q") for k in EXERCISES],

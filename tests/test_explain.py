@@ -189,18 +189,18 @@ def test_mrr_prepare_reconciles_with_plain_pandas(company):
     assert view.numbers["end"] == pytest.approx(totals[pd.Period("2026-10", "M")])
 
 
-# --------------------------------------------------------------------------- NDR vs GRR
+# --------------------------------------------------------------------------- NRR vs GRR
 
 
 def test_retention_reference_figures():
-    # start 100, expansion 10, contraction 10, churn 10: NDR (100+10−10−10)/100 = 0.9, GRR 0.8.
+    # start 100, expansion 10, contraction 10, churn 10: NRR (100+10−10−10)/100 = 0.9, GRR 0.8.
     base = retention_logic.RetentionBase(100.0, 10.0, 10.0, 10.0, 0.0)
     view = retention_logic.compute(base, expansion=10.0, contraction=10.0, churn=10.0, new=50.0)
-    assert view.numbers["ndr"] == pytest.approx(0.9)
+    assert view.numbers["nrr"] == pytest.approx(0.9)
     assert view.numbers["grr"] == pytest.approx(0.8)
     more = retention_logic.compute(base, previous=view, expansion=40.0, contraction=10.0,
                                    churn=10.0, new=50.0)
-    assert more.numbers["ndr"] == pytest.approx(1.2)
+    assert more.numbers["nrr"] == pytest.approx(1.2)
     assert more.numbers["grr"] == pytest.approx(0.8)  # expansion never lifts GRR
     assert "GRR stays at 80.0%" in more.sentence
 
@@ -210,26 +210,32 @@ def test_retention_new_business_changes_neither_rate():
     a = retention_logic.compute(base, expansion=10.0, contraction=10.0, churn=10.0, new=0.0)
     b = retention_logic.compute(base, previous=a, expansion=10.0, contraction=10.0, churn=10.0,
                                 new=500.0)
-    assert (a.numbers["ndr"], a.numbers["grr"]) == (b.numbers["ndr"], b.numbers["grr"])
+    assert (a.numbers["nrr"], a.numbers["grr"]) == (b.numbers["nrr"], b.numbers["grr"])
     assert b.numbers["end"] == a.numbers["end"] + 500
 
 
 def test_retention_prepare_matches_plain_pandas(company):
+    # The explainer starts from cskit's NRR convention: the customers paying in 2025-10,
+    # and a customer who stopped paying in any month of the window (even if back by
+    # 2026-10) counts as churned at its start MRR ("returns excluded").
     m = company.mrr
-    per = m.groupby(["customer_id", "month"])["mrr"].sum()
-    then = per.xs(pd.Period("2025-10", "M"), level="month")
-    now = per.xs(pd.Period("2026-10", "M"), level="month")
-    then = then[then > 0]
-    joined = pd.concat({"then": then, "now": now}, axis=1).fillna(0.0)
-    cohort = joined[joined["then"] > 0]
-    kept = cohort[cohort["now"] > 0]
+    per = m.groupby(["customer_id", "month"])["mrr"].sum().unstack("month", fill_value=0.0)
+    window = per.loc[:, pd.Period("2025-10", "M"):pd.Period("2026-10", "M")]
+    then, now = window.iloc[:, 0], window.iloc[:, -1]
+    cohort = then > 0
+    stayed = cohort & (window > 0).all(axis=1)
     base = retention_logic.prepare()
-    assert base.start == pytest.approx(then.sum())
-    assert base.churn == pytest.approx(cohort.loc[cohort["now"] <= 0, "then"].sum())
-    diff = kept["now"] - kept["then"]
+    assert base.start == pytest.approx(then[cohort].sum())
+    assert base.churn == pytest.approx(then[cohort & ~stayed].sum())
+    diff = (now - then)[stayed]
     assert base.expansion == pytest.approx(diff[diff > 0].sum())
     assert base.contraction == pytest.approx(-diff[diff < 0].sum())
-    assert base.new == pytest.approx(joined.loc[joined["then"] <= 0, "now"].sum())
+    assert base.new == pytest.approx(now.sum() - now[stayed].sum())
+    # …and so it shows the number notebook 04 and the report compute with cskit.metrics.nrr.
+    view = retention_logic.compute(base, expansion=base.expansion, contraction=base.contraction,
+                                   churn=base.churn, new=base.new)
+    metric = company.mrr.cs.nrr(period="M", window=12).loc[pd.Period("2026-10", "M"), "nrr"]
+    assert view.numbers["nrr"] == pytest.approx(metric)
 
 
 # --------------------------------------------------------------------------- LTV
@@ -407,21 +413,23 @@ def test_stickiness_prepare_matches_plain_pandas(company):
 # --------------------------------------------------------------------------- health
 
 
-def test_health_reference_weighted_score():
-    # Catalogue: 5 good (100), 3 average (60), 2 poor (40) → (500 + 180 + 80) / 10 = 76.
-    comps = pd.DataFrame([[100.0] * 5 + [60.0] * 3 + [40.0] * 2],
-                         columns=[f"m{i}" for i in range(10)])
-    score = health_logic.weighted_score(comps, {c: 1 for c in comps.columns})
-    assert score.iloc[0] == pytest.approx(76.0)
+def test_health_explainer_computes_through_the_library():
+    import inspect
 
-
-def test_health_auc_against_all_pairs():
+    source = inspect.getsource(health_logic)
+    # no private copy of the score, the AUC, the grading or the bands
+    for own in ("def weighted_score", "def auc", "def grade", "def band_of", ".rank("):
+        assert own not in source
     rng = np.random.default_rng(7)
-    score = pd.Series(rng.integers(0, 5, 40).astype(float))
+    comps = pd.DataFrame({"a": rng.integers(0, 5, 40) * 25.0, "b": rng.integers(0, 3, 40) * 50.0})
     churned = pd.Series(rng.random(40) < 0.3)
+    view = health_logic.compute(health_logic.HealthBase(comps, churned), a=2, b=1)
+    score = (2 * comps["a"] + comps["b"]) / 3
     pairs = list(itertools.product(score[~churned], score[churned]))
     by_hand = sum(1.0 if a > b else 0.5 if a == b else 0.0 for a, b in pairs) / len(pairs)
-    assert health_logic.auc(score, churned) == pytest.approx(by_hand)
+    assert view.numbers["auc"] == pytest.approx(by_hand)
+    red = (score <= 50).sum()
+    assert view.numbers["n_red"] == red and view.numbers["red_share"] == pytest.approx(red / 40)
 
 
 def test_health_weights_rerank_and_backtest():
@@ -441,12 +449,20 @@ def test_health_weights_rerank_and_backtest():
 def test_health_prepare_labels_match_plain_pandas(company):
     m = company.mrr
     per = m.groupby(["customer_id", "month"])["mrr"].sum()
-    july = set(per[per > 0].xs(pd.Period("2026-07", "M"), level="month").index)
-    october = set(per[per > 0].xs(pd.Period("2026-10", "M"), level="month").index)
+    paying = {mo: set(per[per > 0].xs(pd.Period(mo, "M"), level="month").index)
+              for mo in ("2026-07", "2026-08", "2026-09", "2026-10")}
+    july = paying["2026-07"]
+    # churned within 3 months: paying in July, then a month without MRR in August–October
+    stayed = paying["2026-08"] & paying["2026-09"] & paying["2026-10"]
     base = health_logic.prepare()
+    assert base.snapshot == "2026-07"
     assert set(base.churned.index) == july
-    assert set(base.churned[base.churned].index) == july - october
-    assert base.components.isin([0.0, 60.0, 100.0]).all().all()
+    assert set(base.churned[base.churned].index) == july - stayed
+    assert ((base.components >= 0) & (base.components <= 100) | base.components.isna()).all().all()
+    # the day-one weights rank churners worse than frequency alone; the fit judged later
+    view = health_logic.compute(base)
+    assert view.numbers["auc"] < view.numbers["best_auc"]
+    assert base.fitted and view.numbers["fitted_auc"] > view.numbers["auc"]
 
 
 def test_health_accepts_a_component_frame():
@@ -454,6 +470,9 @@ def test_health_accepts_a_component_frame():
                          index=["a", "b", "c", "d"])
     ex = cskit.explain.health(frame, mode="static")
     assert ex.view.numbers["auc"] == 1.0
+    # ranked components: half of the accounts are below 50 whatever their health
+    assert ex.view.numbers["red_share"] == 0.5
+    assert "ranks among the accounts" in ex.view.sentence
     with pytest.raises(InvalidParameterError, match="churned"):
         cskit.explain.health(frame.drop(columns="churned"), mode="static")
 
@@ -465,12 +484,12 @@ CHANGES = {
     "nps": ("promoters", lambda v: v + 40, "nps"),
     "churn": ("period", lambda v: "M", "rate_start"),
     "mrr_movements": ("churn", lambda v: v + 5000.0, "end"),
-    "retention": ("expansion", lambda v: v + 50000.0, "ndr"),
+    "retention": ("expansion", lambda v: v + 50000.0, "nrr"),
     "ltv": ("churn", lambda v: 0.01, "ltv"),
     "survey_scales": ("threshold", lambda v: 5, "top_box"),
     "fcr": ("max_replies", lambda v: 3, "fcr"),
     "stickiness": ("window", lambda v: 7, "stickiness"),
-    "health": ("support", lambda v: 5, "auc"),
+    "health": ("breadth", lambda v: 0, "auc"),
 }
 
 

@@ -24,7 +24,7 @@ def test_one_row_per_kpi_with_a_formula():
     assert table.columns.tolist() == ["Term", "Definition", "Formula", "Table", "df.cs method",
                                       "Explainer"]
     assert table["Formula"].str.len().gt(3).all()
-    assert table.loc["ndr", "Formula"] == "(start MRR + expansion − contraction − churn) ÷ start MRR"
+    assert table.loc["nrr", "Formula"] == "(start MRR + expansion − contraction − churn) ÷ start MRR"
     assert table.loc["nps", "Formula"].startswith("% promoters − % detractors")
 
 
@@ -61,3 +61,15 @@ def test_explainer_and_method_columns_point_at_real_things():
 def test_unknown_language():
     with pytest.raises(InvalidParameterError, match="language"):
         cskit.glossary("fr")
+
+
+def test_glossary_and_exercises_show_their_text_whole():
+    # pandas cuts cells at 50 characters; the glossary's definitions are longer.
+    table = cskit.glossary("en")
+    longest = max(table.iloc[:, 1], key=len)
+    assert len(longest) > 50
+    assert longest in repr(table)
+    assert longest in table._repr_html_()
+    questions = cskit.training.exercises()
+    longest = max(questions.iloc[:, 1], key=len)
+    assert len(longest) > 50 and longest in repr(questions)

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from hypothesis import given  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import cskit  # noqa: E402
@@ -21,18 +21,23 @@ from cskit.errors import (  # noqa: E402
     MissingColumnError,
 )
 from cskit.health import (  # noqa: E402
+    DEFAULT_COMPONENTS,
     GRADE_BANDS,
     KPI,
+    OTHER_COMPONENTS,
     Component,
     auc,
     backtest,
     band_changes,
     bands,
+    calibrate,
     churn_labels,
     health_inputs,
     health_score,
     kpi_tree,
+    load_calibration,
     normalise,
+    reasons,
     weighted_score,
 )
 from cskit.plotting import (  # noqa: E402
@@ -349,7 +354,7 @@ def test_backtest_rejects_bad_input(company):
         backtest(s.drop(columns="score"), company.mrr)
 
 
-def test_sample_backtest_auc_matches_pairwise_count(company, scored):
+def test_sample_backtest_auc_matches_pairwise_count(company, inputs, scored):
     bt = backtest(scored, company.mrr, horizon=3)
     r = bt.rows.dropna(subset=["score"])
     c = r.loc[r["churned"], "score"].to_numpy()[:, None]
@@ -359,12 +364,17 @@ def test_sample_backtest_auc_matches_pairwise_count(company, scored):
     assert bt.by_band["accounts"].sum() == bt.n
     assert bt.by_band["churned"].sum() == bt.churned
     assert bt.lift["accounts"].sum() == bt.n
-    assert set(bt.components.index) == {"frequency", "breadth", "depth", "mrr_growth", "nps",
-                                         "tickets"}
-    # the sample company: usage and NPS predict churn (AUC clearly above 0.5), MRR growth does not
+    assert set(bt.components.index) == {"frequency", "nps", "tickets"}
+    # the sample company: usage and NPS predict churn (AUC clearly above 0.5)
     assert bt.components.loc["frequency", "auc"] > 0.6
     assert bt.components.loc["nps", "auc"] > 0.6
-    assert abs(bt.components.loc["mrr_growth", "auc"] - 0.5) < 0.05
+    everything = backtest(health_score(inputs, components=DEFAULT_COMPONENTS + OTHER_COMPONENTS),
+                          company.mrr, horizon=3)
+    # MRR growth does not predict; breadth points the wrong way: both flagged
+    assert abs(everything.components.loc["mrr_growth", "auc"] - 0.5) < 0.05
+    assert everything.components.loc["mrr_growth", "signal"] == "weak"
+    assert everything.components.loc["breadth", "auc"] < 0.5
+    assert everything.components.loc["breadth", "signal"] != "predicts"
 
 
 def test_backtest_within_segments(company, inputs):
@@ -443,3 +453,167 @@ def test_health_plots_draw_the_backtest(company, scored):
     assert churn_by_band(bt).get_xticklabels()[0].get_text() == "赤（危険）"
     with pytest.raises(InvalidParameterError, match="backtest"):
         lift_chart(scored)
+
+
+# ---------------------------------------------------------------- defaults that earn their place
+
+
+def test_package_imports_and_accessor():
+    import subprocess
+    import sys
+
+    import cskit.health.score as score_module
+
+    assert cskit.health.health_score is score_module.health_score
+    # in a fresh interpreter, `import cskit` alone is enough
+    code = ("import cskit, pandas as pd; assert 'health_score' in dir(pd.DataFrame().cs); "
+            "assert cskit.health.calibrate and cskit.health.reasons")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_default_score_beats_each_of_its_parts_on_the_sample(company, inputs, scored):
+    bt = backtest(scored, company.mrr, horizon=3)
+    # every signal alone, on its raw value (tickets: fewer is better), on the same months
+    raw = inputs[["account_id", "month"]].copy()
+    for name in ("frequency", "breadth", "depth", "mrr_growth", "nps"):
+        raw[name] = inputs[name]
+    raw["tickets"] = -inputs["tickets"]
+    raw["score"] = 0.0
+    alone = backtest(raw, company.mrr, horizon=3, band=None).components["auc"]
+    assert alone.max() == pytest.approx(0.695, abs=0.005)  # frequency, as the issue measured
+    assert bt.auc >= alone.max()
+    assert bt.auc == pytest.approx(0.728, abs=0.005)
+    share = bt.by_band["accounts"] / bt.n
+    rate = bt.by_band["churn_rate"]
+    # red is a minority (27 %) whose churn rate is several times green's (13.4 % vs 2.0 %)
+    assert share["red"] == pytest.approx(0.27, abs=0.01)
+    assert share["green"] == pytest.approx(0.34, abs=0.01)
+    assert share["red"] < 0.5 and rate["red"] >= 5 * rate["green"]
+
+
+# ---------------------------------------------------------------- reasons
+
+
+def test_reasons_by_hand_with_raw_values_and_segments():
+    parts = [Component("frequency", weight=2, low=0, high=10),
+             Component("tickets", weight=1, low=0, high=6, higher_is_better=False)]
+    raw = pd.DataFrame({"account_id": ["a", "b", "c", "d"], "month": ["2026-10"] * 4,
+                        "segment": ["SMB", "SMB", "SMB", "Ent"],
+                        "frequency": [2, 6, 8, 1], "tickets": [6, 0, 3, 6]})
+    s = health_score(raw, components=parts, by="segment")
+    r = reasons(s, components=parts, inputs=raw, by="segment", language="en")
+    # SMB medians: frequency 60 (of 20, 60, 80), tickets 50 (of 0, 100, 50).
+    # a: frequency 2·(20 − 60) ÷ 3 = −26.7; tickets (0 − 50) ÷ 3 = −16.7
+    assert r.loc[0, "pull_frequency"] == pytest.approx(-80 / 3)
+    assert r.loc[0, "pull_tickets"] == pytest.approx(-50 / 3)
+    assert r.loc[0, ["reason_1", "reason_2"]].tolist() == ["frequency", "tickets"]
+    assert r.loc[0, "reasons"] == ("active days: 2 (−27 pts vs segment median); "
+                                   "recent tickets: 6 (−17 pts vs segment median)")
+    # b: frequency at the median (0), tickets 100 − 50 → +16.7: no reason
+    assert pd.isna(r.loc[1, "reason_1"]) and r.loc[1, "reasons"] == ""
+    # c: frequency +13.3, tickets at the median: nothing pulls down
+    assert r.loc[2, "reasons"] == ""
+    # d is alone in its segment: it is its own median, so nothing pulls it down
+    assert r.loc[3, "pull_frequency"] == 0.0
+    ko = reasons(s, components=parts, inputs=raw, by="segment", language="ko")
+    assert ko.loc[0, "reasons"].startswith("활동일 2일 (세그먼트 중앙값 대비 −27점)")
+    for lang in ("ja", "zh-Hant"):
+        text = reasons(s, components=parts, inputs=raw, by="segment", language=lang)
+        assert "−27" in text.loc[0, "reasons"] and "active" not in text.loc[0, "reasons"]
+    with pytest.raises(InvalidParameterError, match="rows"):
+        reasons(s, components=parts, inputs=raw.iloc[:2])
+
+
+# ---------------------------------------------------------------- calibration
+
+
+def _tiny(months: int = 10):
+    """Each month: churners (a, b) = (0, 100) and (47, 0) who pay only that month, and two
+    stayers (35, 35) and (100, 100) who pay every month. Only weights a 0.7 / b 0.3 put both
+    churners below both stayers: churners 30 and 32.9, stayers 35 and 100 (at a 0.6 the first
+    churner scores 40; at a 0.8 the second scores 37.6)."""
+    ms = pd.period_range("2026-01", periods=months, freq="M")
+    rows, pay = [], []
+    for i, m in enumerate(ms):  # builds a test fixture: a few rows per month
+        for name, a, b in (("c1", 0.0, 100.0), ("c2", 47.0, 0.0)):
+            rows.append((f"{name}_{i}", m, a, b))
+            pay.append((f"{name}_{i}", m))
+        for name, a, b in (("s1", 35.0, 35.0), ("s2", 100.0, 100.0)):
+            rows.append((name, m, a, b))
+            pay.append((name, m))
+    x = pd.DataFrame(rows, columns=["account_id", "month", "a", "b"])
+    mrr = pd.DataFrame(pay, columns=["customer_id", "month"]).assign(mrr=10.0)
+    parts = [Component("a", low=0, high=100), Component("b", low=0, high=100)]
+    return x, mrr, parts
+
+
+def test_calibrate_finds_the_known_weights():
+    x, mrr, parts = _tiny()
+    cal = calibrate(x, mrr, components=parts, horizon=1, test_months=3, red_share=0.5,
+                    yellow_share=0.25)
+    assert [(c.name, c.weight) for c in cal.components] == [("a", 0.7), ("b", 0.3)]
+    # alone: a ranks 3 of 4 churner–stayer pairs right (0.75), b 2.5 of 4 (0.625)
+    assert cal.fit["auc_fit"].tolist() == [0.75, 0.625]
+    assert cal.auc_fit == 1.0 and cal.auc_test == 1.0
+    # months: data to 2026-10, outcome known to 2026-09; judged 07–09, fitted up to 05 (data 06)
+    assert cal.test_months == ("2026-07", "2026-09") and cal.data_end == "2026-06"
+    assert cal.fit_months == ("2026-01", "2026-05")
+    # half of the fitted scores (30, 32.9 each month) are red: the cut-off is the median of
+    # 30, 32.9, 35, 100 (five of each) = (32.9 + 35) ÷ 2 = 33.95, written to one decimal
+    assert cal.band_edges[0][0] == pytest.approx(33.95, abs=0.051)
+    assert cal.bands_test.loc["red", "churn_rate"] == 1.0
+    assert cal.bands_test.loc["green", "churn_rate"] == 0.0
+
+
+def test_calibrate_risk_cutoff_and_errors():
+    x, mrr, parts = _tiny()
+    cal = calibrate(x, mrr, components=parts, horizon=1, test_months=3, red_risk=0.9)
+    # churn rate of the lowest scores stays 100 % up to 32.9, the highest churner
+    assert cal.band_edges[0][0] == pytest.approx(32.9)
+    with pytest.raises(InvalidParameterError, match="red_share"):
+        calibrate(x, mrr, components=parts, red_share=0.7, yellow_share=0.4)
+    with pytest.raises(InvalidValueError, match="Not enough months"):
+        calibrate(x, mrr, components=parts, horizon=1, test_months=9)
+    noise = x.assign(a=(x.index * 7) % 10, b=(x.index * 3) % 10)
+    with pytest.raises(InvalidValueError, match="No component predicts"):
+        calibrate(noise, mrr, components=parts, horizon=1, test_months=3)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.floats(0, 100), min_size=24, max_size=24), st.integers(0, 5))
+def test_calibration_never_sees_the_judged_months(values, dropped):
+    x, mrr, parts = _tiny()
+    cal = calibrate(x, mrr, components=parts, horizon=1, test_months=3)
+    later = pd.Period(cal.data_end, "M")
+    after = (pd.PeriodIndex(x["month"]) > later)
+    changed = x.copy()
+    changed.loc[after, "a"] = (values * (after.sum() // len(values) + 1))[: after.sum()]
+    money = mrr.copy()
+    late_rows = money.index[pd.PeriodIndex(money["month"]) > later]
+    money = money.drop(late_rows[dropped::6])  # other churns after the fitted data
+    again = calibrate(changed, money, components=parts, horizon=1, test_months=3)
+    assert again.components == cal.components
+    assert again.band_edges == cal.band_edges
+    assert again.auc_fit == cal.auc_fit
+    pd.testing.assert_frame_equal(again.bands_fit, cal.bands_fit)
+    assert pd.Period(again.fit_months[1], "M") + 1 <= later < pd.Period(again.test_months[0], "M")
+
+
+def test_calibration_saves_and_loads(tmp_path, company, inputs):
+    cal = calibrate(inputs, company.mrr)
+    # judged on months the fit never saw, the fitted score still ranks churners: AUC ≥ 0.7
+    assert cal.auc_test > 0.7
+    assert pd.Period(cal.data_end, "M") < pd.Period(cal.test_months[0], "M")
+    assert cal.bands_test.loc["red", "churn_rate"] > 4 * cal.bands_test.loc["green", "churn_rate"]
+    path = cal.save(tmp_path / "health.json")
+    back = load_calibration(path)
+    assert back.components == cal.components and back.band_edges == cal.band_edges
+    assert back.auc_test == cal.auc_test and back.test_months == cal.test_months
+    pd.testing.assert_frame_equal(back.bands_test, cal.bands_test, check_names=False)
+    pd.testing.assert_frame_equal(back.score(inputs), cal.score(inputs))
+    (tmp_path / "bad.json").write_text("{}")
+    with pytest.raises(InvalidValueError, match="not a cskit health calibration"):
+        load_calibration(tmp_path / "bad.json")
+    with pytest.raises(InvalidParameterError, match="No health calibration"):
+        load_calibration(tmp_path / "missing.json")

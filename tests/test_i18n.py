@@ -79,7 +79,7 @@ def test_no_key_is_defined_twice_with_different_meanings():
         ("en", "Customer churn rate", "Promoters", "Detractors", "First contact resolution (FCR)"),
         ("ko", "고객 이탈률", "추천 고객", "비추천 고객", "1차 해결률(FCR)"),
         ("ja", "顧客解約率", "推奨者", "批判者", "一次解決率（FCR）"),
-        ("zh-Hant", "客戶流失率", "推薦者", "批評者", "首次聯繫解決率（FCR）"),
+        ("zh-Hant", "客戶流失率", "推薦者", "貶損者", "首次聯絡解決率（FCR）"),
     ],
 )
 def test_practitioner_terms(lang, churn, promoter, detractor, fcr):

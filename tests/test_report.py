@@ -608,5 +608,56 @@ def test_moved_to_red_matches_the_bands_by_hand():
     moved = report.moved_to_red(company, "2026-10")
     assert sorted(moved["account_id"]) == sorted(expected)
     assert len(moved) > 0
-    assert (moved["change"].diff().dropna() >= 0).all()  # largest drop first
     assert np.allclose(moved["change"], moved["score"] - moved["previous_score"])
+    # MRR at risk: the account's October MRR, by hand from the mrr table; largest first
+    oct_mrr = company.mrr[company.mrr["month"].astype(str) == "2026-10"]
+    by_hand = oct_mrr.groupby("customer_id")["mrr"].sum()
+    assert np.allclose(moved["mrr"], by_hand.reindex(moved["account_id"]).to_numpy())
+    assert (moved["mrr"].diff().dropna() <= 0).all()
+    segment = company.accounts.set_index("account_id")["segment"]
+    assert (moved["segment"] == moved["account_id"].map(segment)).all()
+    assert moved["reasons"].str.len().gt(0).all()  # every red account has a reason
+    assert "name" not in moved.columns  # the sample accounts have no name
+    # with a name column in the accounts table, the name comes along
+    from types import SimpleNamespace
+
+    named = SimpleNamespace(**{k: getattr(company, k) for k in
+                               ("events", "mrr", "tickets", "surveys")})
+    named.accounts = company.accounts.assign(name="Co " + company.accounts["account_id"])
+    with_names = report.moved_to_red(named, "2026-10")
+    assert with_names.columns[:3].tolist() == ["account_id", "name", "segment"]
+    assert (with_names["name"] == "Co " + with_names["account_id"]).all()
+
+
+def test_health_section_states_the_check_and_band_shares(tmp_path):
+    from cskit.health import calibrate, health_inputs
+
+    company = cskit.datasets.load_sample()
+    check = report.health_check(company, "2026-10")
+    scores = report.health_scores(company, "2026-10")
+    now = scores.loc[scores["month"] == pd.Period("2026-10", "M"), "band"]
+    assert check["shares"]["red"] == pytest.approx((now == "red").mean())
+    assert sum(check["shares"].values()) == pytest.approx(1.0)
+    assert check["method"] == "default" and (check["first"], check["last"]) == ("2026-02",
+                                                                               "2026-07")
+    assert check["auc"] > 0.7 and not check["ranked"]
+    lines = report.health_check_text(check, "2026-10")
+    assert "AUC 0.73" in lines[0] and "2026-02" in lines[0]
+    assert f"Red {check['shares']['red']:.0%}" in lines[1]
+    early = report.health_check(company, "2024-01")  # no month before has 3 months of outcome
+    assert early["method"] == "unchecked"
+    assert "cannot be checked yet" in report.health_check_text(early, "2024-01")[0]
+    # a saved calibration next to the data is what the report then scores with
+    inputs = health_inputs(company.events, company.accounts, company.mrr,
+                           surveys=company.surveys, tickets=company.tickets)
+    calibrate(inputs, company.mrr).save(tmp_path / report.HEALTH_FILE)
+    fit = report.load_health(tmp_path)
+    assert report.load_health(None) is None and report.load_health(tmp_path / "none") is None
+    checked = report.health_check(company, "2026-10", fit)
+    assert checked["method"] == "calibrated" and checked["auc"] == fit.auc_test
+    assert "judged only on later months" in report.health_check_text(checked, "2026-10")[0]
+    red = report.moved_to_red(company, "2026-10", fit)
+    redone = fit.score(report._health_inputs(company, pd.Period("2026-10", "M"))[0],
+                       by="segment")
+    last = redone[redone["month"] == pd.Period("2026-10", "M")].set_index("account_id")
+    assert (last.loc[red["account_id"], "band"] == "red").all()

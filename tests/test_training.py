@@ -52,8 +52,32 @@ def test_churn_1_is_computed_from_the_sample_by_plain_pandas():
     octo = set(paying.loc[paying["month"] == pd.Period("2026-10", "M"), "customer_id"])
     rate = len(sep - octo) / len(sep)
     assert check("churn-1", rate)
-    assert check("churn-1", round(rate, 3))  # rounded to three decimals still passes
+    assert check("churn-1", round(rate, 4))  # rounded to four decimals, as asked, passes
     assert not check("churn-1", rate + 0.01)
+    # The trap the exercise teaches: the same churned count over the average of the start
+    # and end customer counts is a different convention, and must not pass as "close".
+    average = len(sep - octo) / ((len(sep) + len(octo)) / 2)
+    assert abs(average - rate) > 0  # the two conventions differ on this month
+    trapped = check("churn-1", average)
+    assert not trapped
+    assert "average of start and end" in trapped.message
+    assert not check("churn-1", round(average, 4))
+
+
+def test_every_trap_is_further_than_the_tolerance():
+    for exercise_id, exercise in EXERCISES.items():
+        for name, trap in exercise.traps:
+            gap = abs(trap() - exercise.answer())
+            assert gap > 2 * exercise.tolerance, (exercise_id, name, gap)
+
+
+def test_a_number_typed_as_text_is_not_an_answer():
+    rate = EXERCISES["churn-1"].answer()
+    result = check("churn-1", str(rate))
+    assert not result
+    assert "text" in result.message
+    assert not check("nps-1", "10")
+    assert check("nps-1", 10)
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,6 @@ from cskit.datasets._common import (
     NAT,
     PLANS,
     PRICE_CHANGE,
-    make_ids,
     month_of,
     pick,
     str_column,
@@ -253,8 +252,3 @@ def insights_lines(billing: Billing) -> tuple[np.ndarray, np.ndarray, np.ndarray
     ln = billing.lines
     mask = ln["product"] == 1
     return ln["account"][mask], ln["start"][mask], ln["end"][mask]
-
-
-def ids_for(accounts: Accounts, idx: np.ndarray) -> np.ndarray:
-    """Account ids for account indices (helper for other modules)."""
-    return make_ids("A", idx + 1, 5)

@@ -112,7 +112,7 @@ def mrr_movements(data: pd.DataFrame | None = None, *, month: str | None = None,
 
 def retention(data: pd.DataFrame | None = None, *, month: str | None = None, window: int = 12,
               mode: str | None = None, **values: Any) -> Any:
-    """NDR vs GRR: what expansion, contraction, churn and new business do to each.
+    """NRR vs GRR: what expansion, contraction, churn and new business do to each.
 
     ``data`` is an ``mrr`` frame; the cohort is the customers paying ``window``
     months before ``month`` (default: 12 months before the latest month).

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import PercentFormatter
 
 from cskit.explain.logic import View
 from cskit.i18n import t
@@ -76,27 +77,10 @@ def _churn(view: View, fig: Figure) -> None:
 
 
 def _mrr(view: View, fig: Figure) -> None:
-    f = view.figure
-    ax = fig.subplots()
-    level = 0.0
-    tops = []
-    for i, (name, amount) in enumerate(f["steps"]):
-        if name in ("start", "end"):
-            ax.bar(i, amount, color=COLORS[name])
-            level, top, text = amount, amount, f"{amount:,.0f}"
-        else:
-            ax.bar(i, abs(amount), bottom=min(level, level + amount), color=COLORS[name])
-            top, text = max(level, level + amount), f"{amount:+,.0f}"
-            level += amount
-        tops.append(top)
-        ax.annotate(text, (i, top), xytext=(0, 3), textcoords="offset points", ha="center",
-                    fontsize=8)
-    ax.set_xticks(range(len(f["labels"])), f["labels"], fontsize=8)
-    ends = [a for n, a in f["steps"] if n in ("start", "end")]
-    moves = sum(abs(a) for n, a in f["steps"] if n not in ("start", "end"))
-    ax.set_ylim(max(0.0, min(ends) - 1.5 * moves), max(tops) + 0.6 * moves + 1)
-    ax.set_ylabel(t("axis.mrr"))
-    ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+    from cskit.plotting.mrr import mrr_waterfall
+
+    ax = mrr_waterfall(view.figure["movements"], ax=fig.subplots())
+    ax.set_title("")  # the explainer writes its own title above the figure
 
 
 def _retention(view: View, fig: Figure) -> None:
@@ -131,7 +115,7 @@ def _ltv(view: View, fig: Figure) -> None:
     top = max(finite) if finite else 1.0
     ax.set_ylim(0, top * 1.05 if top > 0 else 1)
     ax.set_xlim(0, max(f["churn"]))
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))  # decimals follow the tick spacing
     ax.yaxis.set_major_formatter(lambda x, _: f"{x:,.0f}")
     ax.set_xlabel(_l("ltv", "ctl.churn"))
     ax.set_ylabel(_l("ltv", "num.ltv"))

@@ -158,7 +158,10 @@ class Explainer(_widget_base()):  # type: ignore[misc]
         self.view: View | None = None
         self.controls = {s.name: _make_control(s, values[s.name]) for s in self.specs}
         self.header = w.HTML()
-        self.figure = w.Image(format="png", layout=w.Layout(width="100%"))
+        # No margin: ipywidgets gives every widget 2 px each side, and 100 % + 4 px overflows
+        # the box (a scrollbar under each figure).
+        self.figure = w.Image(format="png", layout=w.Layout(width="100%", margin="0",
+                                                            height="auto"))
         self.numbers = w.HTML()
         self.formula = w.HTML()
         self.sentence = w.HTML()

@@ -115,29 +115,29 @@ TEXTS: dict[str, dict[str, str]] = {
             "which can go below zero."
         ),
         "explain.mrr.start": "{month}: MRR went from {start} to {end} ({net_new}).",
-        # NDR vs GRR
-        "explain.retention.title": "NDR vs GRR",
+        # NRR vs GRR
+        "explain.retention.title": "NRR vs GRR",
         "explain.retention.caption": (
-            "Customers paying {window} months ago: what they pay now. Expansion lifts NDR "
+            "Customers paying {window} months ago: what they pay now. Expansion lifts NRR "
             "but never GRR; new customers are in neither."
         ),
         "explain.retention.num.start": "Start MRR of the cohort",
-        "explain.retention.num.ndr": "NDR (net dollar retention)",
+        "explain.retention.num.nrr": "NRR (net revenue retention)",
         "explain.retention.num.grr": "GRR (gross revenue retention)",
         "explain.retention.num.new": "MRR of new customers",
         "explain.retention.num.end": "End MRR, all customers",
         "explain.retention.formula": (
-            "NDR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {ndr};  "
+            "NRR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {nrr};  "
             "GRR = ({start} − {contraction} − {churn}) ÷ {start} = {grr}"
         ),
         "explain.retention.why.new": (
-            "New customers change end MRR, not retention: NDR and GRR only follow the cohort."
+            "New customers change end MRR, not retention: NRR and GRR only follow the cohort."
         ),
         "explain.retention.why.expansion": (
             "GRR stays at {grr}: it ignores expansion and can never exceed 100%."
         ),
         "explain.retention.start": (
-            "Over the {window} months to {month}: NDR {ndr}, GRR {grr}."
+            "Over the {window} months to {month}: NRR {nrr}, GRR {grr}."
         ),
         "explain.retention.axis.retained": "Kept (after contraction and churn)",
         "explain.retention.axis.share_of_start": "Share of start MRR",
@@ -274,9 +274,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.comp.frequency": "Frequency (active days)",
         "explain.health.comp.breadth": "Breadth (seats active)",
         "explain.health.comp.depth": "Depth (features used)",
-        "explain.health.comp.support": "Few support tickets",
+        "explain.health.comp.tickets": "Few support tickets",
         "explain.health.comp.nps": "NPS answer",
-        "explain.health.comp.growth": "MRR growth",
+        "explain.health.comp.mrr_growth": "MRR growth",
         "explain.health.num.accounts": "Accounts scored",
         "explain.health.num.churned": "Churned within {horizon} months",
         "explain.health.num.auc": "AUC",
@@ -287,6 +287,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.band.green": "Green",
         "explain.health.formula": "score = ({weights}) ÷ {total};  AUC = {auc}",
         "explain.health.why.rerank": "{n} accounts entered the {top} most at risk.",
+        "explain.health.num.best": "Best single component most accounts have (AUC)",
+        "explain.health.num.red_share": "Share of accounts in red",
+        "explain.health.num.fitted": "Fitted on past months, judged on later ones ({months})",
+        "explain.health.why.worse": (
+            "This plausible-looking score ranks churners worse than {best} alone "
+            "(AUC {best_auc}): a weight on a signal that does not predict dilutes one that does."
+        ),
+        "explain.health.why.ranked": (
+            "These components are ranks among the accounts, so about half of every component is "
+            "below 50 whatever the accounts' health: a ranked score always has a red share."
+        ),
         "explain.health.start": (
             "Scored at {snapshot}, checked against churn in the next {horizon} months: AUC {auc} "
             "(0.5 = a coin toss)."
@@ -296,6 +307,18 @@ TEXTS: dict[str, dict[str, str]] = {
         # training
         "training.correct": "Correct! {explanation}",
         "training.wrong": "Not yet: you answered {answer}. Hint: {hint}",
+        "training.not_number": (
+            "You answered {answer}, which is text: answer with a number (e.g. 0.05, not '0.05')."
+        ),
+        "training.trap": "You answered {answer}: {why} Hint: {hint}",
+        "training.churn-1.trap.average": (
+            "that is the churn rate over the average of start and end customers, not over the "
+            "customers at the start."
+        ),
+        "training.churn-1.trap.start_plus_new": (
+            "that is the churn rate over start plus new customers, not over the customers at "
+            "the start."
+        ),
         "training.no_answer": "No answer yet. Hint: {hint}",
         "training.percent": (
             "You answered {answer}: that looks like a percentage. cskit writes rates as "
@@ -317,7 +340,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.nps-2.e": "0 and 6 are both detractors; 6 and 7 and 8 and 9 cross a boundary.",
         "training.churn-1.q": (
             "On the sample company, what is the October 2026 logo churn rate with the "
-            "denominator 'customers at start'? Give a fraction (e.g. 0.031)."
+            "denominator 'customers at start'? Give a fraction to four decimals (e.g. 0.0312)."
         ),
         "training.churn-1.h": (
             "company.mrr.cs.churn(period='M') — read the 2026-10 row of churn_rate."
@@ -339,7 +362,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "Start MRR 100; expansion 10, contraction 10, churn 10. What is GRR (a fraction)?"
         ),
         "training.retention-1.h": "GRR leaves expansion out: (start − contraction − churn) ÷ start.",
-        "training.retention-1.e": "(100 − 10 − 10) ÷ 100 = 0.8; NDR would be 0.9.",
+        "training.retention-1.e": "(100 − 10 − 10) ÷ 100 = 0.8; NRR would be 0.9.",
         "training.ltv-1.q": "ARPA 100 per month, monthly churn 5%, no margin. What is LTV?",
         "training.ltv-1.h": "ARPA ÷ monthly churn rate.",
         "training.ltv-1.e": "100 ÷ 0.05 = 2,000 (a 20-month lifetime).",
@@ -468,27 +491,27 @@ TEXTS: dict[str, dict[str, str]] = {
             "순 매출 이탈률은 0 아래로 내려갈 수 있습니다."
         ),
         "explain.mrr.start": "{month}: MRR이 {start}에서 {end}(으)로 변했습니다({net_new}).",
-        "explain.retention.title": "NDR과 GRR",
+        "explain.retention.title": "NRR과 GRR",
         "explain.retention.caption": (
-            "{window}개월 전에 결제하던 고객이 지금 얼마를 내는지 봅니다. 확장은 NDR을 올리지만 "
+            "{window}개월 전에 결제하던 고객이 지금 얼마를 내는지 봅니다. 확장은 NRR을 올리지만 "
             "GRR은 절대 올리지 않고, 신규 고객은 어느 쪽에도 들어가지 않습니다."
         ),
         "explain.retention.num.start": "코호트의 기초 MRR",
-        "explain.retention.num.ndr": "NDR(순매출 유지율)",
+        "explain.retention.num.nrr": "NRR(순매출 유지율)",
         "explain.retention.num.grr": "GRR(총매출 유지율)",
         "explain.retention.num.new": "신규 고객 MRR",
         "explain.retention.num.end": "전체 고객 기말 MRR",
         "explain.retention.formula": (
-            "NDR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {ndr};  "
+            "NRR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {nrr};  "
             "GRR = ({start} − {contraction} − {churn}) ÷ {start} = {grr}"
         ),
         "explain.retention.why.new": (
-            "신규 고객은 기말 MRR을 바꿀 뿐 유지율은 바꾸지 않습니다. NDR과 GRR은 코호트만 봅니다."
+            "신규 고객은 기말 MRR을 바꿀 뿐 유지율은 바꾸지 않습니다. NRR과 GRR은 코호트만 봅니다."
         ),
         "explain.retention.why.expansion": (
             "GRR은 {grr} 그대로입니다. 확장을 무시하므로 100%를 넘을 수 없습니다."
         ),
-        "explain.retention.start": "{month}까지 {window}개월: NDR {ndr}, GRR {grr}.",
+        "explain.retention.start": "{month}까지 {window}개월: NRR {nrr}, GRR {grr}.",
         "explain.retention.axis.retained": "유지(축소·이탈 후)",
         "explain.retention.axis.share_of_start": "기초 MRR 대비 비율",
         "explain.ltv.title": "고객 생애 가치(LTV)",
@@ -610,9 +633,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.comp.frequency": "빈도(활성 일수)",
         "explain.health.comp.breadth": "폭(활성 좌석 비율)",
         "explain.health.comp.depth": "깊이(사용 기능 수)",
-        "explain.health.comp.support": "적은 지원 티켓",
+        "explain.health.comp.tickets": "적은 지원 티켓",
         "explain.health.comp.nps": "NPS 응답",
-        "explain.health.comp.growth": "MRR 성장",
+        "explain.health.comp.mrr_growth": "MRR 성장",
         "explain.health.num.accounts": "점수를 매긴 계정",
         "explain.health.num.churned": "{horizon}개월 내 이탈",
         "explain.health.num.auc": "AUC",
@@ -623,6 +646,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.band.green": "초록",
         "explain.health.formula": "점수 = ({weights}) ÷ {total};  AUC = {auc}",
         "explain.health.why.rerank": "위험도 상위 {top}개에 {n}개 계정이 새로 들어왔습니다.",
+        "explain.health.num.best": "대부분 계정에 있는 가장 좋은 단일 구성요소(AUC)",
+        "explain.health.num.red_share": "빨강 등급 계정 비율",
+        "explain.health.num.fitted": "과거 달로 맞추고 이후 달로 평가({months})",
+        "explain.health.why.worse": (
+            "그럴듯해 보이는 이 점수는 {best} 하나만 쓸 때(AUC {best_auc})보다 이탈 계정을 더 "
+            "못 가려냅니다. 예측력 없는 신호에 준 가중치가 예측력 있는 신호를 희석합니다."
+        ),
+        "explain.health.why.ranked": (
+            "이 구성요소들은 계정 간 순위라서 건강 상태와 상관없이 각 구성요소의 약 절반이 50 "
+            "아래에 있습니다. 순위로 만든 점수에는 항상 빨강 비율이 생깁니다."
+        ),
         "explain.health.start": (
             "{snapshot} 시점 점수를 이후 {horizon}개월의 이탈과 비교: AUC {auc}"
             "(0.5 = 동전 던지기)."
@@ -631,6 +665,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.axis.at_risk": "최저 점수 계정(빨강 = 이후 이탈)",
         "training.correct": "정답입니다! {explanation}",
         "training.wrong": "아직 아닙니다. 입력한 답: {answer}. 힌트: {hint}",
+        "training.not_number": "입력한 답 {answer}은(는) 텍스트입니다. 숫자로 답하세요(예: '0.05'가 아니라 0.05).",
+        "training.trap": "입력한 답 {answer}: {why} 힌트: {hint}",
+        "training.churn-1.trap.average": "기초와 기말 고객의 평균으로 나눈 이탈률이지, 기초 고객으로 나눈 이탈률이 아닙니다.",
+        "training.churn-1.trap.start_plus_new": "기초 고객과 신규 고객의 합으로 나눈 이탈률이지, 기초 고객으로 나눈 이탈률이 아닙니다.",
         "training.no_answer": "아직 답이 없습니다. 힌트: {hint}",
         "training.percent": (
             "입력한 답 {answer}은(는) 백분율로 보입니다. cskit은 비율을 소수로 씁니다(5% = 0.05)."
@@ -646,7 +684,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.nps-2.h": "비추천 0–6점, 중립 7–8점, 추천 9–10점.",
         "training.nps-2.e": "0과 6은 모두 비추천 고객입니다. 6과 7, 8과 9는 경계를 넘습니다.",
         "training.churn-1.q": (
-            "샘플 회사의 2026년 10월 고객 이탈률(분모: 기초 고객 수)은? 소수로 답하세요(예: 0.031)."
+            "샘플 회사의 2026년 10월 고객 이탈률(분모: 기초 고객 수)은? 소수 넷째 자리까지 답하세요(예: 0.0312)."
         ),
         "training.churn-1.h": "company.mrr.cs.churn(period='M')에서 2026-10 행의 churn_rate.",
         "training.churn-1.e": "이탈한 기초 고객 ÷ 10월 초 고객 수.",
@@ -662,7 +700,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.mrr-1.e": "10,000 + 500 + 300 − 200 − 400 + 100 = 10,300.",
         "training.retention-1.q": "기초 MRR 100, 확장 10, 축소 10, 이탈 10. GRR(소수)은?",
         "training.retention-1.h": "GRR은 확장을 빼고 계산: (기초 − 축소 − 이탈) ÷ 기초.",
-        "training.retention-1.e": "(100 − 10 − 10) ÷ 100 = 0.8. NDR은 0.9입니다.",
+        "training.retention-1.e": "(100 − 10 − 10) ÷ 100 = 0.8. NRR은 0.9입니다.",
         "training.ltv-1.q": "월 ARPA 100, 월 이탈률 5%, 이익률 미적용. LTV는?",
         "training.ltv-1.h": "ARPA ÷ 월 이탈률.",
         "training.ltv-1.e": "100 ÷ 0.05 = 2,000(기대 수명 20개월).",
@@ -790,12 +828,12 @@ TEXTS: dict[str, dict[str, str]] = {
             "GRR は決して上げず、新規顧客はどちらにも入りません。"
         ),
         "explain.retention.num.start": "コホートの期首MRR",
-        "explain.retention.num.ndr": "NRR（ネット売上維持率）",
+        "explain.retention.num.nrr": "NRR（ネット売上維持率）",
         "explain.retention.num.grr": "GRR（グロス売上維持率）",
         "explain.retention.num.new": "新規顧客のMRR",
         "explain.retention.num.end": "全顧客の期末MRR",
         "explain.retention.formula": (
-            "NRR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {ndr}；"
+            "NRR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {nrr}；"
             "GRR = ({start} − {contraction} − {churn}) ÷ {start} = {grr}"
         ),
         "explain.retention.why.new": (
@@ -804,7 +842,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.retention.why.expansion": (
             "GRR は {grr} のままです。拡大を含めないので 100% を超えることはありません。"
         ),
-        "explain.retention.start": "{month} までの {window} か月：NRR {ndr}、GRR {grr}。",
+        "explain.retention.start": "{month} までの {window} か月：NRR {nrr}、GRR {grr}。",
         "explain.retention.axis.retained": "維持（縮小・解約の後）",
         "explain.retention.axis.share_of_start": "期首MRRに対する割合",
         "explain.ltv.title": "顧客生涯価値（LTV）",
@@ -924,9 +962,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.comp.frequency": "頻度（アクティブ日数）",
         "explain.health.comp.breadth": "幅（アクティブなシート）",
         "explain.health.comp.depth": "深さ（利用機能数）",
-        "explain.health.comp.support": "サポートチケットの少なさ",
+        "explain.health.comp.tickets": "サポートチケットの少なさ",
         "explain.health.comp.nps": "NPS の回答",
-        "explain.health.comp.growth": "MRR の成長",
+        "explain.health.comp.mrr_growth": "MRR の成長",
         "explain.health.num.accounts": "スコアを付けたアカウント",
         "explain.health.num.churned": "{horizon} か月以内に解約",
         "explain.health.num.auc": "AUC",
@@ -937,6 +975,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.band.green": "緑",
         "explain.health.formula": "スコア = ({weights}) ÷ {total}；AUC = {auc}",
         "explain.health.why.rerank": "リスク上位 {top} 社に {n} 社が新たに入りました。",
+        "explain.health.num.best": "大半のアカウントにある最も良い単一の構成要素（AUC）",
+        "explain.health.num.red_share": "赤のアカウントの割合",
+        "explain.health.num.fitted": "過去の月で当てはめ、後の月で評価（{months}）",
+        "explain.health.why.worse": (
+            "もっともらしく見えるこのスコアは、{best}だけ（AUC {best_auc}）よりも解約を見分け"
+            "られません。予測しない信号への重みが、予測する信号を薄めています。"
+        ),
+        "explain.health.why.ranked": (
+            "これらの構成要素はアカウント間の順位なので、健全さに関係なく各構成要素の約半分が"
+            "50未満です。順位で作ったスコアには常に赤の割合があります。"
+        ),
         "explain.health.start": (
             "{snapshot} 時点のスコアをその後 {horizon} か月の解約と比較：AUC {auc}"
             "（0.5 = コイン投げ）。"
@@ -945,6 +994,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.axis.at_risk": "スコアの低いアカウント（赤 = 後に解約）",
         "training.correct": "正解です！ {explanation}",
         "training.wrong": "まだです。あなたの回答：{answer}。ヒント：{hint}",
+        "training.not_number": "回答 {answer} は文字列です。数値で答えてください（'0.05' ではなく 0.05）。",
+        "training.trap": "回答 {answer}：{why}ヒント：{hint}",
+        "training.churn-1.trap.average": "これは期首と期末の顧客数の平均で割った解約率で、期首の顧客数で割った解約率ではありません。",
+        "training.churn-1.trap.start_plus_new": "これは期首と新規の顧客数の合計で割った解約率で、期首の顧客数で割った解約率ではありません。",
         "training.no_answer": "まだ回答がありません。ヒント：{hint}",
         "training.percent": (
             "回答 {answer} はパーセントのようです。cskit では率を小数で書きます（5% = 0.05）。"
@@ -961,7 +1014,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.nps-2.e": "0 と 6 はどちらも批判者です。6 と 7、8 と 9 は境界をまたぎます。",
         "training.churn-1.q": (
             "サンプル企業の 2026 年 10 月の顧客解約率（分母：期首の顧客数）は？ "
-            "小数で答えてください（例：0.031）。"
+            "小数第 4 位まで答えてください（例：0.0312）。"
         ),
         "training.churn-1.h": "company.mrr.cs.churn(period='M') の 2026-10 の行の churn_rate。",
         "training.churn-1.e": "解約した期首の顧客 ÷ 10 月初めの顧客数。",
@@ -1015,25 +1068,25 @@ TEXTS: dict[str, dict[str, str]] = {
             "或呼叫 cskit.explain.set_mode('widget')。"
         ),
         "explain.nps.caption": (
-            "調整推薦者（9–10 分）、中立者（7–8 分）與批評者（0–6 分）的人數。"
+            "調整推薦者（9–10 分）、中立者（7–8 分）與貶損者（0–6 分）的人數。"
             "NPS 計算的是群組而不是分數：0 分和 6 分的份量相同。"
         ),
         "explain.nps.ctl.promoters": "推薦者（9–10 分）",
         "explain.nps.ctl.passives": "中立者（7–8 分）",
-        "explain.nps.ctl.detractors": "批評者（0–6 分）",
-        "explain.nps.ctl.detractor_answer": "所有批評者的回答",
+        "explain.nps.ctl.detractors": "貶損者（0–6 分）",
+        "explain.nps.ctl.detractor_answer": "所有貶損者的回答",
         "explain.nps.ctl.level": "信賴水準",
         "explain.nps.opt.as_answered": "依實際回答",
         "explain.nps.num.n": "回答數",
         "explain.nps.num.promoters": "推薦者",
         "explain.nps.num.passives": "中立者",
-        "explain.nps.num.detractors": "批評者",
+        "explain.nps.num.detractors": "貶損者",
         "explain.nps.num.nps": "NPS",
         "explain.nps.num.interval": "{level:.0%} 信賴區間",
         "explain.nps.num.mean_score": "平均分數（0–10）",
-        "explain.nps.formula": "NPS = 推薦者 % − 批評者 % = {p} − {d} = {nps}",
+        "explain.nps.formula": "NPS = 推薦者 % − 貶損者 % = {p} − {d} = {nps}",
         "explain.nps.why.same_group": (
-            "平均分數從 {before} 變成 {after}，NPS 卻沒有變：0 到 6 分的回答都算作一位批評者。"
+            "平均分數從 {before} 變成 {after}，NPS 卻沒有變：0 到 6 分的回答都算作一位貶損者。"
         ),
         "explain.nps.why.interval": "有 {n} 筆回答時，信賴區間為 ±{half} 分。",
         "explain.nps.start": (
@@ -1083,15 +1136,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.mrr.num.end": "期末MRR",
         "explain.mrr.num.net_new": "淨新增 MRR",
         "explain.mrr.num.growth": "MRR 成長率",
-        "explain.mrr.num.gross_churn": "總營收流失率",
-        "explain.mrr.num.net_churn": "淨營收流失率",
+        "explain.mrr.num.gross_churn": "總收入流失率",
+        "explain.mrr.num.net_churn": "淨收入流失率",
         "explain.mrr.num.quick_ratio": "快速比率",
         "explain.mrr.formula": (
             "{start} + {new} + {expansion} − {contraction} − {churn} + {reactivation} = {end}"
         ),
-        "explain.mrr.why.reactivation": "回流是曾經流失的客戶帶來的營收，不是新業務。",
+        "explain.mrr.why.reactivation": "回流是曾經流失的客戶帶來的收入，不是新業務。",
         "explain.mrr.why.net_churn": (
-            "擴充會在淨營收流失率中抵銷損失（{before} → {after}），淨營收流失率可以低於零。"
+            "擴充會在淨收入流失率中抵銷損失（{before} → {after}），淨收入流失率可以低於零。"
         ),
         "explain.mrr.start": "{month}：MRR 從 {start} 變成 {end}（{net_new}）。",
         "explain.retention.title": "NRR 與 GRR",
@@ -1099,20 +1152,20 @@ TEXTS: dict[str, dict[str, str]] = {
             "{window} 個月前付費的客戶，現在付多少。擴充會提高 NRR，但永遠不會提高 GRR；"
             "新客戶兩者都不計入。"
         ),
-        "explain.retention.num.start": "世代的期初 MRR",
-        "explain.retention.num.ndr": "NRR（淨收入留存率）",
+        "explain.retention.num.start": "同期群的期初 MRR",
+        "explain.retention.num.nrr": "NRR（淨收入留存率）",
         "explain.retention.num.grr": "GRR（總收入留存率）",
         "explain.retention.num.new": "新客戶 MRR",
         "explain.retention.num.end": "全部客戶期末 MRR",
         "explain.retention.formula": (
-            "NRR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {ndr}；"
+            "NRR = ({start} + {expansion} − {contraction} − {churn}) ÷ {start} = {nrr}；"
             "GRR = ({start} − {contraction} − {churn}) ÷ {start} = {grr}"
         ),
         "explain.retention.why.new": (
-            "新客戶只改變期末 MRR，不改變留存率：NRR 與 GRR 只看這個世代。"
+            "新客戶只改變期末 MRR，不改變留存率：NRR 與 GRR 只看這個同期群。"
         ),
         "explain.retention.why.expansion": "GRR 維持 {grr}：它不計擴充，永遠不會超過 100%。",
-        "explain.retention.start": "截至 {month} 的 {window} 個月：NRR {ndr}，GRR {grr}。",
+        "explain.retention.start": "截至 {month} 的 {window} 個月：NRR {nrr}，GRR {grr}。",
         "explain.retention.axis.retained": "留存（扣除縮減與流失）",
         "explain.retention.axis.share_of_start": "占期初 MRR 的比例",
         "explain.ltv.title": "客戶終身價值（LTV）",
@@ -1163,9 +1216,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.scales.axis.score": "回答分數",
         "explain.scales.axis.answers": "回答數",
         "explain.scales.axis.mean": "平均 {mean}",
-        "explain.fcr.title": "首次聯繫解決率（FCR）",
+        "explain.fcr.title": "首次聯絡解決率（FCR）",
         "explain.fcr.caption": (
-            "FCR = 第一次聯繫就解決的工單 ÷ 工單。下面每一個定義問題都會改變比率："
+            "FCR = 第一次聯絡就解決的工單 ÷ 工單。下面每一個定義問題都會改變比率："
             "請說明你的數字用了哪些定義。"
         ),
         "explain.fcr.ctl.max_replies": "客服回覆次數上限",
@@ -1181,10 +1234,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.fcr.num.period": "工單建立期間",
         "explain.fcr.num.tickets": "工單數",
         "explain.fcr.num.denominator": "分母",
-        "explain.fcr.num.qualifying": "首次聯繫即解決",
+        "explain.fcr.num.qualifying": "首次聯絡即解決",
         "explain.fcr.num.fcr": "FCR",
         "explain.fcr.formula": "FCR = {qualifying} ÷ {denominator} = {fcr}",
-        "explain.fcr.why.max_replies": "允許更多次回覆，「首次聯繫」的標準就變寬，符合的工單變多。",
+        "explain.fcr.why.max_replies": "允許更多次回覆，「首次聯絡」的標準就變寬，符合的工單變多。",
         "explain.fcr.why.exclude_reopened": "必須重新開啟的工單，第一次並沒有真正解決。",
         "explain.fcr.why.exclude_spam": "垃圾訊息不經協助就關閉；計入會扭曲 FCR。",
         "explain.fcr.why.denominator": "以全部工單為分母，也會算入尚未解決的工單。",
@@ -1193,7 +1246,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.fcr.step.eligible": "排除垃圾訊息",
         "explain.fcr.step.resolved": "已解決",
         "explain.fcr.step.few_replies": "在回覆次數上限內",
-        "explain.fcr.step.qualifying": "首次聯繫即解決",
+        "explain.fcr.step.qualifying": "首次聯絡即解決",
         "explain.fcr.axis.tickets": "工單數",
         "explain.stickiness.title": "黏著度（DAU/MAU）",
         "explain.stickiness.caption": (
@@ -1221,9 +1274,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.comp.frequency": "頻率（活躍天數）",
         "explain.health.comp.breadth": "廣度（活躍席次比例）",
         "explain.health.comp.depth": "深度（使用的功能）",
-        "explain.health.comp.support": "客服工單少",
+        "explain.health.comp.tickets": "客服工單少",
         "explain.health.comp.nps": "NPS 回答",
-        "explain.health.comp.growth": "MRR 成長",
+        "explain.health.comp.mrr_growth": "MRR 成長",
         "explain.health.num.accounts": "已評分帳戶",
         "explain.health.num.churned": "{horizon} 個月內流失",
         "explain.health.num.auc": "AUC",
@@ -1234,6 +1287,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.band.green": "綠",
         "explain.health.formula": "分數 = ({weights}) ÷ {total}；AUC = {auc}",
         "explain.health.why.rerank": "有 {n} 個帳戶新進入風險最高的 {top} 名。",
+        "explain.health.num.best": "多數帳戶都有的最佳單一組成項目（AUC）",
+        "explain.health.num.red_share": "紅色帳戶比例",
+        "explain.health.num.fitted": "以過去月份擬合、以之後月份評估（{months}）",
+        "explain.health.why.worse": (
+            "這個看似合理的分數，辨識流失帳戶的能力不如只用{best}（AUC {best_auc}）：給沒有"
+            "預測力的訊號權重，會稀釋有預測力的訊號。"
+        ),
+        "explain.health.why.ranked": (
+            "這些組成項目是帳戶之間的排名，無論健康與否，每個項目約有一半低於 50："
+            "用排名做的分數永遠會有紅色比例。"
+        ),
         "explain.health.start": (
             "以 {snapshot} 的分數對照之後 {horizon} 個月的流失：AUC {auc}（0.5 = 擲硬幣）。"
         ),
@@ -1241,20 +1305,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.health.axis.at_risk": "分數最低的帳戶（紅 = 之後流失）",
         "training.correct": "答對了！{explanation}",
         "training.wrong": "還不對：你的答案是 {answer}。提示：{hint}",
+        "training.not_number": "你的答案 {answer} 是文字：請用數字回答（例如 0.05，而不是 '0.05'）。",
+        "training.trap": "你的答案是 {answer}：{why}提示：{hint}",
+        "training.churn-1.trap.average": "這是除以期初與期末客戶平均數的流失率，不是除以期初客戶數的流失率。",
+        "training.churn-1.trap.start_plus_new": "這是除以期初加新增客戶數的流失率，不是除以期初客戶數的流失率。",
         "training.no_answer": "還沒有答案。提示：{hint}",
         "training.percent": "你的答案 {answer} 看起來是百分比。cskit 以小數表示比率（5% = 0.05）。",
         "training.unknown": "沒有練習 {exercise!r}；請看 cskit.training.exercises()。",
         "training.col.exercise": "練習",
         "training.col.kpi": "KPI",
         "training.col.question": "題目",
-        "training.nps-1.q": "40 位推薦者、30 位中立者、30 位批評者回答。NPS（分）是多少？",
-        "training.nps-1.h": "推薦者 % − 批評者 %，範圍 −100 到 100。",
+        "training.nps-1.q": "40 位推薦者、30 位中立者、30 位貶損者回答。NPS（分）是多少？",
+        "training.nps-1.h": "推薦者 % − 貶損者 %，範圍 −100 到 100。",
         "training.nps-1.e": "40% − 30% = 10 分；中立者只會稀釋比例。",
         "training.nps-2.q": "在 NPS 中哪兩個回答算法相同？'a' 0 和 6，'b' 6 和 7，'c' 8 和 9",
-        "training.nps-2.h": "批評者 0–6 分，中立者 7–8 分，推薦者 9–10 分。",
-        "training.nps-2.e": "0 和 6 都是批評者；6 和 7、8 和 9 都跨越了界線。",
+        "training.nps-2.h": "貶損者 0–6 分，中立者 7–8 分，推薦者 9–10 分。",
+        "training.nps-2.e": "0 和 6 都是貶損者；6 和 7、8 和 9 都跨越了界線。",
         "training.churn-1.q": (
-            "範例公司 2026 年 10 月的客戶流失率（分母：期初客戶數）是多少？請以小數作答（例如 0.031）。"
+            "範例公司 2026 年 10 月的客戶流失率（分母：期初客戶數）是多少？請以小數作答，取到小數點後第四位（例如 0.0312）。"
         ),
         "training.churn-1.h": "company.mrr.cs.churn(period='M') 中 2026-10 那一列的 churn_rate。",
         "training.churn-1.e": "流失的期初客戶 ÷ 10 月初的客戶數。",

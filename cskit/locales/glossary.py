@@ -48,15 +48,15 @@ TEXTS: dict[str, dict[str, str]] = {
             "subscriptions first."
         ),
         "glossary.arpa.formula": "MRR ÷ paying accounts",
-        "glossary.ndr.name": "Net dollar retention (NDR / NRR)",
-        "glossary.ndr.definition": (
+        "glossary.nrr.name": "Net revenue retention (NRR)",
+        "glossary.nrr.definition": (
             "Revenue kept from the customers of a start date, including their expansion; "
             "new business and reactivation are excluded. Benchmarks use 12 months."
         ),
-        "glossary.ndr.formula": "(start MRR + expansion − contraction − churn) ÷ start MRR",
+        "glossary.nrr.formula": "(start MRR + expansion − contraction − churn) ÷ start MRR",
         "glossary.grr.name": "Gross revenue retention (GRR)",
         "glossary.grr.definition": (
-            "Like NDR but without expansion, so it never exceeds 100 %."
+            "Like NRR but without expansion, so it never exceeds 100 %."
         ),
         "glossary.grr.formula": "(start MRR − contraction − churn) ÷ start MRR",
         "glossary.ltv.name": "Customer lifetime value (LTV / CLV)",
@@ -73,7 +73,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "mistake."
         ),
         "glossary.crc.formula": "retention spend ÷ customers (or ÷ customers retained)",
-        "glossary.repeat_rate.name": "Repeat (continuation) rate",
+        "glossary.repeat_rate.name": "Repeat rate",
         "glossary.repeat_rate.definition": (
             "Share of new customers who buy or use again at least once within a window."
         ),
@@ -207,14 +207,14 @@ TEXTS: dict[str, dict[str, str]] = {
             "기간 중 유료 계정(또는 사용자)당 매출. 한 고객의 구독은 먼저 합칩니다."
         ),
         "glossary.arpa.formula": "MRR ÷ 유료 계정 수",
-        "glossary.ndr.name": "순매출 유지율(NDR / NRR)",
-        "glossary.ndr.definition": (
+        "glossary.nrr.name": "순매출 유지율(NRR)",
+        "glossary.nrr.definition": (
             "시작 시점 고객에게서 유지한 매출(확장 포함). 신규 매출과 재활성화는 제외. "
             "벤치마크는 12개월 기준입니다."
         ),
-        "glossary.ndr.formula": "(기초 MRR + 확장 − 축소 − 이탈) ÷ 기초 MRR",
+        "glossary.nrr.formula": "(기초 MRR + 확장 − 축소 − 이탈) ÷ 기초 MRR",
         "glossary.grr.name": "총매출 유지율(GRR)",
-        "glossary.grr.definition": "NDR과 같지만 확장을 빼므로 100%를 넘지 않습니다.",
+        "glossary.grr.definition": "NRR과 같지만 확장을 빼므로 100%를 넘지 않습니다.",
         "glossary.grr.formula": "(기초 MRR − 축소 − 이탈) ÷ 기초 MRR",
         "glossary.ltv.name": "고객 생애 가치(LTV / CLV)",
         "glossary.ltv.definition": (
@@ -228,7 +228,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "16가지 KPI 글은 여기에 CLV 공식을 잘못 실었습니다."
         ),
         "glossary.crc.formula": "유지 비용 ÷ 고객 수(또는 ÷ 유지된 고객 수)",
-        "glossary.repeat_rate.name": "재구매율(계속률)",
+        "glossary.repeat_rate.name": "재구매율",
         "glossary.repeat_rate.definition": "신규 고객 중 일정 기간 안에 한 번 이상 다시 구매·사용한 비율.",
         "glossary.repeat_rate.formula": "두 번째 구매가 있는 신규 고객 ÷ 신규 고객",
         "glossary.upsell.name": "업셀·크로스셀 비율",
@@ -245,7 +245,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "체험(또는 방문자, 리드) 중 전환한 비율. 기간 안에 끝난 체험을 셉니다."
         ),
         "glossary.conversion.formula": "전환 수 ÷ 기간 내 종료된 체험 수",
-        "glossary.cohort_retention.name": "코호트 리텐션",
+        "glossary.cohort_retention.name": "코호트 유지율",
         "glossary.cohort_retention.definition": "가입 코호트의 고객(또는 매출) 중 N개월 후에도 활성인 비율.",
         "glossary.cohort_retention.formula": "코호트 N개월 차 활성 고객 ÷ 코호트 크기",
         "glossary.nps.name": "순추천지수(NPS)",
@@ -344,12 +344,12 @@ TEXTS: dict[str, dict[str, str]] = {
             "期間中の有料アカウント（またはユーザー）あたりの売上。同じ顧客の契約は先に合算します。"
         ),
         "glossary.arpa.formula": "MRR ÷ 有料アカウント数",
-        "glossary.ndr.name": "ネット売上維持率（NDR / NRR）",
-        "glossary.ndr.definition": (
+        "glossary.nrr.name": "ネット売上維持率（NRR）",
+        "glossary.nrr.definition": (
             "起点の顧客から維持した売上（拡大を含む）。新規売上と再開は除きます。"
             "ベンチマークは 12 か月で比べます。"
         ),
-        "glossary.ndr.formula": "(期首MRR + 拡大 − 縮小 − 解約) ÷ 期首MRR",
+        "glossary.nrr.formula": "(期首MRR + 拡大 − 縮小 − 解約) ÷ 期首MRR",
         "glossary.grr.name": "グロス売上維持率（GRR）",
         "glossary.grr.definition": "NRR と同じですが拡大を含めないため、100% を超えません。",
         "glossary.grr.formula": "(期首MRR − 縮小 − 解約) ÷ 期首MRR",
@@ -365,7 +365,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "顧客マーケティング。16 KPI の記事はここに CLV の式を誤って載せています。"
         ),
         "glossary.crc.formula": "維持コスト ÷ 顧客数（または ÷ 維持した顧客数）",
-        "glossary.repeat_rate.name": "継続率（リピート率）",
+        "glossary.repeat_rate.name": "リピート率",
         "glossary.repeat_rate.definition": "新規顧客のうち、一定期間内に 1 回以上再購入・再利用した割合。",
         "glossary.repeat_rate.formula": "2 回目の購入がある新規顧客 ÷ 新規顧客",
         "glossary.upsell.name": "アップセル率・クロスセル率",
@@ -460,7 +460,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "期間內流失的客戶比例。各來源的分母不同；cskit 預設用期初客戶數，也提供平均與期初 + 新增。"
         ),
         "glossary.churn.formula": "流失客戶數 ÷ 期初客戶數",
-        "glossary.revenue_churn.name": "營收流失率（總 / 淨）",
+        "glossary.revenue_churn.name": "收入流失率（總 / 淨）",
         "glossary.revenue_churn.definition": (
             "因取消與降級而失去的經常性收入；淨流失率還扣除擴充與回流，所以可能為負（好事）。"
         ),
@@ -481,11 +481,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "glossary.arpa.name": "每帳戶平均收入（ARPA / ARPU）",
         "glossary.arpa.definition": "期間內每個付費帳戶（或使用者）的收入；同一客戶的訂閱先合併。",
         "glossary.arpa.formula": "MRR ÷ 付費帳戶數",
-        "glossary.ndr.name": "淨收入留存率（NDR / NRR）",
-        "glossary.ndr.definition": (
+        "glossary.nrr.name": "淨收入留存率（NRR）",
+        "glossary.nrr.definition": (
             "從起始日客戶留住的收入（含擴充）；不含新業務與回流。基準以 12 個月比較。"
         ),
-        "glossary.ndr.formula": "(期初 MRR + 擴充 − 縮減 − 流失) ÷ 期初 MRR",
+        "glossary.nrr.formula": "(期初 MRR + 擴充 − 縮減 − 流失) ÷ 期初 MRR",
         "glossary.grr.name": "總收入留存率（GRR）",
         "glossary.grr.definition": "與 NRR 相同但不含擴充，所以永遠不超過 100%。",
         "glossary.grr.formula": "(期初 MRR − 縮減 − 流失) ÷ 期初 MRR",
@@ -501,7 +501,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "CLV 公式。"
         ),
         "glossary.crc.formula": "保留支出 ÷ 客戶數（或 ÷ 留住的客戶數）",
-        "glossary.repeat_rate.name": "回購率（持續率）",
+        "glossary.repeat_rate.name": "回購率",
         "glossary.repeat_rate.definition": "新客戶中在一段期間內至少再購買或使用一次的比例。",
         "glossary.repeat_rate.formula": "有第二次購買的新客戶 ÷ 新客戶",
         "glossary.upsell.name": "向上銷售率與交叉銷售率",
@@ -515,15 +515,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "glossary.conversion.name": "轉換率（免費轉付費）",
         "glossary.conversion.definition": "試用（或訪客、潛在客戶）中轉換的比例；計算期間內結束的試用。",
         "glossary.conversion.formula": "轉換數 ÷ 期間內結束的試用數",
-        "glossary.cohort_retention.name": "世代留存率",
-        "glossary.cohort_retention.definition": "註冊世代的客戶（或收入）在 N 個月後仍然活躍的比例。",
-        "glossary.cohort_retention.formula": "世代第 N 個月的活躍客戶 ÷ 世代人數",
+        "glossary.cohort_retention.name": "同期群留存率",
+        "glossary.cohort_retention.definition": "註冊同期群的客戶（或收入）在 N 個月後仍然活躍的比例。",
+        "glossary.cohort_retention.formula": "同期群第 N 個月的活躍客戶 ÷ 同期群人數",
         "glossary.nps.name": "淨推薦值（NPS）",
         "glossary.nps.definition": (
-            "以 0–10 分（不是 1–10）詢問「推薦的可能性」：9–10 推薦者、7–8 中立者、0–6 批評者。"
+            "以 0–10 分（不是 1–10）詢問「推薦的可能性」：9–10 推薦者、7–8 中立者、0–6 貶損者。"
             "請連同信賴區間一起報告。"
         ),
-        "glossary.nps.formula": "推薦者 % − 批評者 %（−100 到 100）",
+        "glossary.nps.formula": "推薦者 % − 貶損者 %（−100 到 100）",
         "glossary.csat.name": "客戶滿意度（CSAT）",
         "glossary.csat.definition": (
             "1–5 分量表中回答滿意（4–5 分，Top-2-box）的比例，或平均分數；兩者不能互相比較。"
@@ -535,7 +535,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "glossary.ces.formula": "5–7 分的回答 ÷ 全部回答（或平均分數）",
         "glossary.feedback.name": "質性回饋",
-        "glossary.feedback.definition": "各區隔（批評者與推薦者）開放式回答的主題與關鍵字，附次數與範例留言。",
+        "glossary.feedback.definition": "各區隔（貶損者與推薦者）開放式回答的主題與關鍵字，附次數與範例留言。",
         "glossary.feedback.formula": "提到某主題的留言 ÷ 留言（依區隔）",
         "glossary.ticket_volume.name": "每月工單量",
         "glossary.ticket_volume.definition": (
@@ -545,9 +545,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "glossary.response_time.name": "首次回應時間",
         "glossary.response_time.definition": "從工單建立到第一次回覆的時間；中位數不受極端值影響。",
         "glossary.response_time.formula": "中位數（首次回應時間 − 建立時間）",
-        "glossary.fcr.name": "首次聯繫解決率（FCR）",
+        "glossary.fcr.name": "首次聯絡解決率（FCR）",
         "glossary.fcr.definition": (
-            "第一次聯繫就解決的工單比例。請說明定義：允許的回覆次數、重新開啟、垃圾訊息與中途斷線、分母。"
+            "第一次聯絡就解決的工單比例。請說明定義：允許的回覆次數、重新開啟、垃圾訊息與中途斷線、分母。"
         ),
         "glossary.fcr.formula": "客服回覆不超過 1 次且未重新開啟的工單 ÷ 已解決工單",
         "glossary.stickiness.name": "黏著度（DAU/MAU）",

@@ -22,16 +22,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from statistics import NormalDist
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from cskit._stats import normal_p_value, t_pvalue, t_quantile, wilson_interval
+from cskit._stats import z as _z
 from cskit._validate import as_datetime, check_frame, check_period, require_columns, to_period
 from cskit.errors import EmptyFrameError, InvalidParameterError
 from cskit.metrics.ces import ces as _ces
-from cskit.metrics.csat import TABLE, _z, t_pvalue, t_quantile, wilson_interval
+from cskit.metrics.csat import TABLE
 from cskit.metrics.csat import csat as _csat
 from cskit.metrics.nps import nps as _nps
 from cskit.registry import cs_method
@@ -75,8 +76,7 @@ def _as_period(value: object, freq: str, name: str) -> pd.Period:
 
 
 def _two_sided_z(stat: np.ndarray) -> np.ndarray:
-    cdf = np.vectorize(NormalDist().cdf, otypes=[float])  # over a handful of groups
-    return 2.0 * (1.0 - cdf(np.abs(stat)))
+    return np.asarray(normal_p_value(stat), dtype=float)
 
 
 def _pvalue_z(change: np.ndarray, se: np.ndarray) -> np.ndarray:

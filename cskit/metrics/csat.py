@@ -21,13 +21,12 @@ and :mod:`cskit.metrics.compare`. The t distribution is computed in NumPy
 
 from __future__ import annotations
 
-import math
 import warnings
-from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
 
+from cskit._stats import mean_interval, wilson_interval, z
 from cskit._validate import (
     as_datetime,
     as_number,
@@ -50,188 +49,8 @@ from cskit.registry import cs_method
 
 TABLE = "surveys"
 
-# ---------------------------------------------------------------------------
-# Interval arithmetic (vectorised over groups)
-# ---------------------------------------------------------------------------
-
-
-def _z(level: float) -> float:
-    if not 0 < level < 1:
-        raise InvalidParameterError(f"level={level!r} must be between 0 and 1, e.g. 0.95.")
-    return NormalDist().inv_cdf(0.5 + level / 2.0)
-
-
-_lgamma = np.frompyfunc(math.lgamma, 1, 1)
-
-
-def _betacf(a: np.ndarray, b: np.ndarray, x: np.ndarray, iterations: int = 300) -> np.ndarray:
-    """Continued fraction of the incomplete beta function (modified Lentz), element-wise."""
-    tiny = 1e-300
-    qab, qap, qam = a + b, a + 1.0, a - 1.0
-    c = np.ones_like(x)
-    d = 1.0 - qab * x / qap
-    d = np.where(np.abs(d) < tiny, tiny, d)
-    d = 1.0 / d
-    h = d.copy()
-    for m in range(1, iterations + 1):  # fixed number of terms, each one array operation
-        m2 = 2 * m
-        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
-        d = 1.0 + aa * d
-        d = np.where(np.abs(d) < tiny, tiny, d)
-        c = 1.0 + aa / c
-        c = np.where(np.abs(c) < tiny, tiny, c)
-        d = 1.0 / d
-        h = h * d * c
-        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-        d = 1.0 + aa * d
-        d = np.where(np.abs(d) < tiny, tiny, d)
-        c = 1.0 + aa / c
-        c = np.where(np.abs(c) < tiny, tiny, c)
-        d = 1.0 / d
-        delta = d * c
-        h = h * delta
-        if np.all(np.abs(delta - 1.0) < 1e-13):
-            break
-    return h
-
-
-def _betainc(a: np.ndarray, b: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """Regularised incomplete beta function I_x(a, b), element-wise."""
-    a, b, x = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (a, b, x)))
-    out = np.full(x.shape, np.nan)
-    out[x <= 0] = 0.0
-    out[x >= 1] = 1.0
-    inside = (x > 0) & (x < 1)
-    if inside.any():
-        ai, bi, xi = a[inside], b[inside], x[inside]
-        log_front = (
-            _lgamma(ai + bi).astype(float) - _lgamma(ai).astype(float) - _lgamma(bi).astype(float)
-            + ai * np.log(xi) + bi * np.log1p(-xi)
-        )
-        front = np.exp(log_front)
-        direct = xi < (ai + 1.0) / (ai + bi + 2.0)
-        value = np.where(
-            direct,
-            front * _betacf(ai, bi, xi) / ai,
-            1.0 - front * _betacf(bi, ai, 1.0 - xi) / bi,
-        )
-        out[inside] = value
-    return out
-
-
-def t_pvalue(t: np.ndarray | float, df: np.ndarray | float) -> np.ndarray:
-    """Two-sided p-value of a t statistic: P(|T| ≥ |t|) with ``df`` degrees of freedom.
-
-    Examples
-    --------
-    >>> round(float(t_pvalue(2.262157, 9)), 4)
-    0.05
-    """
-    t, df = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (t, df)))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        x = df / (df + t**2)
-    p = _betainc(df / 2.0, np.full_like(df, 0.5), x)
-    return np.where(np.isfinite(t) & (df > 0), p, np.nan)
-
-
-def t_quantile(prob: float, df: np.ndarray | float) -> np.ndarray:
-    """Quantile of Student's t distribution (``prob`` in (0.5, 1)), element-wise in ``df``.
-
-    Newton steps on :func:`t_pvalue` from the Cornish–Fisher expansion, kept
-    inside a bisection bracket so that every step is safe. ``df`` may be
-    fractional (Welch–Satterthwaite).
-
-    Examples
-    --------
-    >>> round(float(t_quantile(0.975, 9)), 4)
-    2.2622
-    >>> round(float(t_quantile(0.975, 1)), 3)
-    12.706
-    >>> round(float(t_quantile(0.975, 1e6)), 3)
-    1.96
-    """
-    if not 0.5 < prob < 1:
-        raise InvalidParameterError(f"prob={prob!r} must be between 0.5 and 1.")
-    scalar = np.ndim(df) == 0
-    df = np.atleast_1d(np.asarray(df, dtype=float))
-    valid = df > 0
-    nu = np.where(valid, df, 1.0)
-    target = 2.0 * (1.0 - prob)  # two-sided tail probability
-    z = NormalDist().inv_cdf(prob)
-    t = (
-        z
-        + (z**3 + z) / (4 * nu)
-        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * nu**2)
-        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * nu**3)
-    )
-    lo, hi = np.zeros_like(nu), np.full_like(nu, 1e7)
-    log_norm = (
-        _lgamma((nu + 1) / 2).astype(float) - _lgamma(nu / 2).astype(float)
-        - 0.5 * np.log(nu * np.pi)
-    )
-    for _ in range(100):  # a handful of steps; each updates every df at once
-        p = t_pvalue(t, nu)
-        beyond = p < target  # t is past the quantile
-        hi = np.where(beyond, np.minimum(hi, t), hi)
-        lo = np.where(beyond, lo, np.maximum(lo, t))
-        density = np.exp(log_norm - (nu + 1) / 2 * np.log1p(t**2 / nu))
-        # Newton on log p against log t: the tail is close to a power law there,
-        # so the steps neither overshoot for small df nor crawl for large df.
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            proposal = t * np.exp((np.log(p) - np.log(target)) * p / (2 * density * t))
-        inside = np.isfinite(proposal) & (proposal > lo) & (proposal < hi)
-        proposal = np.where(inside, proposal, (lo + hi) / 2)
-        done = np.abs(proposal - t) <= 1e-11 * np.maximum(t, 1.0)
-        t = proposal
-        if done.all():
-            break
-    out = np.where(valid, t, np.nan)
-    return out.reshape(()) if scalar else out
-
-
-def wilson_interval(
-    k: np.ndarray | float, n: np.ndarray | float, *, level: float = 0.95
-) -> tuple[np.ndarray, np.ndarray]:
-    """Wilson score interval of a share ``k / n``.
-
-    ``centre = (p + z²/2n) / (1 + z²/n)``,
-    ``half = z / (1 + z²/n) · √(p(1−p)/n + z²/4n²)``.
-
-    Examples
-    --------
-    >>> low, high = wilson_interval(8, 10)
-    >>> round(float(low), 3), round(float(high), 3)
-    (0.49, 0.943)
-    """
-    z = _z(level)
-    k, n = (np.asarray(v, dtype=float) for v in (k, n))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        p = k / n
-        denom = 1.0 + z**2 / n
-        centre = (p + z**2 / (2 * n)) / denom
-        half = z / denom * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
-    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
-
-
-def mean_interval(
-    mean: np.ndarray | float, sd: np.ndarray | float, n: np.ndarray | float, *, level: float = 0.95
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Standard error and t interval of a mean: ``mean ± t(n−1) · sd/√n``.
-
-    Returns ``(se, low, high)``; NaN where n < 2 (no spread can be estimated).
-
-    Examples
-    --------
-    >>> se, low, high = mean_interval(4.0, 1.0, 10)
-    >>> round(float(se), 4), round(float(low), 3), round(float(high), 3)
-    (0.3162, 3.285, 4.715)
-    """
-    _z(level)
-    mean, sd, n = (np.asarray(v, dtype=float) for v in (mean, sd, n))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        se = np.where(n >= 2, sd / np.sqrt(n), np.nan)
-    tq = t_quantile(0.5 + level / 2.0, np.where(n >= 2, n - 1.0, np.nan))
-    return se, mean - tq * se, mean + tq * se
+# Intervals and tests come from cskit._stats (SciPy); re-exported for the survey modules.
+_z = z
 
 
 # ---------------------------------------------------------------------------

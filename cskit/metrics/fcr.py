@@ -33,6 +33,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from cskit._stats import wilson_interval
 from cskit._validate import (
     as_datetime,
     as_number,
@@ -43,7 +44,6 @@ from cskit._validate import (
     to_period,
 )
 from cskit.errors import ColumnTypeError, EmptyFrameError, InvalidParameterError
-from cskit.metrics.csat import wilson_interval
 from cskit.registry import cs_method
 
 TABLE = "tickets"

@@ -17,11 +17,10 @@ error of NPS is ``√(var / n)`` (× 100 for points).
 
 from __future__ import annotations
 
-from statistics import NormalDist
-
 import numpy as np
 import pandas as pd
 
+from cskit._stats import z as _z
 from cskit._validate import (
     as_datetime,
     as_number,
@@ -84,7 +83,7 @@ def nps_interval(
     var = p + d - score**2
     with np.errstate(invalid="ignore", divide="ignore"):
         se = np.sqrt(np.maximum(var, 0.0) / n_adj)
-    z = NormalDist().inv_cdf(0.5 + level / 2.0)
+    z = _z(level)
     low = np.clip(score - z * se, -1.0, 1.0) * 100.0
     high = np.clip(score + z * se, -1.0, 1.0) * 100.0
     return se * 100.0, low, high

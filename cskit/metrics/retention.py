@@ -540,7 +540,7 @@ def _fill_doc(func):
 
 
 
-@cs_method(kpi="Net revenue retention (NRR / NDR)", table=TABLE, requires=REQUIRES)
+@cs_method(kpi="Net revenue retention (NRR)", table=TABLE, requires=REQUIRES)
 @_fill_doc
 def nrr(
     frame: pd.DataFrame,

@@ -10,7 +10,7 @@ from matplotlib.ticker import PercentFormatter
 
 from cskit.errors import InvalidParameterError
 from cskit.i18n import EN, t
-from cskit.plotting.mrr import _axes, _date_axis, _period_x
+from cskit.plotting._axes import _axes, _date_axis, _period_x
 
 __all__ = ["churn_by_denominator"]
 

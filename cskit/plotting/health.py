@@ -11,8 +11,8 @@ from matplotlib.ticker import PercentFormatter
 
 from cskit.errors import InvalidParameterError
 from cskit.i18n import EN, t
+from cskit.plotting._axes import _axes, _date_axis
 from cskit.plotting._style import COLORS
-from cskit.plotting.mrr import _axes, _date_axis
 
 __all__ = ["band_mix", "churn_by_band", "component_auc", "kpi_tree_plot", "lift_chart"]
 

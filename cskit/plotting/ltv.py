@@ -10,8 +10,8 @@ from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from cskit.errors import InvalidParameterError
 from cskit.i18n import EN, t
+from cskit.plotting._axes import _axes, _date_axis, _money, _period_x
 from cskit.plotting._style import COLORS
-from cskit.plotting.mrr import _axes, _date_axis, _money, _period_x
 
 __all__ = ["ltv_cac_bars", "ltv_cohort_curves", "repeat_rate_trend"]
 

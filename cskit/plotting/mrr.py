@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
-import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -12,70 +9,14 @@ from matplotlib.ticker import FuncFormatter
 
 from cskit.errors import InvalidParameterError
 from cskit.i18n import t
-from cskit.plotting._style import COLORS, apply_style
+from cskit.plotting._axes import _axes, _date_axis, _legend_title, _money, _period_x, _pick_month
+from cskit.plotting._style import COLORS
 
 __all__ = ["mrr_trend", "mrr_waterfall"]
 
 #: Order of the floating bars: money coming in, then money going out.
 WATERFALL_ORDER = ("new", "expansion", "reactivation", "contraction", "churn")
 _UP = {"new", "expansion", "reactivation"}
-
-
-def _axes(ax: Axes | None) -> Axes:
-    apply_style()
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=(8, 4.5))
-    return ax
-
-
-def _money(value: float) -> str:
-    """Short money label: 1,142,506 → '1.14M', 250,400 → '250k', 44,478 → '44.5k', 512 → '512'."""
-    size = abs(value)
-    if size >= 1e6:
-        return f"{value / 1e6:.2f}M"
-    if size >= 1e5:
-        return f"{value / 1e3:.0f}k"
-    if size >= 1e3:
-        return f"{value / 1e3:.1f}k"
-    return f"{value:.0f}"
-
-
-def _date_axis(ax: Axes) -> None:
-    """Compact month labels on a date x axis (years written once)."""
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-
-
-def _period_x(index: pd.Index) -> pd.DatetimeIndex:
-    """Positions on a date axis for a ``PeriodIndex`` (the first day of each period)."""
-    if not isinstance(index, pd.PeriodIndex):
-        raise InvalidParameterError(
-            f"Expected a result indexed by period (a PeriodIndex), got {type(index).__name__}. "
-            f"Compute the metric with period='M' (or 'Q' / 'Y')."
-        )
-    return index.to_timestamp(how="start")
-
-
-def _pick_month(index: pd.PeriodIndex, month: object) -> pd.Period:
-    if month is None:
-        return index[-1]
-    if isinstance(month, pd.Period):
-        wanted = month.asfreq(index.freq)
-    elif isinstance(month, str) and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month.strip()):
-        wanted = pd.Period(month.strip(), freq=index.freq)
-    else:
-        raise InvalidParameterError(
-            f"month={month!r} is not a month; pass it as 'YYYY-MM', e.g. '{index[-1]}'."
-        )
-    if wanted not in index:
-        raise InvalidParameterError(
-            f"month={month!r} is not in the movements (they cover {index[0]} to {index[-1]}); "
-            f"pick a month in that range."
-        )
-    return wanted
 
 
 def mrr_waterfall(
@@ -241,7 +182,7 @@ def mrr_trend(mrr_result: pd.DataFrame | pd.Series, ax: Axes | None = None) -> A
             labels=[str(c) for c in wide.columns],
             alpha=0.85,
         )
-        ax.legend(title=str(segment), loc="upper left", frameon=False)
+        ax.legend(title=_legend_title(segment), loc="upper left", frameon=False)
         ax.set_title(t("title.mrr_trend_by", segment=str(segment)))
     else:
         x = _period_x(values.index)

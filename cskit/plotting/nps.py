@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from statistics import NormalDist
-
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from cskit._stats import normal_p_value
 from cskit.errors import InvalidParameterError
 from cskit.i18n import t
+from cskit.plotting._axes import _axes, _date_axis, _period_x
 from cskit.plotting._style import COLORS
-from cskit.plotting.mrr import _axes, _date_axis, _period_x
 
 __all__ = ["nps_trend"]
 
@@ -28,7 +27,7 @@ def _level(frame: pd.DataFrame) -> float:
     if not usable.any():
         return 0.95
     z = float(np.median(width[usable] / (2 * se[usable])))
-    return round(2 * NormalDist().cdf(z) - 1, 2)
+    return round(1 - float(normal_p_value(z)), 2)
 
 
 def nps_trend(nps_frame: pd.DataFrame, ax: Axes | None = None) -> Axes:

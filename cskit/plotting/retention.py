@@ -10,8 +10,8 @@ from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from cskit.errors import InvalidParameterError
 from cskit.i18n import t
+from cskit.plotting._axes import _axes, _date_axis, _legend_title, _money, _period_x
 from cskit.plotting._style import COLORS
-from cskit.plotting.mrr import _axes, _date_axis, _money, _period_x
 
 __all__ = ["arpa_trend", "cohort_heatmap", "funnel_bars", "nrr_grr_trend", "quick_ratio_trend",
            "rate_trend"]
@@ -220,7 +220,7 @@ def arpa_trend(result: pd.DataFrame, ax: Axes | None = None) -> Axes:
         for i, name in enumerate(wide.columns):
             ax.plot(_period_x(wide.index), wide[name].to_numpy(dtype=float), lw=1.8,
                     ls=_LINE_STYLES[i % len(_LINE_STYLES)], marker="o", ms=3, label=str(name))
-        ax.legend(title=str(segment), frameon=False)
+        ax.legend(title=_legend_title(segment), frameon=False)
     else:
         ax.plot(_period_x(values.index), values.to_numpy(dtype=float), color=COLORS["line"],
                 lw=2, marker="o", ms=3)

@@ -9,8 +9,8 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from cskit.i18n import t
+from cskit.plotting._axes import _axes, _date_axis, _money, _period_x
 from cskit.plotting._style import COLORS
-from cskit.plotting.mrr import _axes, _date_axis, _money, _period_x
 
 __all__ = ["kpi_trend"]
 

@@ -7,8 +7,8 @@ from matplotlib.axes import Axes
 
 from cskit.errors import InvalidParameterError
 from cskit.i18n import t
+from cskit.plotting._axes import _axes, _date_axis, _period_x
 from cskit.plotting._style import COLORS
-from cskit.plotting.mrr import _axes, _date_axis, _period_x
 
 __all__ = ["fcr_trend", "response_time_chart", "ticket_volume_chart"]
 

@@ -11,8 +11,8 @@ from matplotlib.ticker import PercentFormatter
 
 from cskit.errors import InvalidParameterError
 from cskit.i18n import t
+from cskit.plotting._axes import _axes, _date_axis, _period_x, _pick_month
 from cskit.plotting._style import COLORS
-from cskit.plotting.mrr import _axes, _date_axis, _period_x, _pick_month
 
 __all__ = ["active_users_trend", "feature_adoption_bars", "session_histogram", "stickiness_trend"]
 

@@ -8,10 +8,10 @@ from matplotlib.axes import Axes
 
 from cskit.errors import InvalidParameterError
 from cskit.i18n import t
+from cskit.plotting._axes import _axes, _date_axis, _period_x
 from cskit.plotting._style import COLORS
-from cskit.plotting.mrr import _axes, _date_axis, _period_x
 
-__all__ = ["change_forest", "survey_trend", "theme_bars"]
+__all__ = ["survey_trend", "theme_bars"]
 
 _MUTED = "#adb5bd"
 _STRONG = "#e76f51"
@@ -73,63 +73,6 @@ def survey_trend(result: pd.DataFrame, ax: Axes | None = None) -> Axes:
         ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     _date_axis(ax)
     ax.legend(frameon=False, loc="lower left")
-    return ax
-
-
-def change_forest(comparison: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Each KPI's change with its interval; significant changes in colour, the rest grey.
-
-    Shares (CSAT, CES) are drawn in percentage points next to NPS points, so
-    the rows share one axis. Mean scores are on another scale: compare them
-    alone (one KPI) or use the share method.
-
-    Parameters
-    ----------
-    comparison : pandas.DataFrame
-        The result of ``surveys.cs.compare(a, b)``.
-    ax : matplotlib Axes, optional
-
-    Returns
-    -------
-    matplotlib Axes
-        One horizontal interval and one dot per row.
-    """
-    needed = ["change", "change_low", "change_high", "significant", "method", "small_sample"]
-    if not isinstance(comparison, pd.DataFrame) or any(c not in comparison for c in needed):
-        raise InvalidParameterError("change_forest needs the frame from surveys.cs.compare().")
-    kpis = comparison.index.get_level_values("kpi")
-    means = (comparison["method"] == "mean").to_numpy()
-    if means.any() and len(set(kpis)) > 1:
-        raise InvalidParameterError(
-            "change_forest cannot put mean scores and NPS/shares on one axis; compare the "
-            "mean-score KPI on its own (kpi='csat') or use the share method."
-        )
-    scale = np.where(kpis == "nps", 1.0, np.where(means, 1.0, 100.0))
-    change = comparison["change"].to_numpy(dtype=float) * scale
-    low = comparison["change_low"].to_numpy(dtype=float) * scale
-    high = comparison["change_high"].to_numpy(dtype=float) * scale
-    significant = comparison["significant"].to_numpy(dtype=bool)
-    labels = [
-        " · ".join([t(f"kpi.{k}")] + [str(v) for v in rest])
-        for k, *rest in (idx if isinstance(idx, tuple) else (idx,) for idx in comparison.index)
-    ]
-    small = comparison["small_sample"].to_numpy(dtype=bool)
-    note = t("legend.small_sample")
-    labels = [f"{lab} ({note})" if s else lab for lab, s in zip(labels, small, strict=True)]
-    ax = _axes(ax)
-    y = np.arange(len(comparison))[::-1]
-    colors = np.where(significant, _STRONG, _MUTED)
-    ax.hlines(y, low, high, colors=colors, lw=3)
-    ax.scatter(change, y, c=colors, zorder=3, s=30)
-    ax.axvline(0, color="#343a40", lw=1)
-    ax.set_yticks(y, labels)
-    level = float(comparison.attrs.get("level", 0.95))
-    a, b = comparison["period_a"].iloc[0], comparison["period_b"].iloc[0]
-    ax.set_xlabel(t("axis.change", a=a, b=b))
-    ax.set_title(t("title.survey_changes", level=level))
-    ax.scatter([], [], c=_STRONG, label=t("legend.significant"))
-    ax.scatter([], [], c=_MUTED, label=t("legend.not_significant"))
-    ax.legend(frameon=False, loc="best")
     return ax
 
 

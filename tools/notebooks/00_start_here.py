@@ -280,9 +280,12 @@ CELLS = [
         """
         ## 9. Health-score weights
 
-        A health score is a weighted mean of component grades. Change the weights: the
-        accounts most at risk change, and the backtest (AUC against churn in the following
-        three months) shows whether the new weights separate churners better.
+        A health score is a weighted mean of component scores (0–100). The sliders start
+        from a plausible day-one score that ranks churners worse than its best single
+        component. Change the weights: the accounts most at risk change, and the backtest (AUC
+        against churn in the following three months) shows whether the new weights separate
+        churners better; the last line shows weights fitted on past months and judged on
+        later ones.
         """
     ),
     code("cskit.explain.health(company, month=month)"),

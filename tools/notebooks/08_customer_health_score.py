@@ -1,11 +1,13 @@
 """Generator of notebooks/08_customer_health_score.ipynb: customer health score, backtested.
 
 What a health score is, the weighted formula with bands and grades (the
-catalogue's 76 by hand), the six signals on the sample company, the default
-score, the backtest against later churn (checked by hand in plain pandas),
-which components predict churn and which do not (and why breadth points the
-wrong way), a revised score validated on later months, the accounts that
-moved to red, the source articles' gaps, common mistakes and exercises.
+catalogue's 76 by hand), the six signals on the sample company, a plausible
+day-one score that ranks worse than one of its parts (backtest checked by hand
+in plain pandas), which components predict churn, cskit's default score and the
+rule behind it, why a ranked score always has a red share, calibration fitted
+on past months and judged on later ones (saved to JSON), the accounts that
+moved to red with their reasons, the source articles' gaps, common mistakes
+and exercises.
 """
 
 from _nb import SETUP, code, md, parameters
@@ -70,8 +72,11 @@ CELLS = [
     ),
     code(
         """
-        from cskit.health import (GRADE_BANDS, Component, backtest, band_changes, bands,
-                                  health_inputs, health_score, weighted_score)
+        from dataclasses import replace
+
+        from cskit.health import (DEFAULT_COMPONENTS, GRADE_BANDS, OTHER_COMPONENTS, Component,
+                                  backtest, band_changes, bands, calibrate, health_inputs,
+                                  health_score, load_calibration, reasons, weighted_score)
 
         grades = pd.DataFrame([[100.0] * 5 + [60.0] * 3 + [40.0] * 2])
         assert weighted_score(grades).iloc[0] == 76.0
@@ -88,17 +93,14 @@ CELLS = [
         `health_inputs` builds one row per **paying** account and month with six raw signals,
         each from data up to the end of that month only:
 
-        | signal | what | component (default) |
-        |---|---|---|
-        | `frequency` | active days in the month | linear 0 → 20 days, weight 2 |
-        | `breadth` | active users ÷ seats | linear 0 → 80 %, weight 2 |
-        | `depth` | share of the six key features used | linear 0 → 100 %, weight 1 |
-        | `mrr_growth` | MRR vs three months earlier | linear −30 % → +30 %, weight 1 |
-        | `nps` | mean NPS answer of the last six months | grade: ≥ 9 good, ≥ 7 average |
-        | `tickets` | tickets opened in the last three months | linear 0 → 6, fewer is better |
-
-        These defaults are the kind of score a team writes down on day one: usage counts
-        double, the rest once.
+        | signal | what |
+        |---|---|
+        | `frequency` | active days in the month |
+        | `breadth` | active users ÷ seats |
+        | `depth` | share of the six key features used |
+        | `mrr_growth` | MRR vs three months earlier |
+        | `nps` | mean NPS answer of the last six months |
+        | `tickets` | tickets opened in the last three months |
         """
     ),
     code(
@@ -113,22 +115,38 @@ CELLS = [
         inputs[inputs["month"] == month].head().round(dict.fromkeys(numeric, 3))
         """
     ),
+    md(
+        """
+        ## A score that looks plausible
+
+        The kind of score a team writes down on day one: every signal in, usage counted
+        double, thresholds that sound reasonable (20 active days a month is "daily use",
+        80 % of seats active is "broad").
+        """
+    ),
     code(
         """
         from cskit.plotting import band_mix, churn_by_band, component_auc, lift_chart
 
-        scored = health_score(inputs)
-        this_month = scored[scored["month"] == month]
-        print(this_month["band"].value_counts().sort_index().to_string())
+        day_one_parts = [
+            Component("frequency", weight=2, low=0, high=20),
+            Component("breadth", weight=2, low=0, high=0.8),
+            Component("depth", weight=1, low=0, high=1),
+            Component("mrr_growth", weight=1, low=-0.3, high=0.3),
+            Component("nps", weight=1, method="grade", good=9, average=7),
+            Component("tickets", weight=1, low=0, high=6, higher_is_better=False),
+        ]
+        day_one = health_score(inputs, components=day_one_parts)
+        print(day_one[day_one["month"] == month]["band"].value_counts().sort_index().to_string())
         fig, ax = plt.subplots(figsize=(8, 3.5))
-        _ = band_mix(scored, ax=ax)
+        _ = band_mix(day_one, ax=ax)
         """
     ),
     md(
         """
-        About half the paying accounts are red every month and almost none is green. That
-        alone says the thresholds do not fit this base — but the real question is whether
-        red accounts churn more.
+        About half the paying accounts are red every month and almost none is green. A band
+        that holds half the base tells a CSM nothing — but the real question is whether red
+        accounts churn more.
 
         ## The check: does the score predict churn?
 
@@ -139,12 +157,12 @@ CELLS = [
 
         It reports the **AUC** — the chance that a randomly chosen churner scored *lower* than
         a randomly chosen account that stayed: 0.5 is a coin toss, 1.0 a perfect ranking —
-        the churn rate **by band**, and a **lift table** by score decile.
+        the churn rate **by band**, each **component alone**, and a **lift table** by decile.
         """
     ),
     code(
         """
-        bt = backtest(scored, company.mrr, horizon=3)
+        bt = backtest(day_one, company.mrr, horizon=3)
         print(bt, f"– {bt.n:,} account-months, {bt.churned:,} churned within 3 months "
               f"({bt.churn_rate:.1%})")
         bt.by_band.round(3)
@@ -161,7 +179,7 @@ CELLS = [
         paying = company.mrr.groupby(["customer_id", "month"])["mrr"].sum()
         paying = set(paying[paying > 0].index)
         last = company.mrr["month"].max()
-        rows = scored[scored["month"] <= last - 3].copy()
+        rows = day_one[day_one["month"] <= last - 3].copy()
         rows["churned"] = [any((a, m + k) not in paying for k in (1, 2, 3))
                            for a, m in zip(rows["account_id"], rows["month"])]
         assert rows["churned"].sum() == bt.churned and len(rows) == bt.n
@@ -175,49 +193,39 @@ CELLS = [
         print(f"AUC by counting {churners.size:,} × {stayers.size:,} pairs: {auc_by_hand:.3f}")
         """
     ),
-    code(
-        """
-        fig, axes = plt.subplots(1, 2, figsize=(11, 4))
-        churn_by_band(bt, ax=axes[0])
-        lift_chart(bt, ax=axes[1])
-        fig.tight_layout()
-        """
-    ),
     md(
         """
-        Red accounts churn about twice as often as yellow ones and six times as often as green
-        ones, so the score is not useless — but an AUC of 0.63 is weak, and the bands are badly balanced (green holds
-        almost nobody). Before changing thresholds, look at the parts.
+        ## Worse than one of its own parts
 
-        ## Which components predict churn, and which do not
-
-        The same check for each component on its own:
+        The same check for each component on its own (`bt.components`; `signal` flags a
+        component whose AUC alone is below 0.55 as `weak`, or as `reversed` when it is below
+        0.45 — a higher value comes with *more* churn):
         """
     ),
     code(
         """
         fig, ax = plt.subplots(figsize=(8, 4))
         component_auc(bt, ax=ax)
-        bt.components.round(3)
+        best = bt.components["auc"].idxmax()
+        print(f"day-one score AUC {bt.auc:.3f}; {best} alone {bt.components.loc[best, 'auc']:.3f}")
+        bt.components[["n", "auc", "signal"]].round(3)
         """
     ),
     md(
         """
-        * **Frequency, depth and NPS predict churn** (AUC 0.66–0.70 each): accounts that use
-          the product on fewer days, use fewer key features, or answered NPS low churn more.
-        * **MRR growth does not** (AUC ≈ 0.52): in this company, accounts do not shrink before
-          they leave — they leave at full price. Its weight only adds noise.
-        * **Breadth points the wrong way** (AUC 0.45 < 0.5): accounts with *more* of their
-          seats active churn *more*. And tickets, which CS teams watch closely, look weak.
+        The day-one score ranks churners **worse than active days alone**. Averaging a signal
+        that predicts with signals that do not (MRR growth, ≈ 0.5) or that point the wrong way
+        (breadth, below 0.5) dilutes it: every extra point of weight on noise moves accounts
+        around at random. A composite only earns its place if it beats its best part.
 
-        Both last points are the **segment mix**. Small accounts churn most; they have one to
-        three seats, so as soon as anyone logs in their breadth is high, and they open few
-        tickets because they have few people. Within each segment the picture changes:
+        Why does breadth point the wrong way? The **segment mix**. Small accounts churn most;
+        they have one to three seats, so as soon as anyone logs in their breadth is high.
+        Within each segment the picture changes:
         """
     ),
     code(
         """
-        from cskit.health import churn_labels, auc
+        from cskit.health import auc, churn_labels
 
         labels = churn_labels(company.mrr, horizon=3)
         raw = inputs.merge(labels, on=["account_id", "month"])
@@ -234,88 +242,166 @@ CELLS = [
     ),
     md(
         """
-        Within a segment, breadth carries a little signal in the right direction, and
-        **tickets are among the best predictors** (AUC 0.62 in SMB, 0.73 in Mid-Market,
-        0.81 in Enterprise) — a signal the company-wide view hid because large accounts open
-        more tickets *and* churn less. A raw ticket count compares a 400-seat account with a
-        one-seat one; ranking accounts **within their segment** compares like with like.
+        ## cskit's default score, and the rule behind it
 
-        ## A better score, checked on months it was not built on
+        `DEFAULT_COMPONENTS` keeps three signals every CS team has and that mean the same in
+        every company, on absolute scales:
 
-        Changes, all motivated above: rank frequency, depth and tickets within month and
-        segment (`method="percentile"`, `by="segment"`), give tickets more weight, keep NPS
-        graded, and set breadth and MRR growth to weight 0 (kept in the table, not in the
-        score). To avoid fooling ourselves, the changes are judged on the months **after**
-        September 2025 separately from the months before (the first half is where we looked).
+        * **active days** (`frequency`, 0 → 10 days a month, weight 2: the one signal measured
+          every month for every account),
+        * **NPS** (`nps`, graded by NPS's own cut: promoter ≥ 9 good, passive ≥ 7 average),
+        * **support load** (`tickets` in the last three months, 0 → 6, fewer is better).
+
+        Breadth (depends on what the seats field counts), depth (needs your list of key
+        features) and MRR growth (moves with prices and contract dates) are left out; they
+        are in `OTHER_COMPONENTS` to add back once a backtest on your data says they predict.
         """
     ),
     code(
         """
-        revised_parts = [
-            Component("frequency", weight=2, method="percentile"),
-            Component("breadth", weight=0, method="percentile"),
-            Component("depth", weight=1, method="percentile"),
-            Component("mrr_growth", weight=0, method="percentile"),
-            Component("nps", weight=1, method="grade", good=9, average=7),
-            Component("tickets", weight=2, method="percentile", higher_is_better=False),
-        ]
-        revised = health_score(inputs, components=revised_parts, by="segment")
-        bt2 = backtest(revised, company.mrr, horizon=3, by="segment")
-        split = pd.Period("2025-09", "M")
-
-        def auc_of(result, later: bool) -> float:
-            r = result.rows[(result.rows["month"] > split) == later]
-            return auc(r["score"], r["churned"])
-
-        pd.DataFrame({
-            "AUC, months up to 2025-09": [auc_of(bt, False), auc_of(bt2, False)],
-            "AUC, later months": [auc_of(bt, True), auc_of(bt2, True)],
-            "green share": [(scored["band"] == "green").mean(), (revised["band"] == "green").mean()],
-        }, index=["default score", "revised score"]).round(3)
+        scored = health_score(inputs)
+        bt_default = backtest(scored, company.mrr, horizon=3)
+        alone = backtest(inputs.assign(tickets=-inputs["tickets"], score=0.0), company.mrr,
+                         horizon=3, band=None, components=list(signals)).components["auc"]
+        print(f"default score AUC {bt_default.auc:.3f} – best single signal "
+              f"({alone.idxmax()}) {alone.max():.3f}")
+        assert bt_default.auc >= alone.max()
+        share = bt_default.by_band["accounts"] / bt_default.n
+        bt_default.by_band.assign(share=share).round(3)
         """
     ),
     code(
         """
-        default_by_segment = backtest(scored.assign(segment=scored["account_id"].map(segment)),
-                                      company.mrr, horizon=3, by="segment").by_group["auc"]
-        print(pd.DataFrame({"default AUC": default_by_segment, "revised AUC": bt2.by_group["auc"],
-                            "churn rate": bt2.by_group["churn_rate"]}).round(3).to_string())
-        print()
-        print(bt2.by_band.round(3).to_string())
         fig, axes = plt.subplots(1, 2, figsize=(11, 4))
-        churn_by_band(bt2, ax=axes[0])
-        lift_chart(bt2, ax=axes[1])
+        churn_by_band(bt_default, ax=axes[0])
+        lift_chart(bt_default, ax=axes[1])
         fig.tight_layout()
         """
     ),
     md(
         """
-        The revised score ranks accounts better on the later months too (AUC about 0.71
-        against 0.64), better within every segment, and its bands now separate: a red
-        account is about six times as likely to churn in the next three months as a green
-        one, and the lowest decile churns at about 2.7 times the average. It is still far
-        from perfect — usage and NPS do not see every reason to leave — and it must be
-        re-checked as the product and the customers change: that is the loop the KPI-setting
-        article asks for.
+        The default score beats its best single part, red is about a quarter of the base,
+        and a red account is several times as likely to churn within three months as a green
+        one.
 
-        ## This month: accounts that moved to red
+        ## Why a ranked score always has a red share
 
-        What a CSM acts on: accounts whose band fell to red this month. Percentile components
-        move when *other* accounts move, so each month many accounts cross the 50-point line
-        by a few points; the ones that fell far (10 points or more) are the calls to make
-        first, the largest accounts first.
+        A tempting fix for thresholds that do not fit is to rank: `method="percentile"`
+        scores each account by its rank among the month's accounts. But then **half of every
+        component is below 50 by construction**, however healthy the base is — so a fixed
+        share lands in red every month, in a great month as in a terrible one. Compare the red
+        share month by month:
         """
     ),
     code(
         """
-        moved = band_changes(revised, month, to="red")
-        mrr_now = inputs.loc[inputs["month"] == month].set_index("account_id")["mrr"]
+        ranked_parts = [replace(c, method="percentile") for c in DEFAULT_COMPONENTS]
+        ranked = health_score(inputs, components=ranked_parts)
+        red_share = pd.DataFrame({
+            "absolute scales": scored.groupby("month")["band"].apply(lambda b: (b == "red").mean()),
+            "ranked": ranked.groupby("month")["band"].apply(lambda b: (b == "red").mean()),
+        })
+        fig, ax = plt.subplots(figsize=(8, 3.5))
+        red_share.plot(ax=ax)
+        ax.set_ylabel("share of accounts in red")
+        ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+        red_share.describe().loc[["min", "max"]].round(3)
+        """
+    ),
+    md(
+        """
+        The ranked score's red share barely moves: it measures the *position* of an account
+        in this month's base, not its health. On absolute scales the red share rises and
+        falls with the base, which is what a CS leader wants to see. If you do rank (it
+        compares like with like within a segment), say so next to the bands — the monthly
+        report does.
+
+        ## Calibration: fitted on past months, judged on later ones
+
+        Weights and cut-offs tuned on the same months they are judged on always look good.
+        `calibrate` splits **time**: the last six months whose outcome is known are the
+        *judged* months; the fit (which components count, their weights, the band cut-offs)
+        uses only data up to the month before them. Components whose AUC alone on the past
+        months is below 0.55 get weight 0; the weights are the split (in tenths) whose score
+        ranks past churners lowest; red and yellow hold 20 % and 30 % of the past
+        account-months (or use `red_risk=` for a churn-rate level).
+        """
+    ),
+    code(
+        """
+        cal = calibrate(inputs, company.mrr, components=DEFAULT_COMPONENTS + OTHER_COMPONENTS,
+                        by="segment")
+        print(cal)
+        print("bands:", cal.band_edges)
+        cal.fit.round(3)
+        """
+    ),
+    code(
+        """
+        cal.summary().T
+        """
+    ),
+    md(
+        """
+        On the judged months — which the fit never saw — the fitted score ranks about as well
+        as on the past ones, and its bands hold their churn rates: that is the evidence a CS
+        leader can trust. Breadth and MRR growth are flagged and get no weight. NPS predicts
+        on its own but gets weight 0 here: most accounts have no recent answer, and for the
+        ones that do, usage and tickets already carry what the answer says — a fit on
+        *your* months may well keep it. Save it next to the data (`health.json`); the monthly report then
+        scores every month with the same weights and bands and quotes how it was checked.
+        """
+    ),
+    code(
+        """
+        import tempfile
+        from pathlib import Path
+
+        folder = Path(tempfile.mkdtemp())
+        path = cal.save(folder / "health.json")
+        again = load_calibration(path)
+        assert again.components == cal.components and again.band_edges == cal.band_edges
+        print(path.read_text()[:400], "…")
+        """
+    ),
+    md(
+        """
+        ## This month: accounts that moved to red, and why
+
+        What a CSM acts on: accounts whose band fell to red this month, the most revenue at
+        risk first, with the components that pulled the score down most (`reasons`: each
+        component's weighted distance from the median of its segment, in points).
+        """
+    ),
+    code(
+        """
+        fitted = cal.score(inputs)
+        moved = band_changes(fitted, month, to="red")
+        moved = moved[moved["previous_band"].notna()]
+        now = (fitted["month"] == month).to_numpy()
+        why = reasons(fitted[now], components=cal.components, inputs=inputs[now], by="segment")
+        moved = moved.merge(why[["account_id", "reason_1", "pull_1", "reasons"]], on="account_id")
+        mrr_now = inputs.loc[now].set_index("account_id")["mrr"]
         moved["mrr"] = moved["account_id"].map(mrr_now)
         moved["segment"] = moved["account_id"].map(segment)
-        fell_far = moved[moved["change"] <= -10]
-        print(f"{len(moved)} accounts moved to red in {month} ({moved['mrr'].sum():,.0f} of MRR); "
-              f"{len(fell_far)} of them fell by 10 points or more")
-        fell_far.sort_values("mrr", ascending=False).head(10).round(1).reset_index(drop=True)
+        print(f"{len(moved)} accounts moved to red in {month} ({moved['mrr'].sum():,.0f} of MRR)")
+        columns = ["account_id", "segment", "mrr", "previous_score", "score", "change", "reasons"]
+        moved.sort_values("mrr", ascending=False)[columns].head(10).round(1).set_index("account_id")
+        """
+    ),
+    md(
+        """
+        The same reasons in the other languages (`cskit.set_language` or `language=`):
+        """
+    ),
+    code(
+        """
+        first = moved.sort_values("mrr", ascending=False).head(1).index
+        for lang_code in ("ko", "ja", "zh-Hant"):
+            text = reasons(fitted[now], components=cal.components, inputs=inputs[now],
+                           by="segment", language=lang_code)
+            print(lang_code, text.set_index("account_id").loc[moved.loc[first, "account_id"],
+                                                              "reasons"].iloc[0])
         """
     ),
     md(
@@ -346,9 +432,10 @@ CELLS = [
            scored month itself, makes any score look prophetic. Score with data up to the end
            of *m*; label with churn from *m+1*.
         3. **Comparing raw counts across account sizes.** Tickets and breadth mean different
-           things for a one-seat and a 400-seat account; rank within segments.
+           things for a one-seat and a 400-seat account; compare within segments (and if
+           you rank, say that a fixed share is then always red).
         4. **Tuning and judging on the same months.** Choose weights on one stretch of time
-           and check them on a later one.
+           and check them on a later one — `calibrate` does exactly that.
         5. **Missing = 0.** An account that never answered NPS is not a detractor; leave the
            component out (the default) unless you decide otherwise.
         6. **Bands that do not separate.** If almost nobody is green, or red churns like
@@ -365,8 +452,8 @@ CELLS = [
         _ANSWERS = {
             1: (3 * 100 + 1 * 60 + 2 * 0) / 6,
             2: float(bt.components.loc["depth", "auc"]),
-            3: float(bt2.by_band.loc["red", "churn_rate"]),
-            4: float(backtest(revised, company.mrr, horizon=1).auc),
+            3: float(cal.bands_test.loc["red", "churn_rate"]),
+            4: float(backtest(scored, company.mrr, horizon=1).auc),
         }
 
         def check(number: int, answer) -> None:
@@ -399,7 +486,7 @@ CELLS = [
         </details>
         """
     ),
-    md("**2.** The AUC of the depth component in the default score's backtest."),
+    md("**2.** The AUC of the depth component in the day-one score's backtest."),
     code(
         """
         answer_2 = None
@@ -415,7 +502,10 @@ CELLS = [
         </details>
         """
     ),
-    md("**3.** The churn rate (within 3 months) of red account-months under the revised score."),
+    md(
+        "**3.** The churn rate (within 3 months) of red account-months under the calibrated "
+        "score, on the judged months only."
+    ),
     code(
         """
         answer_3 = None
@@ -426,14 +516,14 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `bt2.by_band.loc["red", "churn_rate"]`.
+        `cal.bands_test.loc["red", "churn_rate"]`.
 
         </details>
         """
     ),
     md(
         """
-        **4.** Backtest the revised score with a one-month horizon. Is its AUC higher or
+        **4.** Backtest the default score with a one-month horizon. Is its AUC higher or
         lower than with three months, and why? Give the AUC.
         """
     ),
@@ -447,7 +537,7 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `backtest(revised, company.mrr, horizon=1).auc` — higher: usage fades in the months
+        `backtest(scored, company.mrr, horizon=1).auc` — higher: usage fades in the months
         just before a churn, so the score sees next month's churners better than those
         three months away.
 

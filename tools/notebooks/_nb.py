@@ -30,8 +30,19 @@ company = cskit.datasets.load_sample(data_dir)
 month = pd.Period(month, freq="M")'''
 
 
+def _dedent(text: str) -> str:
+    """Remove the source's indentation, also when an inserted value (an f-string's
+    multi-line list) brought lines without it: ``textwrap.dedent`` would then remove
+    nothing, and Markdown would show the whole cell as a code block."""
+    lines = text.split("\n")
+    indents = [len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip() and ln[:1] == " "]
+    cut = min(indents, default=0)
+    return "\n".join("" if not ln.strip() else ln[cut:] if ln[:cut].strip() == "" else ln
+                     for ln in lines)
+
+
 def md(text: str) -> nbformat.NotebookNode:
-    return nbformat.v4.new_markdown_cell(textwrap.dedent(text).strip())
+    return nbformat.v4.new_markdown_cell(_dedent(text).strip())
 
 
 def code(source: str, *tags: str) -> nbformat.NotebookNode:

@@ -180,18 +180,24 @@ CELLS = [
     ),
     code(
         """
-        # Customer health: paying accounts whose health band fell to red this month.
+        # Customer health: how the score was checked, each band's share, and the paying
+        # accounts whose band fell to red this month (most MRR at risk first, with reasons).
+        # A health.json next to the data (cskit.health.calibrate(...).save) fixes the score.
         if all(hasattr(company, name) for name in ("events", "accounts", "tickets", "surveys")):
             area_heading("health")
-            red = report.moved_to_red(company, month)
+            health_fit = report.load_health(data_dir)
+            check = report.health_check(company, month, health_fit)
+            display(Markdown("\\n\\n".join(report.health_check_text(check, month))))
+            red = report.moved_to_red(company, month, health_fit)
             if len(red):
                 display(Markdown(t("report.health.moved", n=len(red), month=month)))
-                columns = {"account_id": "account", "previous_band": "previous_band",
-                           "previous_score": "previous_score", "score": "score",
-                           "change": "change"}
-                shown = red.head(10)[list(columns)].round(1)
-                display(shown.rename(columns={c: t("report.health." + k)
-                                              for c, k in columns.items()}))
+                columns = [c for c in ("account_id", "name", "segment", "mrr", "previous_score",
+                                       "score", "change", "reasons") if c in red.columns]
+                shown = red.head(10)[columns].round({"mrr": 0, "previous_score": 1, "score": 1,
+                                                     "change": 1})
+                names = {c: t("report.health." + ("account" if c == "account_id" else c))
+                         for c in columns}
+                display(shown.rename(columns=names).set_index(names["account_id"]))
             else:
                 display(Markdown(t("report.health.none", month=month)))
         """

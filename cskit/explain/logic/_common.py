@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from cskit._months import pick_month
 from cskit.errors import InvalidParameterError
 from cskit.i18n import t
 
@@ -172,23 +173,7 @@ def sentence(
 
 def month_of(value: str | pd.Period | None, available: pd.PeriodIndex | pd.Series) -> pd.Period:
     """The month to explain: ``value`` if given (and present), else the latest available one."""
-    months = pd.PeriodIndex(pd.Series(available).dropna().unique(), freq="M").sort_values()
-    if len(months) == 0:
-        raise InvalidParameterError("The data holds no month to explain; pass data with rows in it.")
-    if value is None:
-        return months[-1]
-    try:
-        month = pd.Period(value, freq="M")
-    except (ValueError, TypeError) as exc:
-        raise InvalidParameterError(
-            f"month={value!r} is not a month; write it as 'YYYY-MM', e.g. '2026-10'."
-        ) from exc
-    if month not in months:
-        raise InvalidParameterError(
-            f"month={str(month)!r} is not in the data (it spans {months[0]} to {months[-1]}); "
-            f"pick a month inside that range."
-        )
-    return month
+    return pick_month(value, available)
 
 
 def sample_company() -> Any:

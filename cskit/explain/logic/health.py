@@ -1,41 +1,43 @@
 """Health-score explainer logic: weights re-rank accounts; the backtest says if that helped.
 
 A health score is a weighted mean of component scores on 0–100,
-Σ wᵢxᵢ ÷ Σ wᵢ, banded red (0–50), yellow (51–75) and green (76–100). The
-KPI-setting article asks that a KPI be checked against what happened: so the
-score is computed at a *snapshot* month and compared with churn in the
-months after it. AUC is the chance that a randomly picked retained account
-scores higher than a randomly picked churned one (0.5 = no better than a coin).
+Σ wᵢxᵢ ÷ Σ wᵢ, banded red (≤ 50), yellow (≤ 75) and green. The KPI-setting
+article asks that a KPI be checked against what happened: the score is
+computed at a *snapshot* month and compared with churn in the months after it.
+AUC is the chance that a randomly picked churned account scored lower than a
+randomly picked retained one (0.5 = no better than a coin).
 
-Components, each graded as CS platforms do — good (100) for the top third of
-accounts, average (60) for the middle third, poor (0) for the bottom third —
-so that different units can be weighed ("support" is reversed: more tickets
-is worse):
+Everything is computed by :mod:`cskit.health`: the signals by
+:func:`~cskit.health.health_inputs`, their 0–100 scales by
+:func:`~cskit.health.health_score` (:data:`~cskit.health.DEFAULT_COMPONENTS`
+and :data:`~cskit.health.OTHER_COMPONENTS`), the score by
+:func:`~cskit.health.weighted_score`, bands by :func:`~cskit.health.bands`, the
+check by :func:`~cskit.health.churn_labels` and :func:`~cskit.health.auc`, and
+fitted weights by :func:`~cskit.health.calibrate` – fitted on months before the
+snapshot's outcome, judged on later months only.
 
-* ``frequency`` – days with activity in the 30 days before the snapshot;
-* ``breadth`` – share of the account's seats active in those 30 days;
-* ``depth`` – share of the product's key features used (every event but login);
-* ``support`` – tickets in the 90 days before the snapshot (fewer is better);
-* ``nps`` – the latest NPS answer from the account (missing: the middle);
-* ``growth`` – MRR change over the 3 months before the snapshot.
+The starting weights are a plausible day-one score (usage counts double, the
+rest once); the explainer shows when it ranks churners worse than its best
+single component alone.
 
 >>> comps = pd.DataFrame({"a": [100.0, 60.0, 0.0], "b": [0.0, 60.0, 100.0]},
 ...                      index=["x", "y", "z"])
 >>> base = HealthBase(components=comps, churned=pd.Series([False, False, True], index=comps.index))
 >>> v = compute(base, a=1, b=0)
->>> v.numbers["auc"]
-1.0
+>>> v.numbers["auc"], v.numbers["best_auc"]
+(1.0, 1.0)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from cskit.errors import InvalidParameterError
+from cskit import health
+from cskit.errors import CskitError, InvalidParameterError
 from cskit.explain.logic._common import (
     Control,
     View,
@@ -48,9 +50,10 @@ from cskit.explain.logic._common import (
 )
 
 KPI = "health"
-COMPONENTS = ("frequency", "breadth", "depth", "support", "nps", "growth")
-BANDS = ((50.0, "red"), (75.0, "yellow"), (100.0, "green"))
+BANDS = health.DEFAULT_BANDS
 AT_RISK = 10
+#: The day-one weights the sliders start from (usage double, the rest once).
+START_WEIGHTS = {"frequency": 2, "breadth": 2, "depth": 1, "mrr_growth": 1, "nps": 1, "tickets": 1}
 
 
 @dataclass
@@ -61,69 +64,22 @@ class HealthBase:
     churned: pd.Series
     snapshot: str = ""
     horizon: int = 3
-    #: Percentile ranks (0–100) of the same components: they order accounts with equal scores.
-    ranks: pd.DataFrame | None = None
-
-
-def weighted_score(components: pd.DataFrame, weights: dict[str, float]) -> pd.Series:
-    """Σ wᵢxᵢ ÷ Σ wᵢ per account (NaN when every weight is 0).
-
-    >>> row = pd.DataFrame({"good": [100.0], "average": [60.0], "poor": [40.0]})
-    >>> float(weighted_score(row, {"good": 5, "average": 3, "poor": 2}).iloc[0])
-    76.0
-    """
-    w = pd.Series({c: float(weights.get(c, 0.0)) for c in components.columns})
-    total = w.sum()
-    if total <= 0:
-        return pd.Series(np.nan, index=components.index)
-    return components.mul(w, axis=1).sum(axis=1) / total
-
-
-def auc(score: pd.Series, churned: pd.Series) -> float:
-    """P(a retained account scores higher than a churned one), ties counting one half.
-
-    Mann–Whitney from average ranks.
-
-    >>> auc(pd.Series([3.0, 2.0, 1.0]), pd.Series([False, True, True]))
-    1.0
-    >>> auc(pd.Series([1.0, 1.0]), pd.Series([False, True]))
-    0.5
-    """
-    ok = score.notna()
-    s, y = score[ok], churned[ok].astype(bool)
-    n_pos, n_neg = int((~y).sum()), int(y.sum())
-    if n_pos == 0 or n_neg == 0:
-        return float("nan")
-    ranks = s.rank(method="average")
-    return float((ranks[~y].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
-
-
-def band_of(score: pd.Series) -> pd.Series:
-    """red (≤ 50), yellow (≤ 75) or green."""
-    edges = [-np.inf] + [edge for edge, _ in BANDS]
-    return pd.cut(score, edges, labels=[name for _, name in BANDS]).astype("object")
-
-
-def grade(values: pd.Series, reverse: bool = False) -> pd.Series:
-    """Good (100), average (60) or poor (0): the top, middle and bottom third of accounts.
-
-    Missing values are average. ``reverse`` for components where less is better.
-
-    >>> grade(pd.Series([1.0, 2.0, 3.0, None])).tolist()
-    [0.0, 60.0, 100.0, 60.0]
-    """
-    share = (-values if reverse else values).rank(pct=True, method="average")
-    graded = np.select([share > 2 / 3, share > 1 / 3], [100.0, 60.0], 0.0)
-    return pd.Series(graded, index=values.index).where(share.notna(), 60.0)
+    #: True when the components are ranks among the accounts (a fixed share is always low).
+    ranked: bool = False
+    #: Weights fitted by :func:`cskit.health.calibrate` and how they did on later months.
+    fitted: dict[str, float] = field(default_factory=dict)
+    fitted_auc: float = float("nan")
+    fitted_months: str = ""
 
 
 def prepare(data: Any = None, *, month: str | pd.Period | None = None, horizon: int = 3) -> HealthBase:
-    """Components at ``month − horizon`` and churn by ``month`` (default: the latest month).
+    """Components at ``month − horizon`` and churn within ``horizon`` months (default: latest month).
 
     ``data`` is the sample company (default), any object with the tables as
     attributes (``mrr``, ``events``, ``tickets``, ``surveys``, ``accounts``), or a
-    DataFrame of your own component scores (numeric columns, one row per
-    account) with a boolean ``churned`` column.
+    DataFrame of your own component values (numeric columns, one row per
+    account) with a boolean ``churned`` column: each column is then scored as
+    its percentile rank among the accounts.
     """
     if isinstance(data, pd.DataFrame):
         if "churned" not in data.columns:
@@ -131,74 +87,55 @@ def prepare(data: Any = None, *, month: str | pd.Period | None = None, horizon: 
                 "A frame of health components needs a boolean 'churned' column (did the account "
                 "churn after the snapshot?) next to numeric component columns."
             )
-        comps = data.drop(columns=["churned"]).select_dtypes("number")
-        if comps.empty:
+        raw = data.drop(columns=["churned"]).select_dtypes("number")
+        if raw.empty:
             raise InvalidParameterError(
                 "The health components frame has no numeric columns besides 'churned'."
             )
-        return HealthBase(components=comps.apply(grade), churned=data["churned"].astype(bool),
-                          ranks=comps.rank(pct=True).fillna(0.5) * 100)
+        comps = pd.DataFrame(
+            {c: health.normalise(raw[c], health.Component(c, method="percentile"))
+             for c in raw.columns}, index=raw.index,
+        )
+        return HealthBase(components=comps, churned=data["churned"].astype(bool), ranked=True)
     company = sample_company() if data is None else data
     mrr = company.mrr
-    months = pd.PeriodIndex(mrr["month"], freq="M")
-    end = month_of(month, months)
+    end = month_of(month, pd.PeriodIndex(mrr["month"], freq="M"))
     snap = end - horizon
-    totals = (
-        pd.DataFrame({"c": mrr["customer_id"].to_numpy(), "m": months, "v": mrr["mrr"].to_numpy()})
-        .groupby(["c", "m"], observed=True)["v"].sum()
-        .unstack("m")
-        .reindex(columns=[snap - 3, snap, end])
-        .fillna(0.0)
-    )
-    active = totals.index[totals[snap] > 0]
-    churned = pd.Series(totals.loc[active, end] <= 0, index=active)
-    snap_end = snap.end_time.normalize() + pd.Timedelta(days=1)
     events = company.events
-    stamps = pd.to_datetime(events["timestamp"])
-    recent = events.loc[(stamps >= snap_end - pd.Timedelta(days=30)) & (stamps < snap_end)]
-    days = pd.to_datetime(recent["timestamp"]).dt.normalize()
-    frequency = days.groupby(recent["account_id"]).nunique()
-    users = recent.groupby("account_id")["user_id"].nunique()
-    seats = company.accounts.set_index("account_id")["seats"]
-    breadth = (users / seats.reindex(users.index)).clip(upper=1.0)
-    features = recent.loc[recent["event"] != "login"]
-    n_features = max(events.loc[events["event"] != "login", "event"].nunique(), 1)
-    depth = features.groupby("account_id")["event"].nunique() / n_features
-    tickets = company.tickets
-    created = pd.to_datetime(tickets["created_at"])
-    window = tickets.loc[(created >= snap_end - pd.Timedelta(days=90)) & (created < snap_end)]
-    support = window.groupby("account_id").size()
-    surveys = company.surveys
-    answered = pd.to_datetime(surveys["submitted_at"])
-    nps_rows = surveys.loc[(surveys["survey"] == "nps") & (answered < snap_end)]
-    latest = nps_rows.assign(_t=answered).sort_values("_t").groupby("account_id")["score"].last()
-    growth = (totals[snap] - totals[snap - 3]) / totals[snap - 3].where(totals[snap - 3] > 0)
-    raw = pd.DataFrame(
-        {
-            "frequency": frequency.reindex(active).fillna(0),
-            "breadth": breadth.reindex(active).fillna(0),
-            "depth": depth.reindex(active).fillna(0),
-            "support": support.reindex(active).fillna(0),
-            "nps": latest.reindex(active),
-            "growth": growth.reindex(active).fillna(0),
-        },
-        index=active,
-    )
-    comps = pd.DataFrame(
-        {c: grade(raw[c], reverse=(c == "support")) for c in COMPONENTS}, index=active
-    )
-    comps.index.name = "account_id"
-    ranks = pd.DataFrame(
-        {c: (-raw[c] if c == "support" else raw[c]).rank(pct=True).fillna(0.5) * 100
-         for c in COMPONENTS}, index=active,
-    )
-    return HealthBase(components=comps, churned=churned, snapshot=str(snap), horizon=horizon,
-                      ranks=ranks)
+    key = sorted(set(events["event"].unique()) - {"login", "view_dashboard"}) or None
+    inputs = health.health_inputs(events, company.accounts, mrr,
+                                  surveys=getattr(company, "surveys", None),
+                                  tickets=getattr(company, "tickets", None),
+                                  key_features=key, end=end)
+    parts = [replace(c, weight=1.0)
+             for c in health.DEFAULT_COMPONENTS + health.OTHER_COMPONENTS
+             if inputs[c.name].notna().any()]
+    known = mrr.loc[np.asarray(pd.PeriodIndex(mrr["month"], freq="M") <= end)]
+    labels = health.churn_labels(known, horizon=horizon)
+    labels = labels.loc[labels["month"] == snap].set_index("account_id")["churned"]
+    at_snap = inputs.loc[inputs["month"] == snap].reset_index(drop=True)
+    scored = health.health_score(at_snap, components=parts)
+    comps = scored.set_index("account_id")[[c.name for c in parts]]
+    order = [n for n in START_WEIGHTS if n in comps.columns]
+    comps = comps[order]
+    base = HealthBase(components=comps, churned=labels.reindex(comps.index).fillna(False),
+                      snapshot=str(snap), horizon=horizon)
+    try:  # fitted on months whose outcome was known before the judged ones
+        fit = health.calibrate(inputs, known, components=[c for c in parts if c.name in order],
+                               horizon=horizon)
+    except CskitError:  # too little history to fit and judge: the sliders still work
+        return base
+    base.fitted = {c.name: c.weight for c in fit.components}
+    base.fitted_auc = fit.auc_test
+    base.fitted_months = f"{fit.fit_months[0]}–{fit.fit_months[1]} → " \
+                         f"{fit.test_months[0]}–{fit.test_months[1]}"
+    return base
 
 
 def controls(base: HealthBase) -> list[Control]:
     return [
-        Control(c, "int", 1, _component_label(c), 0, 5, 1) for c in base.components.columns
+        Control(c, "int", START_WEIGHTS.get(c, 1), _component_label(c), 0, 5, 1)
+        for c in base.components.columns
     ]
 
 
@@ -211,51 +148,75 @@ def _component_label(name: str) -> str:
 def compute(base: HealthBase, previous: View | None = None, **weights: float) -> View:
     """Score, bands, AUC of the backtest and the accounts most at risk for these weights."""
     names = list(base.components.columns)
-    values = {c: weights.get(c, 1) for c in names}
-    score = weighted_score(base.components, values)
+    defaults = {c.name: c.default for c in controls(base)}
+    values = {c: weights.get(c, defaults[c]) for c in names}
+    score = health.weighted_score(base.components, values)
     churned = base.churned.reindex(score.index).fillna(False).astype(bool)
-    area = auc(score, churned)
-    bands = band_of(score)
-    by_band = pd.DataFrame({"band": bands, "churned": churned}).groupby("band")["churned"]
-    counts = by_band.size().reindex([b for _, b in BANDS], fill_value=0)
-    rates = by_band.mean().reindex([b for _, b in BANDS])
-    fine = weighted_score(base.ranks, values) if base.ranks is not None else score
-    order = np.lexsort((fine.to_numpy(), score.to_numpy()))  # by score, then finer ranks
-    ranked = score.iloc[order].dropna()
+    area = health.auc(score, churned)
+    # each component alone (a handful of columns); "best" among those most accounts have:
+    # a component missing for most accounts cannot rank the whole base on its own
+    alone = {c: health.auc(base.components[c], churned) for c in names}
+    covered = [c for c in names if base.components[c].notna().mean() >= 0.9] or names
+    best = max(covered, key=lambda c: -np.inf if np.isnan(alone[c]) else alone[c])
+    band = health.bands(score, BANDS)
+    by_band = pd.DataFrame({"band": band, "churned": churned}).groupby(
+        "band", observed=False)["churned"]
+    keys = [b for _, b in BANDS]
+    counts = by_band.size().reindex(keys, fill_value=0)
+    rates = by_band.mean().reindex(keys)
+    ranked = pd.DataFrame({"score": score, "id": score.index.astype(str)}).dropna()
+    ranked = ranked.sort_values(["score", "id"])["score"]
     at_risk = ranked.index[:AT_RISK].tolist()
+    scored = max(int(score.notna().sum()), 1)
     numbers: dict[str, float] = {
         "auc": area,
         "accounts": float(len(score)),
         "churned": float(churned.sum()),
-        **{f"churn_{b}": float(rates[b]) for _, b in BANDS},
-        **{f"n_{b}": float(counts[b]) for _, b in BANDS},
+        **{f"churn_{b}": float(rates[b]) for b in keys},
+        **{f"n_{b}": float(counts[b]) for b in keys},
+        "red_share": float(counts[keys[0]]) / scored,
+        "best_auc": float(alone[best]),
+        "fitted_auc": float(base.fitted_auc),
         "at_risk_churned": float(churned.reindex(at_risk).sum()),
     }
     rows = [
         (label(KPI, "num.accounts"), num(numbers["accounts"])),
         (label(KPI, "num.churned", horizon=base.horizon), num(numbers["churned"])),
         (label(KPI, "num.auc"), num(area, 3)),
+        (label(KPI, "num.best"), f"{_component_label(best)}: {num(alone[best], 3)}"),
         *[(label(KPI, f"band.{b}") + " · " + label(KPI, "num.churn_rate"),
-           f"{pct(numbers[f'churn_{b}'])} ({num(numbers[f'n_{b}'])})") for _, b in BANDS],
+           f"{pct(numbers[f'churn_{b}'])} ({num(numbers[f'n_{b}'])})") for b in keys],
+        (label(KPI, "num.red_share"), pct(numbers["red_share"])),
         (label(KPI, "num.at_risk", n=AT_RISK), ", ".join(map(str, at_risk))),
     ]
+    if base.fitted:
+        fitted = " + ".join(f"{w:g}·{_component_label(c)}" for c, w in base.fitted.items() if w)
+        rows.append((label(KPI, "num.fitted", months=base.fitted_months),
+                     f"{fitted}: AUC {num(base.fitted_auc, 3)}"))
     weight_text = " + ".join(f"{values[c]}·{_component_label(c)}" for c in names)
     formula = label(KPI, "formula", weights=weight_text,
                     total=num(float(sum(values.values()))), auc=num(area, 3))
-    extra = ""
+    lessons = []
     if previous is not None:
         before = set(previous.figure.get("at_risk", []))
         entered = len([a for a in at_risk if a not in before])
-        extra = label(KPI, "why.rerank", n=entered, top=AT_RISK)
+        lessons.append(label(KPI, "why.rerank", n=entered, top=AT_RISK))
+    if not np.isnan(area) and area < alone[best] - 0.005:
+        lessons.append(label(KPI, "why.worse", best=_component_label(best),
+                             best_auc=num(alone[best], 3)))
+    if base.ranked:
+        lessons.append(label(KPI, "why.ranked"))
     start_text = label(KPI, "start", snapshot=base.snapshot or "—", auc=num(area, 3),
                        horizon=base.horizon)
+    if len(lessons) > (previous is not None):
+        start_text = f"{start_text} {' '.join(lessons[int(previous is not None):])}"
     text = sentence(KPI, controls(base), values, numbers, previous, "auc",
-                    lambda x: num(x, 3), start=start_text, extra=extra)
+                    lambda x: num(x, 3), start=start_text, extra=" ".join(lessons))
     figure = {
-        "bands": [label(KPI, f"band.{b}") for _, b in BANDS],
-        "band_keys": [b for _, b in BANDS],
-        "churn_rates": [numbers[f"churn_{b}"] for _, b in BANDS],
-        "band_counts": [numbers[f"n_{b}"] for _, b in BANDS],
+        "bands": [label(KPI, f"band.{b}") for b in keys],
+        "band_keys": keys,
+        "churn_rates": [numbers[f"churn_{b}"] for b in keys],
+        "band_counts": [numbers[f"n_{b}"] for b in keys],
         "at_risk": at_risk,
         "at_risk_scores": ranked.iloc[:AT_RISK].tolist(),
         "at_risk_churned": churned.reindex(at_risk).tolist(),

@@ -129,7 +129,14 @@ def compute(
     text = sentence(KPI, controls(base), values, numbers, previous, "end", num,
                     start=start_text, extra=extra)
     steps = [("start", start)] + [(m, SIGN[m] * values[m]) for m in MOVES] + [("end", end)]
-    figure = {"steps": steps, "labels": [t(f"move.{k}") for k, _ in steps]}
+    # The figure is cskit.plotting.mrr_waterfall of this one month (no second waterfall).
+    when = pd.Period(base.month, freq="M") if base.month else pd.Period("2000-01", freq="M")
+    movements = pd.DataFrame(
+        {"start": [start], **{m: [float(values[m])] for m in MOVES}, "end": [end]},
+        index=pd.PeriodIndex([when], name="period"),
+    )
+    figure = {"steps": steps, "labels": [t(f"move.{k}") for k, _ in steps],
+              "movements": movements, "month_known": bool(base.month)}
     return View(KPI, values, numbers, rows, formula, text, figure,
                 title=label(KPI, "title"), caption=label(KPI, "caption"),
                 headline=t("move.end"))

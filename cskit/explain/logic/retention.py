@@ -1,10 +1,10 @@
-"""NDR vs GRR explainer logic: what each retention rate counts.
+"""NRR vs GRR explainer logic: what each retention rate counts.
 
 Take the customers paying at the start of the window and their MRR then
 (start MRR). At the end of the window the same customers pay more
 (expansion), less (contraction) or nothing (churn).
 
-* NDR (net dollar / net revenue retention) = (start + expansion − contraction − churn) ÷ start
+* NRR (net dollar / net revenue retention) = (start + expansion − contraction − churn) ÷ start
 * GRR (gross revenue retention) = (start − contraction − churn) ÷ start — never above 100 %
 
 New customers (and customers who were not paying at the start) are in
@@ -12,7 +12,7 @@ neither: they change end MRR, not retention.
 
 >>> base = RetentionBase(start=100.0, expansion=10.0, contraction=10.0, churn=10.0, new=0.0)
 >>> v = compute(base, expansion=10.0, contraction=10.0, churn=10.0, new=0.0)
->>> round(v.numbers["ndr"], 4), round(v.numbers["grr"], 4)
+>>> round(v.numbers["nrr"], 4), round(v.numbers["grr"], 4)
 (0.9, 0.8)
 """
 
@@ -64,33 +64,26 @@ def prepare(
 ) -> RetentionBase:
     """Cohort amounts from an ``mrr`` frame: customers paying ``window`` months before ``month``.
 
-    Plain pandas: one MRR total per customer at each end of the window;
-    expansion and contraction are the increases and decreases of customers
-    still paying at the end, churn the start MRR of those who are not, new
-    the end MRR of customers who were not paying at the start.
+    Computed by :func:`cskit.metrics.nrr` (``period="M"``, its default
+    conventions), so the explainer starts from the number the notebook and the
+    report show; ``new`` is the month's MRR from customers outside that cohort.
     """
+    from cskit.metrics.retention import nrr
+
     frame = sample_company().mrr if data is None else data
     months = pd.PeriodIndex(frame[month_col], freq="M")
     end_month = month_of(month, months)
-    start_month = end_month - window
-    totals = (
-        pd.DataFrame({"c": frame[customer].to_numpy(), "m": months, "v": frame[mrr].to_numpy()})
-        .loc[lambda d: d["m"].isin([start_month, end_month])]
-        .groupby(["c", "m"], observed=True)["v"].sum()
-        .unstack("m")
-        .reindex(columns=[start_month, end_month])
-        .fillna(0.0)
-    )
-    before, after = totals[start_month], totals[end_month]
-    was = before > 0
-    still = was & (after > 0)
-    diff = (after - before)[still]
+    table = nrr(frame, period="M", window=window, customer=customer, month=month_col, mrr=mrr)
+    if end_month not in table.index:
+        end_month = table.index[-1]
+    row = table.loc[end_month]
+    total_end = float(pd.Series(frame[mrr].to_numpy(dtype=float))[months == end_month].sum())
     return RetentionBase(
-        start=float(before[was].sum()),
-        expansion=float(diff.clip(lower=0).sum()),
-        contraction=float((-diff).clip(lower=0).sum()),
-        churn=float(before[was & ~(after > 0)].sum()),
-        new=float(after[~was].sum()),
+        start=float(row["start"]),
+        expansion=float(row["expansion"]),
+        contraction=float(row["contraction"]),
+        churn=float(row["churn"]),
+        new=max(total_end - float(row["end"]), 0.0),
         window=window,
         month=str(end_month),
     )
@@ -117,7 +110,7 @@ def compute(
     churn: float,
     new: float,
 ) -> View:
-    """NDR and GRR of the cohort for these amounts."""
+    """NRR and GRR of the cohort for these amounts."""
     values = {"expansion": expansion, "contraction": contraction, "churn": churn, "new": new}
     start = base.start
     lost = min(contraction + churn, start)  # a cohort cannot lose more than it had
@@ -125,7 +118,7 @@ def compute(
     numbers = {
         "start": start,
         "retained": retained,
-        "ndr": (retained + expansion) / start if start else float("nan"),
+        "nrr": (retained + expansion) / start if start else float("nan"),
         "grr": retained / start if start else float("nan"),
         "end": retained + expansion + new,
         **{k: float(v) for k, v in values.items()},
@@ -135,13 +128,13 @@ def compute(
         (t("move.expansion"), f"+{num(expansion)}"),
         (t("move.contraction"), f"−{num(contraction)}"),
         (t("move.churn"), f"−{num(churn)}"),
-        (label(KPI, "num.ndr"), pct(numbers["ndr"])),
+        (label(KPI, "num.nrr"), pct(numbers["nrr"])),
         (label(KPI, "num.grr"), pct(numbers["grr"])),
         (label(KPI, "num.new"), num(new)),
         (label(KPI, "num.end"), num(numbers["end"])),
     ]
     formula = label(KPI, "formula", start=num(start), expansion=num(expansion),
-                    contraction=num(contraction), churn=num(churn), ndr=pct(numbers["ndr"]),
+                    contraction=num(contraction), churn=num(churn), nrr=pct(numbers["nrr"]),
                     grr=pct(numbers["grr"]))
     extra = ""
     if previous is not None:
@@ -150,14 +143,14 @@ def compute(
         elif previous.values.get("expansion") != expansion:
             extra = label(KPI, "why.expansion", grr=pct(numbers["grr"]))
     start_text = label(KPI, "start", window=base.window, month=base.month or "—",
-                       ndr=pct(numbers["ndr"]), grr=pct(numbers["grr"]))
-    text = sentence(KPI, controls(base), values, numbers, previous, "ndr", pct,
+                       nrr=pct(numbers["nrr"]), grr=pct(numbers["grr"]))
+    text = sentence(KPI, controls(base), values, numbers, previous, "nrr", pct,
                     start=start_text, extra=extra)
     figure = {
-        "bars": [label(KPI, "num.grr"), label(KPI, "num.ndr")],
+        "bars": [label(KPI, "num.grr"), label(KPI, "num.nrr")],
         "retained": [numbers["grr"], numbers["grr"]],
-        "expansion": [0.0, numbers["ndr"] - numbers["grr"]],
-        "values": [numbers["grr"], numbers["ndr"]],
+        "expansion": [0.0, numbers["nrr"] - numbers["grr"]],
+        "values": [numbers["grr"], numbers["nrr"]],
     }
     return View(KPI, values, numbers, rows, formula, text, figure, title=label(KPI, "title"),
-                caption=label(KPI, "caption", window=base.window), headline=label(KPI, "num.ndr"))
+                caption=label(KPI, "caption", window=base.window), headline=label(KPI, "num.nrr"))

@@ -1,0 +1,123 @@
+"""Intervals and tests shared by the KPIs, from SciPy's distributions.
+
+One module for the statistics every survey and rate KPI uses: normal and
+Student-t quantiles, the two-sided t and z p-values, the Wilson interval of a
+share and the t interval of a mean. Everything is vectorised over groups.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+from cskit.errors import InvalidParameterError
+
+__all__ = ["mean_interval", "normal_p_value", "t_pvalue", "t_quantile", "wilson_interval", "z"]
+
+
+def z(level: float) -> float:
+    """The normal quantile of a two-sided interval at ``level``.
+
+    Examples
+    --------
+    >>> round(z(0.95), 4)
+    1.96
+    """
+    if isinstance(level, bool) or not isinstance(level, int | float | np.floating):
+        raise InvalidParameterError(
+            f"level={level!r} must be a number between 0 and 1, e.g. level=0.95."
+        )
+    if not 0 < level < 1:
+        raise InvalidParameterError(f"level={level!r} must be between 0 and 1, e.g. 0.95.")
+    return float(stats.norm.ppf(0.5 + level / 2.0))
+
+
+def normal_p_value(statistic: np.ndarray | float) -> np.ndarray | float:
+    """Two-sided p-value of a z statistic: P(|Z| ≥ |z|).
+
+    Examples
+    --------
+    >>> round(float(normal_p_value(1.959964)), 4)
+    0.05
+    """
+    return 2.0 * stats.norm.sf(np.abs(statistic))
+
+
+def t_pvalue(t: np.ndarray | float, df: np.ndarray | float) -> np.ndarray:
+    """Two-sided p-value of a t statistic: P(|T| ≥ |t|) with ``df`` degrees of freedom.
+
+    NaN where ``t`` is not finite or ``df`` ≤ 0.
+
+    Examples
+    --------
+    >>> round(float(t_pvalue(2.262157, 9)), 4)
+    0.05
+    """
+    t, df = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (t, df)))
+    with np.errstate(invalid="ignore"):
+        p = 2.0 * stats.t.sf(np.abs(t), np.where(df > 0, df, np.nan))
+    return np.where(np.isfinite(t) & (df > 0), p, np.nan)
+
+
+def t_quantile(prob: float, df: np.ndarray | float) -> np.ndarray:
+    """Quantile of Student's t distribution (``prob`` in (0.5, 1)), element-wise in ``df``.
+
+    ``df`` may be fractional (Welch–Satterthwaite); NaN where ``df`` ≤ 0.
+
+    Examples
+    --------
+    >>> round(float(t_quantile(0.975, 9)), 4)
+    2.2622
+    >>> round(float(t_quantile(0.975, 1)), 3)
+    12.706
+    """
+    if not 0.5 < prob < 1:
+        raise InvalidParameterError(f"prob={prob!r} must be between 0.5 and 1.")
+    df = np.asarray(df, dtype=float)
+    with np.errstate(invalid="ignore"):
+        return np.asarray(stats.t.ppf(prob, np.where(df > 0, df, np.nan)), dtype=float)
+
+
+def wilson_interval(
+    k: np.ndarray | float, n: np.ndarray | float, *, level: float = 0.95
+) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval of a share ``k / n``.
+
+    ``centre = (p + z²/2n) / (1 + z²/n)``,
+    ``half = z / (1 + z²/n) · √(p(1−p)/n + z²/4n²)``.
+
+    Examples
+    --------
+    >>> low, high = wilson_interval(8, 10)
+    >>> round(float(low), 3), round(float(high), 3)
+    (0.49, 0.943)
+    """
+    q = z(level)
+    k, n = (np.asarray(v, dtype=float) for v in (k, n))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = k / n
+        denom = 1.0 + q**2 / n
+        centre = (p + q**2 / (2 * n)) / denom
+        half = q / denom * np.sqrt(p * (1 - p) / n + q**2 / (4 * n**2))
+    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+
+
+def mean_interval(
+    mean: np.ndarray | float, sd: np.ndarray | float, n: np.ndarray | float, *, level: float = 0.95
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Standard error and t interval of a mean: ``mean ± t(n−1) · sd/√n``.
+
+    Returns ``(se, low, high)``; NaN where n < 2 (no spread can be estimated).
+
+    Examples
+    --------
+    >>> se, low, high = mean_interval(4.0, 1.0, 10)
+    >>> round(float(se), 4), round(float(low), 3), round(float(high), 3)
+    (0.3162, 3.285, 4.715)
+    """
+    z(level)
+    mean, sd, n = (np.asarray(v, dtype=float) for v in (mean, sd, n))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        se = np.where(n >= 2, sd / np.sqrt(n), np.nan)
+    tq = t_quantile(0.5 + level / 2.0, np.where(n >= 2, n - 1.0, np.nan))
+    return se, mean - tq * se, mean + tq * se

@@ -1,0 +1,161 @@
+"""Raw health signals per paying account and month, from data up to that month's end."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from cskit._validate import (
+    as_datetime,
+    as_number,
+    check_frame,
+    require_columns,
+)
+from cskit.errors import InvalidParameterError
+from cskit.metrics._panel import customer_months
+
+
+# --------------------------------------------------------------------------- inputs
+def health_inputs(
+    events: pd.DataFrame,
+    accounts: pd.DataFrame,
+    mrr: pd.DataFrame,
+    *,
+    surveys: pd.DataFrame | None = None,
+    tickets: pd.DataFrame | None = None,
+    key_features: Sequence[str] | None = None,
+    active: object = None,
+    growth_months: int = 3,
+    nps_months: int = 6,
+    ticket_months: int = 3,
+    start: str | pd.Period | None = None,
+    end: str | pd.Period | None = None,
+) -> pd.DataFrame:
+    """Raw health signals per paying account and month, from data up to that month's end.
+
+    Columns (one row per account with MRR > 0 in the month):
+
+    * ``frequency`` – active days in the month (0 without events);
+    * ``breadth`` – active users in the month ÷ seats (NaN when the account's
+      seats are unknown);
+    * ``depth`` – share of ``key_features`` used in the month (NaN without key features);
+    * ``mrr_growth`` – MRR ÷ MRR ``growth_months`` earlier − 1 (NaN if not a
+      customer then);
+    * ``nps`` – the account's mean NPS answer (0–10) over the last ``nps_months``
+      months, this one included (NaN without answers);
+    * ``tickets`` – tickets opened in the last ``ticket_months`` months, this
+      one included (NaN without a tickets frame).
+
+    Nothing after the month is used, so the score of month m can be checked
+    against churn after m without look-ahead.
+
+    Parameters
+    ----------
+    events, accounts, mrr, surveys, tickets : pandas.DataFrame
+        Frames with the data contract's default column names (``mrr`` uses
+        ``customer_id``, equal to ``accounts.account_id``).
+    key_features : list of str, optional
+        Events that count for depth.
+    active : optional
+        What counts as activity for frequency and breadth (see
+        :func:`cskit.metrics.usage`).
+    growth_months, nps_months, ticket_months : int
+        Look-back lengths in months.
+    start, end : month-like, optional
+        First and last month returned.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``account_id, month`` (Period[M]), ``mrr`` and the signal columns.
+
+    Examples
+    --------
+    >>> import cskit
+    >>> from cskit.health import health_inputs
+    >>> c = cskit.datasets.load_sample()
+    >>> x = health_inputs(c.events, c.accounts, c.mrr, surveys=c.surveys, tickets=c.tickets,
+    ...                   key_features=["create_report", "export"], start="2026-10")
+    >>> x.columns.tolist()
+    ['account_id', 'month', 'mrr', 'mrr_growth', 'frequency', 'breadth', 'depth', 'nps', 'tickets']
+    >>> bool((x["month"] == x["month"].max()).all())
+    True
+    """
+    from cskit.metrics.usage import _seats, usage
+
+    for name, value in (("growth_months", growth_months), ("nps_months", nps_months),
+                        ("ticket_months", ticket_months)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise InvalidParameterError(f"{name}={value!r} must be a whole number of months >= 1.")
+    p = customer_months(mrr)
+    base = pd.DataFrame(
+        {
+            "account_id": p.customers[p.customer].to_numpy(),
+            "month": pd.PeriodIndex.from_ordinals(p.month, freq="M"),
+            "mrr": p.mrr,
+        }
+    )
+    before = base.assign(month=base["month"] + growth_months).rename(columns={"mrr": "_before"})
+    base = base.merge(before, on=["account_id", "month"], how="left")
+    base["mrr_growth"] = base["mrr"] / base.pop("_before") - 1.0
+
+    u = usage(events, period="M", level="account", key_features=key_features, active=active)
+    u = u.reset_index().rename(columns={"period": "month"})
+    cols = ["active_days", "active_users"] + (["depth"] if key_features is not None else [])
+    base = base.merge(u[["account_id", "month", *cols]], on=["account_id", "month"], how="left")
+    base["frequency"] = base.pop("active_days").fillna(0.0)
+    seats = _seats(accounts, "account_id", "seats")
+    base["breadth"] = base.pop("active_users").fillna(0.0) / base["account_id"].map(seats)
+    depth = base.pop("depth").fillna(0.0) if key_features is not None else np.nan
+    base["depth"] = depth
+
+    base["nps"] = _recent(base, surveys, "submitted_at", nps_months, "mean", survey="nps")
+    base["tickets"] = _recent(base, tickets, "created_at", ticket_months, "count")
+    if start is not None:
+        base = base[base["month"] >= pd.Period(start, "M")]
+    if end is not None:
+        base = base[base["month"] <= pd.Period(end, "M")]
+    return base.sort_values(["month", "account_id"]).reset_index(drop=True)
+
+
+def _recent(
+    base: pd.DataFrame,
+    frame: pd.DataFrame | None,
+    date: str,
+    months: int,
+    how: str,
+    survey: str | None = None,
+) -> pd.Series:
+    """Per base row: mean score or count of the account's rows in the last ``months`` months.
+
+    Each (account, month) total is spread over the ``months`` months in which it
+    is "recent" (``np.repeat``), then summed per (account, month): no loop.
+    """
+    if frame is None:
+        return pd.Series(np.nan, index=base.index)
+    table = "surveys" if survey else "tickets"
+    check_frame(frame, table)
+    require_columns(frame, {"account": "account_id", "date": date}, table)
+    f = frame
+    if survey is not None:
+        require_columns(frame, {"score": "score", "survey": "survey"}, table)
+        f = frame.loc[frame["survey"] == survey]
+    when = as_datetime(f, date, table).dt.to_period("M")
+    value = (
+        as_number(f, "score", table) if survey is not None else pd.Series(1.0, index=f.index)
+    )
+    m = pd.DataFrame(
+        {"account_id": f["account_id"].to_numpy(), "month": when.array, "v": value.to_numpy()}
+    )
+    agg = m.groupby(["account_id", "month"]).agg(s=("v", "sum"), n=("v", "size")).reset_index()
+    spread = agg.loc[agg.index.repeat(months)].reset_index(drop=True)
+    spread["month"] = spread["month"] + np.tile(np.arange(months), len(agg))
+    spread = spread.groupby(["account_id", "month"])[["s", "n"]].sum()
+    got = spread.reindex(pd.MultiIndex.from_arrays([base["account_id"], base["month"]]))
+    if how == "count":
+        return pd.Series(got["n"].fillna(0.0).to_numpy(), index=base.index)
+    return pd.Series((got["s"] / got["n"]).to_numpy(), index=base.index)
+
+
