@@ -193,11 +193,11 @@ def test_plan_labels_and_currency(second):
     labels = scope.load_labels(out)
     assert labels["plan"]["price_plus"] == "Plus"
     shown = scope.apply_labels(other.mrr, labels)
-    assert set(shown["plan"]) == {"Lite", "Plus", "Max"}
+    assert set(shown["plan"]) == {"Lite", "Plus", "Max", "Automations add-on"}
     assert other.mrr["plan"].str.startswith("price_").all()  # the caller's frame is unchanged
     # An id without a label is shown as given.
     partial = scope.apply_labels(other.mrr, {"plan": {"price_max": "Max"}})
-    assert set(partial["plan"]) == {"price_lite", "price_plus", "Max"}
+    assert set(partial["plan"]) == {"price_lite", "price_plus", "Max", "price_auto"}
 
 
 def test_several_currencies_are_refused():

@@ -3,7 +3,7 @@
 :func:`make_company` simulates a young subscription business (14 months by
 default) billing in euros, with Stripe-style price ids as plans
 (``price_lite`` … and a ``labels.toml`` giving their names), its own segment
-names, and only some of the seven tables. Like real exports it is untidy in
+names, a main product and an add-on, and only some of the seven tables. Like real exports it is untidy in
 places: survey times carry their local UTC offset, which changes with daylight
 saving; ``events`` has no ``duration_s`` and ``accounts`` no ``first_login_at``. The folder is exported a few days
 into the month after the last one, as a real export would be: the latest
@@ -34,7 +34,10 @@ PLANS: tuple[tuple[str, str, float], ...] = (
     ("price_plus", "Plus", 59.0),
     ("price_max", "Max", 149.0),
 )
+#: The add-on (a second product, monthly): price id, name, monthly price.
+ADDON: tuple[str, str, float] = ("price_auto", "Automations add-on", 9.0)
 SEGMENTS: tuple[str, ...] = ("Self-serve", "Sales-assisted", "Partner")
+PRODUCTS: tuple[str, str] = ("boards", "automations")
 
 _FILES = {"subscriptions": "subscriptions.csv", "mrr": "mrr.csv", "events": "events.csv.gz",
           "surveys": "surveys.csv", "tickets": "tickets.csv", "costs": "costs.csv",
@@ -100,7 +103,7 @@ def make_company(
     --------
     >>> tables = make_company(seed=1, months=6, n_accounts=50, tables=("subscriptions",))
     >>> sorted(tables), sorted(tables["subscriptions"]["plan"].unique())
-    (['subscriptions'], ['price_lite', 'price_max', 'price_plus'])
+    (['subscriptions'], ['price_auto', 'price_lite', 'price_max', 'price_plus'])
     >>> str(tables["subscriptions"]["start"].min().to_period("M"))
     '2026-04'
     """
@@ -156,8 +159,22 @@ def make_company(
                                   / np.array([p[2] for p in PLANS])[plan[ups]]]).round(2),
         "interval": np.where(np.concatenate([yearly[rows], yearly[ups]]), "year", "month"),
         "plan": np.concatenate([plan_ids[plan[rows]], plan_ids[plan[ups] + 1]]),
+        "product": PRODUCTS[0],
         "currency": currency,
-    }).sort_values(["start", "customer_id"], kind="stable").reset_index(drop=True)
+    })
+    # The add-on: 12 % of paying accounts add it 1 to 7 months in, until they leave.
+    addon_start = (start + (rng.integers(30, 210, n) * 86400).astype("timedelta64[s]")).astype(
+        "datetime64[D]").astype("datetime64[s]")
+    adds = np.flatnonzero(paying & (rng.random(n) < 0.12)
+                          & (addon_start < np.where(churned, stop, export)))
+    addons = pd.DataFrame({
+        "customer_id": ids[adds], "start": addon_start[adds],
+        "end": np.where(churned[adds], stop[adds], np.datetime64("NaT", "s")),
+        "amount": ADDON[2], "interval": "month", "plan": ADDON[0], "product": PRODUCTS[1],
+        "currency": currency,
+    })
+    subscriptions = pd.concat([subscriptions, addons], ignore_index=True).sort_values(
+        ["start", "customer_id", "product"], kind="stable").reset_index(drop=True)
     subscriptions["start"] = subscriptions["start"].astype("datetime64[us]")
     subscriptions["end"] = subscriptions["end"].astype("datetime64[us]")
 
@@ -204,6 +221,8 @@ def make_company(
         "agent_replies": 1 + rng.poisson(0.8, len(who)),
         "reopened": rng.random(len(who)) < 0.06,
         "channel": rng.choice(np.array(["email", "chat"]), len(who)),
+        "category": rng.choice(np.array(["question", "bug", "billing", "feature_request"]),
+                               len(who), p=[0.4, 0.3, 0.2, 0.1]),
     }).sort_values("created_at", kind="stable").reset_index(drop=True)
     tickets["ticket_id"] = np.char.add(
         "T", np.char.zfill(np.arange(1, len(tickets) + 1).astype(str), 6))
@@ -288,7 +307,7 @@ def write_company(tables: dict[str, pd.DataFrame], out: str | Path) -> list[Path
     labels = out / "labels.toml"
     labels.write_text(
         "# Display names of the plans (price ids as exported), read by the monthly report.\n"
-        "[plan]\n" + "".join(f'{pid} = "{name}"\n' for pid, name, _ in PLANS),
+        "[plan]\n" + "".join(f'{pid} = "{name}"\n' for pid, name, _ in (*PLANS, ADDON)),
         encoding="utf-8",
     )
     written.append(labels)
