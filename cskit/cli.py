@@ -9,7 +9,11 @@ shipped in the package) through papermill with those parameters, and writes the
 executed notebook and a self-contained HTML page with the code hidden:
 ``<out>/cskit-report-YYYY-MM[-lang].ipynb`` and ``.html`` (plus the KPI table as
 ``.csv`` / ``.xlsx`` on request, every text cell that a spreadsheet would run as
-a formula neutralised with a leading ``'``). A ``targets.toml`` in the data folder
+a formula neutralised with a leading ``'``). The data folder holds any subset of
+the seven tables (``subscriptions`` or ``mrr`` at least; see
+:func:`cskit.datasets.load_company`); without ``--month`` the latest *complete*
+month is reported (:mod:`cskit.report_scope` defines it from the data's as-of
+date). A ``labels.toml`` names plans. A ``targets.toml`` in the data folder
 (see :mod:`cskit.targets`) adds targets and the KPI tree; a bad one is refused
 before anything runs, with its key and line.
 
@@ -42,7 +46,6 @@ import time
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from types import SimpleNamespace
 
 from cskit.errors import CskitError
 from cskit.i18n import LANGUAGES
@@ -85,32 +88,32 @@ def report_notebook() -> Path:
 
 
 def _data_dir(given: str | None) -> Path:
-    from cskit.datasets import SCHEMA, sample_dir
+    """The data folder: any subset of the seven tables, but revenue (mrr or subscriptions)."""
+    from cskit.datasets import sample_dir, table_file
 
     directory = (Path(given).expanduser() if given else sample_dir()).resolve()
     if not directory.is_dir():
         raise CommandError(f"--data {given or directory}: no such folder.")
-    missing = [spec["file"] for spec in SCHEMA.values() if not (directory / spec["file"]).is_file()]
-    if missing:
+    if table_file(directory, "mrr") is None and table_file(directory, "subscriptions") is None:
         raise CommandError(
-            f"--data {directory}: missing {', '.join(missing)} (a data folder needs all seven "
-            f"tables; `python -m cskit.datasets --out DIR` writes the sample)."
+            f"--data {directory}: no subscriptions.csv or mrr.csv (or .csv.gz / .parquet); "
+            f"the report needs one of them, the other tables are optional "
+            f"(`python -m cskit.datasets --out DIR` writes the sample)."
         )
     return directory
 
 
-def _read_mrr(directory: Path):
-    """Only the mrr table: enough to check the month, much faster than all seven."""
-    from cskit.datasets import _read_table
+def _read_company(directory: Path):
+    """The folder's tables, to choose and check the month before running the notebook."""
+    from cskit.datasets import load_company
 
     try:
-        return _read_table(directory, "mrr")
+        return load_company(directory)
     except CskitError:
         raise
     except Exception as exc:  # noqa: BLE001 - any parsing problem becomes one line
         raise CommandError(
-            f"could not read {directory / 'mrr.csv'}: {type(exc).__name__}: "
-            f"{_first_line(exc)}"
+            f"could not read {directory}: {type(exc).__name__}: {_first_line(exc)}"
         ) from exc
 
 
@@ -312,19 +315,21 @@ def report(args: argparse.Namespace) -> int:
 
     if args.timeout <= 0:
         raise CommandError(f"--timeout {args.timeout}: give a positive number of seconds.", 2)
+    from cskit import report_scope
+
     data = _data_dir(args.data)
-    mrr = _read_mrr(data)
-    company = SimpleNamespace(mrr=mrr)
-    if args.month is None:
-        month = content.reportable_months(company)[1]
+    company = _read_company(data)
+    if args.month is None:  # the latest complete month (see cskit.report_scope)
+        month = report_scope.default_month(company)
     else:
         try:
             month = content.check_month(company, args.month)
         except CskitError as exc:
             raise CommandError(f"--month {args.month}: {_first_line(exc)}", 2) from exc
 
-    try:  # a bad targets.toml: one line naming the key and its line, before any work
+    try:  # a bad targets.toml or labels.toml, several currencies: one line, before any work
         content.load_targets(data)
+        report_scope.currency(company, report_scope.load_labels(data))
     except CskitError as exc:
         raise CommandError(_first_line(exc)) from exc
     if args.xlsx:
@@ -441,7 +446,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--month", default=None, metavar="YYYY-MM",
                      help="month to report (default: the latest complete month of the data)")
     rep.add_argument("--data", default=None, metavar="DIR",
-                     help="folder with the seven tables (default: the bundled sample company)")
+                     help="folder with any of the seven tables as <table>.csv, .csv.gz or "
+                     ".parquet; subscriptions or mrr at least (default: the bundled sample)")
     rep.add_argument("--out", default="reports", metavar="DIR",
                      help="output folder, created if needed (default: ./reports)")
     rep.add_argument("--lang", default="en", choices=LANGUAGES,

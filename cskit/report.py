@@ -3,14 +3,16 @@
 ``notebooks/monthly_report.ipynb`` (run by ``cskit report``) calls these; they
 take a *company* — anything with the data contract's frames as attributes
 (``mrr`` at least; ``surveys``, ``accounts``, ``events``… when present), such
-as :func:`cskit.datasets.load_sample`'s result — and a month, and return
+as :func:`cskit.datasets.load_company`'s result — and a month, and return
 pandas objects, sentences or HTML fragments. Nothing here draws or prints.
 
 Which months can be reported: the report compares a month with the month
 before, and churn in a month needs the customers of the month before it, so a
 month *m* needs *m − 1* and *m − 2* in the data. The reportable months are
-therefore the third month of the data up to its last month (the data's last
-month is taken to be complete, as :attr:`SampleCompany.latest_month` documents).
+therefore the third month of the data up to its last month. Which of them is
+reported by default — the latest *complete* month, from the data's as-of date —
+and how a partial month is marked is :mod:`cskit.report_scope`'s business, as
+are the currency, plan labels and the lines for missing tables.
 
 Adding a KPI to the report
 --------------------------
@@ -33,7 +35,9 @@ one, append one entry, e.g. for CSAT::
   only when it is significant (two-sample z test), as for NPS: give ``se``
   for every survey-based KPI (CSAT, CES).
 * ``needs`` names the company's tables it uses: a KPI whose tables are missing
-  is left out of the scorecard, not an error.
+  is left out of the scorecard, not an error. ``columns`` names optional
+  columns it needs (``{"tickets": ("agent_replies",)}``): without them the KPI
+  is left out with a note (:func:`cskit.report_scope.column_notes`).
 * ``parent`` puts it under another KPI in the KPI tree (a ``targets.toml``
   next to the data can move it), and ``area`` chooses its section of the
   report (:data:`AREAS`). ``label`` is a key for :func:`cskit.t` that must
@@ -51,7 +55,7 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -274,6 +278,8 @@ class KPI:
         Tables of the company it reads.
     parent : str or None
         Default parent in the KPI tree.
+    columns : mapping of str to tuple of str
+        Optional columns it needs, by table; without them the KPI is left out.
     """
 
     id: str
@@ -284,6 +290,15 @@ class KPI:
     compute: Callable[[ReportData], pd.Series | pd.DataFrame]
     needs: tuple[str, ...] = ("mrr",)
     parent: str | None = None
+    columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def available(self, company: Any) -> bool:
+        """Whether the company has the tables and columns this KPI needs."""
+        frames = [getattr(company, n, None) for n in self.needs]
+        if not all(isinstance(f, pd.DataFrame) for f in frames):
+            return False
+        return all(c in getattr(company, table).columns
+                   for table, cols in self.columns.items() for c in cols)
 
 
 def _mrr_totals(data: ReportData) -> pd.DataFrame:
@@ -316,8 +331,16 @@ def _net_revenue_churn(data: ReportData) -> pd.Series:
     return data.table("mrr").cs.revenue_churn(kind="net", period="M")["revenue_churn"]
 
 
+def _no_months() -> pd.DataFrame:
+    return pd.DataFrame(columns=["value", "se", "ci_low", "ci_high"], dtype=float,
+                        index=pd.PeriodIndex([], freq="M", name="period"))
+
+
 def _nps(data: ReportData) -> pd.DataFrame:
-    result = data.table("surveys").cs.nps(period="M", level=data.level)
+    surveys = data.table("surveys")
+    if "survey" in surveys.columns and not (surveys["survey"] == "nps").any():
+        return _no_months()  # surveys of other kinds only (e.g. CSAT): no NPS row
+    result = surveys.cs.nps(period="M", level=data.level)
     return result.rename(columns={"nps": "value"})[["value", "se", "ci_low", "ci_high"]]
 
 
@@ -342,6 +365,19 @@ def _grr(data: ReportData) -> pd.Series:
     return data.table("mrr").cs.grr(period="M")["grr"]
 
 
+def _trailing(kind: str) -> Callable[[ReportData], pd.Series]:
+    """NRR or GRR over the 12 months to each month end; left out of the scorecard
+    unless the data hold the 13 months up to the reported one."""
+
+    def compute(data: ReportData) -> pd.Series:
+        months = _months_of(data.company)
+        if (data.month - months[0]).n < 12:  # fewer than 13 months up to the reported one
+            return pd.Series([], dtype=float, index=pd.PeriodIndex([], freq="M", name="period"))
+        return getattr(data.table("mrr").cs, kind)(period="M", window=12)[kind]
+
+    return compute
+
+
 def _survey_share(kind: str):
     """CSAT or CES per month with its standard error, so only significant changes count."""
 
@@ -349,10 +385,7 @@ def _survey_share(kind: str):
         surveys = data.table("surveys")
         if "survey" in surveys.columns and not (surveys["survey"] == kind).any():
             # No answers of this survey at all: the KPI has no months (shown as missing).
-            return pd.DataFrame(
-                columns=["value", "se", "ci_low", "ci_high"], dtype=float,
-                index=pd.PeriodIndex([], freq="M", name="period"),
-            )
+            return _no_months()
         result = getattr(surveys.cs, kind)(period="M", level=data.level)
         return result.rename(columns={kind: "value"})[["value", "se", "ci_low", "ci_high"]]
 
@@ -377,18 +410,24 @@ KPIS: list[KPI] = [
     KPI("revenue_churn", "kpi.revenue_churn", "rate", False, "retention", _revenue_churn),
     KPI("net_revenue_churn", "kpi.net_revenue_churn", "rate", False, "retention",
         _net_revenue_churn),
-    KPI("nrr", "retention.kpi.nrr", "rate", True, "retention", _nrr),
-    KPI("grr", "retention.kpi.grr", "rate", True, "retention", _grr),
+    KPI("nrr", "report.kpi.nrr_monthly", "rate", True, "retention", _nrr),
+    KPI("grr", "report.kpi.grr_monthly", "rate", True, "retention", _grr),
+    KPI("nrr_12m", "report.kpi.nrr_12m", "rate", True, "retention", _trailing("nrr")),
+    KPI("grr_12m", "report.kpi.grr_12m", "rate", True, "retention", _trailing("grr")),
     KPI("nps", "kpi.nps", "points", True, "voice", _nps, needs=("surveys",)),
-    KPI("csat", "kpi.csat", "rate", True, "voice", _survey_share("csat"), needs=("surveys",)),
-    KPI("ces", "kpi.ces", "rate", True, "voice", _survey_share("ces"), needs=("surveys",)),
-    KPI("fcr", "kpi.fcr", "rate", True, "support", _fcr, needs=("tickets",)),
+    KPI("csat", "kpi.csat", "rate", True, "voice", _survey_share("csat"), needs=("surveys",),
+        columns={"surveys": ("survey",)}),
+    KPI("ces", "kpi.ces", "rate", True, "voice", _survey_share("ces"), needs=("surveys",),
+        columns={"surveys": ("survey",)}),
+    KPI("fcr", "kpi.fcr", "rate", True, "support", _fcr, needs=("tickets",),
+        columns={"tickets": ("resolved_at", "agent_replies")}),
     KPI("tickets_per_100", "axis.per_100_accounts", "count", False, "support",
-        _tickets_per_100, needs=("tickets", "mrr")),
+        _tickets_per_100, needs=("tickets", "mrr"), columns={"tickets": ("account_id",)}),
     KPI("first_login_rate", "report.kpi.first_login_rate", "rate", True, "usage",
-        _first_login_rate, needs=("accounts",), parent="churn"),
+        _first_login_rate, needs=("accounts",), parent="churn",
+        columns={"accounts": ("signup_at", "first_login_at")}),
     KPI("stickiness", "report.kpi.stickiness", "rate", True, "usage", _stickiness,
-        needs=("events",), parent="churn"),
+        needs=("events",), parent="churn", columns={"events": ("user_id",)}),
 ]
 
 
@@ -534,7 +573,7 @@ def scorecard(
     if not 0 < level < 1:
         raise InvalidParameterError(f"level={level!r} must be between 0 and 1, e.g. 0.95.")
     data = ReportData(company, month, level)
-    specs = [k for k in (KPIS if kpis is None else kpis) if all(data.has(n) for n in k.needs)]
+    specs = [k for k in (KPIS if kpis is None else kpis) if k.available(company)]
     by_id = {k.id: k for k in specs}
     targets = targets if targets is not None else Targets(())
     parents: dict[str, str | None] = {k.id: k.parent for k in specs}
@@ -858,7 +897,7 @@ def scorecard_html(table: pd.DataFrame) -> str:
     >>> card = scorecard(cskit.datasets.load_sample(), "2026-10", targets=load_targets())
     >>> page = scorecard_html(card)
     >>> page.count("<tr class="), 'class="on_track"' in page
-    (15, True)
+    (17, True)
     """
     shown = format_scorecard(table)
     esc = html.escape

@@ -151,21 +151,51 @@ def test_bad_month_fails_with_one_line(tmp_path, fake_run, month, message):
 def test_missing_data_files_fail_with_one_line(tmp_path, fake_run):
     data = tmp_path / "data"
     data.mkdir()
-    (data / "mrr.csv").write_text("customer_id,month,mrr\n")
+    # Any subset of the tables will do, but not one without revenue (mrr or subscriptions).
+    (data / "surveys.csv").write_text("submitted_at,score\n2026-10-01 10:00:00,9\n")
     status, _, stderr = _run(["report", "--data", str(data), "--out", str(tmp_path / "o")])
     assert status == 1
     assert len(stderr.strip().splitlines()) == 1
-    assert "missing accounts.csv" in stderr and "surveys.csv" in stderr
-    assert "mrr.csv," not in stderr
+    assert "no subscriptions.csv or mrr.csv" in stderr
+    (data / "mrr.csv").write_text("customer_id,month,mrr\n")  # a header, no rows
+    status, _, stderr = _run(["report", "--data", str(data), "--out", str(tmp_path / "o")])
+    assert status == 1
+    assert len(stderr.strip().splitlines()) == 1 and "no rows" in stderr
     status, _, stderr = _run(["report", "--data", str(tmp_path / "nowhere")])
     assert status == 1 and "no such folder" in stderr
+    assert fake_run == []
+
+
+def test_unreadable_table_is_refused_before_running(tmp_path, fake_run):
+    data = tmp_path / "data"
+    shutil.copytree(cskit.datasets.sample_dir(), data)
+    (data / "surveys.csv").write_text("x,y\n1,2\n")
+    status, stdout, stderr = _run(["report", "--data", str(data), "--out", str(tmp_path / "o")])
+    assert status == 1 and stdout == ""
+    assert len(stderr.strip().splitlines()) == 1
+    assert "'submitted_at', 'score' missing from" in stderr and "'x', 'y'" in stderr
+    assert fake_run == [] and not (tmp_path / "o").exists()
+
+
+def test_several_currencies_are_refused_before_running(tmp_path, fake_run):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "subscriptions.csv").write_text(
+        "customer_id,start,end,amount,interval,currency\n"
+        "a,2026-01-01 00:00:00,,10,month,eur\nb,2026-01-01 00:00:00,,10,month,usd\n"
+        "c,2026-04-02 00:00:00,,10,month,eur\n")
+    status, stdout, stderr = _run(["report", "--data", str(data), "--out", str(tmp_path / "o")])
+    assert status == 1 and stdout == ""
+    assert len(stderr.strip().splitlines()) == 1
+    assert "several currencies ('EUR', 'USD')" in stderr
     assert fake_run == []
 
 
 def test_failing_notebook_reports_its_error_and_leaves_nothing(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(cskit.datasets.sample_dir(), data)
-    (data / "surveys.csv").write_text("x,y\n1,2\n")
+    # Readable, so the command's own checks pass; no answers, so the NPS cell fails.
+    (data / "surveys.csv").write_text("submitted_at,score\n")
     out = tmp_path / "out"
     status, stdout, stderr = _run(["report", "--data", str(data), "--out", str(out)])
     assert status == 1

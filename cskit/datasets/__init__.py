@@ -25,9 +25,20 @@ with each other:
 
 The files in ``data/sample/`` are the output of ``generate_sample(seed=2026)``;
 ``python -m cskit.datasets --out data/sample`` (or ``make sample``) rewrites
-them byte for byte. :func:`write_exports` writes a company's tables as the raw
+them byte for byte.
+
+Your own company's folder may hold any subset of the seven tables, as
+``<table>.csv``, ``.csv.gz`` or ``.parquet``: :func:`load_company` reads it
+(deriving ``mrr`` from ``subscriptions`` when absent) and tells the latest
+complete month. :func:`make_company` simulates a *second* company unlike the
+sample (young, in euros, price ids as plans, only some tables) to try that on:
+``python -m cskit.datasets --second --out DIR``.
+
+:func:`write_exports` writes a company's tables as the raw
 exports of Stripe, Zendesk, Typeform, Mixpanel, HubSpot and a finance sheet, mess
-included, for the loaders of :mod:`cskit.io`. :func:`generate_mrr_panel`, :func:`generate_subscriptions`
+included, for the loaders of :mod:`cskit.io`.
+
+:func:`generate_mrr_panel`, :func:`generate_subscriptions`
 and :func:`generate_events` make large, simpler data (a million customers,
 fifty million events) for the benchmarks.
 """
@@ -43,20 +54,28 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from cskit.datasets._company import make_company, write_company
 from cskit.datasets._exports import RawExports, write_exports
+from cskit.datasets._folder import Company, load_company, read_table_file, table_file
 from cskit.datasets._large import generate_events, generate_mrr_panel, generate_subscriptions
 from cskit.errors import ColumnTypeError, CskitError, MissingColumnError, format_values
 
 __all__ = [
     "RawExports",
+    "Company",
     "SampleCompany",
     "generate_events",
     "generate_mrr_panel",
     "generate_sample",
     "generate_subscriptions",
+    "load_company",
     "load_sample",
+    "make_company",
+    "read_table_file",
     "sample_dir",
     "write_exports",
+    "table_file",
+    "write_company",
     "write_sample",
 ]
 

@@ -13,23 +13,35 @@ The scorecard's output carries the KPI table as metadata (``cskit.scorecard``),
 which ``cskit report --csv/--xlsx`` exports.
 """
 
-from _nb import SETUP, code, parameters
+from _nb import PARAMETERS, SETUP, code
 
 NAME = "monthly_report"
 
 _SETUP = SETUP.replace(
     'month = pd.Period(month, freq="M")',
-    "month = report.check_month(company, month)  # a clear error for a bad or missing month",
+    "# No month given: the latest complete month (see cskit.report_scope); a month asked\n"
+    "# for is checked (a clear error for a bad one) and marked below when it is partial.\n"
+    "month = (scope.default_month(company) if month is None\n"
+    "         else report.check_month(company, month))",
+).replace(
+    "company = cskit.datasets.load_sample(data_dir)",
+    "# Whatever tables the folder holds (mrr derived from subscriptions when absent).\n"
+    "company = cskit.datasets.load_company(data_dir)",
 )
-assert _SETUP != SETUP, "SETUP changed: update the monthly report's setup cell"
+assert _SETUP.count("scope.") == 1 and "load_company" in _SETUP, "SETUP changed: update me"
+
+_PARAMETERS = PARAMETERS.replace(
+    'month = "2026-10"', "month = None  # None: the latest complete month of the data")
+assert _PARAMETERS != PARAMETERS, "PARAMETERS changed: update the monthly report's parameters"
 
 CELLS = [
-    parameters(),
+    code(_PARAMETERS, "parameters"),
     code(
         "# The monthly customer-success report. `cskit report` runs this notebook with\n"
         "# papermill and exports it to HTML with the code hidden.\n"
         "from IPython.display import HTML, Markdown, display\n\n"
         "from cskit import report\n"
+        "from cskit import report_scope as scope\n"
         "from cskit.plotting import (churn_by_denominator, kpi_trend, mrr_trend, mrr_waterfall,\n"
         "                            nps_trend)\n"
         + _SETUP
@@ -38,11 +50,16 @@ CELLS = [
         "TREND_MONTHS = 24  # how far back the trend charts go\n"
         "# targets.toml next to the data (optional): targets, directions, the KPI tree.\n"
         "targets = report.load_targets(data_dir)\n"
+        "# labels.toml next to the data (optional): plan names for ids, the currency.\n"
+        "labels = scope.load_labels(data_dir)\n"
+        "currency = scope.currency(company, labels)\n"
+        "absent = scope.absent_lines(company)  # sections whose tables are missing\n"
         "card = report.scorecard(company, month, level=LEVEL, targets=targets)\n"
         "# KPIs drawn by a dedicated chart below; the others get a trend line per area.\n"
         'DRAWN = {"mrr", "net_new_mrr", "customers", "churn", "revenue_churn",\n'
         '         "net_revenue_churn", "nps"}\n\n\n'
         "def area_heading(area, text=''):\n"
+        "    text = '\\n\\n'.join(x for x in (text, absent.get(area, '')) if x)\n"
         "    display(Markdown(f\"## {t('report.area.' + area)}\" + (f'\\n\\n{text}' if text else '')))\n\n\n"
         "def area_trends(area):\n"
         "    \"\"\"One small trend chart (with its target) per KPI of the area not drawn otherwise.\"\"\"\n"
@@ -70,7 +87,14 @@ CELLS = [
             f"# {t('report.title', month=month)}\\n\\n"
             + t("report.subtitle", months=months.nunique(), first=months.min(),
                 last=months.max(), previous=month - 1)
+            + "".join(f" {x}" for x in (
+                t("report.scope.as_of", as_of=f"{scope.company_as_of(company):%Y-%m-%d}",
+                  complete=scope.default_month(company))
+                if scope.company_as_of(company) is not None else "",
+                t("report.scope.currency", currency=currency) if currency else "") if x)
         ))
+        if scope.partial_note(company, month):
+            display(Markdown(scope.partial_note(company, month)))
         """
     ),
     code(
@@ -89,7 +113,9 @@ CELLS = [
         footnote = t("report.footnote", level=LEVEL, previous=month - 1)
         if len(targets):
             footnote += " " + t("report.footnote.targets", file="targets.toml")
-        display(Markdown(footnote))
+        # KPIs left out for a missing column: one note each, never the whole report.
+        notes = scope.column_notes(company, report.KPIS)
+        display(Markdown("\\n\\n".join([footnote, *notes])))
         """
     ),
     code(
@@ -100,7 +126,8 @@ CELLS = [
         mrr_waterfall(movements, month=month)
         plt.show()
         segment = "plan" if "plan" in company.mrr.columns else None
-        mrr_trend(report.last_months(company.mrr.cs.mrr(period="M", by=segment), month,
+        plans = scope.apply_labels(company.mrr, labels)  # plan names, not price ids
+        mrr_trend(report.last_months(plans.cs.mrr(period="M", by=segment), month,
                                      TREND_MONTHS))
         plt.show()
         area_trends("revenue")
@@ -119,23 +146,36 @@ CELLS = [
     ),
     code(
         """
-        nps = company.surveys.cs.nps(period="M", level=LEVEL)
-        area_heading("voice", report.summary_nps(nps, month, level=LEVEL))
-        nps_trend(report.last_months(nps, month, TREND_MONTHS))
-        plt.show()
-        area_trends("voice")
-        # Customer-written text: escaped by comments_html (a <script> shows as text).
-        display(Markdown(f"### {t('report.comments', month=month)}"))
-        display(HTML(report.comments_html(report.customer_comments(company.surveys, month))))
+        surveys = getattr(company, "surveys", None)
+        if surveys is not None and "survey" in surveys.columns and not (
+                surveys["survey"] == "nps").any():
+            area_heading("voice")  # CSAT / CES answers only: their trends, no NPS chart
+            area_trends("voice")
+        elif surveys is not None:
+            nps = company.surveys.cs.nps(period="M", level=LEVEL)
+            area_heading("voice", report.summary_nps(nps, month, level=LEVEL))
+            nps_trend(report.last_months(nps, month, TREND_MONTHS))
+            plt.show()
+            area_trends("voice")
+            if "comment" in company.surveys.columns:
+                # Customer-written text: escaped by comments_html (a <script> shows as text).
+                display(Markdown(f"### {t('report.comments', month=month)}"))
+                comments = report.customer_comments(company.surveys, month)
+                display(HTML(report.comments_html(comments)))
+        else:
+            area_heading("voice")  # says which table would add this section
         """
     ),
     code(
         """
-        # Every other area with KPIs in the scorecard (usage, support, health, ...).
+        # Every other area with KPIs in the scorecard (usage, support, health, ...), or the
+        # line saying which table would add it.
         for area in report.AREAS:
             if area not in ("revenue", "retention", "voice") and (card["area"] == area).any():
                 area_heading(area)
                 area_trends(area)
+            elif area in absent and area != "voice":
+                area_heading(area)
         """
     ),
     code(
