@@ -45,6 +45,17 @@ __all__ = [
 KINDS = ("measured", "survey", "compilation", "rule of thumb")
 
 
+def _md(text: str) -> str:
+    r"""Escape what Markdown renderers would misread: ``$`` starts maths in Jupyter.
+
+    Examples
+    --------
+    >>> print(_md("$1.13 vs $0.27"))
+    \$1.13 vs \$0.27
+    """
+    return text.replace("$", "\\$")
+
+
 @dataclass(frozen=True)
 class Benchmark:
     """One published figure and where it comes from.
@@ -86,7 +97,7 @@ class Benchmark:
         >>> Benchmark("x", "Pub", "Report", 2020, "survey", "none").citation()
         'Pub, *Report* (2020)'
         """
-        text = f"{self.publisher}, *{self.report}* ({self.year})"
+        text = f"{_md(self.publisher)}, *{_md(self.report)}* ({self.year})"
         if self.url:
             text += f", <{self.url}>"
         if self.via:
@@ -94,12 +105,12 @@ class Benchmark:
         return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class GuideEntry:
     """The "Read it, act on it" guidance for one KPI.
 
     Shown as Markdown in Jupyter (``_repr_markdown_``) and as plain text by
-    ``str()`` / ``print``.
+    ``str()``, ``repr()`` and ``print`` (so a console shows the text too).
 
     Attributes
     ----------
@@ -143,16 +154,16 @@ class GuideEntry:
         >>> print(read_it("quick_ratio").to_markdown().splitlines()[0])
         ### Read it, act on it: SaaS quick ratio
         """
-        lines = [f"{heading} Read it, act on it: {self.title}", "",
+        lines = [f"{heading} Read it, act on it: {_md(self.title)}", "",
                  f"**Benchmarks** (sources up to {self.as_of}; a benchmark is context, "
                  "not a target — read the caveats):", ""]
         for b in self.benchmarks:
-            lines.append(f"- **{b.figure}** — {b.citation()}. *{b.kind.capitalize()}.* "
-                         f"Caveats: {b.caveats}")
+            lines.append(f"- **{_md(b.figure)}** — {b.citation()}. *{b.kind.capitalize()}.* "
+                         f"Caveats: {_md(b.caveats)}")
         lines += ["", "**What moves it:**", ""]
-        lines += [f"- {lever}" for lever in self.levers]
+        lines += [f"- {_md(lever)}" for lever in self.levers]
         lines += ["", "**When it moves, first:**", ""]
-        lines += [f"{i}. {action}" for i, action in enumerate(self.actions, start=1)]
+        lines += [f"{i}. {_md(action)}" for i, action in enumerate(self.actions, start=1)]
         return "\n".join(lines) + "\n"
 
     def _repr_markdown_(self) -> str:
@@ -171,6 +182,8 @@ class GuideEntry:
         lines += ["", "When it moves, first:"]
         lines += [f"  {i}. {action}" for i, action in enumerate(self.actions, start=1)]
         return "\n".join(lines)
+
+    __repr__ = __str__
 
 
 def _build() -> dict[str, GuideEntry]:
@@ -265,7 +278,7 @@ def markdown_table() -> str:
     True
     """
     def cell(text: str) -> str:
-        return text.replace("|", "\\|")
+        return _md(text).replace("|", "\\|")
 
     lines = [
         "# KPI benchmarks: read it, act on it",

@@ -116,3 +116,17 @@ def test_docs_table_has_one_row_per_benchmark():
     expected = sum(len(guide.read_it(k).benchmarks) for k in guide.kpis())
     assert len(rows) == expected
     assert all(re.search(r"\| (19|20)\d\d \|", row) for row in rows)
+
+
+def test_repr_is_the_text_not_the_dataclass_fields():
+    entry = guide.read_it("nps")
+    assert repr(entry) == str(entry)
+    assert not repr(entry).startswith("GuideEntry(")
+
+
+def test_dollar_signs_are_escaped_so_jupyter_does_not_render_maths():
+    md = guide.read_it("crc").to_markdown()
+    assert "\\$1.13" in md and "\\$0.13" in md
+    for text in [md, guide.markdown_table()]:
+        assert not re.search(r"(?<!\\)\$", text)
+    assert "$1.13" in str(guide.read_it("crc")) and "\\$" not in str(guide.read_it("crc"))
