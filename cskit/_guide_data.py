@@ -171,7 +171,7 @@ ENTRIES: dict[str, dict] = {
                           "companies over $1M ARR, higher with larger contracts (above 120 % "
                           "is best in class for six-figure contracts)",
                 "caveats": "Survey of more than 1,500 private B2B SaaS companies. SaaS "
-                           "Capital's definition: this month's MRR from customers who were "
+                           "Capital's definition (as stated in its 2019 brief): this month's MRR from customers who were "
                            "customers twelve months ago, divided by all MRR twelve months "
                            "ago (annual, cohort-based). A monthly NRR is not comparable.",
             },
@@ -228,6 +228,22 @@ ENTRIES: dict[str, dict] = {
                            "than about 100 answers the interval is wider than the gaps between "
                            "benchmarks. Bain & Company, which created NPS, recommends "
                            "double-blind competitive benchmarks over published averages.",
+            },
+            {
+                "publisher": "Bain & Company (Reichheld and Markey)",
+                "report": "The Ultimate Question 2.0 (book), as quoted in Bain's article "
+                          "'The benefits of a competitive benchmark Net Promoter Score'",
+                "year": 2011,
+                "url": None,
+                "via": "https://bain01mstrtbw81prod.dxcloud.episerver.net/fr/insights/the-"
+                       "benefits-of-a-competitive-benchmark-net-promoter-score",
+                "kind": "survey",
+                "figure": "loyalty leaders such as Apple or USAA reach 75–85 in Bain's "
+                          "competitive benchmarks",
+                "caveats": "Consumer brands, and a competitive benchmark (a sample of the "
+                           "whole market, asked blind) — not a relationship survey of your own "
+                           "customers, which Bain says should not be compared with it. Shows "
+                           "the ceiling, not the typical level.",
             },
         ),
         "levers": (
@@ -386,6 +402,23 @@ ENTRIES: dict[str, dict] = {
                            "under-investing in growth.",
             },
             {
+                "publisher": "KeyBanc Capital Markets (KBCM Technology Group, formerly "
+                             "Pacific Crest)",
+                "report": "2019 Private SaaS Company Survey (10th annual)",
+                "year": 2019,
+                "url": None,
+                "via": "https://vdocuments.net/2019-kbcm-saas-survey-enterprise-enterprise-"
+                       "middle-market-middle-market-smb.html",
+                "kind": "survey",
+                "figure": "median blended CAC ratio $1.14 of fully loaded sales and marketing "
+                          "spend per $1 of new ARR (2018 figures)",
+                "caveats": "About 424 private SaaS companies (median ARR $8.7M, median ACV "
+                           "about $28K, 65 % US); this chart excludes companies under $5M "
+                           "ARR. $1.14 per $1 of ARR is about 14 months of the new revenue "
+                           "before gross margin — our arithmetic, not the survey's payback "
+                           "figure.",
+            },
+            {
                 "publisher": "Benchmarkit",
                 "report": "2025 SaaS Performance Metrics Report",
                 "year": 2025,
@@ -541,13 +574,26 @@ ENTRIES: dict[str, dict] = {
                        "index.page",
                 "kind": "survey",
                 "figure": "in a study of more than 75,000 customers, effort predicted loyalty "
-                          "better than CSAT or NPS in service interactions; 96 % of customers "
-                          "with high-effort experiences reported being more disloyal",
+                          "better than CSAT or NPS in service interactions",
                 "caveats": "The source of CES, not a benchmark level: there is no published "
                            "'good CES' that holds across scales. The 2010 question was a 1–5 "
                            "effort scale; later versions use 7-point agreement ('made it "
                            "easy'). Compare only within one scale and one touchpoint "
                            "(onboarding and support differ).",
+            },
+            {
+                "publisher": "Gartner (Smarter With Gartner)",
+                "report": "What's Your Customer Effort Score? (5 November 2019)",
+                "year": 2019,
+                "url": "https://www.gartner.com/smarterwithgartner/unveiling-the-new-and-"
+                       "improved-customer-effort-score",
+                "kind": "survey",
+                "figure": "96 % of customers with a high-effort service interaction became more "
+                          "disloyal, against 9 % after a low-effort one",
+                "caveats": "Gartner's customer-service research (CEB is now part of "
+                           "Gartner); high effort here means channel switching, repeating "
+                           "information, transfers and repeat contacts. A link to loyalty, not "
+                           "a target score.",
             },
         ),
         "levers": (
