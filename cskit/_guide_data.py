@@ -37,6 +37,15 @@ SAAS_CAPITAL_2023 = {
     "kind": "survey",
 }
 
+AMPLITUDE_2025 = {
+    "publisher": "Amplitude",
+    "report": "Product Benchmark Report (2025 edition), as summarised in Amplitude's "
+              "product-analytics guide",
+    "year": 2025,
+    "url": "https://amplitude.com/ko-kr/explore/analytics/product-analytics-guide",
+    "kind": "measured",
+}
+
 ENTRIES: dict[str, dict] = {
     "churn": {
         "title": "Customer (logo) churn rate",
@@ -144,6 +153,22 @@ ENTRIES: dict[str, dict] = {
                 "caveats": "A description of who answered the survey, not a target; it tells "
                            "you which of the survey's other figures apply to a company like "
                            "yours.",
+            },
+            {
+                "publisher": "ChartMogul",
+                "report": "Help Center, 'Chart: Customer Churn Rate' (undated page, read in "
+                          "2026)",
+                "year": 2026,
+                "url": "https://help.chartmogul.com/hc/en-us/articles/203359321-Chart-"
+                       "Customer-Churn-Rate",
+                "kind": "measured",
+                "figure": "the lower the ARPA, the higher the churn: about 6–7 % a month "
+                          "below $10 ARPA, about 1–2 % a month at $500 ARPA or more "
+                          "(3–7 % a month is typical for SaaS)",
+                "caveats": "From ChartMogul's analysis of the SaaS businesses on its platform "
+                           "(many small, self-serve companies); monthly customer churn. The "
+                           "page is undated, so the year is when we read it. Read ARPA and "
+                           "churn together: raising ARPA by moving upmarket changes churn too.",
             },
         ),
         "levers": (
@@ -628,6 +653,15 @@ ENTRIES: dict[str, dict] = {
                            "year). Low adoption of a feature is normal; what matters is "
                            "adoption of the few features tied to your product's value.",
             },
+            {
+                **AMPLITUDE_2025,
+                "figure": "for the median product, 98 % of new users are inactive within two "
+                          "weeks; a day-7 return rate of 7 % already places a product in the "
+                          "top quarter for activation",
+                "caveats": "Users of all kinds of digital products (consumer-heavy), not seats "
+                           "of a paid B2B tool, where far higher activity is expected. Shows "
+                           "that early activation predicts three-month retention.",
+            },
         ),
         "levers": (
             "Onboarding toward the core features.",
@@ -779,6 +813,15 @@ ENTRIES: dict[str, dict] = {
                 "caveats": "Across all customer ages, not a first-year cohort; first-year "
                            "retention is usually below the all-ages figure.",
             },
+            {
+                **AMPLITUDE_2025,
+                "figure": "user cohorts of digital products: month-one retention about 6.5 % "
+                          "for the median product and 26 % for the top 10 %",
+                "caveats": "Users (not paying accounts) of 10,600+ digital products at 2,600+ "
+                           "companies, many of them consumer apps; event-based 'came back' "
+                           "retention. Use it for product-usage cohorts, not for revenue or "
+                           "logo cohorts of a B2B subscription.",
+            },
         ),
         "levers": (
             "Onboarding of each cohort (where the curve drops early).",
@@ -918,6 +961,21 @@ ENTRIES: dict[str, dict] = {
                 "kind": "measured",
                 "figure": "typical first response in live chat 1 min 36 s",
                 "caveats": "Chat only, Zendesk customers who opted in, 2015.",
+            },
+            {
+                "publisher": "Freshworks",
+                "report": "CX Trends Report 2022: looking back at a year's worth of data "
+                          "(from the Freshdesk Customer Service Benchmark Report)",
+                "year": 2022,
+                "url": "https://www.freshworks.com/saas/cx-trends-report-2022-looking-back-at-"
+                       "a-years-worth-of-data-blog/",
+                "kind": "measured",
+                "figure": "over 93 % of service managers believe quick responses define a "
+                          "great experience, yet in Freshdesk's data faster first responses "
+                          "did not go with higher CSAT",
+                "caveats": "Freshdesk customers' ticket data plus a manager survey. A "
+                           "reminder that speed is a hygiene factor: resolution matters more "
+                           "than the first reply once replies are reasonably fast.",
             },
         ),
         "levers": (
