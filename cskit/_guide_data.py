@@ -46,6 +46,23 @@ AMPLITUDE_2025 = {
     "kind": "measured",
 }
 
+CHARTMOGUL_ARPA = {
+    "publisher": "ChartMogul",
+    "report": "Help Center, 'Chart: Customer Churn Rate' (undated page, read in "
+              "2026)",
+    "year": 2026,
+    "url": "https://help.chartmogul.com/hc/en-us/articles/203359321-Chart-"
+           "Customer-Churn-Rate",
+    "kind": "measured",
+    "figure": "the lower the ARPA, the higher the churn: about 6–7 % a month "
+              "below $10 ARPA, about 1–2 % a month at $500 ARPA or more "
+              "(3–7 % a month is typical for SaaS)",
+    "caveats": "From ChartMogul's analysis of data from the SaaS businesses it "
+               "serves; monthly customer churn, by ARPA band. The "
+               "page is undated, so the year is when we read it. Read ARPA and "
+               "churn together: raising ARPA by moving upmarket changes churn too.",
+}
+
 ENTRIES: dict[str, dict] = {
     "churn": {
         "title": "Customer (logo) churn rate",
@@ -72,6 +89,7 @@ ENTRIES: dict[str, dict] = {
                            "churn. About 10 % a year is roughly 0.9 % a month — far below the "
                            "subscriber rates above, because ACV and contract length differ.",
             },
+            CHARTMOGUL_ARPA,
         ),
         "levers": (
             "Onboarding and time to first value: accounts that never activate leave first.",
@@ -154,22 +172,7 @@ ENTRIES: dict[str, dict] = {
                            "you which of the survey's other figures apply to a company like "
                            "yours.",
             },
-            {
-                "publisher": "ChartMogul",
-                "report": "Help Center, 'Chart: Customer Churn Rate' (undated page, read in "
-                          "2026)",
-                "year": 2026,
-                "url": "https://help.chartmogul.com/hc/en-us/articles/203359321-Chart-"
-                       "Customer-Churn-Rate",
-                "kind": "measured",
-                "figure": "the lower the ARPA, the higher the churn: about 6–7 % a month "
-                          "below $10 ARPA, about 1–2 % a month at $500 ARPA or more "
-                          "(3–7 % a month is typical for SaaS)",
-                "caveats": "From ChartMogul's analysis of the SaaS businesses on its platform "
-                           "(many small, self-serve companies); monthly customer churn. The "
-                           "page is undated, so the year is when we read it. Read ARPA and "
-                           "churn together: raising ARPA by moving upmarket changes churn too.",
-            },
+            CHARTMOGUL_ARPA,
         ),
         "levers": (
             "Plan mix: which tiers new customers choose and existing ones move to.",
