@@ -92,7 +92,7 @@ ENTRIES: dict[str, dict] = {
             CHARTMOGUL_ARPA,
         ),
         "levers": (
-            "Onboarding and time to first value: accounts that never activate leave first.",
+            "Onboarding and time to first value: accounts that never activate are at risk.",
             "Product fit for the segment sold to (small, low-ACV customers churn more).",
             "Contract length and billing term (annual contracts defer and lower churn).",
             "Payment failures (involuntary churn): card updates, retries, dunning.",
@@ -275,10 +275,10 @@ ENTRIES: dict[str, dict] = {
             },
         ),
         "levers": (
-            "Product reliability and fit (most detractor comments name a product problem).",
+            "Product reliability and fit for the customer's use case.",
             "Support experience: effort and time to resolution.",
             "Who is asked: users vs buyers, new vs long-standing accounts, survey timing.",
-            "Closing the loop: detractors who get a reply and a fix tend to come back up.",
+            "Closing the loop: replying to detractors and fixing what they raised.",
         ),
         "actions": (
             "Look at the interval and the number of answers before reacting; a move inside "
@@ -541,10 +541,10 @@ ENTRIES: dict[str, dict] = {
             },
         ),
         "levers": (
-            "Product defects and missing features (the usual top themes).",
+            "Product defects and missing features.",
             "Price and value perception.",
             "Support speed and quality.",
-            "Who writes: detractors comment more often than promoters.",
+            "Who writes a comment, in which language, and after which survey.",
         ),
         "actions": (
             "Count themes across all languages the customers write in before ranking them.",
