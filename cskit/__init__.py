@@ -25,6 +25,11 @@ from cskit.glossary import glossary  # noqa: E402
 
 __all__ += ["explain", "glossary", "training"]
 
+# "Read it, act on it": benchmarks, levers and first actions per KPI (issue 17).
+from cskit import guide  # noqa: E402
+
+__all__ += ["guide"]
+
 # Loaders for the user's own exports (CSV, Parquet, Excel) with a column mapping.
 from cskit.io import (  # noqa: E402
     read_accounts,
