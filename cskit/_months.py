@@ -1,10 +1,12 @@
 """The one month parser: what a user may write for "a month", everywhere cskit asks for one.
 
-Accepted: a ``"YYYY-MM"`` (or ``"YYYY/MM"``) string, a month name with its year
-(``"Oct 2026"``, ``"October 2026"``, ``"2026 Oct"``), a pandas ``Period`` (any
-frequency: its month) or a ``Timestamp`` / ``datetime.date``. Refused: anything
-without a year (pandas would read ``"October"`` as October of *this* year, and a
-number must not depend on today's date) and impossible months (``"2026-13"``).
+Accepted: a ``"YYYY-MM"`` string (surrounding spaces ignored), a pandas ``Period``
+(any frequency: the month it ends in) or a ``Timestamp`` / ``datetime.date``.
+Refused: every other spelling — ``"Oct 2026"``, ``"2026/10"``, ``"2026-1"`` — and
+anything without a year (pandas would read ``"October"`` as October of *this*
+year, and a number must not depend on today's date), and impossible months
+(``"2026-13"``). One spelling everywhere: the CLI, the report, the plots and the
+explainers say the same thing about the same input.
 """
 
 from __future__ import annotations
@@ -18,19 +20,7 @@ from cskit.errors import InvalidParameterError
 
 __all__ = ["parse_month", "pick_month"]
 
-_NUMERIC = re.compile(r"(\d{4})[-/](\d{1,2})")
-_NAMES = {name: i + 1 for i, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
-_WORDS = re.compile(r"([A-Za-z]{3,9})\.?,?\s+(\d{4})|(\d{4})\s+([A-Za-z]{3,9})\.?")
-
-
-def _from_name(word: str) -> int | None:
-    word = word.lower()
-    for abbr, number in _NAMES.items():
-        full = pd.Timestamp(2000, number, 1).month_name().lower()
-        if word in (abbr, full) or (word == "sept" and number == 9):
-            return number
-    return None
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 def parse_month(value: object, *, name: str = "month") -> pd.Period:
@@ -47,8 +37,8 @@ def parse_month(value: object, *, name: str = "month") -> pd.Period:
     --------
     >>> parse_month("2026-09")
     Period('2026-09', 'M')
-    >>> parse_month("Oct 2026"), parse_month(pd.Period("2026Q4", freq="Q"))
-    (Period('2026-10', 'M'), Period('2026-12', 'M'))
+    >>> parse_month(pd.Period("2026Q4", freq="Q"))
+    Period('2026-12', 'M')
     >>> parse_month("2026-13")
     Traceback (most recent call last):
     ...
@@ -59,17 +49,9 @@ def parse_month(value: object, *, name: str = "month") -> pd.Period:
     if isinstance(value, pd.Timestamp | _dt.date) and not pd.isna(value):
         return pd.Timestamp(value).to_period("M")
     text = value.strip() if isinstance(value, str) else ""
-    year = number = None
-    found = _NUMERIC.fullmatch(text)
-    if found:
-        year, number = int(found.group(1)), int(found.group(2))
-    else:
-        words = _WORDS.fullmatch(text)
-        if words:
-            word, digits = (words.group(1), words.group(2)) if words.group(1) else (
-                words.group(4), words.group(3))
-            year, number = int(digits), _from_name(word)
-    if year is None or number is None or not 1 <= number <= 12:
+    found = _MONTH.fullmatch(text)
+    year, number = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+    if not 1 <= number <= 12:
         raise InvalidParameterError(
             f"{name}={value!r} is not a month: use YYYY-MM with a month 01-12, e.g. '2026-10'."
         )

@@ -61,6 +61,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from cskit._months import parse_month
 from cskit._stats import normal_p_value
 from cskit.errors import EmptyFrameError, InvalidParameterError, MissingColumnError
 from cskit.i18n import t
@@ -102,35 +103,6 @@ AREAS: tuple[str, ...] = ("revenue", "retention", "voice", "usage", "support", "
 
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
-
-
-def parse_month(month: object) -> pd.Period:
-    """A month given as ``"YYYY-MM"`` (or a Period / Timestamp) as a monthly Period.
-
-    Strings must be exactly ``YYYY-MM`` with a month 01–12: pandas alone would
-    read ``"October"`` as October of the current year, and a report must not
-    depend on today's date.
-
-    Examples
-    --------
-    >>> parse_month("2026-09")
-    Period('2026-09', 'M')
-    >>> parse_month("2026-13")
-    Traceback (most recent call last):
-    ...
-    cskit.errors.InvalidParameterError: month='2026-13' is not a month: use YYYY-MM with a month 01-12, e.g. '2026-10'.
-    """
-    if isinstance(month, pd.Period):
-        return month.asfreq("M")
-    if isinstance(month, pd.Timestamp):
-        return month.to_period("M")
-    text = month.strip() if isinstance(month, str) else None
-    found = _MONTH.fullmatch(text) if text is not None else None
-    if found is None or not 1 <= int(found.group(2)) <= 12:
-        raise InvalidParameterError(
-            f"month={month!r} is not a month: use YYYY-MM with a month 01-12, e.g. '2026-10'."
-        )
-    return pd.Period(text, freq="M")
 
 
 def _months_of(company: Any) -> pd.PeriodIndex:
