@@ -369,9 +369,11 @@ def report(args: argparse.Namespace) -> int:
         if args.csv or args.xlsx:
             records = scorecard_records(nb)
             if args.csv:  # with a BOM, so spreadsheets read Korean/Japanese/Chinese labels
-                temps[".csv"] = _write_temp(out, "\ufeff" + content.kpi_csv(records), ".csv")
+                text = content.kpi_csv(records, language=args.lang)
+                temps[".csv"] = _write_temp(out, "\ufeff" + text, ".csv")
             if args.xlsx:
-                temps[".xlsx"] = _write_temp(out, content.kpi_xlsx(records, title=str(month)),
+                temps[".xlsx"] = _write_temp(out, content.kpi_xlsx(records, title=str(month),
+                                                                  language=args.lang),
                                              ".xlsx")
         written = place_files(out, stem, temps, args.force)
     except BaseException:

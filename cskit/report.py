@@ -84,6 +84,7 @@ __all__ = [
     "last_months",
     "load_targets",
     "page_html",
+    "export_header",
     "parse_month",
     "reportable_months",
     "safe_cell",
@@ -1045,23 +1046,34 @@ def kpi_table(records: Sequence[Mapping[str, object]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(_EXPORT_COLUMNS))
 
 
-def kpi_csv(records: Sequence[Mapping[str, object]]) -> str:
+def export_header(language: str | None = None) -> list[str]:
+    """The export's column names in ``language`` (English: the machine names).
+
+    >>> export_header("en")[:3], export_header("ko")[:3]
+    (['kpi', 'label', 'parent'], ['KPI ID', '지표', '상위 지표'])
+    """
+    return [t(f"report.export.{c}", language) for c in _EXPORT_COLUMNS]
+
+
+def kpi_csv(records: Sequence[Mapping[str, object]], *, language: str | None = None) -> str:
     """The KPI table as CSV text (write it with a UTF-8 BOM for spreadsheets).
+
+    The header is in ``language`` (default: the current one; see :func:`export_header`).
 
     A line break inside a cell (CR, LF or both) becomes one space, so no cell can
     start a new row, and each line is one row of the table.
 
     Examples
     --------
-    >>> print(kpi_csv([{"kpi": "x", "label": "=1+1", "value": -3.0}]), end="")
+    >>> print(kpi_csv([{"kpi": "x", "label": "=1+1", "value": -3.0}], language="en"), end="")
     kpi,label,parent,unit,value,previous,change,target,better,status,verdict,p_value
     x,'=1+1,,,-3.0,,,,,,,
-    >>> print(kpi_csv([{"kpi": "y", "label": "a\\r=2+3"}]).splitlines()[1])
+    >>> print(kpi_csv([{"kpi": "y", "label": "a\\r=2+3"}], language="en").splitlines()[1])
     y,a =2+3,,,,,,,,,,
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_EXPORT_COLUMNS)
+    writer.writerow(export_header(language))
     for row in kpi_table(records).itertuples(index=False):
         writer.writerow([
             "" if _missing(v) else re.sub(r"\r\n|[\r\n]", " ", v) if isinstance(v, str) else v
@@ -1070,7 +1082,9 @@ def kpi_csv(records: Sequence[Mapping[str, object]]) -> str:
     return buffer.getvalue()
 
 
-def kpi_xlsx(records: Sequence[Mapping[str, object]], *, title: str = "KPIs") -> bytes:
+def kpi_xlsx(
+    records: Sequence[Mapping[str, object]], *, title: str = "KPIs", language: str | None = None
+) -> bytes:
     """The KPI table as an Excel workbook (needs ``openpyxl``: ``pip install 'cskit[io]'``).
 
     Text cells are written as text (never as formulas) and made safe with
@@ -1085,7 +1099,7 @@ def kpi_xlsx(records: Sequence[Mapping[str, object]], *, title: str = "KPIs") ->
     book = Workbook()
     sheet = book.active
     sheet.title = re.sub(r"[\[\]:*?/\\]", "_", title)[:31] or "KPIs"
-    sheet.append(list(_EXPORT_COLUMNS))
+    sheet.append(export_header(language))
     for row in kpi_table(records).itertuples(index=False):
         sheet.append([None if _missing(v) else v for v in row])
     for cells in sheet.iter_rows(min_row=2):

@@ -123,3 +123,12 @@ def test_month_ticks_and_plan_legend_are_translated(lang, unit):
     finally:
         i18n.set_language("en")
         plt.close("all")
+
+
+@pytest.mark.parametrize("lang", ["ko", "ja", "zh-Hant"])
+def test_the_csv_export_header_is_translated(lang):
+    from cskit.report import kpi_csv
+
+    header = kpi_csv([{"kpi": "churn", "value": 0.02}], language=lang).splitlines()[0]
+    assert not _english_words(header.replace("KPI", "")), header
+    assert header.split(",")[1] == i18n.t("report.export.label", lang)
