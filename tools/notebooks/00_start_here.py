@@ -13,7 +13,7 @@ the notebook is built.
 
 from pathlib import Path
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "00_start_here"
 HERE = Path(__file__).resolve().parent
@@ -66,7 +66,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP + "\nfrom IPython.display import display"),
+    code(setup('mrr') + "\nfrom IPython.display import display"),
     md(
         """
         ## The sample company

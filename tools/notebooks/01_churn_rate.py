@@ -7,7 +7,7 @@ churn in plain pandas with an ``assert``, the plot, revenue churn in contrast,
 common mistakes and exercises with a checker.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "01_churn_rate"
 
@@ -35,7 +35,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr', 'subscriptions')),
     md(
         """
         ## The formula

@@ -7,7 +7,7 @@ the price rise in the movements, MRR and movements by hand in plain pandas with
 ``assert``, the waterfall and trend plots, the catalogue's traps and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "02_mrr"
 
@@ -36,7 +36,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr', 'subscriptions', 'accounts')),
     md(
         """
         ## From subscription lines to MRR, by hand

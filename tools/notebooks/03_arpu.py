@@ -7,7 +7,7 @@ by segment), the same number in plain pandas with an ``assert``, the plot,
 common mistakes (with the source article's MRR identity) and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "03_arpu"
 
@@ -36,7 +36,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr', 'accounts')),
     md(
         """
         ## The formula

@@ -8,7 +8,7 @@ pandas with an ``assert``, the plot, the source articles' slips, common mistakes
 and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "04_net_dollar_retention"
 
@@ -37,7 +37,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr', 'accounts')),
     md(
         """
         ## The formula, and who is in it

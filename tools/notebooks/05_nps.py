@@ -6,7 +6,7 @@ Wald against adjusted Wald, the same numbers by hand with an ``assert``, the tre
 compare() of the last two months, common mistakes and exercises with a checker.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "05_nps"
 
@@ -35,7 +35,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('surveys')),
     md(
         """
         ## The formula, and why a 0 and a 6 count the same

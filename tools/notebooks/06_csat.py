@@ -1,6 +1,6 @@
 """Generator of notebooks/06_csat.ipynb: customer satisfaction (CSAT) with intervals."""
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "06_csat"
 
@@ -22,7 +22,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('surveys')),
     md(
         """
         ## The formula

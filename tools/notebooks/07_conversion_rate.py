@@ -7,7 +7,7 @@ in plain pandas with an ``assert``, plots, the source articles' slips, common
 mistakes and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "07_conversion_rate"
 
@@ -33,7 +33,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('accounts', 'events')),
     md(
         """
         ## The formula

@@ -7,7 +7,7 @@ an ``assert``, the zero-churn and time-unit traps, the source articles' errors w
 numbers, the transactional form on the real CDNOW purchase log, a plot and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "09_clv"
 
@@ -35,7 +35,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP + "\nimport importlib.util\nimport warnings\nfrom pathlib import Path"),
+    code(setup('mrr', 'accounts') + "\nimport importlib.util\nimport warnings\nfrom pathlib import Path"),
     md(
         """
         ## The formulas

@@ -6,7 +6,7 @@ comparison table that flags retention spend above CAC or LTV (with the allocatio
 horizon switches), the 16-KPI article's misprinted formula, a plot and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "10_retention_cost"
 
@@ -34,7 +34,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr', 'costs', 'accounts')),
     md(
         """
         ## The formulas

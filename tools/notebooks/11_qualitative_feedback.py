@@ -1,6 +1,6 @@
 """Generator of notebooks/11_qualitative_feedback.ipynb: themes of comments in four languages."""
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "11_qualitative_feedback"
 
@@ -24,7 +24,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('surveys', 'accounts')),
     md(
         """
         ## How comments become terms

@@ -1,6 +1,6 @@
 """Generator of notebooks/12_first_contact_resolution.ipynb: FCR and its definitional questions."""
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "12_first_contact_resolution"
 
@@ -21,7 +21,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('tickets')),
     md(
         """
         ## The formula and its questions

@@ -1,6 +1,6 @@
 """Generator of notebooks/13_customer_effort_score.ipynb: CES, its two forms and inverted scales."""
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "13_customer_effort_score"
 
@@ -21,7 +21,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('surveys')),
     md(
         """
         ## The formula and the switches

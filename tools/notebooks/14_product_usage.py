@@ -5,7 +5,7 @@ hand, the sample company with a plain-pandas check, the usage of healthy vs
 churning accounts, the source article's confusions, common mistakes, exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "14_product_usage"
 
@@ -34,7 +34,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('events', 'accounts', 'mrr')),
     md(
         """
         ## The formulas

@@ -6,7 +6,7 @@ check, mean vs median, time per feature, the source article's gaps, common
 mistakes, exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "15_session_duration"
 
@@ -27,7 +27,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('events', 'accounts')),
     md(
         """
         ## The formula

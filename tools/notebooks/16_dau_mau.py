@@ -8,7 +8,7 @@ article's errors, how cskit computes it fast, the first-login rate as a
 sub-KPI of churn, a KPI tree, and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "16_dau_mau"
 
@@ -38,7 +38,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('events', 'accounts', 'mrr')),
     md(
         """
         ## The formulas

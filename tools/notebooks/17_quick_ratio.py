@@ -6,7 +6,7 @@ number in plain pandas with an ``assert``, the plot, common mistakes (averaging
 ratios, undefined months) and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "17_quick_ratio"
 
@@ -29,7 +29,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr', 'accounts')),
     md(
         """
         ## The formula

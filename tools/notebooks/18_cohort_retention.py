@@ -7,7 +7,7 @@ pandas with an ``assert``, the heatmap, common mistakes (averaging columns over
 cohorts of different ages, partial columns) and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "18_cohort_retention"
 
@@ -36,7 +36,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr', 'accounts')),
     md(
         """
         ## Definitions

@@ -7,7 +7,7 @@ company (paying months and product use) by ``df.cs`` and by plain pandas with an
 article's "opposite of the cancellation rate" misleads, a plot and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "20_repeat_rate"
 
@@ -29,7 +29,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP + "\nimport importlib.util\nfrom pathlib import Path"),
+    code(setup('mrr', 'events') + "\nimport importlib.util\nfrom pathlib import Path"),
     md(
         """
         ## The formulas

@@ -1,6 +1,6 @@
 """Generator of notebooks/21_ticket_volume.ipynb: monthly ticket volume and its rate."""
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "21_ticket_volume"
 
@@ -21,7 +21,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('tickets', 'mrr')),
     md(
         """
         ## The formula

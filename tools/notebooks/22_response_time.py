@@ -1,6 +1,6 @@
 """Generator of notebooks/22_response_time.ipynb: first response and resolution time."""
 
-from _nb import SETUP, code, md, parameters
+from _nb import setup, code, md, parameters
 
 NAME = "22_response_time"
 
@@ -21,7 +21,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('tickets')),
     md(
         """
         ## The formula
