@@ -1,7 +1,7 @@
 """Generator of notebooks/08_customer_health_score.ipynb: customer health score, backtested.
 
 What a health score is, the weighted formula with bands and grades (the
-catalogue's 76 by hand), the six signals on the sample company, the default
+catalogue's 76 by hand), the six signals on the data, the default
 score, the backtest against later churn (checked by hand in plain pandas),
 which components predict churn and which do not (and why breadth points the
 wrong way), a revised score validated on later months, the accounts that
@@ -83,7 +83,7 @@ CELLS = [
     ),
     md(
         """
-        ## The signals on the sample company
+        ## The signals on this data
 
         `health_inputs` builds one row per **paying** account and month with six raw signals,
         each from data up to the end of that month only:
@@ -92,18 +92,21 @@ CELLS = [
         |---|---|---|
         | `frequency` | active days in the month | linear 0 → 20 days, weight 2 |
         | `breadth` | active users ÷ seats | linear 0 → 80 %, weight 2 |
-        | `depth` | share of the six key features used | linear 0 → 100 %, weight 1 |
+        | `depth` | share of the key features used | linear 0 → 100 %, weight 1 |
         | `mrr_growth` | MRR vs three months earlier | linear −30 % → +30 %, weight 1 |
         | `nps` | mean NPS answer of the last six months | grade: ≥ 9 good, ≥ 7 average |
         | `tickets` | tickets opened in the last three months | linear 0 → 6, fewer is better |
 
         These defaults are the kind of score a team writes down on day one: usage counts
-        double, the rest once.
+        double, the rest once. The **key features** are event names; below, every event of
+        this data except the two most frequent ones (the entry events everyone fires, such as
+        a login) — replace `KEY` with the features that matter in your product.
         """
     ),
     code(
         """
-        KEY = ["create_report", "share_report", "export", "api_call", "invite_user", "use_insights"]
+        KEY = company.events["event"].value_counts().index[2:].tolist()
+        print("key features:", KEY)
         inputs = health_inputs(company.events, company.accounts, company.mrr,
                                surveys=company.surveys, tickets=company.tickets,
                                key_features=KEY, end=month)
@@ -122,13 +125,15 @@ CELLS = [
         print(this_month["band"].value_counts().sort_index().to_string())
         fig, ax = plt.subplots(figsize=(8, 3.5))
         _ = band_mix(scored, ax=ax)
+        share = scored["band"].value_counts(normalize=True)
+        print("Share of account-months by band in this data: "
+              + ", ".join(f"{b} {share.get(b, 0):.0%}" for b in ("red", "yellow", "green")))
         """
     ),
     md(
         """
-        About half the paying accounts are red every month and almost none is green. That
-        alone says the thresholds do not fit this base — but the real question is whether
-        red accounts churn more.
+        If most accounts sit in one band month after month, the thresholds do not fit the
+        base — but the real question is whether red accounts churn more.
 
         ## The check: does the score predict churn?
 
@@ -181,13 +186,16 @@ CELLS = [
         churn_by_band(bt, ax=axes[0])
         lift_chart(bt, ax=axes[1])
         fig.tight_layout()
+        rate = bt.by_band["churn_rate"]
+        print("Churn within 3 months by band: "
+              + ", ".join(f"{b} {r:.1%}" for b, r in rate.items())
+              + f"; AUC {bt.auc:.2f} (0.5 = no better than chance, 0.7+ = useful).")
         """
     ),
     md(
         """
-        Red accounts churn about twice as often as yellow ones and six times as often as green
-        ones, so the score is not useless — but an AUC of 0.63 is weak, and the bands are badly balanced (green holds
-        almost nobody). Before changing thresholds, look at the parts.
+        A score works when red churns clearly more than yellow, and yellow more than green,
+        with an AUC well above 0.5. Before changing thresholds, look at the parts.
 
         ## Which components predict churn, and which do not
 
@@ -198,21 +206,21 @@ CELLS = [
         """
         fig, ax = plt.subplots(figsize=(8, 4))
         component_auc(bt, ax=ax)
+        verdict = pd.cut(bt.components["auc"], [0, 0.45, 0.55, 1],
+                         labels=["points the wrong way", "no signal", "predicts churn"])
+        for name, v in verdict.items():
+            print(f"{name}: AUC {bt.components.loc[name, 'auc']:.2f} — {v}")
         bt.components.round(3)
         """
     ),
     md(
         """
-        * **Frequency, depth and NPS predict churn** (AUC 0.66–0.70 each): accounts that use
-          the product on fewer days, use fewer key features, or answered NPS low churn more.
-        * **MRR growth does not** (AUC ≈ 0.52): in this company, accounts do not shrink before
-          they leave — they leave at full price. Its weight only adds noise.
-        * **Breadth points the wrong way** (AUC 0.45 < 0.5): accounts with *more* of their
-          seats active churn *more*. And tickets, which CS teams watch closely, look weak.
-
-        Both last points are the **segment mix**. Small accounts churn most; they have one to
-        three seats, so as soon as anyone logs in their breadth is high, and they open few
-        tickets because they have few people. Within each segment the picture changes:
+        How to read it: a component with an AUC near 0.5 only adds noise to the score (e.g.
+        MRR growth, when accounts leave at full price instead of shrinking first); one below
+        0.5 points the wrong way. Both are often the **segment mix**: small accounts churn
+        most; with one to three seats their breadth is high as soon as anyone logs in, and
+        they open few tickets because they have few people. Within each segment the picture
+        can change:
         """
     ),
     code(
@@ -229,24 +237,27 @@ CELLS = [
         })
         within["all accounts"] = [auc(sign * raw[name], raw["churned"])
                                   for name, sign in signals.items()]
+        gain = within.drop(columns="all accounts").mean(axis=1) - within["all accounts"]
+        print("AUC within segments (mean) minus company-wide: "
+              + ", ".join(f"{k} {v:+.2f}" for k, v in gain.items()))
         within.round(3)
         """
     ),
     md(
         """
-        Within a segment, breadth carries a little signal in the right direction, and
-        **tickets are among the best predictors** (AUC 0.62 in SMB, 0.73 in Mid-Market,
-        0.81 in Enterprise) — a signal the company-wide view hid because large accounts open
-        more tickets *and* churn less. A raw ticket count compares a 400-seat account with a
-        one-seat one; ranking accounts **within their segment** compares like with like.
+        A signal that is stronger within segments than company-wide was hidden by the mix —
+        e.g. tickets, when large accounts open more tickets *and* churn less. A raw ticket
+        count compares a 400-seat account with a one-seat one; ranking accounts **within
+        their segment** compares like with like.
 
         ## A better score, checked on months it was not built on
 
-        Changes, all motivated above: rank frequency, depth and tickets within month and
-        segment (`method="percentile"`, `by="segment"`), give tickets more weight, keep NPS
-        graded, and set breadth and MRR growth to weight 0 (kept in the table, not in the
-        score). To avoid fooling ourselves, the changes are judged on the months **after**
-        September 2025 separately from the months before (the first half is where we looked).
+        Changes of the kind such checks motivate: rank frequency, depth and tickets within
+        month and segment (`method="percentile"`, `by="segment"`), give tickets more weight,
+        keep NPS graded, and set breadth and MRR growth to weight 0 (kept in the table, not
+        in the score). Adapt them to what the checks above show on your data. To avoid
+        fooling ourselves, the changes are judged on the later half of the backtested months
+        separately from the earlier half (where we looked).
         """
     ),
     code(
@@ -261,14 +272,15 @@ CELLS = [
         ]
         revised = health_score(inputs, components=revised_parts, by="segment")
         bt2 = backtest(revised, company.mrr, horizon=3, by="segment")
-        split = pd.Period("2025-09", "M")
+        tested = np.sort(bt.rows["month"].unique())
+        split = tested[(len(tested) - 1) // 2]  # last month of the earlier half
 
         def auc_of(result, later: bool) -> float:
             r = result.rows[(result.rows["month"] > split) == later]
             return auc(r["score"], r["churned"])
 
         pd.DataFrame({
-            "AUC, months up to 2025-09": [auc_of(bt, False), auc_of(bt2, False)],
+            f"AUC, months up to {split}": [auc_of(bt, False), auc_of(bt2, False)],
             "AUC, later months": [auc_of(bt, True), auc_of(bt2, True)],
             "green share": [(scored["band"] == "green").mean(), (revised["band"] == "green").mean()],
         }, index=["default score", "revised score"]).round(3)
@@ -286,17 +298,20 @@ CELLS = [
         churn_by_band(bt2, ax=axes[0])
         lift_chart(bt2, ax=axes[1])
         fig.tight_layout()
+        better = auc_of(bt2, True) > auc_of(bt, True)
+        rates = bt2.by_band["churn_rate"]
+        print(f"On the later months the revised score is {'better' if better else 'not better'} "
+              f"(AUC {auc_of(bt2, True):.2f} against {auc_of(bt, True):.2f}); red accounts "
+              f"churn {rates.get('red', np.nan) / rates.get('green', np.nan):.1f}× as often "
+              "as green ones.")
         """
     ),
     md(
         """
-        The revised score ranks accounts better on the later months too (AUC about 0.71
-        against 0.64), better within every segment, and its bands now separate: a red
-        account is about six times as likely to churn in the next three months as a green
-        one, and the lowest decile churns at about 2.7 times the average. It is still far
-        from perfect — usage and NPS do not see every reason to leave — and it must be
-        re-checked as the product and the customers change: that is the loop the KPI-setting
-        article asks for.
+        Judge the revision on the later months only: if it is not better there, it fitted
+        noise. Even a good score is far from perfect — usage and NPS do not see every reason
+        to leave — and it must be re-checked as the product and the customers change: that is
+        the loop the KPI-setting article asks for.
 
         ## This month: accounts that moved to red
 
@@ -329,8 +344,8 @@ CELLS = [
         * **"Frequency" described as time spent.** The article's frequency ("how much time
           users spend in the product") is a duration; frequency is how *often* (active days).
           They are different signals (notebooks 14 and 15).
-        * **Growth as an input, untested.** On this data MRR growth carries no signal; the
-          article's list is a starting point to check, not a recipe.
+        * **Growth as an input, untested.** MRR growth can carry no signal at all (check its
+          AUC above); the article's list is a starting point to check, not a recipe.
         * **The translation.** The Korean version calls the score *고객 상태 점수* ("customer
           status score"); practitioners say 고객 건강 점수 or 헬스 스코어.
         * **The catalogue's worked example uses poor = 40**, while the usual platform grading
