@@ -13,7 +13,7 @@ the notebook is built.
 
 from pathlib import Path
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "00_start_here"
 HERE = Path(__file__).resolve().parent

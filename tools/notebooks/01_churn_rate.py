@@ -7,7 +7,7 @@ churn in plain pandas with an ``assert``, the plot, revenue churn in contrast,
 common mistakes and exercises with a checker.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "01_churn_rate"
 

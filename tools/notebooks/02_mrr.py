@@ -7,7 +7,7 @@ the price rise in the movements, MRR and movements by hand in plain pandas with
 ``assert``, the waterfall and trend plots, the catalogue's traps and exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "02_mrr"
 

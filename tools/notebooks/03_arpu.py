@@ -7,7 +7,7 @@ by segment), the same number in plain pandas with an ``assert``, the plot,
 common mistakes (with the source article's MRR identity) and exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "03_arpu"
 

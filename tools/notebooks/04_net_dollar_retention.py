@@ -8,7 +8,7 @@ pandas with an ``assert``, the plot, the source articles' slips, common mistakes
 and exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "04_net_dollar_retention"
 

@@ -6,7 +6,7 @@ Wald against adjusted Wald, the same numbers by hand with an ``assert``, the tre
 compare() of the last two months, common mistakes and exercises with a checker.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "05_nps"
 

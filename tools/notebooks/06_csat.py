@@ -1,6 +1,6 @@
 """Generator of notebooks/06_csat.ipynb: customer satisfaction (CSAT) with intervals."""
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "06_csat"
 

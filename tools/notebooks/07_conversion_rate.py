@@ -7,7 +7,7 @@ in plain pandas with an ``assert``, plots, the source articles' slips, common
 mistakes and exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "07_conversion_rate"
 

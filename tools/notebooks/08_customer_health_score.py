@@ -8,7 +8,7 @@ wrong way), a revised score validated on later months, the accounts that
 moved to red, the source articles' gaps, common mistakes and exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "08_customer_health_score"
 

@@ -7,7 +7,7 @@ an ``assert``, the zero-churn and time-unit traps, the source articles' errors w
 numbers, the transactional form on the real CDNOW purchase log, a plot and exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "09_clv"
 

@@ -6,7 +6,7 @@ comparison table that flags retention spend above CAC or LTV (with the allocatio
 horizon switches), the 16-KPI article's misprinted formula, a plot and exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "10_retention_cost"
 

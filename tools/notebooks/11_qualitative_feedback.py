@@ -1,6 +1,6 @@
 """Generator of notebooks/11_qualitative_feedback.ipynb: themes of comments in four languages."""
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "11_qualitative_feedback"
 

@@ -1,6 +1,6 @@
 """Generator of notebooks/12_first_contact_resolution.ipynb: FCR and its definitional questions."""
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "12_first_contact_resolution"
 

@@ -1,6 +1,6 @@
 """Generator of notebooks/13_customer_effort_score.ipynb: CES, its two forms and inverted scales."""
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "13_customer_effort_score"
 

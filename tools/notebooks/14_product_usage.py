@@ -5,7 +5,7 @@ hand, the data with a plain-pandas check, the usage of healthy vs
 churning accounts, the source article's confusions, common mistakes, exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "14_product_usage"
 

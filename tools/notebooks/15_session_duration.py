@@ -6,7 +6,7 @@ check, mean vs median, time per feature, the source article's gaps, common
 mistakes, exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "15_session_duration"
 

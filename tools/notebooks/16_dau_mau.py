@@ -8,7 +8,7 @@ article's errors, how cskit computes it fast, the first-login rate as a
 sub-KPI of churn, a KPI tree, and exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "16_dau_mau"
 

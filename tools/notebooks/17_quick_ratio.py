@@ -6,7 +6,7 @@ number in plain pandas with an ``assert``, the plot, common mistakes (averaging
 ratios, undefined months) and exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "17_quick_ratio"
 

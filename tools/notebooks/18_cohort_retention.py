@@ -7,7 +7,7 @@ pandas with an ``assert``, the heatmap, common mistakes (averaging columns over
 cohorts of different ages, partial columns) and exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "18_cohort_retention"
 

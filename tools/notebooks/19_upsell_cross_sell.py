@@ -7,7 +7,7 @@ by segment, the add-on launch), churn after the upsell, the same numbers in plai
 pandas with an ``assert``, the plot, common mistakes and exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "19_upsell_cross_sell"
 

@@ -7,7 +7,7 @@ company (paying months and product use) by ``df.cs`` and by plain pandas with an
 article's "opposite of the cancellation rate" misleads, a plot and exercises.
 """
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "20_repeat_rate"
 

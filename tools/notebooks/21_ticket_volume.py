@@ -1,6 +1,6 @@
 """Generator of notebooks/21_ticket_volume.ipynb: monthly ticket volume and its rate."""
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "21_ticket_volume"
 

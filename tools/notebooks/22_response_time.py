@@ -1,6 +1,6 @@
 """Generator of notebooks/22_response_time.ipynb: first response and resolution time."""
 
-from _nb import setup, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "22_response_time"
 
