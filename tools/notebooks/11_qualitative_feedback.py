@@ -24,7 +24,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(setup('surveys', 'accounts')),
+    code(setup('surveys')),
     md(
         """
         ## How comments become terms
@@ -163,9 +163,13 @@ CELLS = [
     ),
     code(
         """
-        # by="segment" comes from the accounts table (joined on account_id)
-        lexicon = surveys.cs.themes(by="segment", lexicon=cskit.text.CS_THEMES,
-                                    accounts=company.accounts)
+        if company.accounts is not None:
+            # by="segment" comes from the accounts table (joined on account_id)
+            lexicon = surveys.cs.themes(by="segment", lexicon=cskit.text.CS_THEMES,
+                                        accounts=company.accounts)
+        else:
+            print("No accounts table in this data: by NPS group instead of by segment.")
+            lexicon = surveys.cs.themes(by="nps_group", lexicon=cskit.text.CS_THEMES)
         lexicon[["term", "count", "share", "comments"]].round(3)
         """
     ),
