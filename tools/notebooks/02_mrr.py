@@ -429,7 +429,7 @@ CELLS = [
     ),
     code(
         """
-        window = movements.loc[last12]
+        window = movements.loc[movements.index.isin(last12)]
         share = window["reactivation"].sum() / (window["new"] + window["reactivation"]).sum()
         print(
             f"last 12 months: new {window['new'].sum():,.0f}, reactivation "

@@ -144,7 +144,7 @@ CELLS = [
         yearly_nrr = company.mrr.cs.nrr(window=window)
         yearly_grr = company.mrr.cs.grr(window=window)
         row = yearly_nrr.loc[month]
-        print(f"Twelve months to {month}: {int(row['start_customers']):,} customers paying "
+        print(f"{window} months to {month}: {int(row['start_customers']):,} customers paying "
               f"{row['start']:,.0f} a month in {month - window}; {int(row['retained_customers']):,} "
               f"still pay, now {row['end']:,.0f}.")
         print(f"NRR {row['nrr']:.1%}  (expansion +{row['expansion']:,.0f}, contraction "
@@ -324,12 +324,17 @@ CELLS = [
     code(
         """
         # Checker (run it; reading it gives the answers away)
-        _quarters = company.mrr.cs.nrr(window=window, period="Q")
+        try:
+            _quarters = company.mrr.cs.nrr(window=window, period="Q")
+            _quarters = _quarters.loc[_quarters.index.asfreq("M", how="end") <= month]
+            _q4 = float(_quarters.iloc[-1]["nrr"])
+        except (cskit.errors.CskitError, IndexError):  # young data: no such quarter yet
+            _q4 = float("nan")
         _ANSWERS = {
             1: (200 - 50 - 40) / 200,
             2: (200 - 50 - 40) / 200,
             3: str(seg_nrr["grr"].idxmin()),
-            4: float(_quarters.loc[_quarters.index.asfreq("M", how="end") <= month].iloc[-1]["nrr"]),
+            4: _q4,
         }
 
         def check(number: int, answer) -> None:

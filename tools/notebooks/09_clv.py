@@ -103,7 +103,11 @@ CELLS = [
     ),
     code(
         """
-        monthly = company.mrr.cs.ltv(period="M")
+        # twelve months of churn, or as many as the data holds before `month` (young data)
+        w = int(min(12, (month - company.mrr["month"].min()).n))
+        if w < 12:
+            print(f"Only {w} months of churn before {month}: a {w}-month average below.")
+        monthly = company.mrr.cs.ltv(period="M", window=w)
         monthly.loc[month - 5 : month].round(4)
         """
     ),
@@ -129,7 +133,7 @@ CELLS = [
         paying_in = per_account.reset_index().groupby("month")["customer_id"].agg(set)
 
         rates = []
-        for m in pd.period_range(end=month, periods=12, freq="M"):  # twelve months
+        for m in pd.period_range(end=month, periods=w, freq="M"):  # twelve months (or w)
             start = paying_in[m - 1]
             rates.append(len(start - paying_in[m]) / len(start))
         churn_by_hand = np.mean(rates)
@@ -153,8 +157,8 @@ CELLS = [
         """
         mrr_seg = company.mrr.merge(company.accounts[["account_id", "segment"]],
                                     left_on="customer_id", right_on="account_id")
-        by_segment = mrr_seg.cs.ltv(period="M", by="segment").xs(month, level="period")
-        pooled = mrr_seg.cs.ltv(period="M", by="segment", churn_average="pooled")
+        by_segment = mrr_seg.cs.ltv(period="M", by="segment", window=w).xs(month, level="period")
+        pooled = mrr_seg.cs.ltv(period="M", by="segment", churn_average="pooled", window=w)
         by_segment["ltv (pooled churn)"] = pooled.xs(month, level="period")["ltv"]
         top, bottom = by_segment["ltv"].idxmax(), by_segment["ltv"].idxmin()
         print(f"In this data, {top} LTV is {by_segment.loc[top, 'ltv'] / by_segment.loc[bottom, 'ltv']:.1f}× "
@@ -186,7 +190,7 @@ CELLS = [
             "churn, 1 month": one_month.xs(small, level="segment")["churn_rate"],
             "LTV, 1 month": one_month.xs(small, level="segment")["ltv"],
             "why undefined": one_month.xs(small, level="segment")["undefined_reason"],
-            "LTV, 12 months": mrr_seg.cs.ltv(period="M", by="segment")
+            f"LTV, {w} months": mrr_seg.cs.ltv(period="M", by="segment", window=w)
                               .xs(small, level="segment")["ltv"],
         })
         ent = ent[ent.index <= month].tail(12)
