@@ -37,7 +37,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(setup('mrr', 'accounts')),
+    code(setup('mrr')),
     md(
         """
         ## The formula, and who is in it
@@ -196,8 +196,12 @@ CELLS = [
     ),
     code(
         """
-        segments = company.accounts.set_index("account_id")["segment"]
-        mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
+        if company.accounts is not None:
+            segments = company.accounts.set_index("account_id")["segment"]
+            mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
+        else:  # no accounts table: one segment holds every customer
+            print("No accounts table in this data: one segment, 'all customers'.")
+            mrr_seg = company.mrr.assign(segment="all customers")
         seg_nrr = mrr_seg.cs.nrr(window=window, by="segment").xs(month, level="period")
         seg_nrr["grr"] = mrr_seg.cs.grr(window=window, by="segment").xs(month, level="period")["grr"]
         seg_nrr[["start_customers", "start", "end", "nrr", "grr"]].round(

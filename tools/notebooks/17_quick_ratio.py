@@ -29,7 +29,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(setup('mrr', 'accounts')),
+    code(setup('mrr')),
     md(
         """
         ## The formula
@@ -138,8 +138,12 @@ CELLS = [
     ),
     code(
         """
-        segments = company.accounts.set_index("account_id")["segment"]
-        mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
+        if company.accounts is not None:
+            segments = company.accounts.set_index("account_id")["segment"]
+            mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
+        else:  # no accounts table: one segment holds every customer
+            print("No accounts table in this data: one segment, 'all customers'.")
+            mrr_seg = company.mrr.assign(segment="all customers")
         year = whole_periods(mrr_seg.cs.quick_ratio(period=long, by="segment"))
         year.xs(year.index.get_level_values("period")[-1], level="period")[
             ["new", "expansion", "reactivation", "contraction", "churn", "quick_ratio"]].round(2)

@@ -36,7 +36,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(setup('mrr', 'accounts')),
+    code(setup('mrr')),
     md(
         """
         ## Definitions
@@ -165,8 +165,12 @@ CELLS = [
     ),
     code(
         """
-        segments = company.accounts.set_index("account_id")["segment"]
-        seg = mrr_upto.assign(segment=mrr_upto["customer_id"].map(segments))
+        if company.accounts is not None:
+            segments = company.accounts.set_index("account_id")["segment"]
+            seg = mrr_upto.assign(segment=mrr_upto["customer_id"].map(segments))
+        else:  # no accounts table: one segment holds every customer
+            print("No accounts table in this data: one segment, 'all customers'.")
+            seg = mrr_upto.assign(segment="all customers")
         seg_counts = seg.cs.cohort_retention(by="segment", period="Y", output="count")
         reached_ages = [a for a in seg_counts.columns if seg_counts[a].notna().any()]
         seg_age = 12 if 12 in reached_ages else max(reached_ages)

@@ -29,7 +29,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(setup('mrr', 'accounts')),
+    code(setup('mrr')),
     md(
         """
         ## Definitions
@@ -170,8 +170,12 @@ CELLS = [
     ),
     code(
         """
-        segments = company.accounts.set_index("account_id")["segment"]
-        mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
+        if company.accounts is not None:
+            segments = company.accounts.set_index("account_id")["segment"]
+            mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
+        else:  # no accounts table: one segment holds every customer
+            print("No accounts table in this data: one segment, 'all customers'.")
+            mrr_seg = company.mrr.assign(segment="all customers")
         seg_year = whole_periods(mrr_seg.cs.upsell_rate(period=long, by="segment",
                                                         plan_order=plans))
         last_year = seg_year.index.get_level_values("period")[-1]
