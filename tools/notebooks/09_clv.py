@@ -35,7 +35,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(setup('mrr', 'accounts') + "\nimport importlib.util\nimport warnings\nfrom pathlib import Path"),
+    code(setup('mrr') + "\nimport importlib.util\nimport warnings\nfrom pathlib import Path"),
     md(
         """
         ## The formulas
@@ -155,8 +155,12 @@ CELLS = [
     ),
     code(
         """
-        mrr_seg = company.mrr.merge(company.accounts[["account_id", "segment"]],
-                                    left_on="customer_id", right_on="account_id")
+        if company.accounts is not None:
+            mrr_seg = company.mrr.merge(company.accounts[["account_id", "segment"]],
+                                        left_on="customer_id", right_on="account_id")
+        else:  # no accounts table: one segment holds every customer
+            print("No accounts table in this data: one segment, 'all customers'.")
+            mrr_seg = company.mrr.assign(segment="all customers")
         by_segment = mrr_seg.cs.ltv(period="M", by="segment", window=w).xs(month, level="period")
         pooled = mrr_seg.cs.ltv(period="M", by="segment", churn_average="pooled", window=w)
         by_segment["ltv (pooled churn)"] = pooled.xs(month, level="period")["ltv"]
