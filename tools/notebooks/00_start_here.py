@@ -13,7 +13,7 @@ the notebook is built.
 
 from pathlib import Path
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "00_start_here"
 HERE = Path(__file__).resolve().parent
@@ -56,7 +56,7 @@ CELLS = [
 
         This notebook has two parts:
 
-        1. **A start page**: the sample company, its seven tables, which KPIs each table
+        1. **A start page**: the data (the sample company by default), its tables, which KPIs each table
            gives, and a 30-second tour.
         2. **A training path for a new CS hire**: the KPIs one by one through their
            explainers, each followed by an exercise that `cskit.training.check` marks.
@@ -66,26 +66,32 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP + "\nfrom IPython.display import display"),
+    code(setup("mrr", "surveys", "tickets", "events") + "\nfrom IPython.display import display"),
     md(
         """
-        ## The sample company
+        ## The data
 
-        A seeded simulation of a B2B subscription business: about 3,000 accounts from
-        November 2023 to October 2026, with all seven tables of the data contract consistent
-        with each other (events only while an account is active, tickets rising before churn,
-        detractors churning more often, a price change, an add-on launch). Point `data_dir` at
-        a folder with the same seven files to run this notebook on your own data.
+        By default, the **sample company**: a seeded simulation of a B2B subscription
+        business with all seven tables of the data contract consistent with each other
+        (events only while an account is active, tickets rising before churn, detractors
+        churning more often, a price change, an add-on launch). Point `data_dir` at a folder
+        with your own tables (`<table>.csv`, as `cskit.datasets.write_sample` writes them) to
+        run this notebook on your own data; a table the notebook needs and the folder lacks
+        is named in the first output.
         """
     ),
     code(
         """
+        tables = {name: frame for name, frame in company.tables().items() if frame is not None}
+        first, last = company.mrr["month"].min(), company.mrr["month"].max()
+        print(f"{company.mrr['customer_id'].nunique():,} paying customers from {first} to {last}; "
+              f"tables: {', '.join(tables)}.")
         overview = pd.DataFrame(
             {
-                "rows": [len(frame) for frame in company.tables().values()],
-                "columns": [", ".join(map(str, frame.columns)) for frame in company.tables().values()],
+                "rows": [len(frame) for frame in tables.values()],
+                "columns": [", ".join(map(str, frame.columns)) for frame in tables.values()],
             },
-            index=pd.Index(list(company.tables()), name="table"),
+            index=pd.Index(list(tables), name="table"),
         )
         overview
         """
@@ -101,7 +107,7 @@ CELLS = [
     code(
         """
         pd.concat(
-            {name: frame.cs.kpis()[["kpi", "method"]] for name, frame in company.tables().items()},
+            {name: frame.cs.kpis()[["kpi", "method"]] for name, frame in tables.items()},
             names=["table", None],
         ).droplevel(1)
         """
@@ -142,13 +148,17 @@ CELLS = [
     ),
     md(
         """
-        **NPS** per month, with its 95 % interval: with 150 answers a month the interval is
-        about ±12 points, so most month-to-month moves are noise.
+        **NPS** per month, with its 95 % interval: with a hundred or so answers a month the
+        interval is more than ±10 points wide, so most month-to-month moves are noise.
         """
     ),
     code(
         """
-        company.surveys.cs.nps(period="M").tail(6)[["n", "nps", "ci_low", "ci_high"]].round(1)
+        recent = company.surveys.cs.nps(period="M").tail(6)
+        half_width = (recent["ci_high"] - recent["ci_low"]).median() / 2
+        print(f"In this data: a median of {recent['n'].median():.0f} answers a month, "
+              f"interval about ±{half_width:.0f} points.")
+        recent[["n", "nps", "ci_low", "ci_high"]].round(1)
         """
     ),
     md(
@@ -156,7 +166,7 @@ CELLS = [
         ## Where to go next
 
         One notebook per KPI (definition, formula, common mistakes — including the errors in
-        the source articles —, the number on the sample data, the same number by hand in plain
+        the source articles —, the number on the data, the same number by hand in plain
         pandas, a plot and exercises), and the monthly report that `cskit report` runs:
 
         {_notebook_list()}
@@ -207,7 +217,8 @@ CELLS = [
         """
     ),
     code("cskit.explain.churn(company.mrr)"),
-    *_exercise("churn-1", "`company.mrr.cs.churn(period=\"M\")`, row 2026-10."),
+    *_exercise("churn-1", "This exercise is on the sample company whatever `data_dir` is: "
+               "`cskit.datasets.load_sample().mrr.cs.churn(period=\"M\")`, row 2026-10."),
     *_exercise("churn-2", "Which base is the largest?"),
     md(
         """

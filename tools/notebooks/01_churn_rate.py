@@ -1,13 +1,13 @@
 """Generator of notebooks/01_churn_rate.ipynb: customer (logo) churn rate.
 
 What churn is and why it matters, the formula and its three denominators on the
-sample company, the join-and-churn and reactivation switches, where the source
+data, the join-and-churn and reactivation switches, where the source
 articles go wrong (with numbers), a small example by hand, the same monthly
 churn in plain pandas with an ``assert``, the plot, revenue churn in contrast,
 common mistakes and exercises with a checker.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "01_churn_rate"
 
@@ -35,7 +35,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr', 'subscriptions')),
     md(
         """
         ## The formula
@@ -136,14 +136,16 @@ CELLS = [
     ),
     md(
         """
-        ## The three denominators on the sample company
+        ## The three denominators on this data
 
-        Monthly churn for the last twelve months, once per denominator:
+        Monthly churn for the last twelve months (fewer when the data is younger), once per
+        denominator:
         """
     ),
     code(
         """
         last12 = pd.period_range(end=month, periods=12, freq="M")
+        last12 = last12[last12 > company.mrr["month"].min()]  # a month needs the one before it
         results = {
             d: company.mrr.cs.churn(period="M", denominator=d).loc[last12]
             for d in ("start", "average", "start_plus_new")
@@ -174,10 +176,12 @@ CELLS = [
     ),
     md(
         """
-        Month by month the gap is small: few customers join in a month compared with the
-        base, so start and start + new are close. Over a **year** it is not — a growing
-        company adds customers all year, and they all enter the `start_plus_new`
-        denominator while few of them had time to churn:
+        Month by month the gap is usually small: few customers join in a month compared
+        with the base, so start and start + new are close. Over a **year** it is not — a
+        growing company adds customers all year, and they all enter the `start_plus_new`
+        denominator while few of them had time to churn. (A calendar year needs the
+        December before it and its own December; when this data holds no whole year, the
+        cell uses its last whole quarter instead and says so.)
         """
     ),
     code(
@@ -186,24 +190,27 @@ CELLS = [
             # periods that end on or before the chosen month
             return frame[frame.index.asfreq("M", how="end") <= month]
 
+        # the longest whole period the data holds: a calendar year, else a quarter
+        long = "Y" if len(whole_periods(company.mrr.cs.churn(period="Y"))) else "Q"
+        if long == "Q":
+            print("This data holds no whole calendar year: the last whole quarter instead.")
         yearly = pd.DataFrame(
             {
-                d: whole_periods(company.mrr.cs.churn(period="Y", denominator=d)).iloc[-1]
+                d: whole_periods(company.mrr.cs.churn(period=long, denominator=d)).iloc[-1]
                 for d in ("start", "average", "start_plus_new")
             }
         ).T
         counts_cols = ["start_customers", "new_customers", "end_customers", "churned"]
         yearly[counts_cols] = yearly[counts_cols].astype("int64")
-        year = whole_periods(company.mrr.cs.churn(period="Y")).index[-1]
-        print(f"Year {year}:")
+        year = whole_periods(company.mrr.cs.churn(period=long)).index[-1]
+        print(f"Period {year}:")
         yearly[["start_customers", "new_customers", "end_customers", "churned", "denominator",
                 "churn_rate"]].round(4)
         """
     ),
     md(
         """
-        Same customers, same departures: the yearly rate more than halves by changing the
-        denominator. **Never compare churn rates without saying which denominator** — and
+        Same customers, same departures: only the denominator changed. **Never compare churn rates without saying which denominator** — and
         compare yourself with benchmarks only when they state theirs (most SaaS benchmarks
         use customers at the start).
 
@@ -235,13 +242,13 @@ CELLS = [
             table.index = table.index.astype(str)
             return table
 
-        pd.concat([by_switch("Q", 4), by_switch("Y", 1)]).round(2)
+        pd.concat([by_switch("Q", 4), by_switch("Y", 1)]).round(2)  # no year row: no whole year
         """
     ),
     md(
         """
-        Up to about a point per quarter, and much more over a year (a year has room for many
-        customers to join and leave). Counting customers who joined and left inside the
+        The longer the period, the more room for customers to join and leave inside it,
+        and the further the switches move the rate. Counting customers who joined and left inside the
         period adds churn the start base cannot explain; netting out returns removes churn that did
         happen (the customer *was* lost for a month or two, and its revenue with it).
         The defaults (`exclude`, `count`) keep numerator and denominator about the **same
@@ -256,30 +263,48 @@ CELLS = [
 
         **1. "All customers in the period" rewards growth, not retention.** Read literally,
         the denominator holds every customer of the period, including the ones who signed
-        up last week and had no time to leave. On the sample company, year 2025 (table
-        above): 118 of the 505 customers at the start left, **23.4 %**. Dividing by all 1,163
-        customers of the year gives **10.1 %**. Nothing about retention changed; the rate
-        halved because sales signed 658 customers. The more a company sells, the lower its
-        "churn" looks. The fix: divide by the customers who could churn, the
+        up last week and had no time to leave. In this data, the longest period above:
+        """
+    ),
+    code(
+        """
+        row_start, row_all = yearly.loc["start"], yearly.loc["start_plus_new"]
+        print(
+            f"{year}: {row_start['churned']:,} of the {row_start['start_customers']:,} customers "
+            f"at the start left, {row_start['churn_rate']:.1%}. Dividing by all "
+            f"{int(row_all['denominator']):,} customers of the period gives "
+            f"{row_all['churn_rate']:.1%}, only because {row_start['new_customers']:,} "
+            "customers joined."
+        )
+        """
+    ),
+    md(
+        """
+        Nothing about retention changes with the denominator. The more a company sells, the
+        lower its "churn" looks. The fix: divide by the customers who could churn, the
         customers at the start (the 6-metrics article's definition, cskit's default).
 
         **2. "Total churned" with the start denominator breaks the rate.** If the numerator
         takes *every* customer who left during the period — including those who joined in
         it — while the denominator is the start base, numerator and denominator describe
-        different groups. For 2024, when the company was small:
+        different groups. For the first period of the data, when the company was smallest:
         """
     ),
     code(
         """
-        first_year = company.mrr.cs.churn(period="Y", join_and_churn="count").iloc[[0]]
+        first_year = company.mrr.cs.churn(period=long, join_and_churn="count").iloc[[0]]
+        row = first_year.iloc[0]
+        print(f"{first_year.index[0]}: rate {row['churn_rate']:.0%}; "
+              f"{row['churned_after_joining']:,} of the {row['churned']:,} who left had joined "
+              "during the period.")
         first_year[["start_customers", "new_customers", "churned", "churned_after_joining",
                     "churn_rate"]]
         """
     ),
     md(
         """
-        A churn "rate" of 156 %: more customers left than there were at the start, because
-        76 of the 92 had joined during the year. A rate above 100 % is the tell-tale sign.
+        The customers who joined and left inside the period inflate the numerator while the
+        denominator never had them; a rate above 100 % is the tell-tale sign.
         Use `join_and_churn="count"` only with `denominator="start_plus_new"`, where the
         numerator's customers are all in the denominator.
 
@@ -297,6 +322,7 @@ CELLS = [
         subs = company.subscriptions
         end_month = subs["end"].dt.to_period("M")
         ended = subs[end_month.isin(last12)]
+        main_product = subs["product"].mode().iloc[0]  # the product most lines are for
         paying_months = company.mrr.groupby(["customer_id", "month"])["mrr"].sum().gt(0)
         paying_months = paying_months[paying_months].index
         # a line ended, but the customer still pays at the close of that month
@@ -308,16 +334,19 @@ CELLS = [
             {
                 "subscription lines that ended": len(ended),
                 "… while the customer kept paying (plan change, add-on dropped)": int(kept.sum()),
-                "… of which add-on (insights) lines": int((ended["product"][kept] == "insights").sum()),
+                "… of which lines of another product than the main one": int(
+                    (ended["product"][kept] != main_product).sum()),
                 "customers who churned (cskit)": lost_customers,
             },
             name="last 12 months",
         )
+        print(f"Counting ended lines would report {len(ended) / max(lost_customers, 1):.1f}× "
+              "the customers who really churned.")
         """
     ),
     md(
         """
-        Counting lines would report about twice the real churn: a plan change ends one line
+        Counting lines overstates churn: a plan change ends one line
         and starts another the same day, and a customer with the core product and the add-on
         ends two lines when it leaves.
 
@@ -366,8 +395,7 @@ CELLS = [
     ),
     md(
         """
-        All three denominators agree with cskit to the last digit, for every one of the
-        twelve months.
+        All three denominators agree with cskit to the last digit, for every month.
 
         ## The plot
         """
@@ -413,9 +441,21 @@ CELLS = [
         """
         They answer different questions. Logo churn: *how many relationships did we lose?*
         (what CSMs feel, and what LTV per customer needs). Revenue churn: *how much of the
-        money did we lose?* (what finance feels). They can disagree: in May 2026 the sample
-        company had its **lowest** logo churn of the year and its **highest** gross revenue
-        churn — few customers left, but large ones (see the last column). Report both.
+        money did we lose?* (what finance feels). They can disagree — a month where few
+        customers left, but large ones (see the last column):
+        """
+    ),
+    code(
+        """
+        low_logo, high_gross = compare["logo %"].idxmin(), compare["gross revenue %"].idxmax()
+        print(f"Lowest logo churn: {low_logo}; highest gross revenue churn: {high_gross}.")
+        print("Report both: the two rankings of months "
+              + ("coincide here." if low_logo == high_gross else "differ here."))
+        """
+    ),
+    md(
+        """
+        Report both.
 
         ## Common mistakes
 
@@ -436,7 +476,7 @@ CELLS = [
     code(
         """
         monthly = results["start"]["churn_rate"].mean()
-        print(f"mean monthly churn over the last 12 months: {monthly:.2%}")
+        print(f"mean monthly churn over the last {len(last12)} months: {monthly:.2%}")
         print(f"× 12:                   {12 * monthly:.1%}  (too high)")
         print(f"1 − (1 − monthly)**12:  {1 - (1 - monthly) ** 12:.1%}")
         """
@@ -502,7 +542,7 @@ CELLS = [
     ),
     md(
         """
-        **2.** On the sample company, the churn rate of the last whole quarter, counting
+        **2.** On this data, the churn rate of the last whole quarter, counting
         customers who joined and left in it, with the denominator where they belong.
         """
     ),
@@ -517,7 +557,7 @@ CELLS = [
         <details><summary>Answer</summary>
 
         `company.mrr.cs.churn(period="Q", denominator="start_plus_new", join_and_churn="count")`,
-        the last quarter ending on or before `month` (2026Q3 for 2026-10).
+        the last quarter ending on or before `month` (e.g. 2026Q3 for 2026-10).
 
         </details>
         """

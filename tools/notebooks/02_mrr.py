@@ -7,7 +7,7 @@ the price rise in the movements, MRR and movements by hand in plain pandas with
 ``assert``, the waterfall and trend plots, the catalogue's traps and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "02_mrr"
 
@@ -36,7 +36,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr', 'subscriptions', 'accounts')),
     md(
         """
         ## From subscription lines to MRR, by hand
@@ -96,19 +96,21 @@ CELLS = [
         `to_mrr()` returns one row per customer, month (and plan, product) — the `mrr` table
         of the data contract; `mrr()` adds the rows up per month.
 
-        ## The sample company: subscriptions → MRR
+        ## This data: subscriptions → MRR
 
-        The sample company's `mrr` table is exactly `subscriptions.cs.to_mrr()`:
+        Is this data's `mrr` table the same as `subscriptions.cs.to_mrr()` (up to its last
+        month)? If not, the `mrr` table was made with other rules — find out which before
+        comparing numbers:
         """
     ),
     code(
         """
-        derived = company.subscriptions.cs.to_mrr()
+        derived = company.subscriptions.cs.to_mrr(until=company.mrr["month"].max())
         key = ["customer_id", "month", "plan", "product"]
-        pd.testing.assert_frame_equal(
-            derived.sort_values(key).reset_index(drop=True),
-            company.mrr.sort_values(key).reset_index(drop=True)[derived.columns],
+        same = derived.sort_values(key).reset_index(drop=True).equals(
+            company.mrr.sort_values(key).reset_index(drop=True)[derived.columns]
         )
+        print("mrr == subscriptions.cs.to_mrr():", "yes" if same else "no")
         company.subscriptions["interval"].value_counts()
         """
     ),
@@ -133,7 +135,7 @@ CELLS = [
     ),
     md(
         """
-        * **List price** is several per cent higher: that is what the discounts cost. Report net
+        * **List price** is higher by what the discounts cost. Report net
           MRR (what customers pay); list MRR only tells sales how much they give away.
         * **`period_end`** adds revenue from lines that were cancelled but are paid up —
           churn is booked later, at the end of the paid term. One trap: in line data a
@@ -246,17 +248,24 @@ CELLS = [
         The end of one month is the start of the next, and `end` equals `mrr()` for the
         month. Quarters and years add the monthly flows up (`mrr_movements(period="Q")`).
 
-        ### Two events of the sample company, seen in the movements
+        ### Events of a company, seen in the movements
 
-        **The insights add-on, launched in March 2025.** Existing customers who buy it pay
-        more: that is **expansion**, not new business (cross-sell). Expansion jumps the
-        month of the launch, and the add-on's MRR starts from zero:
+        **A product launched later (an add-on).** Existing customers who buy it pay
+        more: that is **expansion**, not new business (cross-sell). Expansion should jump
+        the month of the launch, and the product's MRR starts from zero. The product of this
+        data that first appears last, around its launch:
         """
     ),
     code(
         """
-        launch = pd.period_range("2025-01", "2025-06", freq="M")
         addon = company.mrr.cs.mrr(by="product")["mrr"].unstack("product")
+        first_seen = addon.gt(0).idxmax()  # first month with MRR, per product
+        newest = first_seen.idxmax()
+        launch = pd.period_range(first_seen[newest] - 2, periods=6, freq="M")
+        if first_seen.nunique() == 1:
+            print("All products of this data start in its first month: no launch to see.")
+        else:
+            print(f"Newest product: {newest!r}, first MRR in {first_seen[newest]}.")
         pd.concat(
             [movements.reindex(launch)[["new", "expansion"]], addon.reindex(launch)], axis=1
         ).round(0)
@@ -264,16 +273,17 @@ CELLS = [
     ),
     md(
         """
-        **The price rise of about 10 % for lines starting on or after 2025-07-01.** Existing
-        lines keep their price, so the rise reaches MRR only through lines that start after
-        it: new customers, plan changes, returning customers. Look at the list price per
-        seat of each new customer's first month, by plan — a clean step from 2025Q3:
+        **A price change.** Existing lines usually keep their price, so a rise reaches MRR
+        only through lines that start after it: new customers, plan changes, returning
+        customers. Look at the list price per seat of each new customer's first month, by
+        plan and quarter (main product only) — a price change shows as a step:
         """
     ),
     code(
         """
         list_mrr = company.subscriptions.cs.to_mrr(price="list")
-        core = list_mrr[list_mrr["product"] == "core"]
+        main_product = list_mrr["product"].mode().iloc[0]
+        core = list_mrr[list_mrr["product"] == main_product]
         first_month = core.groupby("customer_id")["month"].transform("min")
         firsts = core[core["month"] == first_month].merge(
             company.accounts[["account_id", "seats"]], left_on="customer_id", right_on="account_id"
@@ -281,24 +291,26 @@ CELLS = [
         firsts["per_seat"] = firsts["mrr"] / firsts["seats"]
         firsts["quarter"] = firsts["month"].dt.asfreq("Q")
         per_seat = firsts.groupby(["quarter", "plan"])["per_seat"].median().unstack("plan")
-        per_seat.reindex(pd.period_range("2025Q1", "2025Q4", freq="Q")).round(2)
+        per_seat.tail(6).round(2)
         """
     ),
     code(
         """
         new_customers = company.mrr.cs.churn(period="M")["new_customers"]
-        per_new = movements["new"] / new_customers.reindex(movements.index)
-        h1 = per_new.reindex(pd.period_range("2025-01", "2025-06", freq="M")).mean()
-        h2 = per_new.reindex(pd.period_range("2025-07", "2025-12", freq="M")).mean()
-        print(f"new MRR per new (or returning) customer: H1 2025 {h1:.0f}, H2 2025 {h2:.0f}")
+        per_new = (movements["new"] / new_customers.reindex(movements.index)).dropna()
+        per_new = per_new[per_new.index <= month].tail(12)
+        half = len(per_new) // 2
+        h1, h2 = per_new.iloc[:half], per_new.iloc[half:]
+        print(f"new MRR per new (or returning) customer: {h1.index[0]}–{h1.index[-1]} "
+              f"{h1.mean():,.0f}, {h2.index[0]}–{h2.index[-1]} {h2.mean():,.0f}")
         """
     ),
     md(
         """
-        Prices went **up** 10 %, yet new MRR per new customer went **down**: the customers who
-        signed in the second half were smaller or on cheaper plans. The mix of customers moves
-        aggregate MRR far more than a price change does — to see a price effect, compare like
-        with like (per seat, per plan), never the total.
+        New MRR per new customer moves with the **mix** of customers (size, plan) at least as
+        much as with prices: a price rise can come with *lower* new MRR per customer if the
+        customers who sign are smaller. To see a price effect, compare like with like (per
+        seat, per plan, as in the table above), never the total.
 
         ## The same numbers by hand, in plain pandas
 
@@ -378,13 +390,14 @@ CELLS = [
         16-KPI article gives MRR as ARPU × monthly users, and defines ARPU as revenue ÷
         average users. Both need the revenue first, so the formula goes in a circle; worse,
         if "revenue" is read as what was *invoiced* in the month, annual plans count twelve
-        times in their renewal month and zero in the other eleven. The sample company's
+        times in their renewal month and zero in the other eleven. This data's
         invoices against its MRR:
         """
     ),
     code(
         """
         last12 = pd.period_range(end=month, periods=12, freq="M")
+        last12 = last12[last12 >= company.mrr["month"].min()]
         # every line × every month of the window; a line bills on its start day every
         # `interval` months (one-off lines bill once, in their start month)
         grid = subs.merge(pd.DataFrame({"bill_month": last12}), how="cross")
@@ -416,7 +429,7 @@ CELLS = [
     ),
     code(
         """
-        window = movements.loc[last12]
+        window = movements.loc[movements.index.isin(last12)]
         share = window["reactivation"].sum() / (window["new"] + window["reactivation"]).sum()
         print(
             f"last 12 months: new {window['new'].sum():,.0f}, reactivation "
@@ -427,8 +440,8 @@ CELLS = [
     ),
     md(
         """
-        **Losing one product is contraction, not churn.** A customer who drops the add-on
-        but keeps the core product is still paying: contraction. Churn is only when the
+        **Losing one product is contraction, not churn.** A customer who drops an add-on
+        but keeps its main product is still paying: contraction. Churn is only when the
         customer's *total* MRR reaches zero (cskit adds a customer's lines up first).
 
         ## Common mistakes
@@ -457,7 +470,7 @@ CELLS = [
             1: 100 * 100 + 50 * 600 / 12,
             2: 10_000 + 500 + 300 + 100 - 200 - 400,
             3: 1200 * 0.75 / 12,
-            4: float(addon.loc[month, "insights"] / addon.loc[month].sum()),
+            4: float(addon.loc[month, newest] / addon.loc[month].sum()),
         }
 
         def check(number: int, answer) -> None:
@@ -540,8 +553,8 @@ CELLS = [
     ),
     md(
         """
-        **4.** What share of the chosen month's MRR (`month`, 2026-10 by default) comes from
-        the insights add-on? (A fraction.)
+        **4.** What share of the chosen month's MRR (`month`) comes from the newest product
+        (`newest`, found above)? (A fraction.)
         """
     ),
     code(
@@ -554,7 +567,7 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `company.mrr.cs.mrr(by="product")`, row `month`: insights ÷ (core + insights).
+        `company.mrr.cs.mrr(by="product")`, row `month`: the newest product ÷ all products.
 
         </details>
         """

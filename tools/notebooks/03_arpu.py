@@ -2,12 +2,12 @@
 
 What ARPA/ARPU are and why a CS team watches them, the formula and the two
 averages (actives, start/end), per account vs per user, a small example by hand
-(the catalogue's reference), the KPI on the sample company (monthly, quarterly,
+(the catalogue's reference), the KPI on the data (monthly, quarterly,
 by segment), the same number in plain pandas with an ``assert``, the plot,
 common mistakes (with the source article's MRR identity) and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "03_arpu"
 
@@ -36,7 +36,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr', 'accounts')),
     md(
         """
         ## The formula
@@ -95,7 +95,7 @@ CELLS = [
         (`active_accounts`), the `denominator` used and `arpa`. January is missing from the
         `start_end` table: it has no month before it in the data, so its start is unknown.
 
-        ## ARPA of the sample company
+        ## ARPA of this data
 
         The last twelve months up to the chosen month, with both averages:
         """
@@ -103,6 +103,7 @@ CELLS = [
     code(
         """
         last12 = pd.period_range(end=month, periods=12, freq="M")
+        last12 = last12[last12 > company.mrr["month"].min()]  # start/end needs the month before
         actives = company.mrr.cs.arpa().loc[last12]
         start_end = company.mrr.cs.arpa(average="start_end").loc[last12]
         side = pd.DataFrame({
@@ -112,14 +113,17 @@ CELLS = [
             "ARPA (start/end)": start_end["arpa"],
         })
         side["gap %"] = (side["ARPA (start/end)"] / side["ARPA (actives)"] - 1) * 100
+        growing = (side["paying accounts"].diff().dropna() > 0).mean()
+        print(f"Paying accounts grew in {growing:.0%} of these months; the start/end ARPA was "
+              f"higher in {(side['gap %'] > 0).mean():.0%} of them.")
         side.round(1)
         """
     ),
     md(
         """
-        The company grows every month, so the start/end average is below the month's paying
-        accounts and ARPA with `start_end` is a little higher: the gap is about half the
-        month's net growth in accounts. Quarters show the same pattern:
+        When a company grows, the start/end average is below the month's paying accounts
+        and ARPA with `start_end` is a little higher: the gap is about half the month's net
+        growth in accounts (and the other way round when it shrinks). Quarters:
         """
     ),
     code(
@@ -139,7 +143,7 @@ CELLS = [
         """
         ### Per account or per user
 
-        The sample's accounts have seats (users). ARPU divides the same revenue by the seats
+        When accounts have seats (users), ARPU divides the same revenue by the seats
         of the paying accounts:
         """
     ),
@@ -168,13 +172,18 @@ CELLS = [
         segments = company.accounts.set_index("account_id")["segment"]
         mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
         by_segment = mrr_seg.cs.arpa(by="segment")
-        by_segment.xs(month, level="period")[["revenue", "active_accounts", "arpa"]].round(1)
+        now_by_segment = by_segment.xs(month, level="period")
+        top, bottom = now_by_segment["arpa"].idxmax(), now_by_segment["arpa"].idxmin()
+        print(f"In this data, {top} accounts pay "
+              f"{now_by_segment.loc[top, 'arpa'] / now_by_segment.loc[bottom, 'arpa']:.1f} times "
+              f"what {bottom} accounts pay.")
+        now_by_segment[["revenue", "active_accounts", "arpa"]].round(1)
         """
     ),
     md(
         """
-        Enterprise accounts pay roughly forty times what SMB accounts pay. A change in the
-        *mix* — more SMB sign-ups — lowers the company's ARPA even when no account pays less.
+        When segments pay very different amounts, a change in the *mix* — more sign-ups
+        in the cheapest segment — lowers the company's ARPA even when no account pays less.
         Before reading a falling ARPA as "customers are downgrading", look at it by segment.
 
         ## The same number by hand, in plain pandas
@@ -247,7 +256,7 @@ CELLS = [
         _ANSWERS = {
             1: 2_800 / ((7 + 8) / 2),
             2: float(mrr_seg.cs.arpu(company.accounts, by="segment", period=None)
-                     .loc["Enterprise", "arpu"]),
+                     .loc[top, "arpu"]),
             3: "start_end",
         }
 
@@ -286,7 +295,8 @@ CELLS = [
         </details>
         """
     ),
-    md("**2.** What is the ARPU (per user) of the Enterprise segment in the chosen month?"),
+    md("**2.** What is the ARPU (per user) of the segment with the highest ARPA (`top`, found "
+       "above) in the chosen month?"),
     code(
         """
         answer_2 = None
@@ -297,8 +307,8 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `mrr_seg.cs.arpu(company.accounts, by="segment", period=None).loc["Enterprise", "arpu"]`
-        — the Enterprise accounts' MRR ÷ their seats.
+        `mrr_seg.cs.arpu(company.accounts, by="segment", period=None).loc[top, "arpu"]`
+        — that segment's MRR ÷ its seats.
 
         </details>
         """

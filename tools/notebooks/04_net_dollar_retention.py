@@ -2,13 +2,13 @@
 
 NDR / NRR and GRR: what and why, the formula and who is in it (new business and
 reactivation excluded), monthly vs trailing-twelve-month, GRR's cap, a small
-example by hand with the catalogue's reference figures, the KPI on the sample
+example by hand with the catalogue's reference figures, the KPI on the data
 company (monthly, yearly, by segment, cohort NRR), the same numbers in plain
 pandas with an ``assert``, the plot, the source articles' slips, common mistakes
 and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "04_net_dollar_retention"
 
@@ -37,7 +37,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr')),
     md(
         """
         ## The formula, and who is in it
@@ -112,7 +112,7 @@ CELLS = [
     ),
     md(
         """
-        ## NRR and GRR of the sample company
+        ## NRR and GRR of this data
 
         Monthly, for the twelve months up to the chosen month:
         """
@@ -120,6 +120,12 @@ CELLS = [
     code(
         """
         last12 = pd.period_range(end=month, periods=12, freq="M")
+        last12 = last12[last12 > company.mrr["month"].min()]  # a month needs the one before
+        # the trailing window: twelve months, or as many as the data holds before `month`
+        window = int(min(12, (month - company.mrr["month"].min()).n))
+        if window < 12:
+            print(f"This data starts {window} months before {month}: the 'twelve-month' "
+                  f"figures below use a {window}-month window.")
         monthly = company.mrr.cs.nrr().loc[last12]
         monthly["grr"] = company.mrr.cs.grr().loc[last12, "grr"]
         (monthly[["start", "expansion", "contraction", "churn", "end", "nrr", "grr"]]
@@ -135,11 +141,11 @@ CELLS = [
     ),
     code(
         """
-        yearly_nrr = company.mrr.cs.nrr(window=12)
-        yearly_grr = company.mrr.cs.grr(window=12)
+        yearly_nrr = company.mrr.cs.nrr(window=window)
+        yearly_grr = company.mrr.cs.grr(window=window)
         row = yearly_nrr.loc[month]
-        print(f"Twelve months to {month}: {int(row['start_customers']):,} customers paying "
-              f"{row['start']:,.0f} a month in {month - 12}; {int(row['retained_customers']):,} "
+        print(f"{window} months to {month}: {int(row['start_customers']):,} customers paying "
+              f"{row['start']:,.0f} a month in {month - window}; {int(row['retained_customers']):,} "
               f"still pay, now {row['end']:,.0f}.")
         print(f"NRR {row['nrr']:.1%}  (expansion +{row['expansion']:,.0f}, contraction "
               f"-{row['contraction']:,.0f}, churn -{row['churn']:,.0f})")
@@ -158,8 +164,8 @@ CELLS = [
     ),
     code(
         """
-        chained = monthly["nrr"].prod()
-        print(f"product of 12 monthly NRRs: {chained:.1%}; trailing-12-month NRR: "
+        chained = monthly["nrr"].tail(window).prod()
+        print(f"product of {window} monthly NRRs: {chained:.1%}; trailing-{window}-month NRR: "
               f"{row['nrr']:.1%}")
         """
     ),
@@ -174,7 +180,7 @@ CELLS = [
     ),
     code(
         """
-        counted = company.mrr.cs.nrr(window=12, reactivated="count").loc[month]
+        counted = company.mrr.cs.nrr(window=window, reactivated="count").loc[month]
         pd.DataFrame({
             "exclude (default)": row[["retained_customers", "end", "nrr"]],
             "count": counted[["retained_customers", "end", "nrr"]],
@@ -190,10 +196,14 @@ CELLS = [
     ),
     code(
         """
-        segments = company.accounts.set_index("account_id")["segment"]
-        mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
-        seg_nrr = mrr_seg.cs.nrr(window=12, by="segment").xs(month, level="period")
-        seg_nrr["grr"] = mrr_seg.cs.grr(window=12, by="segment").xs(month, level="period")["grr"]
+        if company.accounts is not None:
+            segments = company.accounts.set_index("account_id")["segment"]
+            mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
+        else:  # no accounts table: one segment holds every customer
+            print("No accounts table in this data: one segment, 'all customers'.")
+            mrr_seg = company.mrr.assign(segment="all customers")
+        seg_nrr = mrr_seg.cs.nrr(window=window, by="segment").xs(month, level="period")
+        seg_nrr["grr"] = mrr_seg.cs.grr(window=window, by="segment").xs(month, level="period")["grr"]
         seg_nrr[["start_customers", "start", "end", "nrr", "grr"]].round(
             {"start": 0, "end": 0, "nrr": 4, "grr": 4})
         """
@@ -208,7 +218,7 @@ CELLS = [
     ),
     code(
         """
-        cohorts = company.mrr.cs.cohort_nrr(window=12, period="Q")
+        cohorts = company.mrr.cs.cohort_nrr(window=window, period="Q")
         cohorts[["start_customers", "retained_customers", "start", "end", "nrr", "grr"]].round(
             {"start": 0, "end": 0, "nrr": 4, "grr": 4})
         """
@@ -216,8 +226,9 @@ CELLS = [
     md(
         """
         Only cohorts whose every customer has had twelve months are shown. A cohort above
-        100 % grew on its own during its first year: its expansion (upgrades, the add-on
-        launched in March 2025) outweighed its losses. Comparing cohorts tells whether
+        100 % grew on its own during its first year: its expansion (upgrades, add-ons)
+        outweighed its losses. (A young company may have no cohort old enough yet: the
+        table is then empty.) Comparing cohorts tells whether
         onboarding and first-year CS work are getting better; `cohort_retention(kind="revenue")`
         (notebook 18) draws the whole curve, month by month.
 
@@ -232,7 +243,7 @@ CELLS = [
         """
         table = company.mrr.pivot_table(index="customer_id", columns="month", values="mrr",
                                          aggfunc="sum", fill_value=0.0)
-        start_m, end_m = month - 12, month
+        start_m, end_m = month - window, month
         start_mrr = table[start_m]
         base = start_mrr > 0
         stayed = (table.loc[:, start_m:end_m] > 0).all(axis=1)
@@ -275,13 +286,13 @@ CELLS = [
 
         * **It does not say *whose* revenue.** Read carelessly, "start MRR" and "MRR now" are
           the company's totals, and end MRR ÷ start MRR is **MRR growth**, which includes every
-          new customer. On the sample company, over the same twelve months:
+          new customer. In this data, over the same window:
         """
     ),
     code(
         """
-        growth = table[month].sum() / table[month - 12].sum()
-        print(f"MRR now ÷ MRR a year ago: {growth:.1%}   vs   NRR {yearly_nrr.loc[month, 'nrr']:.1%}")
+        growth = table[month].sum() / table[month - window].sum()
+        print(f"MRR now ÷ MRR {window} months ago: {growth:.1%}   vs   NRR {yearly_nrr.loc[month, 'nrr']:.1%}")
         """
     ),
     md(
@@ -317,12 +328,17 @@ CELLS = [
     code(
         """
         # Checker (run it; reading it gives the answers away)
-        _quarters = company.mrr.cs.nrr(window=12, period="Q")
+        try:
+            _quarters = company.mrr.cs.nrr(window=window, period="Q")
+            _quarters = _quarters.loc[_quarters.index.asfreq("M", how="end") <= month]
+            _q4 = float(_quarters.iloc[-1]["nrr"])
+        except (cskit.errors.CskitError, IndexError):  # young data: no such quarter yet
+            _q4 = float("nan")
         _ANSWERS = {
             1: (200 - 50 - 40) / 200,
             2: (200 - 50 - 40) / 200,
             3: str(seg_nrr["grr"].idxmin()),
-            4: float(_quarters.loc[_quarters.index.asfreq("M", how="end") <= month].iloc[-1]["nrr"]),
+            4: _q4,
         }
 
         def check(number: int, answer) -> None:

@@ -6,7 +6,7 @@ Wald against adjusted Wald, the same numbers by hand with an ``assert``, the tre
 compare() of the last two months, common mistakes and exercises with a checker.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "05_nps"
 
@@ -27,15 +27,15 @@ CELLS = [
 
         and **NPS = % promoters − % detractors**, a number from −100 to +100.
 
-        Why CS teams use it: it is cheap to ask, easy to trend, and in the sample company (as in
-        many real ones) detractors churn more often than promoters, so a falling NPS is an early
+        Why CS teams use it: it is cheap to ask, easy to trend, and in many companies
+        detractors churn more often than promoters, so a falling NPS is an early
         warning. Why it needs care: NPS rests on a *sample* of customers, often a small one, so
         every NPS in cskit comes with a **confidence interval**, and a change from one month to
         the next is reported together with whether it is bigger than the noise.
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('surveys')),
     md(
         """
         ## The formula, and why a 0 and a 6 count the same
@@ -107,7 +107,7 @@ CELLS = [
         An interval of ±8 points from **324** answers: a month-to-month move of 5 points is well
         inside the noise. With 30 answers the interval is about three times wider.
 
-        ## NPS of the sample company, month by month
+        ## NPS of this data, month by month
 
         `surveys.cs.nps(period="M")` gives each month's counts, NPS, standard error and interval.
         """
@@ -139,8 +139,11 @@ CELLS = [
 
         assert np.allclose(monthly["nps"].to_numpy(), nps_by_hand.to_numpy())
         assert np.allclose(monthly["se"].to_numpy(), se_month.to_numpy())
-        assert np.allclose(monthly["ci_low"], (nps_by_hand - 1.959964 * se_month).clip(-100))
-        print(f"{month}: NPS {nps_by_hand[month]:.1f} ± {1.959964 * se_month[month]:.1f} "
+        from statistics import NormalDist
+
+        z = NormalDist().inv_cdf(0.975)  # 1.96: a 95 % interval
+        assert np.allclose(monthly["ci_low"], (nps_by_hand - z * se_month).clip(-100))
+        print(f"{month}: NPS {nps_by_hand[month]:.1f} ± {z * se_month[month]:.1f} "
               f"from {n_month[month]} answers — cskit and plain pandas agree.")
         """
     ),
@@ -163,8 +166,8 @@ CELLS = [
     ),
     md(
         """
-        On the sample's months the two agree closely once there are more than about 100
-        answers. On the first, small months they differ: the adjusted interval is pulled
+        The two agree closely once a month has more than about 100 answers. On small
+        months they differ: the adjusted interval is pulled
         towards 0 and is not always wider — what it improves is how often it contains the true
         NPS (its *coverage*) for small samples and lopsided months.
         """
@@ -196,12 +199,17 @@ CELLS = [
 
         ax = nps_trend(monthly)
         plt.show()
+        low = monthly["nps"].idxmin()
+        print(f"In this data: {monthly['n'].iloc[0]:,} answers in {monthly.index[0]}, "
+              f"{monthly['n'].iloc[-1]:,} in {monthly.index[-1]}; lowest NPS "
+              f"{monthly.loc[low, 'nps']:.1f} in {low}.")
         """
     ),
     md(
         """
-        Two things stand out: the band narrows as the company grows (more answers per month),
-        and NPS dips in the first half of 2025, when support was short-staffed.
+        Two things to look for: the band narrows when a month has more answers (a growing
+        company), and a dip that stays outside the band of the months around it is worth
+        a cause — support delays, an outage, a price change.
 
         ## Is this month's change real? `compare()`
 
@@ -266,7 +274,7 @@ CELLS = [
         """
         1. 100 answers: 45 promoters, 40 passives, 15 detractors. What is the NPS?
         2. And its standard error in points? (Use the variance formula above.)
-        3. What is the NPS of the latest quarter of the sample data (answers of the whole
+        3. What is the NPS of the latest quarter of this data (answers of the whole
            quarter, not an average of months)?
 
         <details><summary>Hints</summary>

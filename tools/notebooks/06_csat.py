@@ -1,6 +1,6 @@
 """Generator of notebooks/06_csat.ipynb: customer satisfaction (CSAT) with intervals."""
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "06_csat"
 
@@ -22,7 +22,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('surveys')),
     md(
         """
         ## The formula
@@ -53,16 +53,20 @@ CELLS = [
     ),
     md(
         """
-        ## CSAT of the sample company
+        ## CSAT of this data
 
-        The sample asks about a third of resolved tickets for a CSAT answer. Monthly CSAT with
-        its interval:
+        Monthly CSAT with its interval:
         """
     ),
     code(
         """
         surveys = company.surveys[company.surveys["submitted_at"].dt.to_period("M") <= month]
         monthly = surveys.cs.csat(period="M")
+        n_csat = (surveys["survey"] == "csat").sum()
+        if company.tickets is not None:
+            resolved = company.tickets["resolved_at"].notna().sum()
+            print(f"In this data: {n_csat:,} CSAT answers for {resolved:,} resolved tickets "
+                  f"({n_csat / max(resolved, 1):.0%}).")
         monthly.tail(6).round(3)
         """
     ),
@@ -80,7 +84,7 @@ CELLS = [
         flag = (csat_rows["score"] >= 4).groupby(csat_rows["submitted_at"].dt.to_period("M"))
         k, n = flag.sum(), flag.size()
         share = k / n
-        z = 1.959964
+        z = 1.959963984540054  # the 97.5 % point of the normal distribution
         centre = (share + z**2 / (2 * n)) / (1 + z**2 / n)
         half = z / (1 + z**2 / n) * np.sqrt(share * (1 - share) / n + z**2 / (4 * n**2))
 
@@ -98,13 +102,17 @@ CELLS = [
 
         ax = survey_trend(monthly)
         plt.show()
+        low = monthly["csat"].idxmin()
+        print(f"Lowest month in this data: {low} ({monthly.loc[low, 'csat']:.1%}, "
+              f"{int(monthly.loc[low, 'n'])} answers); months under 30 answers: "
+              f"{int(monthly['small_sample'].sum())}.")
         """
     ),
     md(
         """
-        CSAT sank in the first half of 2025, when the support team was short-staffed and first
-        responses took longer (see the response-time notebook) — the kind of cause CSAT is
-        meant to reveal. The hollow dots of the first months are small samples.
+        When CSAT sinks for several months, look for a cause — slower first responses (see
+        the response-time notebook), a release, a staffing gap: that is what CSAT is meant to
+        reveal. Hollow dots are small samples.
 
         ## Top box or mean?
 
@@ -169,7 +177,7 @@ CELLS = [
         """
         1. A 1–7 survey with answers 7, 7, 6, 6, 6, 6, 6, 5, 3, 1 and the band 6–7. CSAT?
         2. What is the lower end of the Wilson interval when 0 of 5 answers are satisfied?
-        3. The latest quarter's CSAT of the sample (pooled answers)?
+        3. The latest quarter's CSAT of this data (pooled answers)?
 
         <details><summary>Hints</summary>
 

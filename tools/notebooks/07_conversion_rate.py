@@ -1,13 +1,13 @@
 """Generator of notebooks/07_conversion_rate.ipynb: funnel conversion and trial-to-paid conversion.
 
 What conversion is and why CS tracks it, the article's formula and the
-denominator question, an ordered funnel by hand, funnels on the sample's accounts
+denominator question, an ordered funnel by hand, funnels on the data's accounts
 and events, free-trial conversion counted on trials that *ended*, the same number
 in plain pandas with an ``assert``, plots, the source articles' slips, common
 mistakes and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "07_conversion_rate"
 
@@ -33,7 +33,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('accounts', 'events')),
     md(
         """
         ## The formula
@@ -93,23 +93,28 @@ CELLS = [
     ),
     md(
         """
-        ## The trial funnel of the sample company
+        ## The trial funnel of this data
 
-        Every account of the sample company starts with a 14-day trial. From the `accounts`
-        table: trial start → first login → paid.
+        From the `accounts` table: trial start → first login → paid. Accounts without a trial
+        start are not in the funnel.
         """
     ),
     code(
         """
         trial_stages = ["trial_start", "first_login_at", "converted_at"]
-        company.accounts.cs.conversion(trial_stages).round(4)
+        funnel = company.accounts.cs.conversion(trial_stages)
+        lost = funnel["dropped"].iloc[1:]
+        print(f"In this data the largest loss is at {lost.idxmax()!r}: "
+              f"{int(lost.max()):,} of {int(funnel['entities'].iloc[0]):,} trials; "
+              f"{1 - funnel['step_rate'].iloc[1]:.1%} of trials never log in.")
+        funnel.round(4)
         """
     ),
     md(
         """
-        Most of the loss is at the last step, but a part of the trials never log in at all —
-        an onboarding problem (the invitation email, the first-login experience), not a pricing
-        one. The same funnel by segment:
+        Trials that never log in are an onboarding problem (the invitation email, the
+        first-login experience), not a pricing one; trials that log in and do not pay are a
+        value or pricing question. The same funnel by segment:
         """
     ),
     code(
@@ -122,14 +127,17 @@ CELLS = [
         """
         ### A product funnel from events
 
-        With an events table the stages are event names: the first `login`, then a
-        `create_report` after it, then a `share_report` after that — per account.
+        With an events table the stages are event names, e.g. the first `login`, then a
+        `create_report` after it, then a `share_report` after that — per account. Your events
+        have their own names: below, the three most frequent events of this data, most
+        frequent first (replace `steps` with the funnel you care about).
         """
     ),
     code(
         """
-        product = company.events.cs.conversion(["login", "create_report", "share_report"],
-                                               entity="account_id")
+        steps = company.events["event"].value_counts().index[:3].tolist()
+        print("steps:", steps)
+        product = company.events.cs.conversion(steps, entity="account_id")
         product.round(4)
         """
     ),
@@ -137,7 +145,8 @@ CELLS = [
         """
         ## Trial-to-paid conversion over time
 
-        A trial is counted in the month it **ends** (14 days after it starts) and only once it
+        A trial is counted in the month it **ends** (`trial_days` after it starts, 14 by
+        default — set your own trial length) and only once it
         has ended; conversions are counted when they happened by the data's end
         (`as_of`, here the end of the chosen month).
         """
@@ -145,10 +154,11 @@ CELLS = [
     code(
         """
         as_of = month.end_time
-        last12 = pd.period_range(end=month, periods=12, freq="M")
-        trials = company.accounts.cs.trial_conversion(as_of=as_of).loc[last12]
+        all_trials = company.accounts.cs.trial_conversion(as_of=as_of)
+        last12 = all_trials.index[all_trials.index <= month][-12:]  # up to 12 months of data
+        trials = all_trials.loc[last12]
         trials["within 7 days"] = company.accounts.cs.trial_conversion(
-            as_of=as_of, trial_days=7, grace_days=0).loc[last12, "conversion_rate"]
+            as_of=as_of, trial_days=7, grace_days=0).reindex(last12)["conversion_rate"]
         trials.round(4)
         """
     ),
@@ -206,8 +216,9 @@ CELLS = [
     ),
     code(
         """
+        in_trial = acc["trial_start"].notna()
         logged_in = acc["first_login_at"].notna() & (acc["first_login_at"] >= acc["trial_start"])
-        step = logged_in.sum() / len(acc)
+        step = (logged_in & in_trial).sum() / in_trial.sum()
         assert abs(step - company.accounts.cs.conversion(trial_stages).loc["first_login_at",
                                                                            "step_rate"]) < 1e-12
         print(f"first login: {step:.2%} of trials")
@@ -295,7 +306,7 @@ CELLS = [
     ),
     md(
         """
-        **2.** What share of all the sample's trials paid within 7 days of starting the trial
+        **2.** What share of all the trials of this data paid within 7 days of starting the trial
         (after logging in)? Use the trial funnel with a time limit.
         """
     ),

@@ -10,7 +10,7 @@ moved to red with their reasons, the source articles' gaps, common mistakes
 and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "08_customer_health_score"
 
@@ -35,7 +35,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr', 'accounts', 'events', 'surveys', 'tickets')),
     md(
         """
         ## The formula
@@ -88,7 +88,7 @@ CELLS = [
     ),
     md(
         """
-        ## The signals on the sample company
+        ## The signals on this data
 
         `health_inputs` builds one row per **paying** account and month with six raw signals,
         each from data up to the end of that month only:
@@ -105,7 +105,8 @@ CELLS = [
     ),
     code(
         """
-        KEY = ["create_report", "share_report", "export", "api_call", "invite_user", "use_insights"]
+        KEY = company.events["event"].value_counts().index[2:].tolist()
+        print("key features:", KEY)
         inputs = health_inputs(company.events, company.accounts, company.mrr,
                                surveys=company.surveys, tickets=company.tickets,
                                key_features=KEY, end=month)
@@ -237,6 +238,9 @@ CELLS = [
         })
         within["all accounts"] = [auc(sign * raw[name], raw["churned"])
                                   for name, sign in signals.items()]
+        gain = within.drop(columns="all accounts").mean(axis=1) - within["all accounts"]
+        print("AUC within segments (mean) minus company-wide: "
+              + ", ".join(f"{k} {v:+.2f}" for k, v in gain.items()))
         within.round(3)
         """
     ),
@@ -276,6 +280,12 @@ CELLS = [
         churn_by_band(bt_default, ax=axes[0])
         lift_chart(bt_default, ax=axes[1])
         fig.tight_layout()
+        better = auc_of(bt2, True) > auc_of(bt, True)
+        rates = bt2.by_band["churn_rate"]
+        print(f"On the later months the revised score is {'better' if better else 'not better'} "
+              f"(AUC {auc_of(bt2, True):.2f} against {auc_of(bt, True):.2f}); red accounts "
+              f"churn {rates.get('red', np.nan) / rates.get('green', np.nan):.1f}× as often "
+              "as green ones.")
         """
     ),
     md(
@@ -415,8 +425,8 @@ CELLS = [
         * **"Frequency" described as time spent.** The article's frequency ("how much time
           users spend in the product") is a duration; frequency is how *often* (active days).
           They are different signals (notebooks 14 and 15).
-        * **Growth as an input, untested.** On this data MRR growth carries no signal; the
-          article's list is a starting point to check, not a recipe.
+        * **Growth as an input, untested.** MRR growth can carry no signal at all (check its
+          AUC above); the article's list is a starting point to check, not a recipe.
         * **The translation.** The Korean version calls the score *고객 상태 점수* ("customer
           status score"); practitioners say 고객 건강 점수 or 헬스 스코어.
         * **The catalogue's worked example uses poor = 40**, while the usual platform grading

@@ -2,12 +2,12 @@
 
 What LTV is for, its three forms (subscription ARPA ÷ churn, transactional value ×
 frequency × lifespan, realised cohort LTV) with every convention switch, the catalogue's
-reference figure by hand, the sample company's LTV by ``df.cs`` and by plain pandas with
+reference figure by hand, the data's LTV by ``df.cs`` and by plain pandas with
 an ``assert``, the zero-churn and time-unit traps, the source articles' errors with
 numbers, the transactional form on the real CDNOW purchase log, a plot and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "09_clv"
 
@@ -35,7 +35,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP + "\nimport importlib.util\nimport warnings\nfrom pathlib import Path"),
+    code(setup('mrr') + "\nimport importlib.util\nimport warnings\nfrom pathlib import Path"),
     md(
         """
         ## The formulas
@@ -95,7 +95,7 @@ CELLS = [
     ),
     md(
         """
-        ## LTV of the sample company
+        ## LTV of this data
 
         The default: ARPA in the chosen month ÷ the mean monthly churn of the twelve months
         up to it.
@@ -103,7 +103,11 @@ CELLS = [
     ),
     code(
         """
-        monthly = company.mrr.cs.ltv(period="M")
+        # twelve months of churn, or as many as the data holds before `month` (young data)
+        w = int(min(12, (month - company.mrr["month"].min()).n))
+        if w < 12:
+            print(f"Only {w} months of churn before {month}: a {w}-month average below.")
+        monthly = company.mrr.cs.ltv(period="M", window=w)
         monthly.loc[month - 5 : month].round(4)
         """
     ),
@@ -129,7 +133,7 @@ CELLS = [
         paying_in = per_account.reset_index().groupby("month")["customer_id"].agg(set)
 
         rates = []
-        for m in pd.period_range(end=month, periods=12, freq="M"):  # twelve months
+        for m in pd.period_range(end=month, periods=w, freq="M"):  # twelve months (or w)
             start = paying_in[m - 1]
             rates.append(len(start - paying_in[m]) / len(start))
         churn_by_hand = np.mean(rates)
@@ -144,18 +148,26 @@ CELLS = [
         """
         ### By segment
 
-        The `mrr` frame has no segment: take it from `accounts`. Enterprise accounts pay
-        more *and* stay longer, so their LTV is a different order of magnitude — one
-        company-wide LTV says little about any segment.
+        The `mrr` frame has no segment: take it from `accounts`. When a segment pays more
+        *and* stays longer, its LTV is of a different order of magnitude — one company-wide
+        LTV says little about any segment.
         """
     ),
     code(
         """
-        mrr_seg = company.mrr.merge(company.accounts[["account_id", "segment"]],
-                                    left_on="customer_id", right_on="account_id")
-        by_segment = mrr_seg.cs.ltv(period="M", by="segment").xs(month, level="period")
-        pooled = mrr_seg.cs.ltv(period="M", by="segment", churn_average="pooled")
+        if company.accounts is not None:
+            mrr_seg = company.mrr.merge(company.accounts[["account_id", "segment"]],
+                                        left_on="customer_id", right_on="account_id")
+        else:  # no accounts table: one segment holds every customer
+            print("No accounts table in this data: one segment, 'all customers'.")
+            mrr_seg = company.mrr.assign(segment="all customers")
+        by_segment = mrr_seg.cs.ltv(period="M", by="segment", window=w).xs(month, level="period")
+        pooled = mrr_seg.cs.ltv(period="M", by="segment", churn_average="pooled", window=w)
         by_segment["ltv (pooled churn)"] = pooled.xs(month, level="period")["ltv"]
+        top, bottom = by_segment["ltv"].idxmax(), by_segment["ltv"].idxmin()
+        print(f"In this data, {top} LTV is {by_segment.loc[top, 'ltv'] / by_segment.loc[bottom, 'ltv']:.1f}× "
+              f"{bottom} LTV: ARPA {by_segment.loc[top, 'arpa'] / by_segment.loc[bottom, 'arpa']:.1f}×, "
+              f"lifetime {by_segment.loc[top, 'lifetime_months'] / by_segment.loc[bottom, 'lifetime_months']:.1f}×.")
         by_segment[["customers", "arpa", "churn_rate", "lifetime_months", "ltv",
                     "ltv (pooled churn)"]].round(4)
         """
@@ -169,30 +181,36 @@ CELLS = [
         ## Why a trailing average, and why zero churn is "undefined"
 
         LTV divides by churn, so every wobble of churn is magnified. With one month of
-        churn (`window=1`) instead of twelve:
+        churn (`window=1`) instead of twelve, for the smallest segment:
         """
     ),
     code(
         """
-        last12 = pd.period_range(end=month, periods=12, freq="M")
+        small = by_segment["customers"].idxmin()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             one_month = mrr_seg.cs.ltv(period="M", by="segment", window=1)
         ent = pd.DataFrame({
-            "churn, 1 month": one_month.xs("Enterprise", level="segment")["churn_rate"],
-            "LTV, 1 month": one_month.xs("Enterprise", level="segment")["ltv"],
-            "why undefined": one_month.xs("Enterprise", level="segment")["undefined_reason"],
-            "LTV, 12 months": mrr_seg.cs.ltv(period="M", by="segment")
-                              .xs("Enterprise", level="segment")["ltv"],
-        }).loc[last12]
-        print(str(caught[0].message).split(" for ")[0])
+            "churn, 1 month": one_month.xs(small, level="segment")["churn_rate"],
+            "LTV, 1 month": one_month.xs(small, level="segment")["ltv"],
+            "why undefined": one_month.xs(small, level="segment")["undefined_reason"],
+            f"LTV, {w} months": mrr_seg.cs.ltv(period="M", by="segment", window=w)
+                              .xs(small, level="segment")["ltv"],
+        })
+        ent = ent[ent.index <= month].tail(12)
+        print(f"segment {small!r}")
+        if caught:
+            print(str(caught[0].message).split(" for ")[0])
+        spread = ent["LTV, 1 month"].replace(np.inf, np.nan)
+        print(f"single-month LTV ranges {spread.min():,.0f} to {spread.max():,.0f}; "
+              f"{int(ent['why undefined'].notna().sum())} month(s) undefined.")
         ent.round(4)
         """
     ),
     md(
         """
-        Enterprise LTV computed from single months jumps around more than threefold, and in
-        months when no Enterprise account left it would be *infinite*. An infinite LTV is
+        LTV computed from single months jumps around, and in a month when no account of
+        the segment left it would be *infinite*. An infinite LTV is
         not a very valuable customer; it is a sign that the data cannot tell yet. cskit
         reports it as undefined (NaN, `undefined_reason="zero_churn"`, and a warning) and
         averages churn over twelve months by default.
@@ -259,19 +277,22 @@ CELLS = [
         """
         cohorts = company.mrr.cs.ltv(method="cohort")
         triangle = cohorts["ltv"].unstack("months_since_start")
-        triangle.loc[:, [0, 5, 11, 23]].iloc[::4].round(0)
+        ages = [a for a in (0, 5, 11, 23) if a in triangle.columns]
+        triangle.loc[:, ages].iloc[::4].round(0)
         """
     ),
-    md("Check one cell by hand: the customers who first paid in January 2025, after 12 months."),
+    md("Check one cell by hand: the oldest cohort, after 12 months (or as many as the data has)."),
     code(
         """
         paying = per_account.reset_index()
         first_month = paying.groupby("customer_id")["month"].transform("min")
-        members = paying[first_month == pd.Period("2025-01", "M")]
-        within_12 = members[members["month"] <= pd.Period("2025-12", "M")]
-        realised = within_12["mrr"].sum() / members["customer_id"].nunique()
-        assert abs(realised - triangle.loc[pd.Period("2025-01", "M"), 11]) < 1e-6
-        print(f"January 2025 cohort, first 12 months: {realised:,.2f} per customer")
+        age = min(11, int(triangle.columns.max()))
+        cohort = triangle[age].dropna().index[0]
+        members = paying[first_month == cohort]
+        within = members[members["month"] <= cohort + age]
+        realised = within["mrr"].sum() / members["customer_id"].nunique()
+        assert abs(realised - triangle.loc[cohort, age]) < 1e-6
+        print(f"{cohort} cohort, first {age + 1} months: {realised:,.2f} per customer")
         """
     ),
     md("## The plot"),
@@ -343,7 +364,7 @@ CELLS = [
         _ANSWERS = {
             1: 120 / 0.04,
             2: float(monthly.loc[month, "ltv"]) * 0.7,
-            3: float(by_segment["ltv"].idxmax() == "Enterprise"),
+            3: float(by_segment["ltv"].idxmax() == by_segment["arpa"].idxmax()),
             4: 25 * 4 * 2,
         }
 
@@ -374,7 +395,7 @@ CELLS = [
     ),
     md(
         """
-        **2.** The sample company's LTV in the chosen `month` at a 70 % gross margin, with the
+        **2.** This data's LTV in the chosen `month` at a 70 % gross margin, with the
         default window. Use `company.mrr.cs.ltv(...)`.
         """
     ),
@@ -396,8 +417,9 @@ CELLS = [
     ),
     md(
         """
-        **3.** Is Enterprise the segment with the highest LTV? Answer 1 for yes, 0 for no —
-        and say which of ARPA and churn contributes more to the gap with Mid-Market.
+        **3.** Is the segment with the highest ARPA also the one with the highest LTV? Answer
+        1 for yes, 0 for no — and say which of ARPA and churn contributes more to the gap
+        between the highest and the lowest LTV.
         """
     ),
     code(
@@ -410,8 +432,9 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        **1**. Compare `by_segment`: Enterprise pays several times Mid-Market's ARPA; the
-        churn rates are much closer, so most of the gap is ARPA.
+        Compare `by_segment["arpa"].idxmax()` with `by_segment["ltv"].idxmax()`; then the
+        ratios printed under the segment table: the larger of the ARPA and lifetime ratios
+        contributes more.
 
         </details>
         """

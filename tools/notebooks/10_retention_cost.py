@@ -1,12 +1,12 @@
 """Generator of notebooks/10_retention_cost.ipynb: customer retention cost (CRC) vs CAC and LTV.
 
 What CRC is and why, its two denominators (16-KPI vs 6-metrics article), cost categories,
-CAC, the sample company's numbers by ``df.cs`` and by plain pandas with ``assert``, the
+CAC, the data's numbers by ``df.cs`` and by plain pandas with ``assert``, the
 comparison table that flags retention spend above CAC or LTV (with the allocation and
 horizon switches), the 16-KPI article's misprinted formula, a plot and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "10_retention_cost"
 
@@ -34,7 +34,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr', 'costs', 'accounts')),
     md(
         """
         ## The formulas
@@ -92,7 +92,7 @@ CELLS = [
     ),
     md(
         """
-        ## The sample company's costs
+        ## This data's costs
 
         The `costs` table has one line per month and category:
         """
@@ -106,25 +106,38 @@ CELLS = [
     ),
     md(
         """
-        2023 and 2026 are not whole years of data (November 2023 to October 2026), so the
-        yearly CRC covers 2024 and 2025.
+        Only whole periods count: a year needs its twelve months of costs *and* the month
+        before it in `mrr` (for the customers at its start). When the data holds no whole
+        calendar year, this notebook uses quarters instead (`freq` below) and says so.
         """
     ),
     code(
         """
-        crc = company.costs.cs.retention_cost(mrr=company.mrr)
-        crc_retained = company.costs.cs.retention_cost(mrr=company.mrr, denominator="retained")
+        first, last = company.costs["month"].min(), company.costs["month"].max()
+        try:
+            company.costs.cs.retention_cost(mrr=company.mrr, period="Y")
+            freq = "Y"
+        except cskit.errors.CskitError:  # no whole year in this data
+            freq = "Q"
+        print(f"Costs from {first} to {last}: "
+              + ("whole years exist, periods are years." if freq == "Y"
+                 else "no whole calendar year, periods are quarters."))
+        crc = company.costs.cs.retention_cost(mrr=company.mrr, period=freq)
+        crc_retained = company.costs.cs.retention_cost(mrr=company.mrr, period=freq,
+                                                       denominator="retained")
         crc["crc ÷ retained"] = crc_retained["crc"]
+        ratio = crc["crc ÷ retained"] / crc["crc"]
+        print(f"÷ retained is {ratio.min():.1f}× to {ratio.max():.1f}× the ÷ customers figure.")
         crc.round(2)
         """
     ),
     md(
         """
-        The two denominators disagree wildly in 2024: the company was one month old at its
-        start, so only 47 customers were "retained" through the year, and a growing CS
-        team's whole year of spend is divided by 47. The 6-metrics article's denominator suits a mature
-        base; in a growing company it mostly measures growth. Quarter by quarter the two come
-        closer:
+        The two denominators can disagree wildly, most of all early on: when a company is
+        young, few customers were there at the start of a period *and* are still there at
+        its end, and a whole period of spend is divided by that handful. The 6-metrics
+        article's denominator suits a mature base; in a growing company it mostly measures
+        growth. Quarter by quarter the two come closer:
         """
     ),
     code(
@@ -140,34 +153,36 @@ CELLS = [
         """
         ### The same numbers by hand, in plain pandas
 
-        2025: retention spend of the five categories in 2025, the customers paying in some
-        month of 2025, the customers paying in both December 2024 and December 2025, and for
-        CAC the customers whose *first* paying month is in 2025.
+        The last whole period (`last_period`): retention spend of the five categories in it,
+        the customers paying in some month of it, the customers paying both in the month
+        before it and in its last month, and for CAC the customers whose *first* paying month
+        is in it.
         """
     ),
     code(
         """
         retention = ["cs_salaries", "support", "programs", "training", "customer_marketing"]
-        in_2025 = company.costs["month"].dt.year == 2025
-        spend = company.costs.loc[in_2025 & company.costs["category"].isin(retention), "amount"].sum()
-        acquisition = company.costs.loc[in_2025 & (company.costs["category"] == "acquisition"),
+        last_period = crc.index[crc.index.asfreq("M", how="end") <= month][-1]
+        months = pd.period_range(last_period.start_time, last_period.end_time, freq="M")
+        in_p = company.costs["month"].isin(months)
+        spend = company.costs.loc[in_p & company.costs["category"].isin(retention), "amount"].sum()
+        acquisition = company.costs.loc[in_p & (company.costs["category"] == "acquisition"),
                                         "amount"].sum()
 
         per_account = company.mrr.groupby(["customer_id", "month"])["mrr"].sum()
         paying = per_account[per_account > 0].reset_index()
-        served = paying.loc[paying["month"].dt.year == 2025, "customer_id"].nunique()
-        dec = {m: set(paying.loc[paying["month"] == pd.Period(m, "M"), "customer_id"])
-               for m in ("2024-12", "2025-12")}
-        retained = len(dec["2024-12"] & dec["2025-12"])
+        served = paying.loc[paying["month"].isin(months), "customer_id"].nunique()
+        ends = {m: set(paying.loc[paying["month"] == m, "customer_id"])
+                for m in (months[0] - 1, months[-1])}
+        retained = len(ends[months[0] - 1] & ends[months[-1]])
         first_paid = paying.groupby("customer_id")["month"].min()
-        new = int((first_paid.dt.year == 2025).sum())
+        new = int(first_paid.isin(months).sum())
 
-        cac = company.costs.cs.cac(mrr=company.mrr)
-        y2025 = pd.Period("2025", "Y")
-        assert abs(spend / served - crc.loc[y2025, "crc"]) < 1e-9
-        assert abs(spend / retained - crc.loc[y2025, "crc ÷ retained"]) < 1e-9
-        assert abs(acquisition / new - cac.loc[y2025, "cac"]) < 1e-9
-        print(f"2025: CRC {spend:,.0f} ÷ {served} = {spend / served:,.2f}; "
+        cac = company.costs.cs.cac(mrr=company.mrr, period=freq)
+        assert abs(spend / served - crc.loc[last_period, "crc"]) < 1e-9
+        assert abs(spend / retained - crc.loc[last_period, "crc ÷ retained"]) < 1e-9
+        assert abs(acquisition / new - cac.loc[last_period, "cac"]) < 1e-9
+        print(f"{last_period}: CRC {spend:,.0f} ÷ {served} = {spend / served:,.2f}; "
               f"÷ {retained} retained = {spend / retained:,.2f}; "
               f"CAC {acquisition:,.0f} ÷ {new} = {acquisition / new:,.2f}")
         """
@@ -189,7 +204,7 @@ CELLS = [
           retention spend per customer exceeds a month of gross profit from it;
         * `flag`: either.
 
-        Costs carry no segment in the sample, so they must be shared out. With
+        Costs usually carry no segment, so they must be shared out. With
         `allocate="customers"` every account costs the same to serve:
         """
     ),
@@ -199,16 +214,21 @@ CELLS = [
                                     left_on="customer_id", right_on="account_id")
         columns = ["crc", "cac", "ltv", "ltv_cac", "retention_cost_per_month",
                    "lifetime_retention_cost", "crc_above_cac", "crc_above_ltv", "flag"]
-        equal = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment", gross_margin=0.8)
-        equal.xs(y2025, level="period")[columns].round(2)
+        equal = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment", gross_margin=0.8,
+                                                period=freq)
+        now_equal = equal.xs(last_period, level="period")
+        print(f"{last_period}: segments failing the CAC test: "
+              f"{list(now_equal.index[now_equal['crc_above_cac']]) or 'none'}; "
+              f"failing the LTV test: {list(now_equal.index[now_equal['crc_above_ltv']]) or 'none'}.")
+        now_equal[columns].round(2)
         """
     ),
     md(
         """
-        Every segment fails the CAC test for the year: the company spends more per customer
-        per year on keeping customers than on winning one. The LTV test separates the
-        segments: at the same cost per account, an SMB account (about 100 a month) costs
-        more to look after over its lifetime than the gross profit it brings.
+        A segment fails the CAC test when the company spends more per customer and period on
+        keeping its customers than on winning one. The LTV test separates the segments: at
+        the same cost per account, a small account can cost more to look after over its
+        lifetime than the gross profit it brings.
 
         But CS teams do not spend the same time on every account. Sharing the spend in
         proportion to revenue instead:
@@ -217,19 +237,23 @@ CELLS = [
     code(
         """
         by_revenue = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment", gross_margin=0.8,
-                                                     allocate="mrr")
-        by_revenue.xs(y2025, level="period")[columns].round(2)
+                                                     allocate="mrr", period=freq)
+        now_rev = by_revenue.xs(last_period, level="period")
+        print(f"Shared by revenue, failing the LTV test: "
+              f"{list(now_rev.index[now_rev['crc_above_ltv']]) or 'none'}; the largest share of "
+              f"spend goes to {now_rev['retention_spend'].idxmax()!r}.")
+        now_rev[columns].round(2)
         """
     ),
     md(
         """
-        Now no segment costs more than it is worth, and Enterprise carries most of the
-        spend. **Which allocation is right is a fact about your CS team**, not a modelling
+        Sharing by revenue moves the spend towards the segments that pay most, and the flags
+        move with it. **Which allocation is right is a fact about your CS team**, not a modelling
         choice: record the team's time by segment (a `segment` column in `costs`: cskit then
         charges each line to its segment and shares only the rest).
 
         The comparison also depends on the period: CRC per quarter is a quarter of CRC per
-        year, CAC is not. Per quarter, the CAC test passes:
+        year, CAC is not. Per quarter:
         """
     ),
     code(
@@ -251,8 +275,8 @@ CELLS = [
     code(
         """
         per_period = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment", gross_margin=0.8,
-                                                     horizon="period")
-        per_period.xs(y2025, level="period")[["crc", "ltv", "crc_above_ltv"]].round(2)
+                                                     horizon="period", period=freq)
+        per_period.xs(last_period, level="period")[["crc", "ltv", "crc_above_ltv"]].round(2)
         """
     ),
     md("## The plot"),
@@ -260,12 +284,12 @@ CELLS = [
         """
         from cskit.plotting import ltv_cac_bars
 
-        ax = ltv_cac_bars(equal.xs(y2025, level="period"));
+        ax = ltv_cac_bars(equal.xs(last_period, level="period"));
         """
     ),
     md(
         """
-        Bars on a log scale (Enterprise LTV is hundreds of times SMB's); LTV:CAC above each
+        Bars on a log scale (segments' LTVs can differ a hundredfold); LTV:CAC above each
         group; segments with a flag in red.
 
         ## Common mistakes, including the source articles'
@@ -277,7 +301,7 @@ CELLS = [
            multiply CRC by lifespan unless you mean the lifetime retention cost, and then
            say so.
         2. **Two denominators, one name.** ÷ all customers (16-KPI) and ÷ customers retained
-           this year (6-metrics) differ more than twelvefold for the sample company in 2024.
+           this year (6-metrics) can differ manyfold (see the ratio printed above).
         3. **Acquisition costs in retention spend** (or the reverse). Marketing to prospects
            is CAC; marketing to customers (customer marketing) is CRC. Keep the categories
            apart, as the `costs` table does.
@@ -298,7 +322,7 @@ CELLS = [
         # Checker (run it; reading it gives the answers away)
         _ANSWERS = {
             1: 12_000 / 40,
-            2: float(crc_retained.loc[y2025, "crc"]),
+            2: float(crc_retained.loc[last_period, "crc"]),
             3: float(quarters.loc[quarters.index.asfreq("M", how="end") <= month, "crc"].iloc[-1]),
             4: 0,
         }
@@ -333,7 +357,7 @@ CELLS = [
         </details>
         """
     ),
-    md("**2.** The sample company's 2025 CRC with the 6-metrics article's denominator."),
+    md("**2.** This data's CRC for `last_period` with the 6-metrics article's denominator."),
     code(
         """
         answer_2 = None
@@ -344,7 +368,8 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `company.costs.cs.retention_cost(mrr=company.mrr, denominator="retained")`, row 2025.
+        `company.costs.cs.retention_cost(mrr=company.mrr, period=freq, denominator="retained")`,
+        row `last_period`.
 
         </details>
         """
@@ -366,7 +391,7 @@ CELLS = [
         <details><summary>Answer</summary>
 
         `company.costs.cs.retention_cost(mrr=company.mrr, period="Q")`, the last row whose
-        quarter ends by `month` (2026Q3 for 2026-10).
+        quarter ends by `month` (e.g. 2026Q3 for 2026-10).
 
         </details>
         """

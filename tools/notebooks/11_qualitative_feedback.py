@@ -1,6 +1,6 @@
 """Generator of notebooks/11_qualitative_feedback.ipynb: themes of comments in four languages."""
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "11_qualitative_feedback"
 
@@ -24,7 +24,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('surveys')),
     md(
         """
         ## How comments become terms
@@ -73,6 +73,8 @@ CELLS = [
     ),
     code(
         """
+        for group, rows in by_group.groupby(level=0, sort=False):
+            print(f"{group}: {', '.join(rows['term'].head(3))}")
         by_group.attrs
         """
     ),
@@ -83,10 +85,10 @@ CELLS = [
         terms (`without_terms`, still in each share's denominator); comments longer than
         `max_chars` (5,000) are cut before tokenising (`truncated`).
 
-        Detractors write about price ("price", "expensive", "cheaper": the July 2025 price
-        rise), promoters about reports and the team. Each term comes with two example
-        comments — shown here as an **escaped** HTML table (`themes_html`), because one of the
-        sample's comments contains a `<script>` tag:
+        The top terms per group (printed above) say what each group writes about — in this
+        data, read them next to the examples. Each term comes with two example comments —
+        shown here as an **escaped** HTML table (`themes_html`), because a comment can
+        contain HTML such as a `<script>` tag:
         """
     ),
     code(
@@ -102,8 +104,9 @@ CELLS = [
         """
         from cskit.text import escape_html
 
-        script = surveys.loc[surveys["comment"].str.contains("<script>", na=False, regex=False),
-                             "comment"].iloc[0]
+        tagged = surveys.loc[surveys["comment"].str.contains("<", na=False, regex=False), "comment"]
+        script = tagged.iloc[0] if len(tagged) else "<script>alert('hi')</script>"
+        print(f"{len(tagged)} comment(s) of this data contain '<'; escaped:")
         print(escape_html(script))
         """
     ),
@@ -111,8 +114,9 @@ CELLS = [
         """
         ## The same count by hand
 
-        How many detractor comments mention the price? Plain pandas: NPS answers with a score
-        of 0–6 and a non-blank comment, then the English words *price* / *prices*.
+        How many detractor comments mention their most frequent term (one written in Latin
+        letters)? Plain pandas: NPS answers with a score of 0–6 and a non-blank comment,
+        then the word and its plural in *s*.
         """
     ),
     code(
@@ -120,12 +124,14 @@ CELLS = [
         nps_rows = surveys[(surveys["survey"] == "nps") & (surveys["score"] <= 6)]
         comments = nps_rows["comment"].fillna("").str.strip()
         comments = comments[comments != ""]
-        by_hand = int(comments.str.lower().str.contains(r"\\bprices?\\b", regex=True).sum())
-        det = by_group.loc["detractor"]
-        from_cskit = int(det.loc[det["term"] == "price", "count"].iloc[0])
+        det = cskit.metrics.themes(surveys, by="nps_group", top=50).loc["detractor"]
+        latin = det[det["term"].str.fullmatch(r"[a-z]+")]
+        term = latin["term"].iloc[0]
+        by_hand = int(comments.str.lower().str.contains(rf"\\b{term}s?\\b", regex=True).sum())
+        from_cskit = int(latin["count"].iloc[0])
         assert by_hand == from_cskit
         assert len(comments) == int(det["comments"].iloc[0])
-        print(f"{by_hand} of {len(comments)} detractor comments mention the price "
+        print(f"{by_hand} of {len(comments)} detractor comments mention {term!r} "
               f"({by_hand / len(comments):.1%}).")
         """
     ),
@@ -157,9 +163,13 @@ CELLS = [
     ),
     code(
         """
-        # by="segment" comes from the accounts table (joined on account_id)
-        lexicon = surveys.cs.themes(by="segment", lexicon=cskit.text.CS_THEMES,
-                                    accounts=company.accounts)
+        if company.accounts is not None:
+            # by="segment" comes from the accounts table (joined on account_id)
+            lexicon = surveys.cs.themes(by="segment", lexicon=cskit.text.CS_THEMES,
+                                        accounts=company.accounts)
+        else:
+            print("No accounts table in this data: by NPS group instead of by segment.")
+            lexicon = surveys.cs.themes(by="nps_group", lexicon=cskit.text.CS_THEMES)
         lexicon[["term", "count", "share", "comments"]].round(3)
         """
     ),

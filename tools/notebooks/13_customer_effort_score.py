@@ -1,6 +1,6 @@
 """Generator of notebooks/13_customer_effort_score.ipynb: CES, its two forms and inverted scales."""
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "13_customer_effort_score"
 
@@ -21,7 +21,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('surveys')),
     md(
         """
         ## The formula and the switches
@@ -51,10 +51,10 @@ CELLS = [
     ),
     md(
         """
-        ## CES of the sample company
+        ## CES of this data
 
-        The sample asks a CES question a few weeks after an account converts (onboarding) and
-        after some tickets. Quarterly, since months have few answers:
+        CES is often asked after onboarding and after some tickets, so months have few
+        answers. Quarterly:
         """
     ),
     code(
@@ -129,7 +129,7 @@ CELLS = [
         """
         1. Answers 7, 5, 5, 4, 2, 1 on the usual 1–7 agreement scale: the agree share?
         2. On a "1 = very easy" survey someone answers 3. What is it after `inverted=True`?
-        3. The agree share of the latest year in the sample data?
+        3. The agree share of the latest year in this data?
 
         <details><summary>Hints</summary>
 

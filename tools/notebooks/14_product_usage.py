@@ -1,11 +1,11 @@
 """Generator of notebooks/14_product_usage.ipynb: product usage rate and feature adoption.
 
 Frequency, breadth and depth per account, feature adoption, a small example by
-hand, the sample company with a plain-pandas check, the usage of healthy vs
+hand, the data with a plain-pandas check, the usage of healthy vs
 churning accounts, the source article's confusions, common mistakes, exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "14_product_usage"
 
@@ -34,7 +34,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('events', 'accounts', 'mrr')),
     md(
         """
         ## The formulas
@@ -87,17 +87,19 @@ CELLS = [
     ),
     md(
         """
-        ## Usage on the sample company
+        ## Usage on this data
 
-        The sample's product has a *login*, a *dashboard* and six features that mean real
-        work: creating, sharing and exporting reports, API calls, inviting a colleague and the
-        *insights* add-on (launched in March 2025). Those six are the key features. Usage of
-        the chosen month, per account:
+        A product has entry events everyone fires (a *login*, a home *dashboard*) and
+        features that mean real work (creating or exporting a report, an API call, inviting
+        a colleague…): those are the **key features**. Below, every event of this data except
+        the two most frequent ones — replace `KEY` with your own list. Usage of the chosen
+        month, per account:
         """
     ),
     code(
         """
-        KEY = ["create_report", "share_report", "export", "api_call", "invite_user", "use_insights"]
+        KEY = company.events["event"].value_counts().index[2:].tolist()
+        print("key features:", KEY)
         ev, acc = company.events, company.accounts
         usage = ev.cs.usage(period="M", accounts=acc, key_features=KEY)
         this_month = usage.xs(month, level="period")
@@ -132,14 +134,18 @@ CELLS = [
         seg = acc.set_index("account_id")["segment"]
         summary = this_month.assign(segment=this_month.index.map(seg)).groupby("segment")[
             ["active_days", "active_users", "seats", "breadth", "depth"]].median()
+        big = summary["seats"].idxmax()
+        print(f"In this data, {big!r} accounts (median {summary.loc[big, 'seats']:.0f} seats) have a "
+              f"median breadth of {summary.loc[big, 'breadth']:.0%}, against "
+              f"{summary['breadth'].drop(big).median():.0%} elsewhere.")
         summary.round(2)
         """
     ),
     md(
         """
-        Enterprise accounts are active on more days and use more features, but only a small
-        share of their seats; one-seat SMB accounts have a breadth of 1 as soon as their one
-        user logs in. **Breadth is not comparable across account sizes** — remember this when
+        Large accounts may be active on more days and use more features, yet use only a small
+        share of their seats; a one-seat account has a breadth of 1 as soon as its one user
+        logs in. **Breadth is not comparable across account sizes** — remember this when
         it goes into a health score (notebook 08 shows it on data).
 
         ## Feature adoption
@@ -156,19 +162,25 @@ CELLS = [
     ),
     code(
         """
-        # by hand: the share of the month's active accounts that exported something
-        exporters = m_ev.loc[m_ev["event"] == "export", "account_id"].nunique()
-        share = exporters / m_ev["account_id"].nunique()
-        assert abs(share - adoption.loc[(month, "export"), "adoption"]) < 1e-12
-        insights = adoption.xs("use_insights", level="feature")["adoption"]
-        quarter_ends = insights[insights.index.month.isin([3, 6, 9, 12])]
-        (quarter_ends * 100).round(1).rename("use_insights adoption (%)").to_frame().T
+        # by hand: the share of the month's active accounts that used the first key feature
+        feature = KEY[0]
+        users = m_ev.loc[m_ev["event"] == feature, "account_id"].nunique()
+        share = users / m_ev["account_id"].nunique()
+        assert abs(share - adoption.loc[(month, feature), "adoption"]) < 1e-12
+        # the key feature seen first the latest: a launch (an add-on, a new screen)
+        first_seen = ev[ev["event"].isin(KEY)].groupby("event")["timestamp"].min()
+        newest = first_seen.idxmax()
+        print(f"{feature!r}: {share:.1%} of active accounts in {month}. Newest key feature: "
+              f"{newest!r}, first seen {first_seen[newest]:%Y-%m-%d}.")
+        launched = adoption.xs(newest, level="feature")["adoption"]
+        quarter_ends = launched[launched.index.month.isin([3, 6, 9, 12])]
+        (quarter_ends * 100).round(1).rename(f"{newest} adoption (%)").to_frame().T
         """
     ),
     md(
         """
-        The insights add-on went from nothing (before March 2025) to about a fifth of the
-        active accounts. Adoption of a feature sold separately is bounded by how many
+        A feature launched later starts from nothing; watch how fast it climbs. Adoption of a
+        feature sold separately (an add-on) is bounded by how many
         accounts bought it: divide by the buyers to see whether those who pay for it use it.
 
         ## Does usage tell healthy and churning accounts apart?
@@ -189,15 +201,19 @@ CELLS = [
         then = usage.xs(look, level="period").reindex(labels.index)
         then = then.fillna({"active_days": 0, "depth": 0})
         then["outcome"] = labels.map({True: "churned within 3 months", False: "stayed"})
-        then.groupby("outcome")[["active_days", "breadth", "depth"]].median().round(2)
+        medians = then.groupby("outcome")[["active_days", "breadth", "depth"]].median()
+        if len(medians) == 2:
+            lower = [c for c in medians.columns
+                     if medians.loc["churned within 3 months", c] < medians.loc["stayed", c]]
+            print(f"{look}: accounts about to churn had a lower median of {lower or 'nothing'}.")
+        medians.round(2)
         """
     ),
     md(
         """
-        Accounts about to churn were active on half as many days and used fewer key
-        features: both are early signals. Breadth points the *other* way — the churners'
-        median is higher — because small accounts, which churn more, have a high breadth by
-        construction (one seat, one user). Notebook 08 turns these signals into a health
+        A measure that is lower for accounts about to churn is an early signal. Breadth can
+        point the *other* way — the churners' median higher — when small accounts, which
+        churn more, have a high breadth by construction (one seat, one user). Notebook 08 turns these signals into a health
         score and checks which of them really predict churn, within segments too.
 
         ## Where the source article is unclear
@@ -241,7 +257,7 @@ CELLS = [
         _ANSWERS = {
             1: 0.5 * 1.0,
             2: float(this_month["active_days"].median()),
-            3: float(adoption.loc[(month, "create_report"), "adoption"]),
+            3: float(adoption.loc[(month, KEY[0]), "adoption"]),
             4: int((this_month["breadth"] > 1).sum()),
         }
 
@@ -291,7 +307,7 @@ CELLS = [
         </details>
         """
     ),
-    md("**3.** The month's adoption of `create_report` (a fraction)."),
+    md("**3.** The month's adoption of the first key feature, `KEY[0]` (a fraction)."),
     code(
         """
         answer_3 = None
@@ -302,7 +318,7 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `adoption.loc[(month, "create_report"), "adoption"]`.
+        `adoption.loc[(month, KEY[0]), "adoption"]`.
 
         </details>
         """

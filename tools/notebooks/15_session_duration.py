@@ -1,12 +1,12 @@
 """Generator of notebooks/15_session_duration.ipynb: average session duration.
 
 What a session is, the formula, the inactivity timeout and the length of the
-last screen, a small example by hand, the sample company with a plain-pandas
+last screen, a small example by hand, the data with a plain-pandas
 check, mean vs median, time per feature, the source article's gaps, common
 mistakes, exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "15_session_duration"
 
@@ -27,7 +27,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('events', 'accounts')),
     md(
         """
         ## The formula
@@ -86,16 +86,17 @@ CELLS = [
     ),
     md(
         """
-        ## Session duration on the sample company
+        ## Session duration on this data
 
-        The sample's events carry a `session_id` and `duration_s`. Monthly averages:
+        The events carry a `session_id` and `duration_s` (without a `session_id`, cskit
+        derives sessions from a timeout, below). Monthly averages:
         """
     ),
     code(
         """
         ev = company.events
         monthly = ev.cs.session_duration(period="M")
-        last6 = pd.period_range(end=month, periods=6, freq="M")
+        last6 = monthly.index[monthly.index <= month][-6:]
         (monthly.loc[last6].assign(mean_minutes=lambda d: d["mean_seconds"] / 60)).round(1)
         """
     ),
@@ -112,14 +113,15 @@ CELLS = [
         print(f"{month}: {in_month.sum():,} sessions, {seconds[in_month].sum():,.0f} s in total, "
               f"{by_hand:.1f} s per session ({by_hand / 60:.1f} min); median "
               f"{seconds[in_month].median():.0f} s")
+        print(f"The mean is {by_hand / seconds[in_month].median():.1f}× the median.")
         """
     ),
     md(
         """
         ## The mean is not the typical session
 
-        The mean (about 4.5 minutes) is three times the median (about 1.5 minutes): most
-        visits are short, and a few long working sessions pull the mean up.
+        When the mean is well above the median (the ratio printed above), most visits are
+        short and a few long working sessions pull the mean up.
         """
     ),
     code(
@@ -164,9 +166,9 @@ CELLS = [
     ),
     md(
         """
-        A shorter timeout cuts long visits in two: more sessions, each shorter. The sample's
-        product logs a session per login, and the 30-minute rule finds almost the same
-        sessions (it merges a few logins that came within half an hour). `"sum"` leaves out
+        A shorter timeout cuts long visits in two: more sessions, each shorter. Compare the
+        derived rows with the logged session ids to see which timeout matches how this
+        product logs sessions. `"sum"` leaves out
         the pauses between screens, so it is always the smaller of the two. Any of these can be
         right; what is wrong is comparing two numbers made with different rules.
 
@@ -175,8 +177,8 @@ CELLS = [
         The article's best use of the metric: which parts of the product hold attention.
         Per event type, the seconds on screen (plain pandas on `duration_s`), and the
         average session by the feature it *started* with (`by="event"` takes the first
-        event of each session — in this product every session starts with a login, so the
-        by-entry view has one row):
+        event of each session — when every session starts with a login, the by-entry view
+        has one row):
         """
     ),
     code(
@@ -187,13 +189,15 @@ CELLS = [
         per_feature = per_feature.rename(columns={"size": "events", "sum": "seconds",
                                                   "median": "median s"})
         print(ev.cs.session_duration(period=None, by="event").round(1).to_string())
+        per_use = per_feature["seconds"] / per_feature["events"]
+        print(f"Longest per use in {month}: {', '.join(per_use.nlargest(2).index)}; shortest: "
+              f"{', '.join(per_use.nsmallest(2).index)}.")
         per_feature.sort_values("seconds", ascending=False).round(3)
         """
     ),
     md(
         """
-        Reports and the insights add-on hold people longest per visit; logins and API calls
-        take seconds. A feature whose time per use grows while its adoption does not is worth
+        Some features hold people for minutes per use, others take seconds. A feature whose time per use grows while its adoption does not is worth
         a look: people may be struggling with it.
 
         By segment (merge the accounts' segment onto the events first):

@@ -2,13 +2,13 @@
 
 What active users are and why the activity definition comes first, the
 formulas (trailing windows, calendar stickiness), the catalogue's worked
-example by hand, DAU/WAU/MAU on the sample company with a plain-pandas check,
+example by hand, DAU/WAU/MAU on the data with a plain-pandas check,
 how the window and the activity definition move the ratio, the source
 article's errors, how cskit computes it fast, the first-login rate as a
 sub-KPI of churn, a KPI tree, and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "16_dau_mau"
 
@@ -38,7 +38,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('events', 'accounts', 'mrr')),
     md(
         """
         ## The formulas
@@ -86,7 +86,7 @@ CELLS = [
         MAU stays 10 all week: the ten users of day 1 are still inside every trailing window.
         DAU/MAU falls to 0.1 on the quiet days. The monthly figure averages them.
 
-        ## DAU, WAU and MAU on the sample company
+        ## DAU, WAU and MAU on this data
 
         Every event counts as activity first (we change that below). The last days of the
         chosen month:
@@ -131,10 +131,9 @@ CELLS = [
     ),
     md(
         """
-        MAU climbs as the company grows; DAU/MAU does not. The daily ratio saw-tooths between
-        about 12 % on weekdays and 4.5 % at weekends (people use this product at work), which
-        is why it is averaged over a month (31 October 2026 is a Saturday: its 3.9 % above says
-        nothing about October):
+        MAU climbs as a company grows; DAU/MAU need not. For a product used at work the
+        daily ratio saw-tooths between weekdays and weekends, which is why it is averaged
+        over a month — a month's last day, alone, says little about the month:
         """
     ),
     code(
@@ -142,6 +141,9 @@ CELLS = [
         weekday = au.loc[au["complete"]].groupby(au.index[au["complete"]].day_name())["dau_mau"]
         order = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
         shares = (weekday.mean().reindex(order) * 100).round(1)
+        print(f"In this data: highest on {shares.idxmax()} ({shares.max()} %), lowest on "
+              f"{shares.idxmin()} ({shares.min()} %); {last_day:%A} {last_day.date()} was "
+              f"{au.loc[last_day, 'dau_mau']:.1%}.")
         shares.rename("mean DAU/MAU (%)").rename_axis(None).to_frame().T
         """
     ),
@@ -151,23 +153,28 @@ CELLS = [
 
         Four ways to compute the month's stickiness on the same events: the calendar form
         (default), the mean of the daily trailing ratio with a 28- and a 30-day window, and
-        the calendar form when only *real work* counts as activity (creating, sharing or
-        exporting a report, calling the API, using insights, inviting a colleague — not
-        logging in or looking at the dashboard).
+        the calendar form when only *real work* counts as activity (the key features: every
+        event except the two most frequent ones, the logins and home-screen views everyone
+        fires — as in notebooks 08 and 14; replace `work` with your own list).
         """
     ),
     code(
         """
-        work = ["create_report", "share_report", "export", "api_call", "use_insights", "invite_user"]
+        work = ev["event"].value_counts().index[2:].tolist()
+        print("real work:", work)
         variants = {
             "calendar, any event": ev.cs.stickiness(period="M"),
             "trailing 28 d, any event": ev.cs.stickiness(period="M", mau="trailing", window=28),
             "trailing 30 d, any event": ev.cs.stickiness(period="M", mau="trailing", window=30),
             "calendar, real work only": ev.cs.stickiness(period="M", active=work),
         }
-        last6 = pd.period_range(end=month, periods=6, freq="M")
-        table = pd.DataFrame({name: r.loc[last6, "stickiness"] * 100 for name, r in variants.items()})
+        table = pd.DataFrame({name: r["stickiness"] * 100 for name, r in variants.items()})
+        table = table[table.index <= month].tail(6)
         table.index = table.index.astype(str)
+        now = table.iloc[-1]
+        print(f"{table.index[-1]}: the window moves stickiness by "
+              f"{abs(now.iloc[1] - now.iloc[2]):.2f} points; the activity definition by "
+              f"{abs(now.iloc[0] - now.iloc[3]):.2f} points.")
         table.round(2)
         """
     ),
@@ -185,9 +192,9 @@ CELLS = [
     ),
     md(
         """
-        The window changes the ratio by a few tenths of a point (a 30-day window catches a few
-        more occasional users, so MAU is larger and the ratio smaller). The **activity
-        definition** changes it by a third: a user who only logs in and glances at the
+        The window usually changes the ratio a little (a 30-day window catches a few more
+        occasional users, so MAU is larger and the ratio smaller). The **activity
+        definition** can change it far more: a user who only logs in and glances at the
         dashboard counts in the first line and not in the last. Neither is wrong; a target
         such as "stickiness 20 %" means nothing until the definition is written next to it.
 
@@ -195,7 +202,7 @@ CELLS = [
 
         * **"MAU/DAU ratio"**: the 16-KPI article (in all three translations) titles the metric
           *MAU/DAU* and then gives the formula *DAU ÷ MAU*. The ratio is **DAU ÷ MAU**; MAU ÷
-          DAU is its inverse (about 11 here instead of 9 %), and a team that computes it that
+          DAU is its inverse (e.g. 11 instead of 9 %), and a team that computes it that
           way sees "improvement" when users come *less* often.
         * **"The higher the percentage, the better the platform performs"**: only against the
           product's natural rhythm. A payroll tool used twice a month is healthy at 7 %; a
@@ -219,7 +226,7 @@ CELLS = [
         500,000 users over a year (2 CPU cores): DAU, WAU and MAU for all 365 days took
         **4.0 s** in cskit, **12.0 s** in DuckDB SQL running the same sweep, and the per-day
         loop about 0.74 s *per day* — some **270 s** for the year. The per-day loop, on this
-        sample, for the month's last week only:
+        data, for the month's last week only:
         """
     ),
     code(
@@ -266,7 +273,7 @@ CELLS = [
         """
         acc = company.accounts
         flr = acc.cs.first_login_rate(within_days=7, period="M", as_of=month.end_time)
-        flr.loc[pd.period_range(end=month, periods=6, freq="M")]
+        flr[flr.index <= month].tail(6)
         """
     ),
     code(
@@ -283,9 +290,9 @@ CELLS = [
     ),
     md(
         """
-        Is it a good sub-KPI *of churn*? Check it, as the article itself asks. Among the
-        sample's trial accounts, a first login within 7 days goes with conversion to paid;
-        among paying customers, it says little about churn in the first six months:
+        Is it a good sub-KPI *of churn*? Check it, as the article itself asks: does a first
+        login within 7 days go with conversion to paid, and with less churn in the first six
+        paid months?
         """
     ),
     code(
@@ -301,13 +308,18 @@ CELLS = [
                 quick_all.set_axis(acc["account_id"]).reindex(early_churn.index)).mean(),
         })
         check.index = check.index.map({True: "logged in within 7 days", False: "later or never"})
+        gaps = check.diff().iloc[-1].abs() if len(check) == 2 else pd.Series(dtype=float)
+        if len(gaps):
+            print(f"Gap between the two groups: conversion {gaps['converted to paid']:.1%}, "
+                  f"early churn {gaps['churned within 6 paid months']:.1%}.")
         check.round(3)
         """
     ),
     md(
         """
-        So on this data first-login rate is a sub-KPI of **new revenue** (trial conversion)
-        more than of churn: the tree should hang it where the data says it belongs. That is
+        If the conversion gap is the larger, first-login rate is a sub-KPI of **new revenue**
+        (trial conversion) more than of churn: the tree should hang it where the data says it
+        belongs. That is
         the article's "check the KPI regularly and replace it if it does not reflect reality".
 
         ## A KPI tree
@@ -322,8 +334,8 @@ CELLS = [
         from cskit.health import KPI, kpi_tree
 
         def work_adoption(c) -> pd.Series:
-            result = c.events.cs.feature_adoption(features=["create_report"])
-            return result.xs("create_report", level="feature")["adoption"]
+            result = c.events.cs.feature_adoption(features=[work[0]])
+            return result.xs(work[0], level="feature")["adoption"]
 
         tree = KPI("churn", lambda c: c.mrr.cs.churn(period="M")["churn_rate"], better="down",
                    label=cskit.t("kpi.churn"), children=[
@@ -331,7 +343,7 @@ CELLS = [
                 as_of=month.end_time)["first_login_rate"], label=cskit.t("usage.kpi.first_login_rate")),
             KPI("stickiness", lambda c: c.events.cs.stickiness(period="M")["stickiness"],
                 label=cskit.t("usage.kpi.stickiness"), children=[
-                KPI("report_adoption", work_adoption, label="create_report"),
+                KPI("feature_adoption", work_adoption, label=work[0]),
             ]),
         ])
         values = kpi_tree(tree, company)
@@ -358,7 +370,7 @@ CELLS = [
         _ANSWERS = {
             1: (10 + 6 * 1) / 7 / 10,
             2: int(au.loc[last_day, "mau"] - ev.cs.active_users(window=7).loc[last_day, "mau"]),
-            3: float(ev.cs.stickiness(period="M", active=["create_report"]).loc[month, "stickiness"]),
+            3: float(ev.cs.stickiness(period="M", active=[work[0]]).loc[month, "stickiness"]),
             4: 1 / 7,
         }
 
@@ -409,7 +421,8 @@ CELLS = [
         </details>
         """
     ),
-    md("**3.** The month's stickiness when only creating a report counts as activity."),
+    md("**3.** The month's stickiness when only the first key feature (`work[0]`) counts as "
+       "activity."),
     code(
         """
         answer_3 = None
@@ -420,7 +433,7 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `ev.cs.stickiness(period="M", active=["create_report"]).loc[month, "stickiness"]`.
+        `ev.cs.stickiness(period="M", active=[work[0]]).loc[month, "stickiness"]`.
 
         </details>
         """

@@ -1,12 +1,12 @@
 """Generator of notebooks/17_quick_ratio.ipynb: the SaaS quick ratio.
 
 What it is and why, the formula and the reactivation switch, an example by
-hand, the ratio on the sample company (monthly, quarterly, by segment), the same
+hand, the ratio on the data (monthly, quarterly, by segment), the same
 number in plain pandas with an ``assert``, the plot, common mistakes (averaging
 ratios, undefined months) and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "17_quick_ratio"
 
@@ -29,7 +29,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr')),
     md(
         """
         ## The formula
@@ -81,7 +81,7 @@ CELLS = [
     ),
     md(
         """
-        ## The quick ratio of the sample company
+        ## The quick ratio of this data
 
         Monthly, for the twelve months up to the chosen month:
         """
@@ -89,6 +89,7 @@ CELLS = [
     code(
         """
         last12 = pd.period_range(end=month, periods=12, freq="M")
+        last12 = last12[last12 > company.mrr["month"].min()]  # a month needs the one before
         monthly = company.mrr.cs.quick_ratio().loc[last12]
         monthly["without reactivation"] = company.mrr.cs.quick_ratio(
             include_reactivation=False).loc[last12, "quick_ratio"]
@@ -104,9 +105,16 @@ CELLS = [
     code(
         """
         def whole_periods(frame: pd.DataFrame) -> pd.DataFrame:
-            # periods that end on or before the chosen month
+            # periods that end on or before the chosen month and whose every month has the
+            # month before it in the data
             periods = pd.PeriodIndex(frame.index.get_level_values("period"))
-            return frame[periods.asfreq("M", how="end") <= month]
+            return frame[(periods.asfreq("M", how="end") <= month)
+                         & (periods.asfreq("M", how="start") > company.mrr["month"].min())]
+
+        # the longest whole period the data holds: a calendar year, else a quarter
+        long = "Y" if len(whole_periods(company.mrr.cs.quick_ratio(period="Y"))) else "Q"
+        if long == "Q":
+            print("This data holds no whole calendar year: yearly figures below use quarters.")
 
         quarterly = whole_periods(company.mrr.cs.quick_ratio(period="Q")).tail(4)
         monthly_all = company.mrr.cs.quick_ratio()
@@ -124,14 +132,19 @@ CELLS = [
 
         ### By segment
 
-        Each customer's movements are booked to its segment:
+        Each customer's movements are booked to its segment, over the last whole year (or
+        quarter, when the data holds no whole year):
         """
     ),
     code(
         """
-        segments = company.accounts.set_index("account_id")["segment"]
-        mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
-        year = whole_periods(mrr_seg.cs.quick_ratio(period="Y", by="segment"))
+        if company.accounts is not None:
+            segments = company.accounts.set_index("account_id")["segment"]
+            mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
+        else:  # no accounts table: one segment holds every customer
+            print("No accounts table in this data: one segment, 'all customers'.")
+            mrr_seg = company.mrr.assign(segment="all customers")
+        year = whole_periods(mrr_seg.cs.quick_ratio(period=long, by="segment"))
         year.xs(year.index.get_level_values("period")[-1], level="period")[
             ["new", "expansion", "reactivation", "contraction", "churn", "quick_ratio"]].round(2)
         """
@@ -202,7 +215,7 @@ CELLS = [
         # Checker (run it; reading it gives the answers away)
         _ANSWERS = {
             1: (40 + 10 + 0) / (5 + 15),
-            2: float(whole_periods(company.mrr.cs.quick_ratio(period="Y",
+            2: float(whole_periods(company.mrr.cs.quick_ratio(period=long,
                                                               include_reactivation=False))
                      .iloc[-1]["quick_ratio"]),
             3: 4.0,
@@ -240,8 +253,8 @@ CELLS = [
     ),
     md(
         """
-        **2.** What is the sample company's quick ratio for the last whole year up to the
-        chosen month, without reactivation?
+        **2.** What is this data's quick ratio for the last whole year (`long`: a quarter when
+        the data holds no whole year) up to the chosen month, without reactivation?
         """
     ),
     code(
@@ -254,8 +267,8 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `company.mrr.cs.quick_ratio(period="Y", include_reactivation=False)`, the last year
-        ending on or before the chosen month.
+        `company.mrr.cs.quick_ratio(period=long, include_reactivation=False)`, the last
+        period ending on or before the chosen month.
 
         </details>
         """

@@ -1,13 +1,13 @@
 """Generator of notebooks/18_cohort_retention.ipynb: logo and revenue retention by signup cohort.
 
 What a cohort table is and why, the definitions (cohort, age, logo vs revenue,
-N-month vs on-or-after), an example by hand, the matrix on the sample company
+N-month vs on-or-after), an example by hand, the matrix on the data
 (monthly and quarterly cohorts, revenue, by segment), the same numbers in plain
 pandas with an ``assert``, the heatmap, common mistakes (averaging columns over
 cohorts of different ages, partial columns) and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "18_cohort_retention"
 
@@ -36,7 +36,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr')),
     md(
         """
         ## Definitions
@@ -84,7 +84,7 @@ CELLS = [
     ),
     md(
         """
-        ## The cohort table of the sample company
+        ## The cohort table of this data
 
         Quarterly cohorts, logo retention, the first twelve months (ages 0–12):
         """
@@ -111,7 +111,9 @@ CELLS = [
     code(
         """
         unbounded = mrr_upto.cs.cohort_retention(period="Q", mode="on_or_after")
-        compare = pd.DataFrame({"on (N-month)": quarterly[12], "on or after": unbounded[12]})
+        age = 12 if 12 in quarterly.columns else int(quarterly.columns.max())  # young data: less
+        print(f"age {age}")
+        compare = pd.DataFrame({"on (N-month)": quarterly[age], "on or after": unbounded[age]})
         (compare.dropna() * 100).round(1)
         """
     ),
@@ -130,7 +132,7 @@ CELLS = [
     code(
         """
         revenue = mrr_upto.cs.cohort_retention(period="Q", kind="revenue")
-        (revenue.loc[:, [0, 3, 6, 9, 12]] * 100).round(1)
+        (revenue.loc[:, [a for a in (0, 3, 6, 9, 12) if a in revenue.columns]] * 100).round(1)
         """
     ),
     md(
@@ -163,13 +165,21 @@ CELLS = [
     ),
     code(
         """
-        segments = company.accounts.set_index("account_id")["segment"]
-        seg = mrr_upto.assign(segment=mrr_upto["customer_id"].map(segments))
+        if company.accounts is not None:
+            segments = company.accounts.set_index("account_id")["segment"]
+            seg = mrr_upto.assign(segment=mrr_upto["customer_id"].map(segments))
+        else:  # no accounts table: one segment holds every customer
+            print("No accounts table in this data: one segment, 'all customers'.")
+            seg = mrr_upto.assign(segment="all customers")
         seg_counts = seg.cs.cohort_retention(by="segment", period="Y", output="count")
-        twelve = seg_counts[12].notna()
-        pooled_12 = (seg_counts.loc[twelve, 12].groupby(level="segment").sum()
+        reached_ages = [a for a in seg_counts.columns if seg_counts[a].notna().any()]
+        seg_age = 12 if 12 in reached_ages else max(reached_ages)
+        if seg_age < 12:
+            print(f"No yearly cohort has reached 12 months yet: retention at {seg_age} months.")
+        twelve = seg_counts[seg_age].notna()
+        pooled_12 = (seg_counts.loc[twelve, seg_age].groupby(level="segment").sum()
                      / seg_counts.loc[twelve, 0].groupby(level="segment").sum())
-        (pooled_12 * 100).round(1).rename("12-month logo retention, %")
+        (pooled_12 * 100).round(1).rename(f"{seg_age}-month logo retention, %")
         """
     ),
     md(
@@ -188,7 +198,7 @@ CELLS = [
         paying = paying.join(first, on="customer_id")
         paying["age"] = (paying["month"] - paying["cohort"]).apply(lambda offset: offset.n)
 
-        cohort = month - 12
+        cohort = max(month - 12, rates.index.min())  # the oldest cohort when data is younger
         members = paying[paying["cohort"] == cohort]
         size = members["customer_id"].nunique()
         by_hand = members.groupby("age")["customer_id"].nunique() / size
@@ -307,7 +317,8 @@ CELLS = [
     md(
         """
         **3.** Which segment keeps the largest share of its customers after twelve months
-        (pooled over yearly cohorts)? Type its name.
+        (`seg_age` months when no yearly cohort is that old; pooled over yearly cohorts)?
+        Type its name.
         """
     ),
     code(

@@ -2,12 +2,12 @@
 
 What the KPI-setting article asks (revenue per customer through upgrades and
 add-ons, and what happens after a campaign-driven upsell), the definitions and
-switches, an example by hand, the rates on the sample company (monthly, yearly,
+switches, an example by hand, the rates on the data (monthly, yearly,
 by segment, the add-on launch), churn after the upsell, the same numbers in plain
 pandas with an ``assert``, the plot, common mistakes and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "19_upsell_cross_sell"
 
@@ -29,7 +29,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('mrr')),
     md(
         """
         ## Definitions
@@ -92,16 +92,21 @@ CELLS = [
     ),
     md(
         """
-        ## Upsell and cross-sell on the sample company
+        ## Upsell and cross-sell on this data
 
-        The sample company sells three plans (starter < growth < scale) and, from March 2025,
-        the `insights` add-on. Monthly rates for the twelve months up to the chosen month:
+        Upsell needs the order of the plans. The data does not hold it; below, the plans are
+        ordered by their median MRR per account and month (cheapest first) — write your own
+        order in `plans` when you know it. Monthly rates for the twelve months up to the
+        chosen month:
         """
     ),
     code(
         """
-        plans = ["starter", "growth", "scale"]
+        per_plan = company.mrr.groupby(["plan", "customer_id", "month"])["mrr"].sum()
+        plans = per_plan.groupby(level="plan").median().sort_values().index.tolist()
+        print("plan order:", " < ".join(plans))
         last12 = pd.period_range(end=month, periods=12, freq="M")
+        last12 = last12[last12 > company.mrr["month"].min()]  # a month needs the one before
         up = company.mrr.cs.upsell_rate(plan_order=plans)
         cross = company.mrr.cs.cross_sell_rate()
         both = pd.DataFrame({
@@ -118,41 +123,60 @@ CELLS = [
     ),
     md(
         """
-        Monthly rates are small — one or two accounts in a hundred — so look at years, and at
-        the add-on launch:
+        Monthly rates are often small — one or two accounts in a hundred — so look at years
+        (quarters when the data holds no whole year), and at the launch of the product that
+        appears last, if there is one:
         """
     ),
     code(
         """
         def whole_periods(frame: pd.DataFrame) -> pd.DataFrame:
+            # periods that end by the chosen month and have the month before their start
             periods = pd.PeriodIndex(frame.index.get_level_values("period"))
-            return frame[periods.asfreq("M", how="end") <= month]
+            return frame[(periods.asfreq("M", how="end") <= month)
+                         & (periods.asfreq("M", how="start") > company.mrr["month"].min())]
 
+        try:  # the longest whole period the data holds: a calendar year, else a quarter
+            long = "Y" if len(whole_periods(company.mrr.cs.cross_sell_rate(period="Y"))) else "Q"
+        except cskit.errors.CskitError:
+            long = "Q"
+        if long == "Q":
+            print("This data holds no whole calendar year: quarters instead.")
         yearly = pd.DataFrame({
-            "upsell rate %": whole_periods(company.mrr.cs.upsell_rate(period="Y",
+            "upsell rate %": whole_periods(company.mrr.cs.upsell_rate(period=long,
                                                                       plan_order=plans))[
                 "upsell_rate"] * 100,
-            "cross-sell rate %": whole_periods(company.mrr.cs.cross_sell_rate(period="Y"))[
+            "cross-sell rate %": whole_periods(company.mrr.cs.cross_sell_rate(period=long))[
                 "cross_sell_rate"] * 100,
         })
-        launch = pd.period_range("2025-02", "2025-05", freq="M")
-        print(cross.loc[launch, ["accounts", "cross_sold", "cross_sell_rate"]].round(4))
+        first_seen = company.mrr[company.mrr["mrr"] > 0].groupby("product")["month"].min()
+        newest = first_seen.idxmax()
+        if first_seen.nunique() > 1:
+            launch = pd.period_range(first_seen[newest] - 1, periods=4, freq="M")
+            print(f"{newest!r} first sold in {first_seen[newest]}:")
+            print(cross.reindex(launch)[["accounts", "cross_sold", "cross_sell_rate"]].round(4))
+        else:
+            print("Every product is sold from the data's first month: no launch to see.")
         yearly.round(2)
         """
     ),
     md(
         """
-        The launch month stands out: a launch push sells the add-on to a tenth of the base at
-        once, then the rate settles at a few per cent a month.
+        A launch push can sell an add-on to a large part of the base at once, after which
+        the rate settles lower: compare the launch month with the months after it.
 
         ### By segment
         """
     ),
     code(
         """
-        segments = company.accounts.set_index("account_id")["segment"]
-        mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
-        seg_year = whole_periods(mrr_seg.cs.upsell_rate(period="Y", by="segment",
+        if company.accounts is not None:
+            segments = company.accounts.set_index("account_id")["segment"]
+            mrr_seg = company.mrr.assign(segment=company.mrr["customer_id"].map(segments))
+        else:  # no accounts table: one segment holds every customer
+            print("No accounts table in this data: one segment, 'all customers'.")
+            mrr_seg = company.mrr.assign(segment="all customers")
+        seg_year = whole_periods(mrr_seg.cs.upsell_rate(period=long, by="segment",
                                                         plan_order=plans))
         last_year = seg_year.index.get_level_values("period")[-1]
         seg_year.xs(last_year, level="period").round(4)
@@ -183,8 +207,8 @@ CELLS = [
     ),
     md(
         """
-        In the sample company upsold accounts churn *less* than the others: their upgrades
-        come from growth, not from a discount campaign. If your campaign's upsold accounts
+        Upsold accounts that churn *less* than the others upgraded because they grew, not
+        because of a discount campaign. If your campaign's upsold accounts
         churn *more* than the rest (`churn_ratio` above 1), the upsell borrowed revenue from
         the future — the case the KPI-setting article warns about. A campaign flag column
         passed as `by=` compares campaign and organic upsells directly.
@@ -300,7 +324,7 @@ CELLS = [
     ),
     md(
         """
-        **2.** What is the sample company's cross-sell rate in the chosen month when dividing
+        **2.** What is this data's cross-sell rate in the chosen month when dividing
         by the accounts paying at the start of the month?
         """
     ),
@@ -335,9 +359,8 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `company.mrr.cs.upsell_rate(upgrade="expansion").loc[last12, "upsold"].sum()` — in the
-        sample company, lines only grow by a plan change, so it is the same as with
-        `upgrade="plan"`.
+        `company.mrr.cs.upsell_rate(upgrade="expansion").loc[last12, "upsold"].sum()` — the
+        same as with `upgrade="plan"` when lines only grow by a plan change.
 
         </details>
         """

@@ -1,13 +1,13 @@
 """Generator of notebooks/20_repeat_rate.ipynb: repeat (continuation) rate and returning customers.
 
 What the repeat rate is (KPI-setting article), why it needs a window, its conventions
-(window, unit, same-day lines, incomplete windows), a small example by hand, the sample
+(window, unit, same-day lines, incomplete windows), a small example by hand, the data's
 company (paying months and product use) by ``df.cs`` and by plain pandas with an
 ``assert``, the real CDNOW purchase log, the returning-customer form, where the source
 article's "opposite of the cancellation rate" misleads, a plot and exercises.
 """
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "20_repeat_rate"
 
@@ -29,7 +29,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP + "\nimport importlib.util\nfrom pathlib import Path"),
+    code(setup('mrr', 'events') + "\nimport importlib.util\nfrom pathlib import Path"),
     md(
         """
         ## The formulas
@@ -92,7 +92,7 @@ CELLS = [
     ),
     md(
         """
-        ## The sample company: do new subscribers pay a second month?
+        ## This data: do new subscribers pay a second month?
 
         On the `mrr` frame a purchase is a month with MRR (`amount="mrr"` skips months with
         none), and the window counts months. The share of new customers who pay again within
@@ -102,13 +102,16 @@ CELLS = [
     code(
         """
         paid_again = company.mrr.cs.repeat_rate(date="month", amount="mrr", window=3, period="Q")
+        paid_overall = company.mrr.cs.repeat_rate(date="month", amount="mrr", window=3)
+        print(f"In this data {paid_overall:.1%} of the observable new customers pay again "
+              "within 3 months.")
         paid_again.round(4)
         """
     ),
     md(
         """
-        Almost every subscriber pays a second month: billing continues until they cancel.
-        The last quarter's customers have no rate yet (their three months are not over) and
+        For subscriptions the rate is usually close to 100 %: billing continues until the
+        customer cancels. The last quarter's customers have no rate yet (their three months are not over) and
         the one before is only partly observable.
 
         ### The same number by hand, in plain pandas
@@ -149,14 +152,17 @@ CELLS = [
         """
         use_again = company.events.cs.repeat_rate(customer="user_id", date="timestamp", window=7,
                                                   period="Q")
+        use_overall = company.events.cs.repeat_rate(customer="user_id", date="timestamp",
+                                                    window=7)
+        print(f"In this data {use_overall:.1%} of new users come back within a week, against "
+              f"{paid_overall:.1%} of new customers who pay again.")
         use_again.round(4)
         """
     ),
     md(
         """
-        About half of the new users are back within a week — a far more informative number
-        for onboarding than the 97 % of accounts that keep paying, because paying is
-        automatic and using is not.
+        Coming back to *use* the product is a far more informative number for onboarding
+        than paying again, because paying is automatic and using is not.
 
         ## Why the window and the "incomplete" rule matter
 
@@ -269,8 +275,8 @@ CELLS = [
         5. **"The opposite of the cancellation rate."** The KPI-setting article introduces
            the cancellation rate (해약률) as the opposite concept of the repeat rate. They are
            not complements: the repeat rate is about *new* customers and a window after their
-           first purchase; churn is about *all* customers at the start of a period. For the
-           sample company:
+           first purchase; churn is about *all* customers at the start of a period. In this
+           data:
         """
     ),
     code(
@@ -348,7 +354,7 @@ CELLS = [
     ),
     md(
         """
-        **3.** The sample company's events, per **account** instead of per user: the share of
+        **3.** This data's events, per **account** instead of per user: the share of
         new accounts with another active day within 7 days of the first.
         """
     ),

@@ -1,6 +1,6 @@
 """Generator of notebooks/21_ticket_volume.ipynb: monthly ticket volume and its rate."""
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "21_ticket_volume"
 
@@ -11,8 +11,8 @@ CELLS = [
 
         **Ticket volume** is the number of support requests customers submit per month
         (월별 문의 건수 / 月間問い合わせ件数 / 每月工單量). A rise can mean a bad release,
-        confusing onboarding, or accounts in trouble — in the sample company an account files
-        about twice as many tickets in the three months before it churns.
+        confusing onboarding, or accounts in trouble — accounts often file more tickets in the
+        months before they churn.
 
         The source article adds two instructions: **set apart general inquiries and spam**
         before counting, and look at volume **relative to the customer base** — a spike may only
@@ -21,7 +21,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('tickets', 'mrr')),
     md(
         """
         ## The formula
@@ -67,13 +67,19 @@ CELLS = [
 
         ax = ticket_volume_chart(volume)
         plt.show()
+        shown = volume[volume.index <= month]
+        first, last = shown.iloc[0], shown.iloc[-1]
+        print(f"In this data: {int(first['tickets'])} tickets in {shown.index[0]}, "
+              f"{int(last['tickets'])} in {shown.index[-1]}; per 100 accounts "
+              f"{first['per_100_accounts']:.1f} then {last['per_100_accounts']:.1f} "
+              f"(range {shown['per_100_accounts'].min():.1f}–{shown['per_100_accounts'].max():.1f}).")
         """
     ),
     md(
         """
-        The count climbs for three years — because the company grows. The rate per 100 accounts
-        is flat at around 30: support load per customer has not changed. Reading the bars alone
-        would send the wrong message to whoever plans support staffing.
+        In a growing company the count climbs because the customer base does; if the rate
+        per 100 accounts stays flat, support load per customer has not changed. Reading the
+        bars alone would send the wrong message to whoever plans support staffing.
 
         ## By channel and by category
         """

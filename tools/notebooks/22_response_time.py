@@ -1,6 +1,6 @@
 """Generator of notebooks/22_response_time.ipynb: first response and resolution time."""
 
-from _nb import SETUP, code, md, parameters
+from _nb import code, md, parameters, setup
 
 NAME = "22_response_time"
 
@@ -11,8 +11,8 @@ CELLS = [
 
         **First response time** is how long a customer waits for the first answer from a
         person (첫 응답 시간 / 初回応答時間 / 首次回應時間). The source article ties it closely to
-        satisfaction, and the sample company shows why: in the first half of 2025 the support
-        team was short-staffed, responses slowed down, and CSAT fell.
+        satisfaction: when a support team is short-staffed, responses slow down and CSAT
+        tends to fall with them (compare with notebook 06).
 
         cskit reports the **median** by default (a few tickets that wait for days pull the mean
         up, the median resists them), the mean and 90th percentile next to it, in calendar
@@ -21,7 +21,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(SETUP),
+    code(setup('tickets')),
     md(
         """
         ## The formula
@@ -61,12 +61,16 @@ CELLS = [
 
         ax = response_time_chart(monthly)
         plt.show()
+        slowest = monthly["median"].idxmax()
+        print(f"Slowest month in this data: {slowest} (median {monthly.loc[slowest, 'median']:.1f} h, "
+              f"against {monthly['median'].median():.1f} h in a typical month).")
         """
     ),
     md(
         """
-        The first half of 2025 stands out in every line. The gap between mean and median is
-        the long tail of slow e-mail and web-form tickets.
+        Look for months that stand out in every line, and for the gap between mean and
+        median: the long tail of slow tickets (often e-mail and web forms; see by channel
+        below).
 
         ## Business hours
 

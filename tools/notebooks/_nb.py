@@ -18,16 +18,27 @@ data_dir = None
 month = "2026-10"
 lang = "en"'''
 
-SETUP = '''\
+SETUP_TEMPLATE = '''\
 %matplotlib inline
 import cskit
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from cskit._notebook import open_company
 
 cskit.set_language(lang)
-company = cskit.datasets.load_sample(data_dir)
+# The sample company when data_dir is None. When a table this notebook needs is
+# absent, open_company says so and the rest of the notebook is skipped.
+company = open_company(data_dir, needs={needs})
 month = pd.Period(month, freq="M")'''
+
+
+def setup(*needs: str) -> str:
+    """The setup cell: imports, language, the data (stopping if ``needs`` are absent)."""
+    return SETUP_TEMPLATE.format(needs=repr(tuple(needs)))
+
+
+SETUP = setup()
 
 
 def _dedent(text: str) -> str:

@@ -13,21 +13,24 @@ The scorecard's output carries the KPI table as metadata (``cskit.scorecard``),
 which ``cskit report --csv/--xlsx`` exports.
 """
 
-from _nb import PARAMETERS, SETUP, code
+from _nb import PARAMETERS, code
 
 NAME = "monthly_report"
 
-_SETUP = SETUP.replace(
-    'month = pd.Period(month, freq="M")',
-    "# No month given: the latest complete month (see cskit.report_scope); a month asked\n"
-    "# for is checked (a clear error for a bad one) and marked below when it is partial.\n"
-    "month = (scope.default_month(company) if month is None\n"
-    "         else report.check_month(company, month))",
-).replace(
-    "company = cskit.datasets.load_sample(data_dir)",
-    "# Whatever tables the folder holds (mrr derived from subscriptions when absent).\n"
-    "company = cskit.datasets.load_company(data_dir)",
-)
+_SETUP = """\
+%matplotlib inline
+import cskit
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+cskit.set_language(lang)
+# Whatever tables the folder holds (mrr derived from subscriptions when absent).
+company = cskit.datasets.load_company(data_dir)
+# No month given: the latest complete month (see cskit.report_scope); a month asked
+# for is checked (a clear error for a bad one) and marked below when it is partial.
+month = (scope.default_month(company) if month is None
+         else report.check_month(company, month))"""
 assert _SETUP.count("scope.") == 1 and "load_company" in _SETUP, "SETUP changed: update me"
 
 _PARAMETERS = PARAMETERS.replace(
