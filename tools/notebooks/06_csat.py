@@ -196,3 +196,8 @@ CELLS = [
         """
     ),
 ]
+
+from _nb import before_exercises as _before_exercises  # noqa: E402
+from _nb import read_it as _read_it  # noqa: E402
+
+CELLS = _before_exercises(CELLS, _read_it('csat'))

@@ -85,3 +85,21 @@ def before_exercises(cells: list, block: list) -> list:
         if cell.cell_type == "markdown" and "## Exercises" in cell.source:
             return cells[:i] + block + cells[i:]
     return cells + block
+
+
+def read_it(kpi: str) -> list:
+    """The "Read it, act on it" section: published ranges with their source, year and
+    caveats, what moves the number and the first three things a CSM does
+    (:func:`cskit.guide.read_it`; the content lives in the library, one copy for all)."""
+    return [
+        md(
+            """
+            ## Read it, act on it
+
+            Is this number good? Published ranges (each with its source, year and caveats —
+            compare like with like: segment, contract size and how the source defines the
+            KPI), what moves the number, and the first three things a CSM does when it moves.
+            """
+        ),
+        code(f"cskit.guide.read_it({kpi!r})"),
+    ]
