@@ -65,7 +65,9 @@ def skip_rest(message: str) -> None:
     _state["skipping"] = True
 
 
-def open_company(data_dir: str | Path | None = None, needs: Iterable[str] = ()):
+def open_company(
+    data_dir: str | Path | None = None, needs: Iterable[str] = (), survey: str | None = None
+):
     """The tables of ``data_dir`` (the sample when ``None``); stop if ``needs`` are absent.
 
     Parameters
@@ -74,6 +76,8 @@ def open_company(data_dir: str | Path | None = None, needs: Iterable[str] = ()):
         A folder with some of the seven tables of the data contract.
     needs : iterable of str
         Tables without which the notebook cannot run (e.g. ``("mrr",)``).
+    survey : str, optional
+        A survey kind (``"ces"``) the surveys table must hold answers of.
 
     Returns
     -------
@@ -100,6 +104,14 @@ def open_company(data_dir: str | Path | None = None, needs: Iterable[str] = ()):
     tables = {name: getattr(loaded, name, None) for name in SCHEMA}
     company = SampleCompany(**tables)
     missing = [n for n in needs if tables[n] is None]
+    answers = tables.get("surveys")
+    if not missing and survey is not None and answers is not None and "survey" in answers:
+        kinds = answers["survey"].astype("string").str.strip().str.lower()
+        if not (kinds == survey).any():
+            skip_rest(t("notebook.missing_survey", survey=survey, folder=str(directory),
+                        present=", ".join(sorted(kinds.dropna().unique())) or
+                        t("notebook.no_tables")))
+            return company
     if missing:
         present = [n for n, frame in tables.items() if frame is not None]
         skip_rest(t(

@@ -264,7 +264,14 @@ CELLS = [
         """
     ),
     code("cskit.explain.csat(company.surveys, month=month)"),
-    code("cskit.explain.ces(company.surveys, month=month, polarise=5)"),
+    code(
+        """
+        if (company.surveys["survey"] == "ces").any():
+            display(cskit.explain.ces(company.surveys, month=month, polarise=5))
+        else:
+            print("No CES answers in this data: the CES explainer needs rows with survey='ces'.")
+        """
+    ),
     *_exercise("csat-1", "Count the 4s and 5s."),
     md(
         """

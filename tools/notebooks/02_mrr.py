@@ -326,7 +326,8 @@ CELLS = [
         )  # one-off / metered → NaN → left out
         close = (month + 1).start_time  # first instant after the month
         running = (subs["start"] < close) & (subs["end"].isna() | (subs["end"] >= close))
-        monthly_price = subs["amount"] * (1 - subs["discount"].fillna(0)) / months_per_interval
+        discount = subs["discount"].fillna(0) if "discount" in subs else 0.0
+        monthly_price = subs["amount"] * (1 - discount) / months_per_interval
         mrr_by_hand = monthly_price[running & (monthly_price > 0)].sum()
 
         mrr_cskit = company.mrr.cs.mrr(period="M").loc[month, "mrr"]
@@ -409,7 +410,7 @@ CELLS = [
         bill_date = grid["bill_month"].dt.start_time + pd.to_timedelta(day - 1, unit="D")
         due = np.where(step.isna(), months_since == 0, months_since % step.fillna(1) == 0)
         billed = (months_since >= 0) & due & (grid["end"].isna() | (bill_date < grid["end"]))
-        amount = grid["amount"] * (1 - grid["discount"].fillna(0))
+        amount = grid["amount"] * (1 - (grid["discount"].fillna(0) if "discount" in grid else 0.0))
         invoiced = amount[billed].groupby(grid["bill_month"][billed]).sum()
         versus = pd.DataFrame({"invoiced": invoiced, "MRR": monthly.loc[last12, "mrr"]})
         versus["invoiced ÷ MRR"] = versus["invoiced"] / versus["MRR"]

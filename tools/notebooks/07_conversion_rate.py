@@ -101,12 +101,17 @@ CELLS = [
     ),
     code(
         """
-        trial_stages = ["trial_start", "first_login_at", "converted_at"]
+        # The stages this data has: first logins only when the accounts table records them.
+        trial_stages = [c for c in ("trial_start", "first_login_at", "converted_at")
+                        if c in company.accounts]
+        if "first_login_at" not in trial_stages:
+            print("No first_login_at column in this data: the funnel is trial → paid.")
         funnel = company.accounts.cs.conversion(trial_stages)
         lost = funnel["dropped"].iloc[1:]
         print(f"In this data the largest loss is at {lost.idxmax()!r}: "
               f"{int(lost.max()):,} of {int(funnel['entities'].iloc[0]):,} trials; "
-              f"{1 - funnel['step_rate'].iloc[1]:.1%} of trials never log in.")
+              f"{1 - funnel['step_rate'].iloc[1]:.1%} of trials drop at the first step "
+              f"({trial_stages[1]!r}).")
         funnel.round(4)
         """
     ),
@@ -217,11 +222,12 @@ CELLS = [
     code(
         """
         in_trial = acc["trial_start"].notna()
-        logged_in = acc["first_login_at"].notna() & (acc["first_login_at"] >= acc["trial_start"])
-        step = (logged_in & in_trial).sum() / in_trial.sum()
-        assert abs(step - company.accounts.cs.conversion(trial_stages).loc["first_login_at",
+        first_step = trial_stages[1]  # first login, or payment when logins are not recorded
+        reached = acc[first_step].notna() & (acc[first_step] >= acc["trial_start"])
+        step = (reached & in_trial).sum() / in_trial.sum()
+        assert abs(step - company.accounts.cs.conversion(trial_stages).loc[first_step,
                                                                            "step_rate"]) < 1e-12
-        print(f"first login: {step:.2%} of trials")
+        print(f"{first_step}: {step:.2%} of trials")
         """
     ),
     md("## The plots"),

@@ -21,7 +21,7 @@ CELLS = [
         """
     ),
     parameters(),
-    code(setup('surveys')),
+    code(setup('surveys', survey='ces')),
     md(
         """
         ## The formula and the switches

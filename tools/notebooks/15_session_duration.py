@@ -88,8 +88,9 @@ CELLS = [
         """
         ## Session duration on this data
 
-        The events carry a `session_id` and `duration_s` (without a `session_id`, cskit
-        derives sessions from a timeout, below). Monthly averages:
+        With a `session_id` column cskit uses the logged sessions; without one it derives
+        them from a 30-minute timeout (below), and without `duration_s` a session lasts from
+        its first event to its last. Monthly averages:
         """
     ),
     code(
@@ -103,9 +104,21 @@ CELLS = [
     md("The chosen month by hand, from the session ids, in plain pandas:"),
     code(
         """
-        g = ev.groupby("session_id")
+        if "session_id" in ev:  # the product logs its sessions
+            sid = ev["session_id"]
+        else:  # derive them as cskit does: a new session after 30 minutes without an event
+            order = ev.sort_values(["user_id", "timestamp"], kind="stable")
+            new = (order["user_id"] != order["user_id"].shift()) | (
+                order["timestamp"].diff() > pd.Timedelta("30min"))
+            sid = new.cumsum().reindex(ev.index)
+            print("No session_id in this data: sessions derived with a 30-minute timeout.")
+        g = ev.groupby(sid)
         first, last = g["timestamp"].min(), g["timestamp"].max()
-        last_screen = ev.sort_values("timestamp", kind="stable").groupby("session_id")["duration_s"].last()
+        if "duration_s" in ev:  # the last screen's time on screen counts too
+            last_screen = (ev.sort_values("timestamp", kind="stable")
+                           .groupby(sid)["duration_s"].last().fillna(0))
+        else:
+            last_screen = 0.0
         seconds = (last - first).dt.total_seconds() + last_screen
         in_month = first.dt.to_period("M") == month
         by_hand = seconds[in_month].sum() / in_month.sum()
@@ -149,8 +162,9 @@ CELLS = [
     code(
         """
         rows = {}
+        options = {"logged session_id": {}} if "session_id" in ev else {}
         for label, kw in {
-            "logged session_id": {},
+            **options,
             "derived, 10 min": {"session": None, "timeout": "10min"},
             "derived, 30 min": {"session": None, "timeout": "30min"},
             "derived, 60 min": {"session": None, "timeout": "60min"},
@@ -184,6 +198,13 @@ CELLS = [
     code(
         """
         m_ev = ev[ev["timestamp"].dt.to_period("M") == month]
+        if "duration_s" not in m_ev:  # no time on screen logged: the gap to the next event
+            m_ev = m_ev.sort_values(["user_id", "timestamp"], kind="stable")
+            gap = m_ev.groupby("user_id")["timestamp"].shift(-1) - m_ev["timestamp"]
+            m_ev = m_ev.assign(duration_s=gap.dt.total_seconds().where(
+                gap <= pd.Timedelta("30min")).fillna(0))
+            print("No duration_s in this data: time on screen = the gap to the user's next "
+                  "event (up to 30 minutes).")
         per_feature = m_ev.groupby("event")["duration_s"].agg(["size", "sum", "median"])
         per_feature["share of time"] = per_feature["sum"] / per_feature["sum"].sum()
         per_feature = per_feature.rename(columns={"size": "events", "sum": "seconds",

@@ -272,6 +272,11 @@ CELLS = [
     code(
         """
         acc = company.accounts
+        if "first_login_at" not in acc:  # not exported: an account's first event is its login
+            first_event = company.events.groupby("account_id")["timestamp"].min()
+            acc = acc.assign(first_login_at=acc["account_id"].map(first_event))
+            print("No first_login_at column in this data: each account's first event stands "
+                  "in for its first login.")
         flr = acc.cs.first_login_rate(within_days=7, period="M", as_of=month.end_time)
         flr[flr.index <= month].tail(6)
         """
@@ -339,7 +344,7 @@ CELLS = [
 
         tree = KPI("churn", lambda c: c.mrr.cs.churn(period="M")["churn_rate"], better="down",
                    label=cskit.t("kpi.churn"), children=[
-            KPI("first_login", lambda c: c.accounts.cs.first_login_rate(
+            KPI("first_login", lambda c: acc.cs.first_login_rate(
                 as_of=month.end_time)["first_login_rate"], label=cskit.t("usage.kpi.first_login_rate")),
             KPI("stickiness", lambda c: c.events.cs.stickiness(period="M")["stickiness"],
                 label=cskit.t("usage.kpi.stickiness"), children=[

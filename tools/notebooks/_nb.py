@@ -29,13 +29,15 @@ from cskit._notebook import open_company
 cskit.set_language(lang)
 # The sample company when data_dir is None. When a table this notebook needs is
 # absent, open_company says so and the rest of the notebook is skipped.
-company = open_company(data_dir, needs={needs})
+company = open_company(data_dir, needs={needs}{survey})
 month = pd.Period(month, freq="M")'''
 
 
-def setup(*needs: str) -> str:
-    """The setup cell: imports, language, the data (stopping if ``needs`` are absent)."""
-    return SETUP_TEMPLATE.format(needs=repr(tuple(needs)))
+def setup(*needs: str, survey: str | None = None) -> str:
+    """The setup cell: imports, language, the data (stopping if ``needs`` are absent, or
+    when the surveys table has no answers of the ``survey`` kind)."""
+    extra = f", survey={survey!r}" if survey else ""
+    return SETUP_TEMPLATE.format(needs=repr(tuple(needs)), survey=extra)
 
 
 SETUP = setup()
