@@ -23,6 +23,7 @@ from cskit.errors import (
     InvalidValueError,
     MissingColumnError,
     TimezoneError,
+    caller_stacklevel,
     format_values,
 )
 
@@ -626,7 +627,7 @@ def drop_missing(
         f"Dropped {n} row(s) of the {table} frame with a missing {column!r}; "
         f"pass on_missing='raise' to stop instead.",
         CskitWarning,
-        stacklevel=4,
+        stacklevel=caller_stacklevel(),
     )
     return values[~missing]
 

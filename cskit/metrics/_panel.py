@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from cskit._validate import as_month, as_number, check_frame, check_unique, require_columns
-from cskit.errors import CskitWarning, format_values
+from cskit.errors import CskitWarning, caller_stacklevel, format_values
 
 TABLE = "mrr"
 LINES_ATTR = "cskit_line_columns"  # set by to_mrr: its plan/product columns
@@ -153,10 +153,11 @@ def _empty_months(ordinals: np.ndarray, first: int, last: int) -> np.ndarray:
             f"{pd.PeriodIndex.from_ordinals([first, last], freq='M')[0]} to "
             f"{pd.PeriodIndex.from_ordinals([last], freq='M')[0]}): a gap in the data reads as "
             f"every customer leaving, so rates of that month and the next are extremes "
-            f"(churn flags them in its 'data_gap' column). Add the missing month's rows, with "
+            f"(results by period flag them in a 'data_gap' column). Add the missing month's "
+            f"rows, with "
             f"mrr 0 where a customer truly paid nothing, or keep to one side of the gap.",
             CskitWarning,
-            stacklevel=4,
+            stacklevel=caller_stacklevel(),
         )
     return empty
 

@@ -30,7 +30,8 @@ from cskit._validate import (
     require_columns,
     where_missing,
 )
-from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError
+from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError, caller_stacklevel
+from cskit.metrics._gaps import flag_gaps
 from cskit.metrics._panel import (
     LINES_ATTR,
     customer_months,
@@ -294,7 +295,7 @@ def _warn_placeholders(subscriptions: pd.DataFrame, starts: pd.Series, ends: pd.
         f"{last}. Fix those dates, leave an open line's {end!r} empty, or pass "
         f"until='YYYY-MM' to choose the last month.",
         CskitWarning,
-        stacklevel=4,
+        stacklevel=caller_stacklevel(),
     )
 
 
@@ -402,7 +403,7 @@ def mrr(
             return table.xs(months[-1], level="period")
     table.index = table.index.set_names("period", level=0) if by else table.index.rename("period")
     if freq == "M":
-        return table
+        return flag_gaps(table, panel.empty_months, window=0)
     # A stock: keep the last month of each period.
     month_level = table.index.get_level_values("period")
     last_of_period = month_level.asfreq(freq).asfreq("M", how="end") == month_level
@@ -414,7 +415,7 @@ def mrr(
         table.index = pd.MultiIndex.from_arrays(
             [new_periods, table.index.get_level_values(by)], names=["period", by]
         )
-    return table
+    return flag_gaps(table, panel.empty_months, window=0)  # a stock: its last month
 
 
 @cs_method(kpi="MRR movements", table="mrr", requires=("customer_id", "month", "mrr"))
@@ -529,7 +530,7 @@ def mrr_movements(
     if freq != "M":
         table = _sum_flows(table, freq, by)
     table["net_new"] = table["end"] - table["start"]
-    return table
+    return flag_gaps(table, p.empty_months, back=1)  # a flow: the month before counts too
 
 
 def _sum_flows(table: pd.DataFrame, freq: str, by: str | None) -> pd.DataFrame:
@@ -634,6 +635,8 @@ def revenue_churn(
         }
     )
     out["revenue_churn"] = (out["lost"] / out["start"]).where(out["start"] > 0)
+    if "data_gap" in moves.columns:
+        out["data_gap"] = moves["data_gap"]
     if freq is None and by is None:
         return float(out["revenue_churn"].iloc[0])
     return out

@@ -41,6 +41,7 @@ from cskit._validate import (
     require_columns,
 )
 from cskit.errors import InvalidParameterError, InvalidValueError
+from cskit.metrics._gaps import flag_gaps
 from cskit.metrics._panel import (
     Panel,
     customer_months,
@@ -500,11 +501,11 @@ def _retention(
     # min(end, start) per customer summed: at most the start MRR.
     table["grr"] = np.minimum(kept / start, 1.0).where(start > 0)
     table.attrs = {}
-    return table, freq
+    return flag_gaps(table, p.empty_months, window=w), freq
 
 
 def _finish(table: pd.DataFrame, freq: str | None, by: str | None, column: str):
-    out = table[FLOW_COLUMNS + [column]]
+    out = table[FLOW_COLUMNS + [column] + (["data_gap"] if "data_gap" in table.columns else [])]
     if freq is None:
         if by is None:
             return float(out[column].iloc[-1])
@@ -713,6 +714,8 @@ def quick_ratio(
         table["gained"] = table["gained"] + table["reactivation"]
     table["lost"] = table["contraction"] + table["churn"]
     table["quick_ratio"] = (table["gained"] / table["lost"]).where(table["lost"] > 0)
+    if "data_gap" in moves.columns and freq is not None:
+        table["data_gap"] = moves["data_gap"]
     if freq is None and by is None:
         return float(table["quick_ratio"].iloc[0])
     return table

@@ -49,8 +49,10 @@ from cskit.errors import (
     EmptyFrameError,
     InvalidParameterError,
     InvalidValueError,
+    caller_stacklevel,
     format_values,
 )
+from cskit.metrics._gaps import empty_months, flag_gaps
 from cskit.registry import cs_method
 
 TABLE = "events"
@@ -125,7 +127,7 @@ def _active_mask(frame: pd.DataFrame, active: ActiveFilter, event: str) -> np.nd
                 f"active= names event(s) that never occur in column {event!r}: "
                 f"{format_values(unknown)}; they count for nothing. Check the spelling.",
                 CskitWarning,
-                stacklevel=4,
+                stacklevel=caller_stacklevel(),
             )
         return mask
     raise InvalidParameterError(
@@ -371,6 +373,12 @@ def _user_days(
                      group=group, groups=glabels)
 
 
+def _gap_months(ud: _UserDays, timestamp: str) -> np.ndarray:
+    """Months inside the span of active days without a single active day (with a warning)."""
+    seen = ud.dates()[np.unique(np.asarray(ud.day, dtype=np.int64))]
+    return empty_months(seen.to_period("M"), TABLE, timestamp)
+
+
 def _next_same(ud: _UserDays) -> np.ndarray:
     """True where the next user-day belongs to the same user (and group)."""
     same = np.zeros(len(ud.entity), dtype=bool)
@@ -510,7 +518,9 @@ def active_users(
         out.index = pd.MultiIndex.from_arrays(
             [index0, np.tile(ud.groups.to_numpy(), ud.n_days)], names=[index0.name, by]
         )
-    return out.loc[keep]
+    if freq == "D":
+        return out.loc[keep]
+    return flag_gaps(out.loc[keep], _gap_months(ud, timestamp))
 
 
 @cs_method(kpi="Stickiness (mean DAU / MAU)", table="events", requires=("user_id", "timestamp"))
@@ -619,7 +629,7 @@ def stickiness(
         if freq is None:
             return float(out["stickiness"].iloc[0])
         out.index = pd.PeriodIndex(pidx, name="period")
-        return out
+        return flag_gaps(out, _gap_months(ud, timestamp))
     labels = ud.groups.to_numpy()
     if freq is None:
         out.index = pd.Index(labels, name=by)
@@ -630,7 +640,7 @@ def stickiness(
     out.index = pd.MultiIndex.from_arrays(
         [pidx[order % n_p], labels[order // n_p]], names=["period", by]
     )
-    return out
+    return flag_gaps(out, _gap_months(ud, timestamp))
 
 
 # --------------------------------------------------------------------------- usage
