@@ -62,6 +62,49 @@ def require_columns(frame: pd.DataFrame, columns: Mapping[str, str | None], tabl
                 f"or pass {keyword}='<your column>'."
             )
     check_hashable(frame, columns.values(), table)
+    for keyword, column in columns.items():
+        if keyword in _KEY_KEYWORDS and column is not None:
+            check_one_type(frame, column, table)
+
+
+_KEY_KEYWORDS = {"customer", "user", "account", "by", "entity", "plan", "product", "event",
+                 "category", "survey", "channel", "segment"}
+
+
+def check_one_type(frame: pd.DataFrame, column: str, table: str) -> None:
+    """Refuse a key column holding one value both as a number and as text (``1`` and ``"1"``).
+
+    Such cells (a concat of a frame read as numbers and one read as text) would
+    count as two customers, users or segments.
+
+    Examples
+    --------
+    >>> check_one_type(pd.DataFrame({"id": [1, "a7"]}), "id", "mrr")  # distinct: fine
+    """
+    s = frame[column]
+    if s.dtype != object or pd.api.types.infer_dtype(s, skipna=True) not in (
+            "mixed", "mixed-integer", "mixed-integer-float"):
+        return
+    present = s.dropna()
+    # only mixed columns reach this cell-by-cell look
+    is_text = present.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+    if is_text.all() or not is_text.any():
+        return
+    text = present[is_text].str.strip()
+    numbers = present[~is_text].map(
+        lambda v: str(int(v)) if isinstance(v, (float, np.floating)) and float(v).is_integer()
+        else str(v))
+    clash = numbers.isin(set(text))
+    if clash.any():
+        as_number = present[~is_text][clash.to_numpy()]
+        as_text = text[text.isin(set(numbers[clash]))]
+        raise ColumnTypeError(
+            f"Column {column!r} of the {table} frame holds the same value as a number and as "
+            f"text: {offending(as_number, np.ones(len(as_number), bool))} (numbers) and "
+            f"{offending(as_text, np.ones(len(as_text), bool))} (text); they would count as different "
+            f"{column!r} values. Give the column one type, e.g. "
+            f"df[{column!r}] = df[{column!r}].astype(str).str.strip()."
+        )
 
 
 def check_period(period: str | None, allowed: Sequence[str | None] = ("M", "Q", "Y", None)) -> str | None:

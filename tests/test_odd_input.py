@@ -361,3 +361,143 @@ def test_durations_do_not_depend_on_the_zone_each_column_is_shown_in(starts, del
 
 def test_every_new_error_is_a_cskit_error():
     assert issubclass(ColumnTypeError, CskitError) and issubclass(TimezoneError, CskitError)
+
+
+# ---------------------------------------------------------------- 5. gaps in every period KPI
+
+
+def _gap_mrr() -> pd.DataFrame:
+    # two customers paying 10 each in January, February and April; March is missing
+    return pd.DataFrame({"customer_id": ["a", "b"] * 3,
+                         "month": ["2026-01"] * 2 + ["2026-02"] * 2 + ["2026-04"] * 2,
+                         "mrr": 10.0})
+
+
+def test_month_without_rows_is_flagged_in_every_mrr_kpi():
+    frame = _gap_mrr()
+    flows = [False, True, True]  # March (the gap) and April (its month before is the gap)
+    with pytest.warns(CskitWarning, match=r"no row at all in '2026-03'"):
+        moves = frame.cs.mrr_movements()
+    assert moves["churn"].tolist() == [0.0, 20.0, 0.0]
+    assert moves["reactivation"].tolist() == [0.0, 0.0, 20.0]
+    assert moves["data_gap"].tolist() == flows
+    with pytest.warns(CskitWarning):
+        lost = frame.cs.revenue_churn()
+    assert lost["revenue_churn"].tolist()[:2] == [0.0, 1.0] and lost["data_gap"].tolist() == flows
+    for name in ("nrr", "grr"):
+        with pytest.warns(CskitWarning):
+            table = getattr(frame.cs, name)()
+        assert table[name].tolist()[:2] == [1.0, 0.0] and table["data_gap"].tolist() == flows
+    with pytest.warns(CskitWarning):
+        assert frame.cs.quick_ratio()["data_gap"].tolist() == flows
+    with pytest.warns(CskitWarning):
+        stock = frame.cs.mrr()
+    assert stock["mrr"].tolist() == [20.0, 20.0, 0.0, 20.0]
+    assert stock["data_gap"].tolist() == [False, False, True, False]  # a stock: only March
+    with pytest.warns(CskitWarning):  # a 2-month window ending in May still reaches March
+        wide = frame.assign(month=frame["month"].replace("2026-04", "2026-05")).cs.nrr(window=2)
+    assert wide["data_gap"].tolist() == [True, True, True]
+    complete = frame[frame["month"] != "2026-04"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for name in ("mrr_movements", "revenue_churn", "nrr", "grr", "quick_ratio", "mrr"):
+            assert "data_gap" not in getattr(complete.cs, name)().columns
+
+
+def test_month_without_rows_is_flagged_in_ticket_usage_and_survey_kpis():
+    dates = pd.to_datetime(["2026-01-05", "2026-01-09", "2026-03-02"])
+    tickets = pd.DataFrame({"created_at": dates})
+    with pytest.warns(CskitWarning, match=r"tickets frame has no row at all in '2026-02' "
+                      r"\(column 'created_at'"):
+        volume = tickets.cs.ticket_volume()
+    assert volume["tickets"].tolist() == [2, 0, 1]
+    assert volume["data_gap"].tolist() == [False, True, False]
+    with pytest.warns(CskitWarning):
+        assert tickets.cs.ticket_volume(period="Q")["data_gap"].tolist() == [True]
+
+    events = pd.DataFrame({"user_id": ["u", "v", "u"], "timestamp": dates})
+    with pytest.warns(CskitWarning, match=r"events frame .*'2026-02' \(column 'timestamp'"):
+        sticky = events.cs.stickiness()
+    assert sticky["mau"].tolist() == [2, 0, 1]
+    assert sticky["data_gap"].tolist() == [False, True, False]
+    with pytest.warns(CskitWarning):
+        monthly = events.cs.active_users(freq="M")
+    assert monthly["data_gap"].tolist() == [False, True, False]
+
+    surveys = pd.DataFrame({"submitted_at": dates, "score": [9, 10, 3]})
+    with pytest.warns(CskitWarning, match=r"surveys frame .*'2026-02' \(column 'submitted_at'"):
+        table = surveys.cs.nps(period="M")
+    assert table["n"].tolist() == [2, 0, 1]
+    assert table["nps"].tolist()[0] == 100.0 and np.isnan(table["nps"].tolist()[1])
+    assert table["data_gap"].tolist() == [False, True, False]
+    with pytest.warns(CskitWarning):
+        sat = surveys.assign(score=[5, 4, 1]).cs.csat(period="M")
+    assert sat["n"].tolist() == [2, 0, 1] and sat["csat"].tolist()[0] == 1.0
+    assert sat["data_gap"].tolist() == [False, True, False]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert "data_gap" not in surveys.head(2).cs.nps(period="M").columns
+
+
+# ---------------------------------------------------------------- warnings name the user's line
+
+
+def test_warnings_point_at_the_callers_line():
+    frame = _gap_mrr()
+    calls = [lambda: frame.cs.churn(), lambda: frame.cs.mrr_movements(),
+             lambda: frame.cs.nrr(), lambda: cskit.metrics.churn(frame),
+             lambda: frame.cs.grr(convention="chartmogul")]
+    for call in calls:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            call()
+        assert caught and {w.filename for w in caught} == {__file__}
+
+
+# ---------------------------------------------------------------- 8. explainers and report
+
+
+def test_explainers_and_report_read_arrow_nanosecond_timestamps():
+    from cskit.explain import logic
+    from cskit.report import customer_comments
+
+    company = cskit.datasets.load_sample()
+    surveys, tickets = company.surveys, company.tickets
+    events = company.events.head(5000)
+    for unit in ("ns", "us"):
+        nps = logic.MODULES["nps"].prepare(_arrow(surveys, unit))
+        expected = logic.MODULES["nps"].prepare(surveys)
+        assert (nps.promoters, nps.passives, nps.detractors) == (
+            expected.promoters, expected.passives, expected.detractors)
+        assert logic.MODULES["survey_scales"].prepare(_arrow(surveys, unit)).counts == \
+            logic.MODULES["survey_scales"].prepare(surveys).counts
+        pd.testing.assert_frame_equal(logic.MODULES["fcr"].prepare(_arrow(tickets, unit)).counts,
+                                      logic.MODULES["fcr"].prepare(tickets).counts)
+        pd.testing.assert_frame_equal(
+            logic.MODULES["stickiness"].prepare(_arrow(events, unit)).user_days,
+            logic.MODULES["stickiness"].prepare(events).user_days)
+        pd.testing.assert_frame_equal(customer_comments(_arrow(surveys, unit), "2026-09"),
+                                      customer_comments(surveys, "2026-09"), check_dtype=False)
+
+
+# ---------------------------------------------------------------- one value, two types
+
+
+def test_one_id_as_number_and_as_text_is_refused():
+    # 1 and "1" (a concat of a frame read as numbers and one read as text) would be
+    # two customers: churn 100 % instead of 0 %
+    frame = pd.DataFrame({"customer_id": pd.Series([1, 2, "1", "2"], dtype=object),
+                          "month": ["2026-01", "2026-01", "2026-02", "2026-02"], "mrr": 10.0})
+    with pytest.raises(ColumnTypeError, match=r"Column 'customer_id' of the mrr frame holds the "
+                       r"same value as a number and as text: 1, 2 \(numbers\) and '1', '2' "
+                       r"\(text\).*astype\(str\)"):
+        frame.cs.churn()
+    fixed = frame.assign(customer_id=frame["customer_id"].astype(str))
+    assert fixed.cs.churn(period=None) == 0.0
+    events = pd.DataFrame({"user_id": pd.Series([7, "7"], dtype=object),
+                           "timestamp": pd.to_datetime(["2026-01-01", "2026-01-02"])})
+    with pytest.raises(ColumnTypeError, match=r"'user_id' of the events frame"):
+        events.cs.stickiness()
+    distinct = pd.DataFrame({"customer_id": pd.Series([1, "a7"], dtype=object),
+                             "month": "2026-01", "mrr": 10.0})
+    assert distinct.cs.mrr(period=None) == 20.0  # mixed but distinct ids stay accepted
