@@ -304,6 +304,8 @@ def csat(
         by ``period`` and/or ``by`` with ``n, satisfied, csat, se, ci_low,
         ci_high, small_sample`` (top box) or ``n, sd, csat, se, ci_low,
         ci_high, small_sample`` (mean).
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------

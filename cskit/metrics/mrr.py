@@ -359,6 +359,8 @@ def mrr(
         Indexed by ``period`` (and ``by``): ``mrr`` and ``customers`` (with MRR > 0).
         With ``period=None``: the latest month's MRR as a float, or, with ``by``,
         a frame indexed by ``by``.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -465,6 +467,8 @@ def mrr_movements(
     pandas.DataFrame
         Indexed by ``period`` (and ``by``): ``start, new, expansion,
         contraction, churn, reactivation, end``, plus ``net_new`` (= end - start).
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -594,6 +598,8 @@ def revenue_churn(
         Indexed by ``period``: ``start, churn, contraction, expansion,
         reactivation, lost`` (the numerator) and ``revenue_churn``; a float
         when ``period=None`` and not grouped.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------

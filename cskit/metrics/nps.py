@@ -159,6 +159,8 @@ def nps(
         A float when ``period`` and ``by`` are None; otherwise a frame indexed
         by ``period`` and/or ``by`` with ``n, promoters, passives, detractors,
         nps, se, ci_low, ci_high``.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------

@@ -574,6 +574,8 @@ def nrr(
         ``retained_customers``, ``start`` (their MRR at the window start),
         ``expansion``, ``contraction``, ``churn``, ``end`` (their MRR at the
         window end) and ``nrr``. A float with ``period=None``.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -623,6 +625,8 @@ def grr(
     -------
     pandas.DataFrame or float
         The columns of :func:`nrr` with ``grr`` instead of ``nrr``.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -684,6 +688,8 @@ def quick_ratio(
         Indexed by ``period`` (and ``by``): ``new, expansion, reactivation,
         contraction, churn, gained, lost, quick_ratio``; a float with
         ``period=None`` when not grouped.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------

@@ -249,6 +249,8 @@ def ticket_volume(
         Indexed by ``period`` (every period from first to last, zero-filled)
         and/or ``by``: ``tickets, excluded`` and, with ``active``,
         ``active_accounts, per_100_accounts``.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------

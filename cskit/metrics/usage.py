@@ -465,6 +465,8 @@ def active_users(
         Indexed by ``date`` (or ``period`` for ``"W"``/``"M"``; then ``by``):
         ``dau, wau, mau, dau_mau`` and ``complete`` (False while the trailing
         window reaches back before the first active day: MAU is understated there).
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -569,6 +571,8 @@ def stickiness(
     pandas.DataFrame or float
         Indexed by ``period`` (and ``by``): ``days, mean_dau, mau, stickiness``;
         a float when ``period=None`` and not grouped.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
