@@ -308,6 +308,23 @@ def _refuse_numbers(s: pd.Series, column: str, table: str) -> None:
         )
 
 
+def _refuse_number_text(text: pd.Series, column: str, table: str) -> None:
+    """Refuse bare numbers written as text among dates (``"45292"``, ``"2026"``), except
+    eight digits (``"20260105"``, year-month-day): a year alone would become 1 January, and
+    an Excel serial or Unix seconds are no date either."""
+    digits = text.str.fullmatch(r"\s*\d+(?:\.\d+)?\s*", na=False)
+    bad = digits & ~text.str.fullmatch(r"\s*\d{8}\s*", na=False)
+    if bad.any():
+        raise ColumnTypeError(
+            f"Column {column!r} of the {table} frame holds bare numbers among its dates: "
+            f"{offending(text, bad)} ({int(bad.sum())} cell(s)). cskit does not guess what a "
+            f"number means as a date. Excel serial day numbers (45292 is 2024-01-01) convert "
+            f"with pd.to_datetime(pd.to_numeric(v), unit='D', origin='1899-12-30'); Unix "
+            f"seconds with unit='s'; year-months like 202610 with format='%Y%m'. Convert those "
+            f"cells, or drop them."
+        )
+
+
 def _dayfirst(text: pd.Series, column: str, table: str) -> tuple[pd.Series, bool]:
     """Which day/month order the column's ``dd/mm/yyyy``-like values use, decided on the whole
     column; returns the mask of such values and whether the day comes first."""
@@ -387,6 +404,7 @@ def _parse_dates(frame: pd.DataFrame, column: str, table: str) -> pd.Series:
             f"offset: {offending(s, has_offset)} next to {offending(s, ~has_offset & s.notna())}. "
             f"Give every value the same offset (or none)."
         )
+    _refuse_number_text(text, column, table)
     numeric, day_first = _dayfirst(text, column, table)
     try:
         out = pd.to_datetime(s, errors="coerce", format="mixed")

@@ -501,3 +501,19 @@ def test_one_id_as_number_and_as_text_is_refused():
     distinct = pd.DataFrame({"customer_id": pd.Series([1, "a7"], dtype=object),
                              "month": "2026-01", "mrr": 10.0})
     assert distinct.cs.mrr(period=None) == 20.0  # mixed but distinct ids stay accepted
+
+
+# ---------------------------------------------------------------- 1. numbers written as text
+
+
+def test_bare_numbers_as_text_among_dates_are_refused():
+    # As pd.read_csv gives them: "45292" (an Excel serial) and "2026" (a year alone, which
+    # would land in January) are text, not dates; eight digits are year-month-day.
+    for bad in ("45292", "2026", "1767225600"):
+        tickets = pd.read_csv(io.StringIO(f"created_at\n2026-03-05\n{bad}\n"))
+        with pytest.raises(ColumnTypeError, match=rf"Column 'created_at' of the tickets frame "
+                           rf"holds bare numbers among its dates: '{bad}' \(1 cell\(s\)\).*"
+                           rf"origin='1899-12-30'"):
+            tickets.cs.ticket_volume()
+    ymd = pd.read_csv(io.StringIO("created_at\n2026-03-05\n20260306\n"), dtype=str)
+    assert months(ymd.cs.ticket_volume(), "tickets") == {"2026-03": 2}
