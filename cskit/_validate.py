@@ -277,6 +277,14 @@ def _arrow_to_numpy(s: pd.Series) -> pd.Series:
     import pyarrow as pa
 
     kind = s.dtype.pyarrow_dtype
+    if getattr(kind, "extension_name", None) == "pandas.period":  # Period written to parquet
+        chunks = s.array.__arrow_array__().chunks
+        storage = pa.chunked_array([c.storage for c in chunks], type=kind.storage_type)
+        ordinals = storage.to_numpy(zero_copy_only=False)
+        missing = pd.isna(ordinals)
+        periods = pd.PeriodIndex.from_ordinals(np.where(missing, 0, ordinals).astype(np.int64),
+                                               freq=kind.freq)
+        return pd.Series(periods, index=s.index, name=s.name).where(~missing)
     if pa.types.is_timestamp(kind):
         unit = kind.unit if kind.unit in ("s", "ms", "us", "ns") else "ns"
         target = pd.DatetimeTZDtype(unit, kind.tz) if kind.tz else np.dtype(f"datetime64[{unit}]")
@@ -596,7 +604,7 @@ def as_month(frame: pd.DataFrame, column: str, table: str) -> pd.Series:
     Accepts ``Period[M]``, datetimes (any day of the month) and strings such as
     ``"2026-10"`` or ``"2026-10-01"``.
     """
-    s = frame[column]
+    s = _arrow_to_numpy(frame[column])
     if isinstance(s.dtype, pd.PeriodDtype):
         if s.isna().any():
             raise InvalidValueError(
@@ -655,9 +663,13 @@ def as_number(
 
 def check_unique(frame: pd.DataFrame, keys: Sequence[str], table: str, hint: str = "") -> None:
     """Raise :class:`DuplicateRowsError` if several rows share the same ``keys``."""
-    dup = frame.duplicated(list(keys), keep=False)
+    # Arrow-backed periods and timestamps cannot be hashed by pandas: compare NumPy copies
+    plain = frame
+    if any(isinstance(d, pd.ArrowDtype) for d in frame[list(keys)].dtypes):
+        plain = pd.DataFrame({k: _arrow_to_numpy(frame[k]) for k in keys}, index=frame.index)
+    dup = plain.duplicated(list(keys), keep=False)
     if dup.any():
-        examples = frame.loc[dup, list(keys)].drop_duplicates().head(5)
+        examples = plain.loc[dup, list(keys)].drop_duplicates().head(5)
         shown = "; ".join(
             ", ".join(f"{k}={v!r}" if isinstance(v, str) else f"{k}={v}" for k, v in row.items())
             for row in examples.to_dict("records")

@@ -517,3 +517,26 @@ def test_bare_numbers_as_text_among_dates_are_refused():
             tickets.cs.ticket_volume()
     ymd = pd.read_csv(io.StringIO("created_at\n2026-03-05\n20260306\n"), dtype=str)
     assert months(ymd.cs.ticket_volume(), "tickets") == {"2026-03": 2}
+
+
+# ---------------------------------------------------------------- 8. Arrow-backed months
+
+
+def test_month_column_of_arrow_periods_from_parquet(tmp_path):
+    # to_parquet of a Period[M] column read back with dtype_backend="pyarrow" gives
+    # extension<pandas.period> cells (stored as ordinals, e.g. 673 for 2026-02)
+    frame = pd.DataFrame({"customer_id": ["a", "b", "a", "c"],
+                          "month": pd.PeriodIndex(["2026-01", "2026-01", "2026-02", "2026-02"],
+                                                  freq="M"),
+                          "mrr": [10.0, 20.0, 15.0, 5.0]})
+    path = tmp_path / "mrr.parquet"
+    frame.to_parquet(path)
+    arrow = pd.read_parquet(path, dtype_backend="pyarrow")
+    assert months(arrow.cs.mrr(), "mrr") == {"2026-01": 30.0, "2026-02": 20.0}
+    assert arrow.cs.churn(period=None) == 0.5  # b left, of a and b
+    moves = arrow.cs.mrr_movements()
+    assert moves.loc["2026-02", ["expansion", "churn", "new"]].tolist() == [5.0, 20.0, 5.0]
+    from cskit.explain import logic
+
+    base = logic.MODULES["retention"].prepare(arrow, window=1)
+    assert (base.month, base.start, base.churn, base.expansion) == ("2026-02", 30.0, 20.0, 5.0)
