@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,7 @@ from cskit.errors import (
 from cskit.report import kpi_csv
 
 PARIS = "Europe/Paris"
+INVOICES = Path(__file__).parent / "fixtures" / "stripe_invoice_line_items.csv"
 
 
 def months(result: pd.DataFrame, column: str) -> dict[str, float]:
@@ -446,7 +448,11 @@ def test_warnings_point_at_the_callers_line():
     frame = _gap_mrr()
     calls = [lambda: frame.cs.churn(), lambda: frame.cs.mrr_movements(),
              lambda: frame.cs.nrr(), lambda: cskit.metrics.churn(frame),
-             lambda: frame.cs.grr(convention="chartmogul")]
+             lambda: frame.cs.grr(convention="chartmogul"),
+             # drop_missing in cskit._validate, two frames further in
+             lambda: pd.DataFrame({"score": [9.0, np.nan]}).cs.nps(),
+             # a loader
+             lambda: cskit.io.read_subscriptions(INVOICES, source="stripe_invoices")]
     for call in calls:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
