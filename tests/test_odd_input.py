@@ -546,3 +546,26 @@ def test_month_column_of_arrow_periods_from_parquet(tmp_path):
 
     base = logic.MODULES["retention"].prepare(arrow, window=1)
     assert (base.month, base.start, base.churn, base.expansion) == ("2026-02", 30.0, 20.0, 5.0)
+
+
+def test_placeholder_dates_in_churn_from_subscription_lines():
+    # The same lines as above, counted from the lines themselves (no month column):
+    # 9999-12-31 is an open line, not 95,000 months of history.
+    subs = pd.DataFrame({
+        "customer_id": ["a", "b", "c"],
+        "start": ["2026-01-15", "2026-02-01", "2026-03-01"],
+        "end": ["9999-12-31", None, "2026-05-10"],
+        "amount": [100.0, 50.0, 10.0],
+        "interval": "month",
+    })
+    with pytest.warns(CskitWarning, match=r"'end': 9999-12-31.*counted until 2026-05.*as_of="):
+        table = subs.cs.churn()
+    assert [str(p) for p in table.index] == ["2026-01", "2026-02", "2026-03", "2026-04",
+                                             "2026-05"]
+    # c (10 a month) leaves in May: 1 of the 3 customers there at the start of May
+    assert table.loc["2026-05", ["start_customers", "churned"]].tolist() == [3, 1]
+    late = subs.assign(start=["2026-01-15", "2300-02-01", "2026-03-01"])
+    with pytest.warns(CskitWarning, match=r"'start': 2300-02-01.*left out"):
+        moves = late.cs.subscription_movements()
+    assert moves["new"].tolist() == [100.0, 0.0, 10.0, 0.0, 0.0]  # b never starts
+    assert moves.loc["2026-05", "churn"] == 10.0

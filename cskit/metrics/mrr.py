@@ -277,7 +277,8 @@ def to_mrr(
 
 def _warn_placeholders(subscriptions: pd.DataFrame, starts: pd.Series, ends: pd.Series,
                        first: np.ndarray, end_month: np.ndarray, end_known: np.ndarray,
-                       cutoff: int, start: str, end: str) -> None:
+                       cutoff: int, start: str, end: str,
+                       param: str = "until='YYYY-MM'") -> None:
     """Name the dates far after the data's last month (placeholders such as 9999-12-31)."""
     last = pd.PeriodIndex.from_ordinals([cutoff], freq="M")[0]
     parts = []
@@ -293,7 +294,7 @@ def _warn_placeholders(subscriptions: pd.DataFrame, starts: pd.Series, ends: pd.
         f"The {SUBSCRIPTIONS} frame has dates years after the rest of its data, which ends "
         f"in {last}: {'; '.join(parts)}. They look like placeholders; open lines end at "
         f"{last}. Fix those dates, leave an open line's {end!r} empty, or pass "
-        f"until='YYYY-MM' to choose the last month.",
+        f"{param} to choose the last month.",
         CskitWarning,
         stacklevel=caller_stacklevel(),
     )
