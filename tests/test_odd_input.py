@@ -569,3 +569,23 @@ def test_placeholder_dates_in_churn_from_subscription_lines():
         moves = late.cs.subscription_movements()
     assert moves["new"].tolist() == [100.0, 0.0, 10.0, 0.0, 0.0]  # b never starts
     assert moves.loc["2026-05", "churn"] == 10.0
+
+
+def test_placeholder_dates_in_event_tables_and_months_are_refused():
+    # One 9999-12-31 among January-February dates would report 95,000 empty months.
+    dates = ["2026-01-05", "2026-01-09", "2026-02-02", "9999-12-31"]
+    calls = [
+        (pd.DataFrame({"created_at": dates}), lambda f: f.cs.ticket_volume(),
+         r"Column 'created_at' of the tickets frame"),
+        (pd.DataFrame({"submitted_at": dates, "score": 9}), lambda f: f.cs.nps(period="M"),
+         r"Column 'submitted_at' of the surveys frame"),
+        (pd.DataFrame({"user_id": list("abcd"), "timestamp": dates}),
+         lambda f: f.cs.active_users(freq="M"), r"Column 'timestamp' of the events frame"),
+        (pd.DataFrame({"customer_id": list("abcd"), "month": [d[:7] for d in dates],
+                       "mrr": 10.0}), lambda f: f.cs.mrr(), r"Column 'month' of the mrr frame"),
+    ]
+    for frame, call, column in calls:
+        with pytest.raises(InvalidValueError, match=column + r" has dates years after the rest "
+                           r"of its data \(which ends in 2026-02\), in '9999-12'.*< '2026-03-01'"):
+            call(frame)
+        assert len(call(frame.iloc[:3])) == 2  # January and February

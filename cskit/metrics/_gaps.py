@@ -14,7 +14,32 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from cskit.errors import CskitWarning, caller_stacklevel, format_values
+from cskit._validate import placeholder_cutoff
+from cskit.errors import CskitWarning, InvalidValueError, caller_stacklevel, format_values
+
+
+def refuse_far_months(ordinals: np.ndarray, table: str, column: str) -> None:
+    """Refuse dates years after the rest of the data (``9999-12-31``, a year typed 2300):
+    every month up to them would be reported (see :func:`cskit._validate.placeholder_cutoff`).
+
+    Examples
+    --------
+    >>> refuse_far_months(pd.PeriodIndex(["2026-01", "2026-02"], freq="M").asi8, "tickets", "at")
+    """
+    months = np.asarray(ordinals, dtype=np.int64)
+    cutoff = placeholder_cutoff(months)
+    if cutoff is None:
+        return
+    far = months > cutoff
+    names = pd.PeriodIndex.from_ordinals(np.unique(months[far]), freq="M")
+    last = pd.PeriodIndex.from_ordinals([cutoff], freq="M")[0]
+    raise InvalidValueError(
+        f"Column {column!r} of the {table} frame has dates years after the rest of its data "
+        f"(which ends in {last}), in {format_values([str(m) for m in names])}. They look "
+        f"like placeholders (9999-12-31) or typos, and every month up to them would be "
+        f"reported. Correct those dates, or drop those rows, e.g. "
+        f"df[df[{column!r}] < '{(last + 1).start_time.date()}']."
+    )
 
 
 def empty_months(months: pd.Series | pd.PeriodIndex, table: str, column: str) -> np.ndarray:
@@ -35,6 +60,7 @@ def empty_months(months: pd.Series | pd.PeriodIndex, table: str, column: str) ->
     if not len(values):
         return np.zeros(0, dtype=np.int64)
     ordinals = np.unique(np.asarray(values.asfreq("M").asi8, dtype=np.int64))
+    refuse_far_months(ordinals, table, column)
     first, last = int(ordinals[0]), int(ordinals[-1])
     seen = np.zeros(last - first + 1, dtype=bool)
     seen[ordinals - first] = True

@@ -52,7 +52,7 @@ from cskit.errors import (
     caller_stacklevel,
     format_values,
 )
-from cskit.metrics._gaps import empty_months, flag_gaps
+from cskit.metrics._gaps import empty_months, flag_gaps, refuse_far_months
 from cskit.registry import cs_method
 
 TABLE = "events"
@@ -335,6 +335,9 @@ def _user_days(
     require_columns(frame, {"user": user, "timestamp": timestamp, "by": by}, TABLE)
     mask = _active_mask(frame, active, event)
     days = _event_days(frame, timestamp)
+    if len(days) and int(days.max()) - int(days.min()) > 2 * 366:  # else no placeholder fits
+        months = np.unique(days).astype("datetime64[D]").astype("datetime64[M]").view("int64")
+        refuse_far_months(months, TABLE, timestamp)
     users = frame[user]
     groups = frame[by] if by is not None else None
     if mask is not None:
