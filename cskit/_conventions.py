@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import sys
-import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -118,31 +116,6 @@ def _doc(kpi: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _rewarn(caught: list[warnings.WarningMessage], wrapper_frame: Any) -> None:
-    """Issue the warnings a wrapped metric raised where they would point without the
-    wrapper: its extra frame shifts a ``stacklevel`` one frame short, so a warning that
-    points at a frame of the calling chain moves to the next frame out."""
-    chain = []
-    frame = wrapper_frame
-    while frame is not None and len(chain) < 12:
-        chain.append(frame)
-        frame = frame.f_back
-    for w in caught:
-        target = None
-        for i, (inner, outer) in enumerate(zip(chain, chain[1:], strict=False)):
-            # The wrapper's own frame has moved on to this call since the warning.
-            same_line = i == 0 or w.lineno == inner.f_lineno
-            if w.filename == inner.f_code.co_filename and same_line:
-                target = outer
-                break
-        filename, lineno = (w.filename, w.lineno) if target is None else (
-            target.f_code.co_filename, target.f_lineno)
-        globs = (target or chain[-1]).f_globals
-        warnings.warn_explicit(w.message, w.category, filename, lineno,
-                               module=globs.get("__name__"),
-                               registry=globs.setdefault("__warningregistry__", {}))
-
-
 def with_convention(kpi: str) -> Callable[[F], F]:
     """Give ``func`` a ``convention=`` keyword that fills in the presets of ``kpi``."""
 
@@ -152,11 +125,7 @@ def with_convention(kpi: str) -> Callable[[F], F]:
             if convention is not None:
                 for key, value in preset(kpi, convention).items():
                     kwargs.setdefault(key, value)
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                result = func(*args, **kwargs)
-            _rewarn(caught, sys._getframe(0))
-            return result
+            return func(*args, **kwargs)  # warnings point past cskit's frames
 
         sig = inspect.signature(func)
         params = list(sig.parameters.values())

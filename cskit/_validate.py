@@ -23,6 +23,7 @@ from cskit.errors import (
     InvalidValueError,
     MissingColumnError,
     TimezoneError,
+    caller_stacklevel,
     format_values,
 )
 
@@ -61,6 +62,49 @@ def require_columns(frame: pd.DataFrame, columns: Mapping[str, str | None], tabl
                 f"or pass {keyword}='<your column>'."
             )
     check_hashable(frame, columns.values(), table)
+    for keyword, column in columns.items():
+        if keyword in _KEY_KEYWORDS and column is not None:
+            check_one_type(frame, column, table)
+
+
+_KEY_KEYWORDS = {"customer", "user", "account", "by", "entity", "plan", "product", "event",
+                 "category", "survey", "channel", "segment"}
+
+
+def check_one_type(frame: pd.DataFrame, column: str, table: str) -> None:
+    """Refuse a key column holding one value both as a number and as text (``1`` and ``"1"``).
+
+    Such cells (a concat of a frame read as numbers and one read as text) would
+    count as two customers, users or segments.
+
+    Examples
+    --------
+    >>> check_one_type(pd.DataFrame({"id": [1, "a7"]}), "id", "mrr")  # distinct: fine
+    """
+    s = frame[column]
+    if s.dtype != object or pd.api.types.infer_dtype(s, skipna=True) not in (
+            "mixed", "mixed-integer", "mixed-integer-float"):
+        return
+    present = s.dropna()
+    # only mixed columns reach this cell-by-cell look
+    is_text = present.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+    if is_text.all() or not is_text.any():
+        return
+    text = present[is_text].str.strip()
+    numbers = present[~is_text].map(
+        lambda v: str(int(v)) if isinstance(v, (float, np.floating)) and float(v).is_integer()
+        else str(v))
+    clash = numbers.isin(set(text))
+    if clash.any():
+        as_number = present[~is_text][clash.to_numpy()]
+        as_text = text[text.isin(set(numbers[clash]))]
+        raise ColumnTypeError(
+            f"Column {column!r} of the {table} frame holds the same value as a number and as "
+            f"text: {offending(as_number, np.ones(len(as_number), bool))} (numbers) and "
+            f"{offending(as_text, np.ones(len(as_text), bool))} (text); they would count as different "
+            f"{column!r} values. Give the column one type, e.g. "
+            f"df[{column!r}] = df[{column!r}].astype(str).str.strip()."
+        )
 
 
 def check_period(period: str | None, allowed: Sequence[str | None] = ("M", "Q", "Y", None)) -> str | None:
@@ -233,6 +277,14 @@ def _arrow_to_numpy(s: pd.Series) -> pd.Series:
     import pyarrow as pa
 
     kind = s.dtype.pyarrow_dtype
+    if getattr(kind, "extension_name", None) == "pandas.period":  # Period written to parquet
+        chunks = s.array.__arrow_array__().chunks
+        storage = pa.chunked_array([c.storage for c in chunks], type=kind.storage_type)
+        ordinals = storage.to_numpy(zero_copy_only=False)
+        missing = pd.isna(ordinals)
+        periods = pd.PeriodIndex.from_ordinals(np.where(missing, 0, ordinals).astype(np.int64),
+                                               freq=kind.freq)
+        return pd.Series(periods, index=s.index, name=s.name).where(~missing)
     if pa.types.is_timestamp(kind):
         unit = kind.unit if kind.unit in ("s", "ms", "us", "ns") else "ns"
         target = pd.DatetimeTZDtype(unit, kind.tz) if kind.tz else np.dtype(f"datetime64[{unit}]")
@@ -261,6 +313,23 @@ def _refuse_numbers(s: pd.Series, column: str, table: str) -> None:
             f"a number means as a date. Excel serial day numbers (45292 is 2024-01-01) convert "
             f"with pd.to_datetime(v, unit='D', origin='1899-12-30'); Unix seconds with "
             f"pd.to_datetime(v, unit='s'). Convert those cells, or drop them."
+        )
+
+
+def _refuse_number_text(text: pd.Series, column: str, table: str) -> None:
+    """Refuse bare numbers written as text among dates (``"45292"``, ``"2026"``), except
+    eight digits (``"20260105"``, year-month-day): a year alone would become 1 January, and
+    an Excel serial or Unix seconds are no date either."""
+    digits = text.str.fullmatch(r"\s*\d+(?:\.\d+)?\s*", na=False)
+    bad = digits & ~text.str.fullmatch(r"\s*\d{8}\s*", na=False)
+    if bad.any():
+        raise ColumnTypeError(
+            f"Column {column!r} of the {table} frame holds bare numbers among its dates: "
+            f"{offending(text, bad)} ({int(bad.sum())} cell(s)). cskit does not guess what a "
+            f"number means as a date. Excel serial day numbers (45292 is 2024-01-01) convert "
+            f"with pd.to_datetime(pd.to_numeric(v), unit='D', origin='1899-12-30'); Unix "
+            f"seconds with unit='s'; year-months like 202610 with format='%Y%m'. Convert those "
+            f"cells, or drop them."
         )
 
 
@@ -343,6 +412,7 @@ def _parse_dates(frame: pd.DataFrame, column: str, table: str) -> pd.Series:
             f"offset: {offending(s, has_offset)} next to {offending(s, ~has_offset & s.notna())}. "
             f"Give every value the same offset (or none)."
         )
+    _refuse_number_text(text, column, table)
     numeric, day_first = _dayfirst(text, column, table)
     try:
         out = pd.to_datetime(s, errors="coerce", format="mixed")
@@ -534,7 +604,7 @@ def as_month(frame: pd.DataFrame, column: str, table: str) -> pd.Series:
     Accepts ``Period[M]``, datetimes (any day of the month) and strings such as
     ``"2026-10"`` or ``"2026-10-01"``.
     """
-    s = frame[column]
+    s = _arrow_to_numpy(frame[column])
     if isinstance(s.dtype, pd.PeriodDtype):
         if s.isna().any():
             raise InvalidValueError(
@@ -593,9 +663,13 @@ def as_number(
 
 def check_unique(frame: pd.DataFrame, keys: Sequence[str], table: str, hint: str = "") -> None:
     """Raise :class:`DuplicateRowsError` if several rows share the same ``keys``."""
-    dup = frame.duplicated(list(keys), keep=False)
+    # Arrow-backed periods and timestamps cannot be hashed by pandas: compare NumPy copies
+    plain = frame
+    if any(isinstance(d, pd.ArrowDtype) for d in frame[list(keys)].dtypes):
+        plain = pd.DataFrame({k: _arrow_to_numpy(frame[k]) for k in keys}, index=frame.index)
+    dup = plain.duplicated(list(keys), keep=False)
     if dup.any():
-        examples = frame.loc[dup, list(keys)].drop_duplicates().head(5)
+        examples = plain.loc[dup, list(keys)].drop_duplicates().head(5)
         shown = "; ".join(
             ", ".join(f"{k}={v!r}" if isinstance(v, str) else f"{k}={v}" for k, v in row.items())
             for row in examples.to_dict("records")
@@ -626,7 +700,7 @@ def drop_missing(
         f"Dropped {n} row(s) of the {table} frame with a missing {column!r}; "
         f"pass on_missing='raise' to stop instead.",
         CskitWarning,
-        stacklevel=4,
+        stacklevel=caller_stacklevel(),
     )
     return values[~missing]
 

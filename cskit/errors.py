@@ -7,6 +7,8 @@ says how to fix it. Catch :class:`CskitError` to handle all of them.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,6 +22,7 @@ __all__ = [
     "InvalidValueError",
     "MissingColumnError",
     "TimezoneError",
+    "caller_stacklevel",
     "format_values",
 ]
 
@@ -81,3 +84,33 @@ def format_values(values: Iterable[Any], total: int | None = None) -> str:
     if count > MAX_SHOWN:
         shown += f" (and {count - MAX_SHOWN} more)"
     return shown
+
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def caller_stacklevel() -> int:
+    """The ``stacklevel`` that makes a warning point at the first line outside cskit.
+
+    Call it as ``warnings.warn(..., stacklevel=caller_stacklevel())`` from the
+    function that warns: the warning then names the user's own line (a notebook
+    cell, a script), however many cskit frames (accessor, wrappers, helpers) lie
+    between.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> def inner():
+    ...     warnings.warn("x", CskitWarning, stacklevel=caller_stacklevel())
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     inner()
+    >>> caught[0].filename.startswith(_PACKAGE)
+    False
+    """
+    frame = sys._getframe(1)  # the function that warns: stacklevel 1
+    level = 1
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame = frame.f_back
+        level += 1
+    return level

@@ -63,6 +63,7 @@ import pandas as pd
 
 from cskit._months import parse_month
 from cskit._stats import normal_p_value
+from cskit._validate import as_datetime
 from cskit.errors import EmptyFrameError, InvalidParameterError, MissingColumnError
 from cskit.i18n import t
 from cskit.targets import Targets, tree_order
@@ -930,7 +931,7 @@ def customer_comments(
     if "survey" in rows.columns:
         rows = rows[rows["survey"] == survey]
     text = rows[comment].astype("str").where(rows[comment].notna(), "").str.strip()
-    when = pd.to_datetime(rows[date])
+    when = as_datetime(rows, date, "surveys", allow_missing=True)
     keep = (when.dt.to_period("M") == month) & (rows[score] <= max_score) & (text != "")
     picked = pd.DataFrame({"submitted_at": when[keep], "score": rows.loc[keep, score],
                            "comment": text[keep]})

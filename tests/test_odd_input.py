@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,7 @@ from cskit.errors import (
 from cskit.report import kpi_csv
 
 PARIS = "Europe/Paris"
+INVOICES = Path(__file__).parent / "fixtures" / "stripe_invoice_line_items.csv"
 
 
 def months(result: pd.DataFrame, column: str) -> dict[str, float]:
@@ -361,3 +363,229 @@ def test_durations_do_not_depend_on_the_zone_each_column_is_shown_in(starts, del
 
 def test_every_new_error_is_a_cskit_error():
     assert issubclass(ColumnTypeError, CskitError) and issubclass(TimezoneError, CskitError)
+
+
+# ---------------------------------------------------------------- 5. gaps in every period KPI
+
+
+def _gap_mrr() -> pd.DataFrame:
+    # two customers paying 10 each in January, February and April; March is missing
+    return pd.DataFrame({"customer_id": ["a", "b"] * 3,
+                         "month": ["2026-01"] * 2 + ["2026-02"] * 2 + ["2026-04"] * 2,
+                         "mrr": 10.0})
+
+
+def test_month_without_rows_is_flagged_in_every_mrr_kpi():
+    frame = _gap_mrr()
+    flows = [False, True, True]  # March (the gap) and April (its month before is the gap)
+    with pytest.warns(CskitWarning, match=r"no row at all in '2026-03'"):
+        moves = frame.cs.mrr_movements()
+    assert moves["churn"].tolist() == [0.0, 20.0, 0.0]
+    assert moves["reactivation"].tolist() == [0.0, 0.0, 20.0]
+    assert moves["data_gap"].tolist() == flows
+    with pytest.warns(CskitWarning):
+        lost = frame.cs.revenue_churn()
+    assert lost["revenue_churn"].tolist()[:2] == [0.0, 1.0] and lost["data_gap"].tolist() == flows
+    for name in ("nrr", "grr"):
+        with pytest.warns(CskitWarning):
+            table = getattr(frame.cs, name)()
+        assert table[name].tolist()[:2] == [1.0, 0.0] and table["data_gap"].tolist() == flows
+    with pytest.warns(CskitWarning):
+        assert frame.cs.quick_ratio()["data_gap"].tolist() == flows
+    with pytest.warns(CskitWarning):
+        stock = frame.cs.mrr()
+    assert stock["mrr"].tolist() == [20.0, 20.0, 0.0, 20.0]
+    assert stock["data_gap"].tolist() == [False, False, True, False]  # a stock: only March
+    with pytest.warns(CskitWarning):  # a 2-month window ending in May still reaches March
+        wide = frame.assign(month=frame["month"].replace("2026-04", "2026-05")).cs.nrr(window=2)
+    assert wide["data_gap"].tolist() == [True, True, True]
+    complete = frame[frame["month"] != "2026-04"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for name in ("mrr_movements", "revenue_churn", "nrr", "grr", "quick_ratio", "mrr"):
+            assert "data_gap" not in getattr(complete.cs, name)().columns
+
+
+def test_month_without_rows_is_flagged_in_ticket_usage_and_survey_kpis():
+    dates = pd.to_datetime(["2026-01-05", "2026-01-09", "2026-03-02"])
+    tickets = pd.DataFrame({"created_at": dates})
+    with pytest.warns(CskitWarning, match=r"tickets frame has no row at all in '2026-02' "
+                      r"\(column 'created_at'"):
+        volume = tickets.cs.ticket_volume()
+    assert volume["tickets"].tolist() == [2, 0, 1]
+    assert volume["data_gap"].tolist() == [False, True, False]
+    with pytest.warns(CskitWarning):
+        assert tickets.cs.ticket_volume(period="Q")["data_gap"].tolist() == [True]
+
+    events = pd.DataFrame({"user_id": ["u", "v", "u"], "timestamp": dates})
+    with pytest.warns(CskitWarning, match=r"events frame .*'2026-02' \(column 'timestamp'"):
+        sticky = events.cs.stickiness()
+    assert sticky["mau"].tolist() == [2, 0, 1]
+    assert sticky["data_gap"].tolist() == [False, True, False]
+    with pytest.warns(CskitWarning):
+        monthly = events.cs.active_users(freq="M")
+    assert monthly["data_gap"].tolist() == [False, True, False]
+
+    surveys = pd.DataFrame({"submitted_at": dates, "score": [9, 10, 3]})
+    with pytest.warns(CskitWarning, match=r"surveys frame .*'2026-02' \(column 'submitted_at'"):
+        table = surveys.cs.nps(period="M")
+    assert table["n"].tolist() == [2, 0, 1]
+    assert table["nps"].tolist()[0] == 100.0 and np.isnan(table["nps"].tolist()[1])
+    assert table["data_gap"].tolist() == [False, True, False]
+    with pytest.warns(CskitWarning):
+        sat = surveys.assign(score=[5, 4, 1]).cs.csat(period="M")
+    assert sat["n"].tolist() == [2, 0, 1] and sat["csat"].tolist()[0] == 1.0
+    assert sat["data_gap"].tolist() == [False, True, False]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert "data_gap" not in surveys.head(2).cs.nps(period="M").columns
+
+
+# ---------------------------------------------------------------- warnings name the user's line
+
+
+def test_warnings_point_at_the_callers_line():
+    frame = _gap_mrr()
+    calls = [lambda: frame.cs.churn(), lambda: frame.cs.mrr_movements(),
+             lambda: frame.cs.nrr(), lambda: cskit.metrics.churn(frame),
+             lambda: frame.cs.grr(convention="chartmogul"),
+             # drop_missing in cskit._validate, two frames further in
+             lambda: pd.DataFrame({"score": [9.0, np.nan]}).cs.nps(),
+             # a loader
+             lambda: cskit.io.read_subscriptions(INVOICES, source="stripe_invoices")]
+    for call in calls:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            call()
+        assert caught and {w.filename for w in caught} == {__file__}
+
+
+# ---------------------------------------------------------------- 8. explainers and report
+
+
+def test_explainers_and_report_read_arrow_nanosecond_timestamps():
+    from cskit.explain import logic
+    from cskit.report import customer_comments
+
+    company = cskit.datasets.load_sample()
+    surveys, tickets = company.surveys, company.tickets
+    events = company.events.head(5000)
+    for unit in ("ns", "us"):
+        nps = logic.MODULES["nps"].prepare(_arrow(surveys, unit))
+        expected = logic.MODULES["nps"].prepare(surveys)
+        assert (nps.promoters, nps.passives, nps.detractors) == (
+            expected.promoters, expected.passives, expected.detractors)
+        assert logic.MODULES["survey_scales"].prepare(_arrow(surveys, unit)).counts == \
+            logic.MODULES["survey_scales"].prepare(surveys).counts
+        pd.testing.assert_frame_equal(logic.MODULES["fcr"].prepare(_arrow(tickets, unit)).counts,
+                                      logic.MODULES["fcr"].prepare(tickets).counts)
+        pd.testing.assert_frame_equal(
+            logic.MODULES["stickiness"].prepare(_arrow(events, unit)).user_days,
+            logic.MODULES["stickiness"].prepare(events).user_days)
+        pd.testing.assert_frame_equal(customer_comments(_arrow(surveys, unit), "2026-09"),
+                                      customer_comments(surveys, "2026-09"), check_dtype=False)
+
+
+# ---------------------------------------------------------------- one value, two types
+
+
+def test_one_id_as_number_and_as_text_is_refused():
+    # 1 and "1" (a concat of a frame read as numbers and one read as text) would be
+    # two customers: churn 100 % instead of 0 %
+    frame = pd.DataFrame({"customer_id": pd.Series([1, 2, "1", "2"], dtype=object),
+                          "month": ["2026-01", "2026-01", "2026-02", "2026-02"], "mrr": 10.0})
+    with pytest.raises(ColumnTypeError, match=r"Column 'customer_id' of the mrr frame holds the "
+                       r"same value as a number and as text: 1, 2 \(numbers\) and '1', '2' "
+                       r"\(text\).*astype\(str\)"):
+        frame.cs.churn()
+    fixed = frame.assign(customer_id=frame["customer_id"].astype(str))
+    assert fixed.cs.churn(period=None) == 0.0
+    events = pd.DataFrame({"user_id": pd.Series([7, "7"], dtype=object),
+                           "timestamp": pd.to_datetime(["2026-01-01", "2026-01-02"])})
+    with pytest.raises(ColumnTypeError, match=r"'user_id' of the events frame"):
+        events.cs.stickiness()
+    distinct = pd.DataFrame({"customer_id": pd.Series([1, "a7"], dtype=object),
+                             "month": "2026-01", "mrr": 10.0})
+    assert distinct.cs.mrr(period=None) == 20.0  # mixed but distinct ids stay accepted
+
+
+# ---------------------------------------------------------------- 1. numbers written as text
+
+
+def test_bare_numbers_as_text_among_dates_are_refused():
+    # As pd.read_csv gives them: "45292" (an Excel serial) and "2026" (a year alone, which
+    # would land in January) are text, not dates; eight digits are year-month-day.
+    for bad in ("45292", "2026", "1767225600"):
+        tickets = pd.read_csv(io.StringIO(f"created_at\n2026-03-05\n{bad}\n"))
+        with pytest.raises(ColumnTypeError, match=rf"Column 'created_at' of the tickets frame "
+                           rf"holds bare numbers among its dates: '{bad}' \(1 cell\(s\)\).*"
+                           rf"origin='1899-12-30'"):
+            tickets.cs.ticket_volume()
+    ymd = pd.read_csv(io.StringIO("created_at\n2026-03-05\n20260306\n"), dtype=str)
+    assert months(ymd.cs.ticket_volume(), "tickets") == {"2026-03": 2}
+
+
+# ---------------------------------------------------------------- 8. Arrow-backed months
+
+
+def test_month_column_of_arrow_periods_from_parquet(tmp_path):
+    # to_parquet of a Period[M] column read back with dtype_backend="pyarrow" gives
+    # extension<pandas.period> cells (stored as ordinals, e.g. 673 for 2026-02)
+    frame = pd.DataFrame({"customer_id": ["a", "b", "a", "c"],
+                          "month": pd.PeriodIndex(["2026-01", "2026-01", "2026-02", "2026-02"],
+                                                  freq="M"),
+                          "mrr": [10.0, 20.0, 15.0, 5.0]})
+    path = tmp_path / "mrr.parquet"
+    frame.to_parquet(path)
+    arrow = pd.read_parquet(path, dtype_backend="pyarrow")
+    assert months(arrow.cs.mrr(), "mrr") == {"2026-01": 30.0, "2026-02": 20.0}
+    assert arrow.cs.churn(period=None) == 0.5  # b left, of a and b
+    moves = arrow.cs.mrr_movements()
+    assert moves.loc["2026-02", ["expansion", "churn", "new"]].tolist() == [5.0, 20.0, 5.0]
+    from cskit.explain import logic
+
+    base = logic.MODULES["retention"].prepare(arrow, window=1)
+    assert (base.month, base.start, base.churn, base.expansion) == ("2026-02", 30.0, 20.0, 5.0)
+
+
+def test_placeholder_dates_in_churn_from_subscription_lines():
+    # The same lines as above, counted from the lines themselves (no month column):
+    # 9999-12-31 is an open line, not 95,000 months of history.
+    subs = pd.DataFrame({
+        "customer_id": ["a", "b", "c"],
+        "start": ["2026-01-15", "2026-02-01", "2026-03-01"],
+        "end": ["9999-12-31", None, "2026-05-10"],
+        "amount": [100.0, 50.0, 10.0],
+        "interval": "month",
+    })
+    with pytest.warns(CskitWarning, match=r"'end': 9999-12-31.*counted until 2026-05.*as_of="):
+        table = subs.cs.churn()
+    assert [str(p) for p in table.index] == ["2026-01", "2026-02", "2026-03", "2026-04",
+                                             "2026-05"]
+    # c (10 a month) leaves in May: 1 of the 3 customers there at the start of May
+    assert table.loc["2026-05", ["start_customers", "churned"]].tolist() == [3, 1]
+    late = subs.assign(start=["2026-01-15", "2300-02-01", "2026-03-01"])
+    with pytest.warns(CskitWarning, match=r"'start': 2300-02-01.*left out"):
+        moves = late.cs.subscription_movements()
+    assert moves["new"].tolist() == [100.0, 0.0, 10.0, 0.0, 0.0]  # b never starts
+    assert moves.loc["2026-05", "churn"] == 10.0
+
+
+def test_placeholder_dates_in_event_tables_and_months_are_refused():
+    # One 9999-12-31 among January-February dates would report 95,000 empty months.
+    dates = ["2026-01-05", "2026-01-09", "2026-02-02", "9999-12-31"]
+    calls = [
+        (pd.DataFrame({"created_at": dates}), lambda f: f.cs.ticket_volume(),
+         r"Column 'created_at' of the tickets frame"),
+        (pd.DataFrame({"submitted_at": dates, "score": 9}), lambda f: f.cs.nps(period="M"),
+         r"Column 'submitted_at' of the surveys frame"),
+        (pd.DataFrame({"user_id": list("abcd"), "timestamp": dates}),
+         lambda f: f.cs.active_users(freq="M"), r"Column 'timestamp' of the events frame"),
+        (pd.DataFrame({"customer_id": list("abcd"), "month": [d[:7] for d in dates],
+                       "mrr": 10.0}), lambda f: f.cs.mrr(), r"Column 'month' of the mrr frame"),
+    ]
+    for frame, call, column in calls:
+        with pytest.raises(InvalidValueError, match=column + r" has dates years after the rest "
+                           r"of its data \(which ends in 2026-02\), in '9999-12'.*< '2026-03-01'"):
+            call(frame)
+        assert len(call(frame.iloc[:3])) == 2  # January and February

@@ -21,6 +21,7 @@ from cskit.errors import (
     InvalidParameterError,
     InvalidValueError,
     MissingColumnError,
+    caller_stacklevel,
     format_values,
 )
 from cskit.io._dates import parse_dates
@@ -152,7 +153,7 @@ def _read_csv(path: Path, fmt: str, options: dict) -> pd.DataFrame:
             f"cannot be decoded); read it as "
             f"{used} (Windows/Latin-1). Check accented names; pass encoding='...' to choose "
             f"the file's encoding, or save it as UTF-8.",
-            CskitWarning, stacklevel=5,
+            CskitWarning, stacklevel=caller_stacklevel(),
         )
         return frame
 
@@ -243,7 +244,7 @@ def drop_blank_rows(raw: pd.DataFrame, where: str) -> pd.DataFrame:
     n = int(blank.sum())
     if n:
         warnings.warn(f"The {where}: skipped {n} blank row(s) (no value in any column).",
-                      CskitWarning, stacklevel=4)
+                      CskitWarning, stacklevel=caller_stacklevel())
         return raw[~blank].reset_index(drop=True)
     return raw
 

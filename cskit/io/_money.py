@@ -8,7 +8,13 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError, format_values
+from cskit.errors import (
+    CskitWarning,
+    InvalidParameterError,
+    InvalidValueError,
+    caller_stacklevel,
+    format_values,
+)
 
 #: Keywords the money tables (subscriptions, mrr) accept.
 MONEY_KEYWORDS = ("fx", "currency", "amount_unit")
@@ -92,7 +98,7 @@ def apply_money(
         warnings.warn(
             f"The {where}: left out {dropped} line(s) not in {target!r} "
             f"({format_values([c for c in found if c != target])}); pass fx={{...}} to convert "
-            f"them instead.", CskitWarning, stacklevel=5)
+            f"them instead.", CskitWarning, stacklevel=caller_stacklevel())
         out, codes = out[keep.to_numpy()].reset_index(drop=True), codes[keep].reset_index(drop=True)
     elif target is not None and found and found != [target]:
         raise InvalidParameterError(
@@ -111,7 +117,7 @@ def apply_money(
                 f"The {where}: every amount is a whole number and their median is "
                 f"{values.abs().median():,.0f}: are they in cents (minor units)? Pass "
                 f"amount_unit='cents' to divide by 100, or amount_unit='units' if they are right.",
-                CskitWarning, stacklevel=5)
+                CskitWarning, stacklevel=caller_stacklevel())
     final = codes.dropna().unique().tolist()
     name = final[0] if len(final) == 1 else (target if target else None)
     if name is not None:

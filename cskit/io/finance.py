@@ -7,7 +7,13 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from cskit.errors import CskitWarning, InvalidValueError, MissingColumnError, format_values
+from cskit.errors import (
+    CskitWarning,
+    InvalidValueError,
+    MissingColumnError,
+    caller_stacklevel,
+    format_values,
+)
 from cskit.io._common import parse_number
 from cskit.io._context import Context
 
@@ -85,7 +91,7 @@ def read(raw: pd.DataFrame, ctx: Context, *, categories: Mapping[str, str | None
             warnings.warn(
                 f"The {ctx.where}: left out line(s) not in categories: "
                 f"{format_values(unmapped)}. Map them (to None to leave them out quietly).",
-                CskitWarning, stacklevel=4)
+                CskitWarning, stacklevel=caller_stacklevel())
         long = long.assign(category=mapped)[mapped.notna().to_numpy()]
     else:
         long = long.assign(category=long["label"])

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from cskit.errors import CskitWarning, InvalidParameterError, format_values
+from cskit.errors import CskitWarning, InvalidParameterError, caller_stacklevel, format_values
 from cskit.io._common import parse_number
 from cskit.io._context import Context
 
@@ -71,7 +71,7 @@ def read(raw: pd.DataFrame, ctx: Context, *,
                 f"The {ctx.where}: {int(seats.isna().sum())} compan(y/ies) have no "
                 f"{chosen['seats']!r}; the column is kept as 'seats_known' (empty = unknown) "
                 f"instead of 'seats'. Fill it in HubSpot to use seat-based KPIs.",
-                CskitWarning, stacklevel=4)
+                CskitWarning, stacklevel=caller_stacklevel())
             out = out.drop(columns="seats").assign(seats_known=seats)
         else:
             out["seats"] = seats

@@ -7,7 +7,7 @@ import warnings
 import pandas as pd
 
 from cskit._validate import check_choice
-from cskit.errors import CskitWarning
+from cskit.errors import CskitWarning, caller_stacklevel
 from cskit.io._common import parse_number
 from cskit.io._context import Context
 
@@ -56,7 +56,7 @@ def read(raw: pd.DataFrame, ctx: Context, *, account: str | None = "account_id",
             warnings.warn(
                 f"The {ctx.where}: {int(empty.sum())} event(s) have no {account!r} property "
                 f"(anonymous visits, or events sent before the property was set): {what}.",
-                CskitWarning, stacklevel=4)
+                CskitWarning, stacklevel=caller_stacklevel())
             if anonymous == "drop":
                 out = out[~empty].reset_index(drop=True)
     return out

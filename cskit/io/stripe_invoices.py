@@ -17,7 +17,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from cskit.errors import CskitWarning, EmptyFrameError
+from cskit.errors import CskitWarning, EmptyFrameError, caller_stacklevel
 from cskit.io._common import as_bool, first_of, parse_number
 from cskit.io._context import Context
 
@@ -162,7 +162,7 @@ def read(raw: pd.DataFrame, ctx: Context, *, as_of: object = None) -> pd.DataFra
     if left_out:
         warnings.warn(
             f"The {where}: left out {left_out} line(s) without a subscription or on void/draft "
-            f"invoices (one-off charges are not recurring revenue).", CskitWarning, stacklevel=4)
+            f"invoices (one-off charges are not recurring revenue).", CskitWarning, stacklevel=caller_stacklevel())
     out = pd.DataFrame({
         "subscription_id": merged["subscription_id"].to_numpy(),
         "customer_id": merged["customer_id"].to_numpy(),

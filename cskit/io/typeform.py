@@ -6,7 +6,7 @@ import warnings
 
 import pandas as pd
 
-from cskit.errors import CskitWarning, MissingColumnError
+from cskit.errors import CskitWarning, MissingColumnError, caller_stacklevel
 from cskit.io._context import Context
 
 _META = {"#", "Response Type", "Start Date (UTC)", "Stage Date (UTC)", "Submit Date (UTC)",
@@ -48,7 +48,7 @@ def read(raw: pd.DataFrame, ctx: Context) -> pd.DataFrame:
         warnings.warn(
             f"The {ctx.where}: left out {int(no_score.sum())} response(s) without a score "
             f"({int((partial & no_score).sum())} of them partial responses).",
-            CskitWarning, stacklevel=4)
+            CskitWarning, stacklevel=caller_stacklevel())
     submitted = rows["Submit Date (UTC)"]
     if "Stage Date (UTC)" in rows.columns:
         empty = submitted.astype("str").str.strip().where(submitted.notna()).fillna("") == ""

@@ -6,7 +6,7 @@ import warnings
 
 import pandas as pd
 
-from cskit.errors import CskitWarning
+from cskit.errors import CskitWarning, caller_stacklevel
 from cskit.io._common import first_of, parse_number
 from cskit.io._context import Context
 
@@ -55,5 +55,5 @@ def read(raw: pd.DataFrame, ctx: Context) -> pd.DataFrame:
             f"{', '.join(map(repr, out.loc[no_org, 'ticket_id'].astype(str).head(5)))}): kept with an "
             f"empty account_id (they count in ticket volume, not in per-account KPIs). Fill the "
             f"organisation in Zendesk, or map 'Requester id' to account_id.",
-            CskitWarning, stacklevel=4)
+            CskitWarning, stacklevel=caller_stacklevel())
     return out

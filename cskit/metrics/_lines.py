@@ -18,7 +18,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cskit._validate import as_datetime, as_number, check_frame, require_columns
+from cskit._validate import (
+    as_datetime,
+    as_number,
+    check_frame,
+    placeholder_cutoff,
+    require_columns,
+)
 from cskit.errors import InvalidParameterError, InvalidValueError
 
 TABLE = "subscriptions"
@@ -84,6 +90,7 @@ def changes(
             f"row(s) (index {', '.join(map(str, rows))}). Swap or correct those dates; an empty "
             f"{end!r} means the line is still active."
         )
+    starts, ends, late = _placeholders(subscriptions, starts, ends, start, end)
     monthly = np.ones(len(subscriptions))
     if amount is not None and amount in subscriptions.columns:
         monthly = as_number(subscriptions, amount, TABLE).to_numpy(dtype=float)
@@ -99,7 +106,7 @@ def changes(
         if interval is not None and interval in subscriptions.columns:
             months = _interval_months(subscriptions[interval], interval)
             monthly = np.where(months > 0, monthly / np.maximum(months, 1), 0.0)
-    keep = (monthly > 0) & ~(ends.notna() & (ends == starts)).to_numpy()
+    keep = (monthly > 0) & ~(ends.notna() & (ends == starts)).to_numpy() & ~late
     codes, uniques = pd.factorize(ids, sort=False)
     t0 = _ns(starts)
     t1 = np.where(ends.notna().to_numpy(), _ns(ends.fillna(starts)), _NEVER)
@@ -136,9 +143,28 @@ def changes(
         before_cust = np.r_[0, act_rank[:-1]][cust_start]
         idx = np.repeat(before_cust, np.diff(np.r_[cust_start, len(cust)]))
         first_act = activations & (act_rank - idx == 1)
-    dates = pd.concat([starts, ends.dropna()])
+    dates = pd.concat([starts[~late], ends.dropna()])
     return Changes(cust, time, before, after, first_act, pd.Index(uniques),
                    dates.min(), dates.max())
+
+
+def _placeholders(subscriptions: pd.DataFrame, starts: pd.Series, ends: pd.Series, start: str,
+                  end: str) -> tuple[pd.Series, pd.Series, np.ndarray]:
+    """Placeholder dates years after the data (``9999-12-31``, a start typed as 2300), as
+    in ``to_mrr``: such ends become open (the line runs to the data's end), such starts
+    are left out (the mask returned), with a warning that names them."""
+    from cskit.metrics.mrr import _warn_placeholders
+
+    first = np.asarray(starts.dt.to_period("M").array.asi8, dtype=np.int64)
+    end_known = ends.notna().to_numpy()
+    end_month = np.where(end_known, np.asarray(ends.dt.to_period("M").array.asi8), 0)
+    cutoff = placeholder_cutoff(np.r_[first, end_month[end_known]])
+    if cutoff is None:
+        return starts, ends, np.zeros(len(starts), dtype=bool)
+    _warn_placeholders(subscriptions, starts, ends, first, end_month, end_known, cutoff,
+                       start, end, param="as_of='YYYY-MM-DD'")
+    late_end = end_known & (end_month > cutoff)
+    return starts, ends.mask(late_end), first > cutoff
 
 
 def period_bounds(ch: Changes, period: str, as_of: object = None) -> tuple[np.ndarray, pd.Index]:

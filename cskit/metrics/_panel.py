@@ -16,8 +16,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cskit._validate import as_month, as_number, check_frame, check_unique, require_columns
-from cskit.errors import CskitWarning, format_values
+from cskit._validate import (
+    FAR_MONTHS,
+    as_month,
+    as_number,
+    check_frame,
+    check_unique,
+    require_columns,
+)
+from cskit.errors import CskitWarning, caller_stacklevel, format_values
+from cskit.metrics._gaps import refuse_far_months
 
 TABLE = "mrr"
 LINES_ATTR = "cskit_line_columns"  # set by to_mrr: its plan/product columns
@@ -87,6 +95,8 @@ def customer_months(
     ordinals = months.array.asi8 if hasattr(months.array, "asi8") else months.map(lambda p: p.ordinal).to_numpy()
     ordinals = np.asarray(ordinals, dtype=np.int64)
     first, last = int(ordinals.min()), int(ordinals.max())
+    if last - first > FAR_MONTHS:  # a month typed as 9999-12 would fill the span up to it
+        refuse_far_months(np.unique(ordinals), TABLE, month)
     empty = _empty_months(ordinals, first, last)
     v = values.to_numpy()
     span = last - first + 1
@@ -153,10 +163,11 @@ def _empty_months(ordinals: np.ndarray, first: int, last: int) -> np.ndarray:
             f"{pd.PeriodIndex.from_ordinals([first, last], freq='M')[0]} to "
             f"{pd.PeriodIndex.from_ordinals([last], freq='M')[0]}): a gap in the data reads as "
             f"every customer leaving, so rates of that month and the next are extremes "
-            f"(churn flags them in its 'data_gap' column). Add the missing month's rows, with "
+            f"(results by period flag them in a 'data_gap' column). Add the missing month's "
+            f"rows, with "
             f"mrr 0 where a customer truly paid nothing, or keep to one side of the gap.",
             CskitWarning,
-            stacklevel=4,
+            stacklevel=caller_stacklevel(),
         )
     return empty
 

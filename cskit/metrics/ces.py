@@ -79,6 +79,8 @@ def ces(
         by ``period`` and/or ``by`` with ``n, easy, ces, se, ci_low, ci_high,
         small_sample`` (share) or ``n, sd, ces, se, ci_low, ci_high,
         small_sample`` (mean).
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------

@@ -45,7 +45,7 @@ from cskit._validate import (
     offending,
     require_columns,
 )
-from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError
+from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError, caller_stacklevel
 from cskit.metrics._panel import Panel, customer_months
 from cskit.registry import cs_method
 
@@ -158,7 +158,7 @@ def _base(
             f"The costs frame has no line in {len(gaps)} month(s) of the periods reported "
             f"({shown}); those months count as no spend.",
             CskitWarning,
-            stacklevel=4,
+            stacklevel=caller_stacklevel(),
         )
     n_per = len(periods)
     segments = pd.Index([None]) if by is None else p.segments
@@ -227,7 +227,7 @@ def _spend(
             f"{what.capitalize()} categories {missing!r} do not appear in the costs frame; "
             f"they count as 0.",
             CskitWarning,
-            stacklevel=4,
+            stacklevel=caller_stacklevel(),
         )
     months = np.asarray(as_month(costs, month, TABLE).array.asi8, dtype=np.int64)
     values = as_number(costs, amount, TABLE).to_numpy()

@@ -44,8 +44,10 @@ from cskit.errors import (
     EmptyFrameError,
     InvalidParameterError,
     InvalidValueError,
+    caller_stacklevel,
     format_values,
 )
+from cskit.metrics._gaps import add_gap_rows, empty_months
 from cskit.registry import cs_method
 
 TABLE = "surveys"
@@ -237,10 +239,14 @@ def scale_metric(
                 f"{small_n}); its interval is {out['ci_low'].iloc[0]:.3g}–"
                 f"{out['ci_high'].iloc[0]:.3g}. Treat it as a rough indication.",
                 CskitWarning,
-                stacklevel=3,
+                stacklevel=caller_stacklevel(),
             )
         return float(out[kpi].iloc[0])
-    return out
+    if freq is None:
+        return out
+    months = as_datetime(rows.loc[values.index], date, TABLE).dt.to_period("M")
+    return add_gap_rows(out, empty_months(months, TABLE, date), freq,
+                        {"n": 0, top_name: 0, "small_sample": bool(small_n > 0)})
 
 
 @cs_method(kpi="Customer satisfaction (CSAT)", table=TABLE, requires=("submitted_at", "score"))
@@ -298,6 +304,8 @@ def csat(
         by ``period`` and/or ``by`` with ``n, satisfied, csat, se, ci_low,
         ci_high, small_sample`` (top box) or ``n, sd, csat, se, ci_low,
         ci_high, small_sample`` (mean).
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------

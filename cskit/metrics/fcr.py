@@ -54,6 +54,7 @@ from cskit.errors import (
     EmptyFrameError,
     InvalidParameterError,
     MissingColumnError,
+    caller_stacklevel,
     format_values,
 )
 from cskit.registry import cs_method
@@ -248,7 +249,7 @@ def fcr(
             f"whether they were reopened is unknown, so they count as not reopened (see the "
             f"'reopen_unknown' entry of the result's attrs). Fill the column to decide.",
             CskitWarning,
-            stacklevel=3,
+            stacklevel=caller_stacklevel(),
         )
     moved = _flag(rows, transferred) if transferred is not None else np.zeros(len(rows), bool)
     if not transfers_break_fcr:

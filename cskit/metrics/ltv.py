@@ -26,7 +26,7 @@ import pandas as pd
 
 from cskit._conventions import with_convention
 from cskit._validate import check_choice, check_period
-from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError
+from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError, caller_stacklevel
 from cskit.metrics._panel import customer_months, month_index
 from cskit.metrics.churn import churn as _churn
 from cskit.metrics.repeat import _occasions
@@ -359,7 +359,7 @@ def _subscription(
                     f"LTV is undefined in {last}: {row['undefined_reason']} "
                     f"(see the undefined_reason column with period='M').",
                     CskitWarning,
-                    stacklevel=4,
+                    stacklevel=caller_stacklevel(),
                 )
             return float(row["ltv"])
         out = table.xs(last, level="period")
@@ -388,7 +388,7 @@ def _subscription(
             f"row(s): {shown}. They are NaN with undefined_reason='zero_churn'; a longer "
             f"window or churn_average='pooled' over a larger group may help.",
             CskitWarning,
-            stacklevel=4,
+            stacklevel=caller_stacklevel(),
         )
     return out
 

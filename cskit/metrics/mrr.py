@@ -30,7 +30,8 @@ from cskit._validate import (
     require_columns,
     where_missing,
 )
-from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError
+from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError, caller_stacklevel
+from cskit.metrics._gaps import flag_gaps
 from cskit.metrics._panel import (
     LINES_ATTR,
     customer_months,
@@ -276,7 +277,8 @@ def to_mrr(
 
 def _warn_placeholders(subscriptions: pd.DataFrame, starts: pd.Series, ends: pd.Series,
                        first: np.ndarray, end_month: np.ndarray, end_known: np.ndarray,
-                       cutoff: int, start: str, end: str) -> None:
+                       cutoff: int, start: str, end: str,
+                       param: str = "until='YYYY-MM'") -> None:
     """Name the dates far after the data's last month (placeholders such as 9999-12-31)."""
     last = pd.PeriodIndex.from_ordinals([cutoff], freq="M")[0]
     parts = []
@@ -292,9 +294,9 @@ def _warn_placeholders(subscriptions: pd.DataFrame, starts: pd.Series, ends: pd.
         f"The {SUBSCRIPTIONS} frame has dates years after the rest of its data, which ends "
         f"in {last}: {'; '.join(parts)}. They look like placeholders; open lines end at "
         f"{last}. Fix those dates, leave an open line's {end!r} empty, or pass "
-        f"until='YYYY-MM' to choose the last month.",
+        f"{param} to choose the last month.",
         CskitWarning,
-        stacklevel=4,
+        stacklevel=caller_stacklevel(),
     )
 
 
@@ -358,6 +360,8 @@ def mrr(
         Indexed by ``period`` (and ``by``): ``mrr`` and ``customers`` (with MRR > 0).
         With ``period=None``: the latest month's MRR as a float, or, with ``by``,
         a frame indexed by ``by``.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -402,7 +406,7 @@ def mrr(
             return table.xs(months[-1], level="period")
     table.index = table.index.set_names("period", level=0) if by else table.index.rename("period")
     if freq == "M":
-        return table
+        return flag_gaps(table, panel.empty_months, window=0)
     # A stock: keep the last month of each period.
     month_level = table.index.get_level_values("period")
     last_of_period = month_level.asfreq(freq).asfreq("M", how="end") == month_level
@@ -414,7 +418,7 @@ def mrr(
         table.index = pd.MultiIndex.from_arrays(
             [new_periods, table.index.get_level_values(by)], names=["period", by]
         )
-    return table
+    return flag_gaps(table, panel.empty_months, window=0)  # a stock: its last month
 
 
 @cs_method(kpi="MRR movements", table="mrr", requires=("customer_id", "month", "mrr"))
@@ -464,6 +468,8 @@ def mrr_movements(
     pandas.DataFrame
         Indexed by ``period`` (and ``by``): ``start, new, expansion,
         contraction, churn, reactivation, end``, plus ``net_new`` (= end - start).
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -529,7 +535,7 @@ def mrr_movements(
     if freq != "M":
         table = _sum_flows(table, freq, by)
     table["net_new"] = table["end"] - table["start"]
-    return table
+    return flag_gaps(table, p.empty_months, back=1)  # a flow: the month before counts too
 
 
 def _sum_flows(table: pd.DataFrame, freq: str, by: str | None) -> pd.DataFrame:
@@ -593,6 +599,8 @@ def revenue_churn(
         Indexed by ``period``: ``start, churn, contraction, expansion,
         reactivation, lost`` (the numerator) and ``revenue_churn``; a float
         when ``period=None`` and not grouped.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -634,6 +642,8 @@ def revenue_churn(
         }
     )
     out["revenue_churn"] = (out["lost"] / out["start"]).where(out["start"] > 0)
+    if "data_gap" in moves.columns:
+        out["data_gap"] = moves["data_gap"]
     if freq is None and by is None:
         return float(out["revenue_churn"].iloc[0])
     return out

@@ -34,6 +34,7 @@ from cskit._validate import (
     to_period,
 )
 from cskit.errors import EmptyFrameError, InvalidValueError
+from cskit.metrics._gaps import add_gap_rows, empty_months
 from cskit.registry import cs_method
 
 TABLE = "surveys"
@@ -158,6 +159,8 @@ def nps(
         A float when ``period`` and ``by`` are None; otherwise a frame indexed
         by ``period`` and/or ``by`` with ``n, promoters, passives, detractors,
         nps, se, ci_low, ci_high``.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -215,7 +218,11 @@ def nps(
     counts["se"], counts["ci_low"], counts["ci_high"] = se, low, high
     if not keys:
         return float(counts["nps"].iloc[0])
-    return counts[COLUMNS]
+    if freq is None:
+        return counts[COLUMNS]
+    gaps = empty_months(dates.dt.to_period("M"), TABLE, date)
+    return add_gap_rows(counts[COLUMNS], gaps, freq,
+                        {"n": 0, "promoters": 0, "passives": 0, "detractors": 0})
 
 
 def format_found(values: pd.Series) -> str:

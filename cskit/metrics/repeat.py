@@ -42,7 +42,13 @@ from cskit._validate import (
     check_period,
     require_columns,
 )
-from cskit.errors import CskitWarning, EmptyFrameError, InvalidParameterError, InvalidValueError
+from cskit.errors import (
+    CskitWarning,
+    EmptyFrameError,
+    InvalidParameterError,
+    InvalidValueError,
+    caller_stacklevel,
+)
 from cskit.registry import cs_method
 
 TABLE = "transactions"
@@ -350,7 +356,7 @@ def repeat_rate(
                 f"by the end of the data; the repeat rate is undefined (NaN). Use a shorter "
                 f"window or incomplete='include'.",
                 CskitWarning,
-                stacklevel=3,
+                stacklevel=caller_stacklevel(),
             )
             return float("nan")
         return float(counts["repeaters"].sum() / obs)

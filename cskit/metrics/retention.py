@@ -41,6 +41,7 @@ from cskit._validate import (
     require_columns,
 )
 from cskit.errors import InvalidParameterError, InvalidValueError
+from cskit.metrics._gaps import flag_gaps
 from cskit.metrics._panel import (
     Panel,
     customer_months,
@@ -500,11 +501,11 @@ def _retention(
     # min(end, start) per customer summed: at most the start MRR.
     table["grr"] = np.minimum(kept / start, 1.0).where(start > 0)
     table.attrs = {}
-    return table, freq
+    return flag_gaps(table, p.empty_months, window=w), freq
 
 
 def _finish(table: pd.DataFrame, freq: str | None, by: str | None, column: str):
-    out = table[FLOW_COLUMNS + [column]]
+    out = table[FLOW_COLUMNS + [column] + (["data_gap"] if "data_gap" in table.columns else [])]
     if freq is None:
         if by is None:
             return float(out[column].iloc[-1])
@@ -573,6 +574,8 @@ def nrr(
         ``retained_customers``, ``start`` (their MRR at the window start),
         ``expansion``, ``contraction``, ``churn``, ``end`` (their MRR at the
         window end) and ``nrr``. A float with ``period=None``.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -622,6 +625,8 @@ def grr(
     -------
     pandas.DataFrame or float
         The columns of :func:`nrr` with ``grr`` instead of ``nrr``.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -683,6 +688,8 @@ def quick_ratio(
         Indexed by ``period`` (and ``by``): ``new, expansion, reactivation,
         contraction, churn, gained, lost, quick_ratio``; a float with
         ``period=None`` when not grouped.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -713,6 +720,8 @@ def quick_ratio(
         table["gained"] = table["gained"] + table["reactivation"]
     table["lost"] = table["contraction"] + table["churn"]
     table["quick_ratio"] = (table["gained"] / table["lost"]).where(table["lost"] > 0)
+    if "data_gap" in moves.columns and freq is not None:
+        table["data_gap"] = moves["data_gap"]
     if freq is None and by is None:
         return float(table["quick_ratio"].iloc[0])
     return table

@@ -41,8 +41,10 @@ from cskit.errors import (
     EmptyFrameError,
     InvalidParameterError,
     InvalidValueError,
+    caller_stacklevel,
     format_values,
 )
+from cskit.metrics._gaps import empty_months, flag_gaps
 from cskit.registry import cs_method
 
 TABLE = "tickets"
@@ -247,6 +249,8 @@ def ticket_volume(
         Indexed by ``period`` (every period from first to last, zero-filled)
         and/or ``by``: ``tickets, excluded`` and, with ``active``,
         ``active_accounts, per_100_accounts``.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -286,6 +290,7 @@ def ticket_volume(
             groups = table.index.get_level_values(by).unique()
             full = pd.MultiIndex.from_product([periods, groups], names=["period", by])
             table = table.reindex(full, fill_value=0).sort_index()
+        table = flag_gaps(table, empty_months(dates.dt.to_period("M"), TABLE, date))
     if active is not None:
         if freq is None:
             raise InvalidParameterError(
@@ -349,7 +354,7 @@ def _duration_metric(
             raise InvalidValueError(message + "Fix the timestamps (time zones?) or pass "
                                     "on_invalid='drop' to leave them out.")
         warnings.warn(message + "They are left out of the times and counted in 'invalid'.",
-                      CskitWarning, stacklevel=4)
+                      CskitWarning, stacklevel=caller_stacklevel())
     if hours_spec is None:
         seconds = (finish_at - start_at).dt.total_seconds().to_numpy(dtype=float)
     else:

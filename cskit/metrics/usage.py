@@ -49,8 +49,10 @@ from cskit.errors import (
     EmptyFrameError,
     InvalidParameterError,
     InvalidValueError,
+    caller_stacklevel,
     format_values,
 )
+from cskit.metrics._gaps import empty_months, flag_gaps, refuse_far_months
 from cskit.registry import cs_method
 
 TABLE = "events"
@@ -125,7 +127,7 @@ def _active_mask(frame: pd.DataFrame, active: ActiveFilter, event: str) -> np.nd
                 f"active= names event(s) that never occur in column {event!r}: "
                 f"{format_values(unknown)}; they count for nothing. Check the spelling.",
                 CskitWarning,
-                stacklevel=4,
+                stacklevel=caller_stacklevel(),
             )
         return mask
     raise InvalidParameterError(
@@ -333,6 +335,9 @@ def _user_days(
     require_columns(frame, {"user": user, "timestamp": timestamp, "by": by}, TABLE)
     mask = _active_mask(frame, active, event)
     days = _event_days(frame, timestamp)
+    if len(days) and int(days.max()) - int(days.min()) > 2 * 366:  # else no placeholder fits
+        months = np.unique(days).astype("datetime64[D]").astype("datetime64[M]").view("int64")
+        refuse_far_months(months, TABLE, timestamp)
     users = frame[user]
     groups = frame[by] if by is not None else None
     if mask is not None:
@@ -369,6 +374,12 @@ def _user_days(
     group = entity // dtype(n_users) if glabels is not None else None
     return _UserDays(entity=entity, day=keys, n_days=n_days, d0=d0, n_users=n_users,
                      group=group, groups=glabels)
+
+
+def _gap_months(ud: _UserDays, timestamp: str) -> np.ndarray:
+    """Months inside the span of active days without a single active day (with a warning)."""
+    seen = ud.dates()[np.unique(np.asarray(ud.day, dtype=np.int64))]
+    return empty_months(seen.to_period("M"), TABLE, timestamp)
 
 
 def _next_same(ud: _UserDays) -> np.ndarray:
@@ -457,6 +468,8 @@ def active_users(
         Indexed by ``date`` (or ``period`` for ``"W"``/``"M"``; then ``by``):
         ``dau, wau, mau, dau_mau`` and ``complete`` (False while the trailing
         window reaches back before the first active day: MAU is understated there).
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -510,7 +523,9 @@ def active_users(
         out.index = pd.MultiIndex.from_arrays(
             [index0, np.tile(ud.groups.to_numpy(), ud.n_days)], names=[index0.name, by]
         )
-    return out.loc[keep]
+    if freq == "D":
+        return out.loc[keep]
+    return flag_gaps(out.loc[keep], _gap_months(ud, timestamp))
 
 
 @cs_method(kpi="Stickiness (mean DAU / MAU)", table="events", requires=("user_id", "timestamp"))
@@ -559,6 +574,8 @@ def stickiness(
     pandas.DataFrame or float
         Indexed by ``period`` (and ``by``): ``days, mean_dau, mau, stickiness``;
         a float when ``period=None`` and not grouped.
+        A month without a single row inside the data's span adds a boolean
+        ``data_gap`` column flagging the periods it feeds (with a warning).
 
     Examples
     --------
@@ -619,7 +636,7 @@ def stickiness(
         if freq is None:
             return float(out["stickiness"].iloc[0])
         out.index = pd.PeriodIndex(pidx, name="period")
-        return out
+        return flag_gaps(out, _gap_months(ud, timestamp))
     labels = ud.groups.to_numpy()
     if freq is None:
         out.index = pd.Index(labels, name=by)
@@ -630,7 +647,7 @@ def stickiness(
     out.index = pd.MultiIndex.from_arrays(
         [pidx[order % n_p], labels[order // n_p]], names=["period", by]
     )
-    return out
+    return flag_gaps(out, _gap_months(ud, timestamp))
 
 
 # --------------------------------------------------------------------------- usage

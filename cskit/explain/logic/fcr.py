@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from cskit._validate import as_datetime
 from cskit.explain.logic._common import (
     Control,
     View,
@@ -58,7 +59,7 @@ def prepare(
 ) -> FCRBase:
     """Count the tickets created in the ``months`` months up to ``month`` (default: latest)."""
     frame = sample_company().tickets if data is None else data
-    created = pd.to_datetime(frame["created_at"])
+    created = as_datetime(frame, "created_at", "tickets", allow_missing=True)
     periods = created.dt.to_period("M")
     last = month_of(month, periods)
     first = last - (months - 1)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from cskit._validate import as_month
 from cskit.explain.logic._common import (
     Control,
     View,
@@ -63,7 +64,7 @@ def prepare(
     rates = churn(frame, period="M")
     chosen = month_of(month, rates.index)
     window = rates.loc[:chosen, "churn_rate"].tail(trailing)
-    months = pd.PeriodIndex(frame["month"], freq="M")
+    months = pd.PeriodIndex(as_month(frame, "month", "mrr"))
     paying = frame.loc[months == chosen].groupby("customer_id", observed=True)["mrr"].sum()
     paying = paying[paying > 0]
     return LTVBase(arpa=float(paying.mean()), churn=float(window.mean()), margin=margin,

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from cskit._validate import as_datetime
 from cskit.explain.logic._common import (
     Control,
     View,
@@ -62,7 +63,8 @@ def prepare(data: pd.DataFrame | None = None, *, month: str | pd.Period | None =
     rows = frame
     if "survey" in frame.columns:
         rows = frame[frame["survey"] == "nps"]
-    in_month = pd.to_datetime(rows["submitted_at"]).dt.to_period("M") == chosen
+    in_month = as_datetime(rows, "submitted_at", "surveys",
+                           allow_missing=True).dt.to_period("M") == chosen
     scores = pd.to_numeric(rows.loc[in_month, "score"]).dropna().astype(int)
     counts = scores.value_counts().reindex(range(11), fill_value=0).astype(float)
     spread: dict[int, float] = {}

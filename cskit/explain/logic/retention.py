@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from cskit._validate import as_month
 from cskit.explain.logic._common import (
     Control,
     View,
@@ -71,7 +72,7 @@ def prepare(
     from cskit.metrics.retention import nrr
 
     frame = sample_company().mrr if data is None else data
-    months = pd.PeriodIndex(frame[month_col], freq="M")
+    months = pd.PeriodIndex(as_month(frame, month_col, "mrr"))
     end_month = month_of(month, months)
     table = nrr(frame, period="M", window=window, customer=customer, month=month_col, mrr=mrr)
     if end_month not in table.index:

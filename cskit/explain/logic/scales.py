@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from cskit._validate import as_datetime
 from cskit.errors import InvalidParameterError
 from cskit.explain.logic._common import (
     Control,
@@ -66,7 +67,7 @@ def prepare(
         raise InvalidParameterError(f"survey={survey!r} is not known; use 'csat' or 'ces'.")
     frame = sample_company().surveys if data is None else data
     rows = frame[frame["survey"] == survey] if "survey" in frame.columns else frame
-    periods = pd.to_datetime(rows["submitted_at"]).dt.to_period("M")
+    periods = as_datetime(rows, "submitted_at", "surveys", allow_missing=True).dt.to_period("M")
     last = month_of(month, periods)
     first = last - (months - 1)
     chosen = rows.loc[(periods >= first) & (periods <= last), "score"]

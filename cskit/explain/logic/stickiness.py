@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from cskit._validate import as_datetime
 from cskit.explain.logic._common import (
     Control,
     View,
@@ -62,7 +63,7 @@ def prepare(
 ) -> StickinessBase:
     """Distinct user-day-events of ``month`` and the 30 days before it (default: latest month)."""
     frame = sample_company().events if data is None else data
-    stamps = pd.to_datetime(frame[timestamp])
+    stamps = as_datetime(frame, timestamp, "events", allow_missing=True)
     chosen = month_of(month, stamps.dt.to_period("M"))
     first = chosen.start_time.normalize()
     last = chosen.end_time.normalize()
