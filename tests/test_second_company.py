@@ -32,7 +32,7 @@ MONTH = "2026-09"
 NOT_YET: set[str] = set()
 #: Notebooks that need a table the second company does not have: they must say so in
 #: their first output and stop cleanly (no error, nothing after the message).
-STOPS = {"10_retention_cost.ipynb": "costs"}
+STOPS = {"10_retention_cost.ipynb": "costs", "13_customer_effort_score.ipynb": "'ces'"}
 
 
 @pytest.fixture(scope="module")
@@ -115,10 +115,12 @@ def _run_kpi_notebook(notebook: str, data_dir: Path, cwd: Path) -> None:
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     stop = cskit.t("notebook.missing_tables", "en", missing="@", folder="@", present="@",
                    files="@").split("@")[0]  # "This notebook needs the table(s) "
-    stopped = [o for o in outputs if stop in str(o)]
+    no_survey = cskit.t("notebook.missing_survey", "en", survey="@", folder="@",
+                        present="@").split("@")[0]  # "This notebook needs "
+    stopped = [o for o in outputs if stop in str(o) or no_survey in str(o)]
     if notebook in STOPS:
-        # The first output names the absent table; no cell after it produced anything.
-        assert stopped and f"{stop}{STOPS[notebook]}" in str(outputs[0]), outputs[:1]
+        # The first output names what is absent; no cell after it produced anything.
+        assert stopped and STOPS[notebook] in str(outputs[0]), outputs[:1]
         assert len(outputs) == 1, f"{notebook} went on after saying it stops"
     else:
         assert not stopped, f"{notebook} stopped on the second company: {stopped[:1]}"

@@ -170,11 +170,12 @@ CELLS = [
             "derived, 60 min": {"session": None, "timeout": "60min"},
         }.items():
             span = ev.cs.session_duration(period="M", **kw).loc[month]
-            total = ev.cs.session_duration(period="M", length="sum", **kw).loc[month]
             rows[label] = {"sessions": int(span["sessions"]),
                            "mean s (span)": span["mean_seconds"],
-                           "median s (span)": span["median_seconds"],
-                           "mean s (sum)": total["mean_seconds"]}
+                           "median s (span)": span["median_seconds"]}
+            if "duration_s" in ev:  # "sum" needs each event's seconds on screen
+                total = ev.cs.session_duration(period="M", length="sum", **kw).loc[month]
+                rows[label]["mean s (sum)"] = total["mean_seconds"]
         pd.DataFrame(rows).T.astype({"sessions": "int64"}).round(1)
         """
     ),
