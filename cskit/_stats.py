@@ -8,11 +8,16 @@ share and the t interval of a mean. Everything is vectorised over groups.
 from __future__ import annotations
 
 import numpy as np
-from scipy import stats
 
 from cskit.errors import InvalidParameterError
 
 __all__ = ["mean_interval", "normal_p_value", "t_pvalue", "t_quantile", "wilson_interval", "z"]
+
+
+def _stats():  # scipy.stats is imported on first use: `import cskit` stays quick
+    from scipy import stats
+
+    return stats
 
 
 def z(level: float) -> float:
@@ -25,7 +30,7 @@ def z(level: float) -> float:
     """
     from cskit._validate import check_level
 
-    return float(stats.norm.ppf(0.5 + check_level(level) / 2.0))
+    return float(_stats().norm.ppf(0.5 + check_level(level) / 2.0))
 
 
 def normal_p_value(statistic: np.ndarray | float) -> np.ndarray | float:
@@ -36,7 +41,7 @@ def normal_p_value(statistic: np.ndarray | float) -> np.ndarray | float:
     >>> round(float(normal_p_value(1.959964)), 4)
     0.05
     """
-    return 2.0 * stats.norm.sf(np.abs(statistic))
+    return 2.0 * _stats().norm.sf(np.abs(statistic))
 
 
 def t_pvalue(t: np.ndarray | float, df: np.ndarray | float) -> np.ndarray:
@@ -51,7 +56,7 @@ def t_pvalue(t: np.ndarray | float, df: np.ndarray | float) -> np.ndarray:
     """
     t, df = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (t, df)))
     with np.errstate(invalid="ignore"):
-        p = 2.0 * stats.t.sf(np.abs(t), np.where(df > 0, df, np.nan))
+        p = 2.0 * _stats().t.sf(np.abs(t), np.where(df > 0, df, np.nan))
     return np.where(np.isfinite(t) & (df > 0), p, np.nan)
 
 
@@ -71,7 +76,7 @@ def t_quantile(prob: float, df: np.ndarray | float) -> np.ndarray:
         raise InvalidParameterError(f"prob={prob!r} must be between 0.5 and 1.")
     df = np.asarray(df, dtype=float)
     with np.errstate(invalid="ignore"):
-        return np.asarray(stats.t.ppf(prob, np.where(df > 0, df, np.nan)), dtype=float)
+        return np.asarray(_stats().t.ppf(prob, np.where(df > 0, df, np.nan)), dtype=float)
 
 
 def wilson_interval(
@@ -95,7 +100,10 @@ def wilson_interval(
         denom = 1.0 + q**2 / n
         centre = (p + q**2 / (2 * n)) / denom
         half = q / denom * np.sqrt(p * (1 - p) / n + q**2 / (4 * n**2))
-    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+    low = np.clip(centre - half, 0.0, 1.0)
+    high = np.clip(centre + half, 0.0, 1.0)
+    # At k = 0 (or k = n) the bound is exactly 0 (or 1); rounding must not lift it above the share.
+    return np.where((k <= 0) & (n > 0), 0.0, low), np.where((k >= n) & (n > 0), 1.0, high)
 
 
 def mean_interval(

@@ -34,7 +34,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "notebook.missing_tables": (
             "このノートブックには {missing} テーブルが必要ですが、{folder} にはありません"
-            "（あるテーブル: {present}）。実行するにはフォルダーに {files} を追加してください。"
+            "（あるテーブル：{present}）。実行するにはフォルダーに {files} を追加してください。"
             "ノートブックの残りはスキップします。"
         ),
         "notebook.no_tables": "なし",
