@@ -139,3 +139,41 @@ class TestKpiNotebooksSecondHalf:
     @pytest.mark.parametrize("notebook", _params(KPI_NOTEBOOKS[1::2]))
     def test_runs_on_the_second_company(self, notebook, second_dir, tmp_path):
         _run_kpi_notebook(notebook, second_dir, tmp_path)
+
+
+def test_report_from_the_second_companys_raw_exports(second_dir, tmp_path):
+    """The second company as its tools export it (Stripe, Zendesk, Typeform, Mixpanel,
+    HubSpot, with their mess) → cskit.read_* → a data folder → the report and a notebook."""
+    import warnings
+
+    from cskit.datasets import load_company, write_exports
+
+    exports = write_exports(load_company(second_dir), tmp_path / "exports")
+    files = exports.files
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        loaded = {
+            "subscriptions": cskit.read_subscriptions(
+                files["stripe"], source="stripe",
+                columns={"account_id (metadata)": "customer_id"}),
+            "tickets": cskit.read_tickets(files["zendesk"], source="zendesk"),
+            "surveys": cskit.read_surveys(files["typeform"], source="typeform"),
+            "events": cskit.read_events(files["mixpanel"], source="mixpanel",
+                                        account=exports.account_property),
+            "accounts": cskit.read_accounts(files["hubspot"], source="hubspot",
+                                            properties=exports.hubspot_properties),
+        }
+    said = "\n".join(str(w.message) for w in caught)
+    assert f"{exports.mess['tickets_without_organization']} ticket(s) have no" in said
+    assert set(loaded["subscriptions"]["currency"].str.lower()) == {"eur"}
+    data = tmp_path / "data"
+    data.mkdir()
+    for name, frame in loaded.items():
+        frame.to_parquet(data / f"{name}.parquet")
+    shutil.copy(second_dir / "labels.toml", data / "labels.toml")
+    status, stdout, stderr = _run(["report", "--data", str(data), "--out", str(tmp_path / "out")])
+    assert status == 0, stderr
+    nb = nbformat.read(tmp_path / "out" / f"cskit-report-{MONTH}.ipynb", as_version=4)
+    assert _errors(nb) == []
+    assert "Money is in EUR." in _texts(nb)
+    _run_kpi_notebook("05_nps.ipynb", data, tmp_path)

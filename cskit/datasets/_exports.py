@@ -87,7 +87,7 @@ def _stripe(subs: pd.DataFrame) -> pd.DataFrame:
         "Plan": subs.get("plan", ""),
         "Product": subs.get("product", ""),
         "Quantity": "1",
-        "Currency": "usd",
+        "Currency": subs["currency"].astype("str").str.lower() if "currency" in subs else "usd",
         "Interval": np.where(interval == "year", "year", "month"),
         "Interval Count": count,
         "Amount": amount.map("{:.2f}".format),
@@ -138,7 +138,8 @@ def _typeform(surveys: pd.DataFrame, rng: np.random.Generator, n_partial: int) -
     nps = surveys[surveys["survey"] == "nps"].reset_index(drop=True)
     submitted = _utc(nps["submitted_at"])
     out = pd.DataFrame({
-        "#": nps["respondent_id"].astype("str") + "-" + pd.Series(np.arange(len(nps))).astype(str),
+        "#": nps.get("respondent_id", nps["account_id"]).astype("str") + "-"
+        + pd.Series(np.arange(len(nps))).astype(str),
         _NPS_QUESTION: nps["score"].astype("int64").astype(str),
         "What is the main reason for your score?": nps.get("comment", pd.Series("", index=nps.index)),
         "account_id": nps["account_id"],
