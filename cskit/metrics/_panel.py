@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from cskit._validate import as_month, as_number, check_frame, check_unique, require_columns
+from cskit.metrics._blocks import all_blocks
 
 TABLE = "mrr"
 
@@ -40,6 +41,47 @@ class Panel:
     segment_name: str | None = None
 
 
+def _factorize(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes of ``ids`` in order of first appearance, and the distinct ids.
+
+    The same codes and uniques as ``pd.factorize(ids, sort=False)``, but for
+    Arrow-backed strings (pandas' default ``str``) the codes stay Arrow's 4-byte
+    indices instead of being widened to 8 bytes, and no intermediate copy is made.
+    """
+    array = ids.array
+    if len(array) and isinstance(array, pd.arrays.ArrowStringArray):
+        import pyarrow as pa
+
+        encoded = pa.chunked_array(array.__arrow_array__()).dictionary_encode().combine_chunks()
+        codes = encoded.indices.to_numpy(zero_copy_only=False)
+        uniques = pd.Index(type(array)(encoded.dictionary, dtype=ids.dtype))
+        return codes, uniques
+    codes, uniques = pd.factorize(ids, sort=False)
+    if len(uniques) < np.iinfo(np.int32).max:
+        codes = codes.astype(np.int32)
+    return codes, pd.Index(uniques)
+
+
+def _strictly_ordered(codes: np.ndarray, months: np.ndarray) -> bool:
+    """True when rows are sorted by (customer, month) with one row per pair."""
+
+    def block(lo: int, hi: int) -> bool:
+        hi = min(hi + 1, len(codes))  # overlap one row with the next block
+        c, m = codes[lo:hi], months[lo:hi]
+        up = c[1:] > c[:-1]
+        up |= (c[1:] == c[:-1]) & (m[1:] > m[:-1])
+        return bool(up.all())
+
+    return all_blocks(block, len(codes))
+
+
+def _read_only(values: np.ndarray) -> np.ndarray:
+    """A view of ``values`` that cannot be written (it may be the caller's data)."""
+    view = values.view()
+    view.flags.writeable = False
+    return view
+
+
 def customer_months(
     frame: pd.DataFrame,
     *,
@@ -48,7 +90,14 @@ def customer_months(
     mrr: str = "mrr",
     by: str | None = None,
 ) -> Panel:
-    """Validate an ``mrr`` frame and combine it into a :class:`Panel`."""
+    """Validate an ``mrr`` frame and combine it into a :class:`Panel`.
+
+    A frame already sorted by customer and month with one row per pair (what
+    ``to_mrr`` and most billing exports give) is used in place: the panel's
+    ``month`` and ``mrr`` are read-only views of the frame's own arrays and only
+    the customer codes are new (4 bytes a row). Anything else (unsorted rows,
+    several rows per customer and month) is sorted and combined first.
+    """
     check_frame(frame, TABLE)
     require_columns(frame, {"customer": customer, "month": month, "mrr": mrr, "by": by}, TABLE)
     months = as_month(frame, month, TABLE)
@@ -64,22 +113,51 @@ def customer_months(
             f"Column {customer!r} of the {TABLE} frame has {int(ids.isna().sum())} missing id(s). "
             "Every row needs a customer; drop or fill those rows first."
         )
-    codes, uniques = pd.factorize(ids, sort=False)
+    codes, uniques = _factorize(ids)
     ordinals = months.array.asi8 if hasattr(months.array, "asi8") else months.map(lambda p: p.ordinal).to_numpy()
     ordinals = np.asarray(ordinals, dtype=np.int64)
     first, last = int(ordinals.min()), int(ordinals.max())
     v = values.to_numpy()
-    span = last - first + 1
-    key = codes.astype(np.int64) * span + (ordinals - first)
-    seg_codes = seg_index = None
+    seg_all = seg_index = None
     if by is not None:
         seg_all, seg_index = pd.factorize(frame[by], sort=True, use_na_sentinel=False)
+    if _strictly_ordered(codes, ordinals):
+        cust, mon, total, seg = codes, _read_only(ordinals), _read_only(v), seg_all
+    else:
+        cust, mon, total, seg = _combine(frame, codes, ordinals, v, seg_all, first, last, keys, mrr)
+    positive = total > 0
+    if not positive.all():
+        cust, mon, total = cust[positive], mon[positive], total[positive]
+        if seg is not None:
+            seg = seg[positive]
+    return Panel(
+        customer=cust,
+        month=mon,
+        mrr=total,
+        first=first,
+        last=last,
+        customers=uniques,
+        segment=seg,
+        segments=pd.Index(seg_index) if seg_index is not None else None,
+        segment_name=by,
+    )
+
+
+def _combine(frame, codes, ordinals, v, seg_all, first, last, keys, mrr):
+    """Sort rows by (customer, month) and sum each pair's rows (several plans or products)."""
+    span = last - first + 1
+    key = codes.astype(np.int64)
+    key *= span
+    key += ordinals
+    key -= first
+    if seg_all is not None:
         # Order rows by key, then by descending MRR, so the first row of each key
         # carries the customer's main segment that month.
         order = np.lexsort((-v, key))
     else:
         order = np.argsort(key, kind="stable")
     key_sorted = key[order]
+    del key
     starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
     # Duplicates can only sit inside a (customer, month) group of several rows (several
     # plans or products): check the full key on those rows only, which is cheap.
@@ -97,23 +175,11 @@ def customer_months(
         )
     total = np.add.reduceat(v[order], starts) if len(starts) else np.array([], dtype=float)
     ukey = key_sorted[starts]
-    if by is not None:
-        seg_codes = seg_all[order][starts]
-    positive = total > 0
-    ukey, total = ukey[positive], total[positive]
-    if seg_codes is not None:
-        seg_codes = seg_codes[positive]
-    return Panel(
-        customer=ukey // span,
-        month=ukey % span + first,
-        mrr=total,
-        first=first,
-        last=last,
-        customers=pd.Index(uniques),
-        segment=seg_codes,
-        segments=pd.Index(seg_index) if seg_index is not None else None,
-        segment_name=by,
-    )
+    del key_sorted
+    seg_codes = seg_all[order][starts] if seg_all is not None else None
+    month_codes = ukey % span + first
+    ukey //= span
+    return ukey.astype(codes.dtype), month_codes, total, seg_codes
 
 
 def next_is_consecutive(panel: Panel) -> np.ndarray:
