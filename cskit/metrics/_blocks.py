@@ -51,14 +51,15 @@ def _pool() -> ThreadPoolExecutor:
     return _POOL
 
 
-def bounds(n: int, block: int = BLOCK) -> list[tuple[int, int]]:
+def bounds(n: int, block: int | None = None) -> list[tuple[int, int]]:
     """``(start, stop)`` of each block of ``n`` rows (one empty block when ``n`` is 0)."""
+    block = block or BLOCK
     if n <= block:
         return [(0, n)]
     return [(lo, min(lo + block, n)) for lo in range(0, n, block)]
 
 
-def run_blocks(fn: Callable[[int, int], T], n: int, block: int = BLOCK) -> list[T]:
+def run_blocks(fn: Callable[[int, int], T], n: int, block: int | None = None) -> list[T]:
     """``[fn(start, stop) for each block]``, computed in parallel, in block order."""
     parts = bounds(n, block)
     if len(parts) == 1 or workers() == 1:
@@ -66,7 +67,7 @@ def run_blocks(fn: Callable[[int, int], T], n: int, block: int = BLOCK) -> list[
     return list(_pool().map(lambda b: fn(*b), parts))
 
 
-def sum_blocks(fn: Callable[[int, int], np.ndarray], n: int, block: int = BLOCK) -> np.ndarray:
+def sum_blocks(fn: Callable[[int, int], np.ndarray], n: int, block: int | None = None) -> np.ndarray:
     """Add up the arrays ``fn`` returns for each block, in block order."""
     parts = run_blocks(fn, n, block)
     total = parts[0]
@@ -75,6 +76,6 @@ def sum_blocks(fn: Callable[[int, int], np.ndarray], n: int, block: int = BLOCK)
     return total
 
 
-def all_blocks(fn: Callable[[int, int], bool], n: int, block: int = BLOCK) -> bool:
+def all_blocks(fn: Callable[[int, int], bool], n: int, block: int | None = None) -> bool:
     """True when ``fn`` is true for every block."""
     return all(run_blocks(fn, n, block))

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from cskit._validate import as_month, as_number, check_frame, check_unique, require_columns
-from cskit.metrics._blocks import all_blocks
+from cskit.metrics._blocks import all_blocks, run_blocks
 
 TABLE = "mrr"
 
@@ -44,22 +44,62 @@ class Panel:
 def _factorize(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes of ``ids`` in order of first appearance, and the distinct ids.
 
-    The same codes and uniques as ``pd.factorize(ids, sort=False)``, but for
-    Arrow-backed strings (pandas' default ``str``) the codes stay Arrow's 4-byte
-    indices instead of being widened to 8 bytes, and no intermediate copy is made.
+    The same codes and uniques as ``pd.factorize(ids, sort=False)``, but as
+    4-byte integers; for Arrow-backed strings (pandas' default ``str``) without
+    the intermediate copies, and without hashing every row when each id's rows
+    are consecutive (:func:`_grouped_codes`).
     """
     array = ids.array
     if len(array) and isinstance(array, pd.arrays.ArrowStringArray):
         import pyarrow as pa
 
-        encoded = pa.chunked_array(array.__arrow_array__()).dictionary_encode().combine_chunks()
-        codes = encoded.indices.to_numpy(zero_copy_only=False)
-        uniques = pd.Index(type(array)(encoded.dictionary, dtype=ids.dtype))
-        return codes, uniques
+        data = pa.chunked_array(array.__arrow_array__())
+        grouped = _grouped_codes(data)
+        if grouped is not None:
+            codes, values = grouped
+        else:
+            encoded = data.dictionary_encode().combine_chunks()
+            codes = encoded.indices.to_numpy(zero_copy_only=False)
+            values = encoded.dictionary
+        return codes, pd.Index(type(array)(values, dtype=ids.dtype))
     codes, uniques = pd.factorize(ids, sort=False)
     if len(uniques) < np.iinfo(np.int32).max:
         codes = codes.astype(np.int32)
     return codes, pd.Index(uniques)
+
+
+def _grouped_codes(data) -> tuple[np.ndarray, object] | None:
+    """Codes of an Arrow string array whose equal values are all adjacent, else None.
+
+    A frame sorted or grouped by customer has each id in one run of rows: comparing
+    every row with the one before (in parallel blocks) finds the runs, and the ids
+    are then numbered in run order, which is their order of first appearance. It
+    only holds when no id has two runs, checked on the runs' first values (a
+    strictly increasing list needs no hashing).
+    """
+    import pyarrow.compute as pc
+
+    n = len(data)
+    changes = np.empty(n, dtype=bool)
+    changes[0] = True
+
+    def block(lo: int, hi: int) -> None:  # rows lo + 1 .. hi compared with the row before
+        size = hi - lo
+        changes[lo + 1:hi + 1] = pc.not_equal(data.slice(lo + 1, size), data.slice(lo, size)) \
+            .to_numpy(zero_copy_only=False)
+
+    run_blocks(block, n - 1)
+    starts = np.flatnonzero(changes)
+    if len(starts) > n // 2:  # short runs: hashing is cheaper than checking them
+        return None
+    values = data.take(starts).combine_chunks()
+    k = len(values)
+    if k > 1 and not pc.all(pc.greater(values.slice(1), values.slice(0, k - 1))).as_py():
+        if pc.count_distinct(values).as_py() != k:  # an id in two places: not grouped
+            return None
+    codes = np.cumsum(changes, dtype=np.int32)
+    codes -= 1
+    return codes, values
 
 
 def _strictly_ordered(codes: np.ndarray, months: np.ndarray) -> bool:

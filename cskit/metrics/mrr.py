@@ -27,11 +27,10 @@ from cskit._validate import (
     where_missing,
 )
 from cskit.errors import InvalidParameterError, InvalidValueError
+from cskit.metrics._kernels import movements
 from cskit.metrics._panel import (
     customer_months,
     month_index,
-    next_is_consecutive,
-    previous_is_consecutive,
 )
 from cskit.registry import cs_method
 
@@ -442,39 +441,12 @@ def mrr_movements(
     freq = check_period(period, ("M", "Q", "Y"))
     p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
     span = p.last - p.first + 1
-    prv = previous_is_consecutive(p)
-    nxt = next_is_consecutive(p)
-    n = len(p.mrr)  # 0 when no customer ever pays: every movement is then zero
-    prev_mrr = np.where(prv, np.r_[0.0, p.mrr[:-1]][:n], 0.0)
-    first_row = np.r_[True, p.customer[1:] != p.customer[:-1]][:n]
-    delta = p.mrr - prev_mrr
-    churn_rows = ~nxt & (p.month < p.last)
-
-    n_seg = 1 if by is None else len(p.segments)
-    seg = np.zeros(len(p.mrr), dtype=np.int64) if by is None else p.segment.astype(np.int64)
-    idx = seg * span + (p.month - p.first)
-    size = n_seg * span
-
-    def total(mask: np.ndarray, values: np.ndarray, at: np.ndarray = idx) -> np.ndarray:
-        # float64 even when nothing is selected (bincount then returns integers)
-        return np.bincount(at[mask], weights=values[mask], minlength=size).astype(np.float64)
-
-    cols = {
-        "new": total(~prv & first_row, p.mrr),
-        "expansion": total(prv & (delta > 0), delta),
-        "contraction": total(prv & (delta < 0), -delta),
-        "churn": total(churn_rows, p.mrr, idx + 1),
-        "reactivation": total(~prv & ~first_row, p.mrr),
-    }
-    end_total = np.bincount(idx, weights=p.mrr, minlength=size).astype(np.float64)
+    cols = movements(p, grouped=by is not None)  # block-parallel (cskit.metrics._kernels)
+    end_total = cols.pop("end")
     start_total = np.r_[0.0, end_total[:-1]]
     start_total[::span] = 0.0  # the month before the first month of each segment block
-    if by is not None:
-        prev_seg = np.r_[0, seg[:-1]][:n]
-        moved = prv & (prev_seg != seg)
-        cols["transfer_in"] = total(moved, prev_mrr)
-        cols["transfer_out"] = total(moved, prev_mrr, prev_seg * span + (p.month - p.first))
-        # Expansion/contraction of a moved customer is booked in the new segment.
+    # With ``by``: transfer_in / transfer_out move a customer's MRR between segments;
+    # expansion/contraction of a moved customer is booked in the new segment.
     table = pd.DataFrame({"start": start_total, **cols, "end": end_total})
     months = month_index(p.first, p.last)
     if by is None:
