@@ -37,6 +37,7 @@ from cskit._validate import (
     require_columns,
 )
 from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
+from cskit.metrics._take import take_values, time_then_group_order
 from cskit.metrics.usage import TABLE, ActiveFilter, _active_mask, _codes
 from cskit.registry import cs_method
 
@@ -156,7 +157,7 @@ def sessions(
         new[1:] = (us[1:] != us[:-1]) | (sc[1:] != sc[:-1])
     else:
         limit = _timeout(timeout)
-        order = np.lexsort((ts, ucodes))
+        order = time_then_group_order(ucodes, ts)
         us, tss = ucodes[order], ts[order]
         new = np.empty(len(us), dtype=bool)
         new[0] = True
@@ -178,12 +179,12 @@ def sessions(
     out = pd.DataFrame(
         {"session": sub[session].to_numpy()[rows] if given else np.arange(len(starts))}
     )
-    out[user] = sub[user].to_numpy()[rows]
+    out[user] = take_values(sub[user], rows)
     if account is not None and account in sub.columns and account != user:
-        out[account] = sub[account].to_numpy()[rows]
+        out[account] = take_values(sub[account], rows)
     for c in keep:
         if c not in out.columns:
-            out[c] = sub[c].to_numpy()[rows]
+            out[c] = take_values(sub[c], rows)
     out["start"] = pd.to_datetime(first_t.astype("datetime64[us]"))
     out["end"] = pd.to_datetime(last_t.astype("datetime64[us]"))
     out["events"] = (ends - starts + 1).astype(np.int64)
