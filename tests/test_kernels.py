@@ -19,6 +19,7 @@ from test_properties import FLOWS, model_active, model_monthly_churn, model_move
 
 from cskit.metrics import _blocks, _kernels
 from cskit.metrics._panel import _factorize, customer_months
+from cskit.metrics._take import stable_order, take_values, time_then_group_order
 
 
 @contextlib.contextmanager
@@ -147,3 +148,37 @@ def test_sorted_frame_is_read_in_place_and_never_written():
         with pytest.raises(ValueError):
             values[0] = 0  # a view of the caller's data is read-only
     pd.testing.assert_frame_equal(frame, before)
+
+
+@pytest.mark.parametrize("top", [1, 300, 2**16 - 1, 2**16 + 5, 3 * 2**20])
+def test_stable_order_is_a_stable_argsort(top):
+    rng = np.random.default_rng(top)
+    codes = rng.integers(0, top + 1, 5_000)
+    np.testing.assert_array_equal(stable_order(codes), np.argsort(codes, kind="mergesort"))
+
+
+@pytest.mark.parametrize("in_time_order", [True, False])
+def test_group_then_time_order_is_lexsort(in_time_order):
+    rng = np.random.default_rng(7)
+    times = rng.integers(0, 50, 2_000)  # many ties
+    times = np.sort(times) if in_time_order else times
+    groups = rng.integers(0, 70_000, 2_000)
+    np.testing.assert_array_equal(time_then_group_order(groups, times),
+                                  np.lexsort((times, groups)))
+
+
+@pytest.mark.parametrize(
+    "series",
+    [
+        pd.Series(["u2", "u1", "u3", "u1"]),
+        pd.Series(["u2", "u1", "u3", "u1"]).astype("category"),
+        pd.Series(["u2", "u1", "u3", "u1"], dtype=object),
+        pd.Series([5, 3, 5, 9]),
+        pd.Series(pd.Categorical([1, 2, 1, 2])),
+    ],
+)
+def test_taken_ids_are_stored_like_the_object_detour(series):
+    rows = np.array([3, 0, 0, 2])
+    fast = pd.DataFrame({"id": take_values(series, rows)})
+    slow = pd.DataFrame({"id": series.to_numpy()[rows]})
+    pd.testing.assert_frame_equal(fast, slow)

@@ -159,12 +159,14 @@ def sessions(
         limit = _timeout(timeout)
         order = time_then_group_order(ucodes, ts)
         us, tss = ucodes[order], ts[order]
+        del ucodes
         new = np.empty(len(us), dtype=bool)
         new[0] = True
         new[1:] = (us[1:] != us[:-1]) | ((tss[1:] - tss[:-1]) > limit)
     starts = np.flatnonzero(new)
+    del new
     ends = np.r_[starts[1:], len(order)] - 1
-    t_sorted = ts[order]
+    t_sorted = tss if not given else ts[order]
     first_t, last_t = t_sorted[starts], t_sorted[ends]
     if has_duration:
         secs = as_number(sub, duration, TABLE, allow_missing=True).to_numpy()[order]
