@@ -150,7 +150,9 @@ def sessions(
                 f"derive every session with the timeout."
             )
         scodes, _ = pd.factorize(sub[session])
-        order = np.lexsort((ts, scodes, ucodes))
+        pair = ucodes * (int(scodes.max()) + 1) + scodes  # (user, session) as one code
+        order = time_then_group_order(pair, ts)  # = np.lexsort((ts, scodes, ucodes))
+        del pair
         us, sc = ucodes[order], scodes[order]
         new = np.empty(len(order), dtype=bool)
         new[0] = True
@@ -179,7 +181,7 @@ def sessions(
             seconds = seconds + secs[ends]
     rows = order[starts]
     out = pd.DataFrame(
-        {"session": sub[session].to_numpy()[rows] if given else np.arange(len(starts))}
+        {"session": take_values(sub[session], rows) if given else np.arange(len(starts))}
     )
     out[user] = take_values(sub[user], rows)
     if account is not None and account in sub.columns and account != user:
