@@ -165,6 +165,7 @@ def sessions(
         new = np.empty(len(us), dtype=bool)
         new[0] = True
         new[1:] = (us[1:] != us[:-1]) | ((tss[1:] - tss[:-1]) > limit)
+        del us, ts  # only the sorted times are needed from here on
     starts = np.flatnonzero(new)
     del new
     ends = np.r_[starts[1:], len(order)] - 1
