@@ -28,6 +28,7 @@ from cskit._validate import (
 )
 from cskit.errors import InvalidParameterError, InvalidValueError
 from cskit.metrics._kernels import movements
+from cskit.metrics._monthly import sum_by_month
 from cskit.metrics._panel import (
     customer_months,
     month_index,
@@ -247,11 +248,7 @@ def to_mrr(
     months = first[rows] + offsets
 
     out_cols = [customer] + [c for c in optional.values() if c is not None]
-    expanded = subscriptions[out_cols].iloc[rows].reset_index(drop=True)
-    expanded.insert(1, "_month", months)
-    expanded["_mrr"] = monthly[rows]
-    group = [customer, "_month"] + [c for c in optional.values() if c is not None]
-    result = expanded.groupby(group, sort=True, dropna=False, observed=True)["_mrr"].sum().reset_index()
+    result = sum_by_month(subscriptions, out_cols, rows, months, monthly[rows])
     result = result.rename(columns={"_month": "month", "_mrr": "mrr"})
     result["month"] = pd.PeriodIndex.from_ordinals(result["month"].to_numpy(), freq="M")
     return result[[customer, "month", "mrr"] + [c for c in optional.values() if c is not None]]
