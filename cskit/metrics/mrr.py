@@ -51,7 +51,15 @@ def _interval_months(values: pd.Series, column: str) -> np.ndarray:
     """Months per billing interval; 0 for one-off and metered charges."""
     if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
         numeric = values.astype("float64")
-    else:
+    elif isinstance(values.dtype, (pd.StringDtype, pd.CategoricalDtype)):
+        # A handful of distinct intervals: parse each once, then look the rows up.
+        codes, distinct = pd.factorize(values, use_na_sentinel=False)
+        text = pd.Series(distinct).astype("str").str.strip().str.lower()
+        parsed = pd.to_numeric(text, errors="coerce")
+        parsed = parsed.fillna(text.map(_INTERVAL_WORDS))
+        parsed = parsed.mask(text.isin(_NON_RECURRING), 0.0)
+        numeric = pd.Series(parsed.to_numpy(dtype="float64")[codes], index=values.index)
+    else:  # object columns may mix types that hash alike (1, 1.0, True): parse every row
         text = values.astype("str").str.strip().str.lower()
         numeric = pd.to_numeric(text, errors="coerce")
         numeric = numeric.fillna(text.map(_INTERVAL_WORDS))
