@@ -182,3 +182,22 @@ def test_taken_ids_are_stored_like_the_object_detour(series):
     fast = pd.DataFrame({"id": take_values(series, rows)})
     slow = pd.DataFrame({"id": series.to_numpy()[rows]})
     pd.testing.assert_frame_equal(fast, slow)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs os.fork")
+def test_a_forked_child_gets_its_own_pool(monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setenv("CSKIT_THREADS", "2")
+    monkeypatch.setattr(_blocks, "_POOL", None)
+    with tiny_blocks():
+        parent = _blocks.sum_blocks(lambda lo, hi: np.array([hi - lo]), 20)  # pool started
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(1) as pool:  # would hang on the parent's (absent) threads
+            child = pool.apply_async(_count_rows_in_blocks).get(timeout=60)
+    assert parent.tolist() == child == [20]
+
+
+def _count_rows_in_blocks() -> list[int]:
+    with tiny_blocks():
+        return _blocks.sum_blocks(lambda lo, hi: np.array([hi - lo]), 20).tolist()

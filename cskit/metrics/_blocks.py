@@ -51,6 +51,16 @@ def _pool() -> ThreadPoolExecutor:
     return _POOL
 
 
+def _forget_pool() -> None:
+    """A forked child has none of its parent's threads: start a fresh pool there."""
+    global _POOL
+    _POOL = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool)
+
+
 def bounds(n: int, block: int | None = None) -> list[tuple[int, int]]:
     """``(start, stop)`` of each block of ``n`` rows (one empty block when ``n`` is 0)."""
     block = block or BLOCK
