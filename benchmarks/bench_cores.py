@@ -135,8 +135,18 @@ def child(args: argparse.Namespace) -> None:
     mrr = cskit.datasets.generate_mrr_panel(args.customers, args.months)
     subs = cskit.datasets.generate_subscriptions(args.customers, args.months)
     ev = cskit.datasets.generate_events(args.events, args.users, args.days)
-    db = bb.DuckDB(mrr=bb.duckdb_mrr_frame(mrr), subs=subs, ev=ev)
-    db.con.execute(f"SET threads = {cores}")
+    frames = {"mrr": bb.duckdb_mrr_frame(mrr), "subs": subs, "ev": ev}
+
+    class Fresh:
+        """A new DuckDB database per KPI (closed after it), so each KPI's peak memory is
+        its own: a DuckDB database keeps the memory of earlier queries until it closes."""
+
+        db: bb.DuckDB
+
+        def df(self, sql: str) -> pd.DataFrame:
+            return self.db.df(sql)
+
+    db = Fresh()
 
     def movements_sql() -> pd.DataFrame:
         return db.df(bb.SQL_MOVEMENTS)
@@ -206,14 +216,15 @@ def child(args: argparse.Namespace) -> None:
         if args.only and name not in args.only:
             continue
         ours, c_s, c_mb = measure(ours_fn, args.repeat)
+        db.db = bb.DuckDB(cores, **frames)
         theirs, d_s, d_mb = measure(theirs_fn, args.repeat)
+        db.db.close()
         check(ours, theirs)
         del ours, theirs
         print(json.dumps({"kpi": name, "rows": rows, "cores": cores, "cskit_s": round(c_s, 3),
                           "duckdb_threads": cores, "duckdb_s": round(d_s, 3),
                           "ratio": round(c_s / d_s, 3), "cskit_peak_mib": round(c_mb),
                           "duckdb_peak_mib": round(d_mb)}), flush=True)
-    db.close()
 
 
 # --------------------------------------------------------------------------- parent
