@@ -16,6 +16,7 @@ import pandas as pd
 
 from cskit._validate import as_month, as_number, check_frame, check_unique, require_columns
 from cskit.metrics._blocks import all_blocks, run_blocks
+from cskit.metrics._take import stable_order
 
 TABLE = "mrr"
 
@@ -195,7 +196,7 @@ def _combine(frame, codes, ordinals, v, seg_all, first, last, keys, mrr):
         # carries the customer's main segment that month.
         order = np.lexsort((-v, key))
     else:
-        order = np.argsort(key, kind="stable")
+        order = stable_order(key)  # = np.argsort(key, kind="stable"), by radix passes
     key_sorted = key[order]
     del key
     starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
