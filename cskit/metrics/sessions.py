@@ -181,19 +181,18 @@ def sessions(
         if has_duration:
             seconds = seconds + secs[ends]
     rows = order[starts]
-    out = pd.DataFrame(
-        {"session": take_values(sub[session], rows) if given else np.arange(len(starts))}
-    )
-    out[user] = take_values(sub[user], rows)
+    cols = {"session": take_values(sub[session], rows) if given else np.arange(len(starts))}
+    cols[user] = take_values(sub[user], rows)
     if account is not None and account in sub.columns and account != user:
-        out[account] = take_values(sub[account], rows)
+        cols[account] = take_values(sub[account], rows)
     for c in keep:
-        if c not in out.columns:
-            out[c] = take_values(sub[c], rows)
-    out["start"] = pd.to_datetime(first_t.astype("datetime64[us]"))
-    out["end"] = pd.to_datetime(last_t.astype("datetime64[us]"))
-    out["events"] = (ends - starts + 1).astype(np.int64)
-    out["duration_s"] = np.asarray(seconds, dtype="float64")
+        if c not in cols:
+            cols[c] = take_values(sub[c], rows)
+    cols["start"] = first_t.astype("datetime64[us]")
+    cols["end"] = last_t.astype("datetime64[us]")
+    cols["events"] = (ends - starts + 1).astype(np.int64)
+    cols["duration_s"] = np.asarray(seconds, dtype="float64")
+    out = pd.DataFrame(cols, copy=False)  # every array here is new: no need to copy it again
     if given:  # sorted by user and session id so far: order by user and start
         out = out.iloc[np.lexsort((first_t, us[starts]))].reset_index(drop=True)
     return out
