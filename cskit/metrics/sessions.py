@@ -139,7 +139,7 @@ def sessions(
             "No event matches the activity definition (active=...). Widen it or check the "
             "event names."
         )
-    ts = as_datetime(sub, timestamp, TABLE).to_numpy().astype("datetime64[us]").view("int64")
+    ts = as_datetime(sub, timestamp, TABLE).to_numpy().astype("datetime64[us]", copy=False).view("int64")
     ucodes, _ = _codes(sub[user], user, sort=True)
     given = session is not None and session in sub.columns and bool(sub[session].notna().any())
     if given:
