@@ -199,6 +199,14 @@ def _combine(frame, codes, ordinals, v, seg_all, first, last, keys, mrr):
         order = stable_order(key)  # = np.argsort(key, kind="stable"), by radix passes
     key_sorted = key[order]
     del key
+    if len(key_sorted) > 1 and bool((key_sorted[1:] != key_sorted[:-1]).all()):
+        # One row per customer and month, only out of order: nothing to sum.
+        seg_codes = seg_all[order] if seg_all is not None else None
+        total = v[order]
+        del order
+        month_codes = key_sorted % span + first
+        key_sorted //= span
+        return key_sorted.astype(codes.dtype), month_codes, total, seg_codes
     starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
     # Duplicates can only sit inside a (customer, month) group of several rows (several
     # plans or products): check the full key on those rows only, which is cheap.
