@@ -130,7 +130,8 @@ def child(args: argparse.Namespace) -> None:
     )
     from cskit.metrics.usage import active_users
 
-    fix_mmap_threshold()
+    if args.malloc == "fixed":
+        fix_mmap_threshold()
     cores = cpu_count()
     mrr = cskit.datasets.generate_mrr_panel(args.customers, args.months)
     subs = cskit.datasets.generate_subscriptions(args.customers, args.months)
@@ -280,6 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--cpus", nargs="+", default=["0", "0,1"], help="taskset CPU lists")
     ap.add_argument("--only", nargs="+", help="time only these KPIs")
+    ap.add_argument("--malloc", choices=("default", "fixed"), default="default",
+                    help="'fixed': every allocation over 128 KiB is its own mmap (as the other "
+                         "scripts do); 'default': glibc's own policy, as in a user's process")
     ap.add_argument("--out", type=Path, default=RESULTS / "cores.csv")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args, unknown = ap.parse_known_args(argv)
@@ -297,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{args.repeat}.")
     print(header, flush=True)
     passed = [f"--{k}={getattr(args, k)}" for k in ("customers", "months", "events", "users",
-                                                     "days", "repeat")]
+                                                     "days", "repeat", "malloc")]
     passed += ["--only", *args.only] if args.only else []
     rows: list[dict] = []
     for cpus in args.cpus:
