@@ -66,7 +66,9 @@ WITH g AS (
     FROM ev
 ), s AS (
     SELECT user_id, t,
-           sum(new) OVER (PARTITION BY user_id ORDER BY t ROWS UNBOUNDED PRECEDING) AS sid
+           -- among events at the same instant, the one opening a session counts first
+           sum(new) OVER (PARTITION BY user_id ORDER BY t, new DESC ROWS UNBOUNDED PRECEDING)
+               AS sid
     FROM g
 )
 SELECT user_id, sid, min(t) AS start, max(t) AS "end", count(*) AS events,
