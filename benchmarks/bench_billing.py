@@ -18,7 +18,9 @@ What is timed (wall clock, best of ``--repeat`` runs, in this one process)
   (``.df()``). DuckDB cannot read ``Period`` columns, so before timing the
   months are given to it as integer month numbers; that preparation is not
   timed. The cohort matrix is pivoted from DuckDB's long result (timed).
-  DuckDB uses every core (``threads`` = CPU count); cskit runs on one.
+  DuckDB gets ``--threads`` threads (default: the CPUs this process may use);
+  cskit uses the same CPUs (its thread pool follows the process' CPU affinity).
+  Every row records both (``cores``, ``duckdb_threads``).
 
 The two results are compared (numbers equal to 1e-9 relative) before a row is
 written; a mismatch stops the script.
@@ -153,6 +155,14 @@ FROM months GROUP BY ALL ORDER BY customer_id, m, plan, product
 
 
 # --------------------------------------------------------------------------- memory
+def cpu_count() -> int:
+    """CPUs this process may run on (``taskset`` aware)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def measure(fn: Callable[[], object], repeat: int) -> tuple[object, float, float]:
     """Best time of ``repeat`` runs, and the peak extra MiB of the first run."""
     base = reset_peak()
@@ -173,11 +183,12 @@ def measure(fn: Callable[[], object], repeat: int) -> tuple[object, float, float
 class DuckDB:
     """A connection with the benchmark frames registered (read in place)."""
 
-    def __init__(self, **frames: pd.DataFrame) -> None:
+    def __init__(self, threads: int | None = None, **frames: pd.DataFrame) -> None:
         import duckdb
 
         self.con = duckdb.connect()
-        self.con.execute(f"SET threads = {os.cpu_count() or 1}")
+        self.threads = threads or cpu_count()
+        self.con.execute(f"SET threads = {self.threads}")
         for name, frame in frames.items():
             self.con.register(name, frame)
 
@@ -242,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="runs per call; the best is kept")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "billing.csv")
     ap.add_argument("--only", nargs="+", help="time only these KPIs")
+    ap.add_argument("--threads", type=int, help="DuckDB threads (default: the usable CPUs)")
     args = ap.parse_args(argv)
     fix_mmap_threshold()
 
@@ -251,7 +263,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"data: {len(subs):,} subscription lines, {len(mrr):,} customer-months "
           f"({args.customers:,} customers x {args.months} months), generated in "
           f"{time.perf_counter() - t0:.1f} s", flush=True)
-    db = DuckDB(mrr=duckdb_mrr_frame(mrr), subs=subs)
+    frames = {"mrr": duckdb_mrr_frame(mrr), "subs": subs}
+    # A new DuckDB database per KPI, closed after it: a database keeps the memory of
+    # earlier queries until it closes, which would hide the next query's peak.
+    db = DuckDB(args.threads, **frames)
 
     def phase_to_mrr():
         ours, c_s, c_mb = measure(lambda: to_mrr(subs), args.repeat)
@@ -297,17 +312,20 @@ def main(argv: list[str] | None = None) -> int:
     for name, run in phases.items():
         if args.only and name not in args.only:
             continue
+        db.close()
+        db = DuckDB(args.threads, **frames)
         n_rows, c_s, d_s, c_mb, d_mb = run()
         rows.append({"kpi": name, "rows": n_rows, "cskit_s": round(c_s, 3),
                      "duckdb_s": round(d_s, 3), "ratio": round(c_s / d_s, 3),
-                     "cskit_peak_mb": round(c_mb), "duckdb_peak_mb": round(d_mb)})
+                     "cskit_peak_mb": round(c_mb), "duckdb_peak_mb": round(d_mb),
+                     "cores": cpu_count(), "duckdb_threads": db.threads})
         print(f"{name}: cskit {c_s:.2f} s, DuckDB {d_s:.2f} s (ratio {c_s / d_s:.2f}); "
               f"peak +{c_mb:,.0f} / +{d_mb:,.0f} MiB; results equal", flush=True)
     db.close()
 
     table = pd.DataFrame(rows)
     print()
-    print(f"{os.cpu_count()} CPU(s), Python {platform.python_version()}, pandas "
+    print(f"{os.cpu_count()} CPU(s), {cpu_count()} usable, DuckDB {db.threads} thread(s), Python {platform.python_version()}, pandas "
           f"{pd.__version__}, numpy {np.__version__}, duckdb "
           f"{__import__('duckdb').__version__}; best of {args.repeat} run(s)")
     print(table.to_string(index=False))

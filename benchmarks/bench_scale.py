@@ -174,7 +174,7 @@ class Usage:
         n = _part_size(i, params["events"], params["part_events"])
         events = generate_events(n_events=n, n_users=max(n // params["events_per_user"], 1),
                                  days=params["days"], seed=params["seed"] + i)
-        _write_part(path, i, "user_id", events["user_id"],
+        _write_part(path, i, "user_id", events["user_id"].astype("str"),
                     timestamp=events["timestamp"].to_numpy())
         days = events["timestamp"].dt.floor("D")
         dau = pd.DataFrame({"user": events["user_id"], "day": days}).drop_duplicates() \

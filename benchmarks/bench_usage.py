@@ -203,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         "generate_s": t_gen,
         "generate_peak_mib": gen_peak,
         "machine": f"{os.cpu_count()} CPUs, duckdb threads={args.threads}",
+        "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "duckdb_threads": args.threads,
         "timestamp": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
     write_results(args.out, row)

@@ -25,7 +25,9 @@ from cskit._validate import (
     require_columns,
 )
 from cskit.errors import CskitWarning, caller_stacklevel, format_values
+from cskit.metrics._blocks import all_blocks, run_blocks
 from cskit.metrics._gaps import refuse_far_months
+from cskit.metrics._take import stable_order
 
 TABLE = "mrr"
 LINES_ATTR = "cskit_line_columns"  # set by to_mrr: its plan/product columns
@@ -53,6 +55,87 @@ class Panel:
     empty_months: np.ndarray | None = None  # ordinals between first and last with no row
 
 
+def _factorize(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes of ``ids`` in order of first appearance, and the distinct ids.
+
+    The same codes and uniques as ``pd.factorize(ids, sort=False)``, but as
+    4-byte integers; for Arrow-backed strings (pandas' default ``str``) without
+    the intermediate copies, and without hashing every row when each id's rows
+    are consecutive (:func:`_grouped_codes`).
+    """
+    array = ids.array
+    if len(array) and isinstance(array, pd.arrays.ArrowStringArray):
+        import pyarrow as pa
+
+        data = pa.chunked_array(array.__arrow_array__())
+        grouped = _grouped_codes(data)
+        if grouped is not None:
+            codes, values = grouped
+        else:
+            encoded = data.dictionary_encode().combine_chunks()
+            codes = encoded.indices.to_numpy(zero_copy_only=False)
+            values = encoded.dictionary
+        return codes, pd.Index(type(array)(values, dtype=ids.dtype))
+    codes, uniques = pd.factorize(ids, sort=False)
+    if len(uniques) < np.iinfo(np.int32).max:
+        codes = codes.astype(np.int32)
+    return codes, pd.Index(uniques)
+
+
+def _grouped_codes(data) -> tuple[np.ndarray, object] | None:
+    """Codes of an Arrow string array whose equal values are all adjacent, else None.
+
+    A frame sorted or grouped by customer has each id in one run of rows: comparing
+    every row with the one before (in parallel blocks) finds the runs, and the ids
+    are then numbered in run order, which is their order of first appearance. It
+    only holds when no id has two runs, checked on the runs' first values (a
+    strictly increasing list needs no hashing).
+    """
+    import pyarrow.compute as pc
+
+    n = len(data)
+    changes = np.empty(n, dtype=bool)
+    changes[0] = True
+
+    def block(lo: int, hi: int) -> None:  # rows lo + 1 .. hi compared with the row before
+        size = hi - lo
+        changes[lo + 1:hi + 1] = pc.not_equal(data.slice(lo + 1, size), data.slice(lo, size)) \
+            .to_numpy(zero_copy_only=False)
+
+    run_blocks(block, n - 1)
+    starts = np.flatnonzero(changes)
+    if len(starts) > n // 2:  # short runs: hashing is cheaper than checking them
+        return None
+    values = data.take(starts).combine_chunks()
+    k = len(values)
+    if k > 1 and not pc.all(pc.greater(values.slice(1), values.slice(0, k - 1))).as_py():
+        if pc.count_distinct(values).as_py() != k:  # an id in two places: not grouped
+            return None
+    codes = np.cumsum(changes, dtype=np.int32)
+    codes -= 1
+    return codes, values
+
+
+def _strictly_ordered(codes: np.ndarray, months: np.ndarray) -> bool:
+    """True when rows are sorted by (customer, month) with one row per pair."""
+
+    def block(lo: int, hi: int) -> bool:
+        hi = min(hi + 1, len(codes))  # overlap one row with the next block
+        c, m = codes[lo:hi], months[lo:hi]
+        up = c[1:] > c[:-1]
+        up |= (c[1:] == c[:-1]) & (m[1:] > m[:-1])
+        return bool(up.all())
+
+    return all_blocks(block, len(codes))
+
+
+def _read_only(values: np.ndarray) -> np.ndarray:
+    """A view of ``values`` that cannot be written (it may be the caller's data)."""
+    view = values.view()
+    view.flags.writeable = False
+    return view
+
+
 def customer_months(
     frame: pd.DataFrame,
     *,
@@ -72,6 +155,12 @@ def customer_months(
     ``duplicates="sum"`` adds up several rows of one customer and month even when no
     such column tells them apart (per-customer KPIs: a customer's subscriptions are
     combined as one); ``"raise"`` refuses them.
+
+    A frame already sorted by customer and month with one row per pair (what
+    ``to_mrr`` and most billing exports give) is used in place: the panel's
+    ``month`` and ``mrr`` are read-only views of the frame's own arrays and only
+    the customer codes are new (4 bytes a row). Anything else (unsorted rows,
+    several rows per customer and month) is sorted and combined first.
     """
     check_frame(frame, TABLE)
     require_columns(frame, {"customer": customer, "month": month, "mrr": mrr, "by": by}, TABLE)
@@ -91,7 +180,7 @@ def customer_months(
             f"Column {customer!r} of the {TABLE} frame has {int(ids.isna().sum())} missing id(s). "
             "Every row needs a customer; drop or fill those rows first."
         )
-    codes, uniques = pd.factorize(ids, sort=False)
+    codes, uniques = _factorize(ids)
     ordinals = months.array.asi8 if hasattr(months.array, "asi8") else months.map(lambda p: p.ordinal).to_numpy()
     ordinals = np.asarray(ordinals, dtype=np.int64)
     first, last = int(ordinals.min()), int(ordinals.max())
@@ -99,17 +188,56 @@ def customer_months(
         refuse_far_months(np.unique(ordinals), TABLE, month)
     empty = _empty_months(ordinals, first, last)
     v = values.to_numpy()
-    span = last - first + 1
-    key = codes.astype(np.int64) * span + (ordinals - first)
-    seg_codes = seg_index = None
+    seg_all = seg_index = None
     if by is not None:
         seg_all, seg_index = pd.factorize(frame[by], sort=True, use_na_sentinel=False)
+    if _strictly_ordered(codes, ordinals):
+        cust, mon, total, seg = codes, _read_only(ordinals), _read_only(v), seg_all
+    else:
+        cust, mon, total, seg = _combine(frame, codes, ordinals, v, seg_all, first, last, keys,
+                                         mrr, duplicates)
+    positive = total > 0
+    if not positive.all():
+        cust, mon, total = cust[positive], mon[positive], total[positive]
+        if seg is not None:
+            seg = seg[positive]
+    return Panel(
+        customer=cust,
+        month=mon,
+        mrr=total,
+        first=first,
+        last=last,
+        customers=uniques,
+        segment=seg,
+        segments=pd.Index(seg_index) if seg_index is not None else None,
+        segment_name=by,
+        empty_months=empty,
+    )
+
+
+def _combine(frame, codes, ordinals, v, seg_all, first, last, keys, mrr, duplicates):
+    """Sort rows by (customer, month) and sum each pair's rows (several plans or products)."""
+    span = last - first + 1
+    key = codes.astype(np.int64)
+    key *= span
+    key += ordinals
+    key -= first
+    if seg_all is not None:
         # Order rows by key, then by descending MRR, so the first row of each key
         # carries the customer's main segment that month.
         order = np.lexsort((-v, key))
     else:
-        order = np.argsort(key, kind="stable")
+        order = stable_order(key)  # = np.argsort(key, kind="stable"), by radix passes
     key_sorted = key[order]
+    del key
+    if len(key_sorted) > 1 and bool((key_sorted[1:] != key_sorted[:-1]).all()):
+        # One row per customer and month, only out of order: nothing to sum.
+        seg_codes = seg_all[order] if seg_all is not None else None
+        total = v[order]
+        del order
+        month_codes = key_sorted % span + first
+        key_sorted //= span
+        return key_sorted.astype(codes.dtype), month_codes, total, seg_codes
     starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
     # Duplicates can only sit inside a (customer, month) group of several rows (several
     # plans or products): check the full key on those rows only, which is cheap.
@@ -127,24 +255,11 @@ def customer_months(
         )
     total = np.add.reduceat(v[order], starts) if len(starts) else np.array([], dtype=float)
     ukey = key_sorted[starts]
-    if by is not None:
-        seg_codes = seg_all[order][starts]
-    positive = total > 0
-    ukey, total = ukey[positive], total[positive]
-    if seg_codes is not None:
-        seg_codes = seg_codes[positive]
-    return Panel(
-        customer=ukey // span,
-        month=ukey % span + first,
-        mrr=total,
-        first=first,
-        last=last,
-        customers=pd.Index(uniques),
-        segment=seg_codes,
-        segments=pd.Index(seg_index) if seg_index is not None else None,
-        segment_name=by,
-        empty_months=empty,
-    )
+    del key_sorted
+    seg_codes = seg_all[order][starts] if seg_all is not None else None
+    month_codes = ukey % span + first
+    ukey //= span
+    return ukey.astype(codes.dtype), month_codes, total, seg_codes
 
 
 def _empty_months(ordinals: np.ndarray, first: int, last: int) -> np.ndarray:

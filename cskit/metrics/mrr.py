@@ -32,12 +32,12 @@ from cskit._validate import (
 )
 from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError, caller_stacklevel
 from cskit.metrics._gaps import flag_gaps
+from cskit.metrics._kernels import movements
+from cskit.metrics._monthly import sum_by_month
 from cskit.metrics._panel import (
     LINES_ATTR,
     customer_months,
     month_index,
-    next_is_consecutive,
-    previous_is_consecutive,
 )
 from cskit.registry import cs_method
 
@@ -57,7 +57,15 @@ def _interval_months(values: pd.Series, column: str) -> np.ndarray:
     """Months per billing interval; 0 for one-off and metered charges."""
     if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
         numeric = values.astype("float64")
-    else:
+    elif isinstance(values.dtype, (pd.StringDtype, pd.CategoricalDtype)):
+        # A handful of distinct intervals: parse each once, then look the rows up.
+        codes, distinct = pd.factorize(values, use_na_sentinel=False)
+        text = pd.Series(distinct).astype("str").str.strip().str.lower()
+        parsed = pd.to_numeric(text, errors="coerce")
+        parsed = parsed.fillna(text.map(_INTERVAL_WORDS))
+        parsed = parsed.mask(text.isin(_NON_RECURRING), 0.0)
+        numeric = pd.Series(parsed.to_numpy(dtype="float64")[codes], index=values.index)
+    else:  # object columns may mix types that hash alike (1, 1.0, True): parse every row
         text = values.astype("str").str.strip().str.lower()
         numeric = pd.to_numeric(text, errors="coerce")
         numeric = numeric.fillna(text.map(_INTERVAL_WORDS))
@@ -262,11 +270,7 @@ def to_mrr(
     months = first[rows] + offsets
 
     out_cols = [customer] + [c for c in optional.values() if c is not None]
-    expanded = subscriptions[out_cols].iloc[rows].reset_index(drop=True)
-    expanded.insert(1, "_month", months)
-    expanded["_mrr"] = monthly[rows]
-    group = [customer, "_month"] + [c for c in optional.values() if c is not None]
-    result = expanded.groupby(group, sort=True, dropna=False, observed=True)["_mrr"].sum().reset_index()
+    result = sum_by_month(subscriptions, out_cols, rows, months, monthly[rows])
     result = result.rename(columns={"_month": "month", "_mrr": "mrr"})
     result["month"] = pd.PeriodIndex.from_ordinals(result["month"].to_numpy(), freq="M")
     result = result[[customer, "month", "mrr"] + [c for c in optional.values() if c is not None]]
@@ -489,39 +493,12 @@ def mrr_movements(
     p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
                         duplicates="sum")
     span = p.last - p.first + 1
-    prv = previous_is_consecutive(p)
-    nxt = next_is_consecutive(p)
-    n = len(p.mrr)  # 0 when no customer ever pays: every movement is then zero
-    prev_mrr = np.where(prv, np.r_[0.0, p.mrr[:-1]][:n], 0.0)
-    first_row = np.r_[True, p.customer[1:] != p.customer[:-1]][:n]
-    delta = p.mrr - prev_mrr
-    churn_rows = ~nxt & (p.month < p.last)
-
-    n_seg = 1 if by is None else len(p.segments)
-    seg = np.zeros(len(p.mrr), dtype=np.int64) if by is None else p.segment.astype(np.int64)
-    idx = seg * span + (p.month - p.first)
-    size = n_seg * span
-
-    def total(mask: np.ndarray, values: np.ndarray, at: np.ndarray = idx) -> np.ndarray:
-        # float64 even when nothing is selected (bincount then returns integers)
-        return np.bincount(at[mask], weights=values[mask], minlength=size).astype(np.float64)
-
-    cols = {
-        "new": total(~prv & first_row, p.mrr),
-        "expansion": total(prv & (delta > 0), delta),
-        "contraction": total(prv & (delta < 0), -delta),
-        "churn": total(churn_rows, p.mrr, idx + 1),
-        "reactivation": total(~prv & ~first_row, p.mrr),
-    }
-    end_total = np.bincount(idx, weights=p.mrr, minlength=size).astype(np.float64)
+    cols = movements(p, grouped=by is not None)  # block-parallel (cskit.metrics._kernels)
+    end_total = cols.pop("end")
     start_total = np.r_[0.0, end_total[:-1]]
     start_total[::span] = 0.0  # the month before the first month of each segment block
-    if by is not None:
-        prev_seg = np.r_[0, seg[:-1]][:n]
-        moved = prv & (prev_seg != seg)
-        cols["transfer_in"] = total(moved, prev_mrr)
-        cols["transfer_out"] = total(moved, prev_mrr, prev_seg * span + (p.month - p.first))
-        # Expansion/contraction of a moved customer is booked in the new segment.
+    # With ``by``: transfer_in / transfer_out move a customer's MRR between segments;
+    # expansion/contraction of a moved customer is booked in the new segment.
     table = pd.DataFrame({"start": start_total, **cols, "end": end_total})
     months = month_index(p.first, p.last)
     if by is None:

@@ -42,6 +42,7 @@ from cskit._validate import (
 )
 from cskit.errors import InvalidParameterError, InvalidValueError
 from cskit.metrics._gaps import flag_gaps
+from cskit.metrics._kernels import window_sums
 from cskit.metrics._panel import (
     Panel,
     customer_months,
@@ -473,18 +474,21 @@ def _retention(
                         duplicates="sum")
     span = p.last - p.first + 1
     w = _check_window(window, span, freq)
-    flows = _window_flows(p, w, reactivated)
     seg, n_seg = _segments(p)
     size = n_seg * span
-    # Rows whose window ends after the data go to a spare bin (no masked copies).
-    target = p.month - p.first + w
-    cell = np.where(target <= span - 1, seg * span + target, size)
-    sums = {
-        "start_customers": _bins(cell, size + 1)[:size],
-        "retained_customers": _bins(cell, size + 1, flows["found"].astype(np.float64))[:size],
-        **{k: _bins(cell, size + 1, flows[k])[:size]
-           for k in ("start", "expansion", "contraction", "churn", "end")},
-    }
+    if reactivated == "exclude":  # block-parallel (cskit.metrics._kernels)
+        sums = window_sums(p, w, grouped=p.segment is not None)
+    else:
+        flows = _window_flows(p, w, reactivated)
+        # Rows whose window ends after the data go to a spare bin (no masked copies).
+        target = p.month - p.first + w
+        cell = np.where(target <= span - 1, seg * span + target, size)
+        sums = {
+            "start_customers": _bins(cell, size + 1)[:size],
+            "retained_customers": _bins(cell, size + 1, flows["found"].astype(np.float64))[:size],
+            **{k: _bins(cell, size + 1, flows[k])[:size]
+               for k in ("start", "expansion", "contraction", "churn", "end")},
+        }
     ends, periods = _end_months(p, freq, w)
     if len(ends) == 0:
         raise InvalidParameterError(

@@ -37,6 +37,7 @@ from cskit._validate import (
     require_columns,
 )
 from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
+from cskit.metrics._take import take_values, time_then_group_order
 from cskit.metrics.usage import TABLE, ActiveFilter, _active_mask, _codes
 from cskit.registry import cs_method
 
@@ -153,21 +154,26 @@ def sessions(
                 f"derive every session with the timeout."
             )
         scodes, _ = pd.factorize(sub[session])
-        order = np.lexsort((ts, scodes, ucodes))
+        pair = ucodes * (int(scodes.max()) + 1) + scodes  # (user, session) as one code
+        order = time_then_group_order(pair, ts)  # = np.lexsort((ts, scodes, ucodes))
+        del pair
         us, sc = ucodes[order], scodes[order]
         new = np.empty(len(order), dtype=bool)
         new[0] = True
         new[1:] = (us[1:] != us[:-1]) | (sc[1:] != sc[:-1])
     else:
         limit = _timeout(timeout)
-        order = np.lexsort((ts, ucodes))
+        order = time_then_group_order(ucodes, ts)
         us, tss = ucodes[order], ts[order]
+        del ucodes
         new = np.empty(len(us), dtype=bool)
         new[0] = True
         new[1:] = (us[1:] != us[:-1]) | ((tss[1:] - tss[:-1]) > limit)
+        del us, ts  # only the sorted times are needed from here on
     starts = np.flatnonzero(new)
+    del new
     ends = np.r_[starts[1:], len(order)] - 1
-    t_sorted = ts[order]
+    t_sorted = tss if not given else ts[order]
     first_t, last_t = t_sorted[starts], t_sorted[ends]
     if has_duration:
         secs = as_number(sub, duration, TABLE, allow_missing=True).to_numpy()[order]
@@ -179,20 +185,20 @@ def sessions(
         if has_duration:
             seconds = seconds + secs[ends]
     rows = order[starts]
-    out = pd.DataFrame(
-        {"session": sub[session].to_numpy()[rows] if given else np.arange(len(starts))}
-    )
-    out[user] = sub[user].to_numpy()[rows]
+    cols = {"session": take_values(sub[session], rows) if given else np.arange(len(starts))}
+    cols[user] = take_values(sub[user], rows)
     if account is not None and account in sub.columns and account != user:
-        out[account] = sub[account].to_numpy()[rows]
+        cols[account] = take_values(sub[account], rows)
     for c in keep:
-        if c not in out.columns:
-            out[c] = sub[c].to_numpy()[rows]
-    w_sorted = wall[order]
-    out["start"] = pd.to_datetime(w_sorted[starts].astype("datetime64[us]"))
-    out["end"] = pd.to_datetime(w_sorted[ends].astype("datetime64[us]"))
-    out["events"] = (ends - starts + 1).astype(np.int64)
-    out["duration_s"] = np.asarray(seconds, dtype="float64")
+        if c not in cols:
+            cols[c] = take_values(sub[c], rows)
+    w_sorted = wall[order]  # start and end on the data's own clock
+    cols["start"] = w_sorted[starts].astype("datetime64[us]")
+    cols["end"] = w_sorted[ends].astype("datetime64[us]")
+    del w_sorted
+    cols["events"] = (ends - starts + 1).astype(np.int64)
+    cols["duration_s"] = np.asarray(seconds, dtype="float64")
+    out = pd.DataFrame(cols, copy=False)  # every array here is new: no need to copy it again
     if given:  # sorted by user and session id so far: order by user and start
         out = out.iloc[np.lexsort((first_t, us[starts]))].reset_index(drop=True)
     return out
