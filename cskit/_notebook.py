@@ -28,10 +28,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import pandas as pd
+
 from cskit.errors import CskitError
 from cskit.i18n import t
 
-__all__ = ["open_company", "skip_rest", "skipping"]
+__all__ = ["notebook_month", "open_company", "skip_rest", "skipping"]
 
 _state = {"skipping": False}
 
@@ -91,7 +93,9 @@ def open_company(
     if unknown:
         raise CskitError(f"needs={unknown!r}: unknown tables; use some of {list(SCHEMA)}.")
     if data_dir is None:
-        return load_sample()
+        sample = load_sample()
+        _state["complete_month"] = sample.latest_month
+        return sample
     directory = Path(data_dir)
     if not directory.is_dir():
         raise CskitError(f"data_dir={str(directory)!r} is not a folder; pass a folder that "
@@ -101,6 +105,7 @@ def open_company(
     from cskit.datasets import load_company
 
     loaded = load_company(directory)
+    _state["complete_month"] = loaded.latest_complete_month
     tables = {name: getattr(loaded, name, None) for name in SCHEMA}
     company = SampleCompany(**tables)
     missing = [n for n in needs if tables[n] is None]
@@ -122,3 +127,30 @@ def open_company(
             files=", ".join(SCHEMA[n]["file"] for n in missing),
         ))
     return company
+
+
+def notebook_month(company, month: object = None) -> pd.Period | None:
+    """The month a notebook looks at: ``month`` checked against the data, or by default
+    (``None``) the latest *complete* month of the folder :func:`open_company` read.
+
+    The same rule as ``cskit report``: data exported on 2026-10-03 gives 2026-09. A month
+    outside the data's MRR months is a :class:`~cskit.errors.CskitError` naming the span.
+
+    >>> import cskit._notebook as nbk
+    >>> company = nbk.open_company(None, needs=("mrr",))
+    >>> str(nbk.notebook_month(company)), str(nbk.notebook_month(company, "2026-09"))
+    ('2026-10', '2026-09')
+    """
+    from cskit._months import parse_month, pick_month
+
+    mrr = getattr(company, "mrr", None)
+    if month is None:
+        chosen = _state.get("complete_month")
+        if chosen is None and isinstance(mrr, pd.DataFrame) and len(mrr):
+            chosen = pd.PeriodIndex(mrr["month"], freq="M").max()
+        if chosen is None and not skipping():
+            raise CskitError("This data has no complete month to look at; pass month='YYYY-MM'.")
+        return chosen
+    if isinstance(mrr, pd.DataFrame) and len(mrr) and not skipping():
+        return pick_month(month, pd.PeriodIndex(mrr["month"], freq="M"))
+    return parse_month(month)

@@ -177,3 +177,24 @@ def test_report_from_the_second_companys_raw_exports(second_dir, tmp_path):
     assert _errors(nb) == []
     assert "Money is in EUR." in _texts(nb)
     _run_kpi_notebook("05_nps.ipynb", data, tmp_path)
+
+
+def test_a_notebook_without_a_month_takes_the_latest_complete_one(second_dir, tmp_path):
+    # Exported on 2026-10-03: without -p month the notebook looks at September, as the
+    # report does, never at a 3-day October.
+    nb = cli.run_notebook(ROOT / "notebooks" / "01_churn_rate.ipynb",
+                          {"data_dir": str(second_dir)}, cwd=tmp_path, timeout=300,
+                          progress_bar=False)
+    assert _errors(nb) == []
+    text = _texts(nb)
+    assert MONTH in text
+
+
+def test_a_month_outside_the_data_is_one_clear_error(second_dir):
+    from cskit._notebook import notebook_month, open_company
+    from cskit.errors import CskitError
+
+    company = open_company(second_dir, needs=("mrr",))
+    assert str(notebook_month(company)) == MONTH
+    with pytest.raises(CskitError, match="not in the data"):
+        notebook_month(company, "2030-01")

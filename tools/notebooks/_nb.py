@@ -15,7 +15,7 @@ PARAMETERS = '''\
 # Parameters (papermill can override them): a folder with your own seven tables,
 # the month to look at, and the language of labels ("en", "ko", "ja", "zh-Hant").
 data_dir = None
-month = "2026-10"
+month = None  # "YYYY-MM"; None: the latest complete month of the data
 lang = "en"'''
 
 SETUP_TEMPLATE = '''\
@@ -24,13 +24,13 @@ import cskit
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from cskit._notebook import open_company
+from cskit._notebook import notebook_month, open_company
 
 cskit.set_language(lang)
 # The sample company when data_dir is None. When a table this notebook needs is
 # absent, open_company says so and the rest of the notebook is skipped.
 company = open_company(data_dir, needs={needs}{survey})
-month = pd.Period(month, freq="M")'''
+month = notebook_month(company, month)'''
 
 
 def setup(*needs: str, survey: str | None = None) -> str:

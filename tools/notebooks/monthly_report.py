@@ -33,9 +33,7 @@ month = (scope.default_month(company) if month is None
          else report.check_month(company, month))"""
 assert _SETUP.count("scope.") == 1 and "load_company" in _SETUP, "SETUP changed: update me"
 
-_PARAMETERS = PARAMETERS.replace(
-    'month = "2026-10"', "month = None  # None: the latest complete month of the data")
-assert _PARAMETERS != PARAMETERS, "PARAMETERS changed: update the monthly report's parameters"
+_PARAMETERS = PARAMETERS  # month = None: the latest complete month of the data
 
 CELLS = [
     code(_PARAMETERS, "parameters"),
