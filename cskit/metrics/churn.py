@@ -33,6 +33,7 @@ from cskit.metrics._panel import (
     customer_months,
     next_is_consecutive,
 )
+from cskit.metrics._rates import add_churn_rate
 from cskit.registry import cs_method
 
 _START, _ACTIVE, _END, _CHURN = 1, 2, 4, 8
@@ -201,14 +202,7 @@ def churn(
         table = _count(p, labels, period_first, n_periods, join_and_churn, reactivated,
                        by is not None)
 
-    if denominator == "start":
-        denom = table["start_customers"].astype("float64")
-    elif denominator == "average":
-        denom = (table["start_customers"] + table["end_customers"]) / 2.0
-    else:
-        denom = (table["start_customers"] + table["new_customers"]).astype("float64")
-    table["denominator"] = denom
-    table["churn_rate"] = (table["churned"] / denom).where(denom > 0)
+    add_churn_rate(table, denominator)
     gap = _gap_periods(p, labels, n_periods)
     if gap is not None:  # said in the warning of customer_months, and in a column
         periods_of = table.index.get_level_values(0).to_numpy() if by is not None else \

@@ -16,6 +16,7 @@ import pandas as pd
 
 from cskit._validate import check_choice
 from cskit.metrics import _lines
+from cskit.metrics._rates import add_churn_rate
 from cskit.registry import cs_method
 
 MOVEMENT_COLUMNS = ["start", "new", "expansion", "contraction", "churn", "reactivation", "end",
@@ -74,14 +75,7 @@ def line_churn(
         },
         index=labels,
     )
-    if denominator == "start":
-        denom = table["start_customers"].astype("float64")
-    elif denominator == "average":
-        denom = (table["start_customers"] + table["end_customers"]) / 2.0
-    else:
-        denom = (table["start_customers"] + table["new_customers"]).astype("float64")
-    table["denominator"] = denom
-    table["churn_rate"] = (table["churned"] / denom).where(denom > 0)
+    add_churn_rate(table, denominator)
     return table
 
 
