@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 
 
 def fix_mmap_threshold() -> None:
@@ -200,3 +201,11 @@ class MemoryCap:
             return f"{self.limit_mb:,} MiB, enforced by a {self.kind} memory limit (no swap)"
         return (f"{self.limit_mb:,} MiB, NOT enforced (no writable cgroup): a run counts as "
                 f"over the limit when its peak resident memory exceeds it")
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (``taskset`` aware)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1

@@ -48,7 +48,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from _memory import fix_mmap_threshold, reset_peak, status_kib  # benchmarks/ is on sys.path
+from _memory import cpu_count, fix_mmap_threshold, reset_peak, status_kib  # benchmarks/ on sys.path
 
 import cskit
 from cskit.metrics import churn, cohort_retention, mrr_movements, nrr, to_mrr
@@ -155,14 +155,6 @@ FROM months GROUP BY ALL ORDER BY customer_id, m, plan, product
 
 
 # --------------------------------------------------------------------------- memory
-def cpu_count() -> int:
-    """CPUs this process may run on (``taskset`` aware)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
 def measure(fn: Callable[[], object], repeat: int) -> tuple[object, float, float]:
     """Best time of ``repeat`` runs, and the peak extra MiB of the first run."""
     base = reset_peak()

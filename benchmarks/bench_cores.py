@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from _memory import fix_mmap_threshold, reset_peak, status_kib  # benchmarks/ is on sys.path
+from _memory import cpu_count, fix_mmap_threshold, reset_peak, status_kib  # benchmarks/ on sys.path
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -83,13 +83,6 @@ SELECT date_trunc('month', make_timestamp(start)) AS m, count(*) AS sessions,
        median(duration_s) AS median_seconds
 FROM x GROUP BY m ORDER BY m
 """
-
-
-def cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def measure(fn: Callable[[], object], repeat: int) -> tuple[object, float, float]:
