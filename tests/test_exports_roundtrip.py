@@ -21,22 +21,9 @@ LAST = "2026-10"
 def round_trip(tmp_path_factory):
     company = cskit.datasets.generate_sample(seed=7, n_accounts=120)
     exports = cskit.datasets.write_exports(company, tmp_path_factory.mktemp("exports"))
-    files = exports.files
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CskitWarning)
-        loaded = {
-            "subscriptions": cskit.read_subscriptions(
-                files["stripe"], source="stripe",
-                columns={"account_id (metadata)": "customer_id"}),
-            "tickets": cskit.read_tickets(files["zendesk"], source="zendesk"),
-            "surveys": cskit.read_surveys(files["typeform"], source="typeform"),
-            "events": cskit.read_events(files["mixpanel"], source="mixpanel",
-                                        account=exports.account_property),
-            "accounts": cskit.read_accounts(files["hubspot"], source="hubspot",
-                                            properties=exports.hubspot_properties),
-            "costs": cskit.read_costs(files["finance"], source="finance",
-                                      categories=exports.categories),
-        }
+        loaded = exports.read()  # each export with its cskit.read_* loader
     messages = [str(w.message) for w in caught]
     return company, exports, loaded, messages
 

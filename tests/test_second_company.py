@@ -149,20 +149,9 @@ def test_report_from_the_second_companys_raw_exports(second_dir, tmp_path):
     from cskit.datasets import load_company, write_exports
 
     exports = write_exports(load_company(second_dir), tmp_path / "exports")
-    files = exports.files
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        loaded = {
-            "subscriptions": cskit.read_subscriptions(
-                files["stripe"], source="stripe",
-                columns={"account_id (metadata)": "customer_id"}),
-            "tickets": cskit.read_tickets(files["zendesk"], source="zendesk"),
-            "surveys": cskit.read_surveys(files["typeform"], source="typeform"),
-            "events": cskit.read_events(files["mixpanel"], source="mixpanel",
-                                        account=exports.account_property),
-            "accounts": cskit.read_accounts(files["hubspot"], source="hubspot",
-                                            properties=exports.hubspot_properties),
-        }
+        loaded = exports.read()  # each export with its cskit.read_* loader
     said = "\n".join(str(w.message) for w in caught)
     assert f"{exports.mess['tickets_without_organization']} ticket(s) have no" in said
     assert set(loaded["subscriptions"]["currency"].str.lower()) == {"eur"}

@@ -50,6 +50,28 @@ class RawExports:
     categories: dict[str, str | None] = field(default_factory=dict)
     mess: dict[str, int] = field(default_factory=dict)
 
+    def read(self) -> dict[str, pd.DataFrame]:
+        """Read every export back with its ``cskit.read_*`` loader, by table name.
+
+        The loaders' warnings (blank rows, orphan tickets, partial responses…) are
+        issued as usual, so a caller can check that the mess is reported.
+        """
+        from cskit import io
+
+        readers = {
+            "stripe": ("subscriptions", lambda f: io.read_subscriptions(
+                f, source="stripe", columns={"account_id (metadata)": "customer_id"})),
+            "zendesk": ("tickets", lambda f: io.read_tickets(f, source="zendesk")),
+            "typeform": ("surveys", lambda f: io.read_surveys(f, source="typeform")),
+            "mixpanel": ("events", lambda f: io.read_events(
+                f, source="mixpanel", account=self.account_property)),
+            "hubspot": ("accounts", lambda f: io.read_accounts(
+                f, source="hubspot", properties=self.hubspot_properties)),
+            "finance": ("costs", lambda f: io.read_costs(
+                f, source="finance", categories=self.categories)),
+        }
+        return {readers[tool][0]: readers[tool][1](path) for tool, path in self.files.items()}
+
 
 def _utc(values: pd.Series, fmt: str = "%Y-%m-%d %H:%M:%S") -> pd.Series:
     return values.dt.strftime(fmt).where(values.notna(), "")
