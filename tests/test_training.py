@@ -7,7 +7,10 @@ import pytest
 
 import cskit
 from cskit.errors import InvalidParameterError
+from cskit.explain.logic._common import sample_company
 from cskit.training import EXERCISES, check, exercises, hint
+
+SAMPLE = sample_company()
 
 
 @pytest.fixture(autouse=True)
@@ -67,12 +70,12 @@ def test_churn_1_is_computed_from_the_sample_by_plain_pandas():
 def test_every_trap_is_further_than_the_tolerance():
     for exercise_id, exercise in EXERCISES.items():
         for name, trap in exercise.traps:
-            gap = abs(trap() - exercise.answer())
+            gap = abs(trap(SAMPLE) - exercise.answer(SAMPLE))
             assert gap > 2 * exercise.tolerance, (exercise_id, name, gap)
 
 
 def test_a_number_typed_as_text_is_not_an_answer():
-    rate = EXERCISES["churn-1"].answer()
+    rate = EXERCISES["churn-1"].answer(SAMPLE)
     result = check("churn-1", str(rate))
     assert not result
     assert "text" in result.message
@@ -102,6 +105,7 @@ def test_no_answer_yet():
     for empty in (None, ...):
         result = check("ltv-1", empty)
         assert not result and result.message.startswith("No answer yet")
+        assert hint("ltv-1") not in result.message  # the hint comes after a wrong answer
 
 
 def test_choices_ignore_case_and_quotes():

@@ -319,7 +319,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "that is the churn rate over start plus new customers, not over the customers at "
             "the start."
         ),
-        "training.no_answer": "No answer yet. Hint: {hint}",
+        "training.no_answer": "No answer yet: write your answer in place of None and run the cell again.",
         "training.percent": (
             "You answered {answer}: that looks like a percentage. cskit writes rates as "
             "fractions (5% = 0.05)."
@@ -669,7 +669,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.trap": "입력한 답 {answer}: {why} 힌트: {hint}",
         "training.churn-1.trap.average": "기초와 기말 고객의 평균으로 나눈 이탈률이지, 기초 고객으로 나눈 이탈률이 아닙니다.",
         "training.churn-1.trap.start_plus_new": "기초 고객과 신규 고객의 합으로 나눈 이탈률이지, 기초 고객으로 나눈 이탈률이 아닙니다.",
-        "training.no_answer": "아직 답이 없습니다. 힌트: {hint}",
+        "training.no_answer": "아직 답이 없습니다. None 자리에 답을 쓰고 셀을 다시 실행하세요.",
         "training.percent": (
             "입력한 답 {answer}은(는) 백분율로 보입니다. cskit은 비율을 소수로 씁니다(5% = 0.05)."
         ),
@@ -998,7 +998,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.trap": "回答 {answer}：{why}ヒント：{hint}",
         "training.churn-1.trap.average": "これは期首と期末の顧客数の平均で割った解約率で、期首の顧客数で割った解約率ではありません。",
         "training.churn-1.trap.start_plus_new": "これは期首と新規の顧客数の合計で割った解約率で、期首の顧客数で割った解約率ではありません。",
-        "training.no_answer": "まだ回答がありません。ヒント：{hint}",
+        "training.no_answer": "まだ回答がありません。None の代わりに答えを書いて、セルをもう一度実行してください。",
         "training.percent": (
             "回答 {answer} はパーセントのようです。cskit では率を小数で書きます（5% = 0.05）。"
         ),
@@ -1309,7 +1309,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.trap": "你的答案是 {answer}：{why}提示：{hint}",
         "training.churn-1.trap.average": "這是除以期初與期末客戶平均數的流失率，不是除以期初客戶數的流失率。",
         "training.churn-1.trap.start_plus_new": "這是除以期初加新增客戶數的流失率，不是除以期初客戶數的流失率。",
-        "training.no_answer": "還沒有答案。提示：{hint}",
+        "training.no_answer": "還沒有答案。請把答案寫在 None 的位置，再執行一次這個儲存格。",
         "training.percent": "你的答案 {answer} 看起來是百分比。cskit 以小數表示比率（5% = 0.05）。",
         "training.unknown": "沒有練習 {exercise!r}；請看 cskit.training.exercises()。",
         "training.col.exercise": "練習",

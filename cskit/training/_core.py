@@ -1,18 +1,13 @@
-"""Exercises for new CS staff, checked by :func:`check`.
+"""The machinery of the exercises: :class:`Exercise`, :class:`Result` and :func:`check`.
 
-The training path in ``notebooks/00_start_here.ipynb`` asks a question after
-each explainer; ``cskit.training.check("churn-1", answer)`` says whether the
-answer is right, in the current language, with a hint when it is not (never
-the answer itself). Answers on the sample company are computed from it when
-checked, not stored. Rates are fractions (5 % = 0.05); an answer that looks
-like a percentage gets a reminder instead of a plain "wrong".
-
->>> import cskit
->>> cskit.set_language("en")
->>> cskit.training.check("ltv-1", 2000)
-Correct! 100 ÷ 0.05 = 2,000 (a 20-month lifetime).
->>> bool(cskit.training.check("nps-1", 70))
-False
+Each notebook's exercises live in a module ``cskit/training/_nbNN.py`` holding a dict
+``EXERCISES`` of id → :class:`Exercise`; they are gathered here when first needed. An
+exercise's answer is a function of the company the notebook reads (``check(..., data=company)``;
+the sample company when ``data`` is None), computed when checked, never stored or shown.
+``check`` says whether an answer is right, in the current language; the hint comes only after a
+wrong answer, never the answer itself. Rates are fractions (5 % = 0.05); an answer that looks
+like a percentage gets a reminder instead of a plain "wrong"; an answer that matches a trap
+(another convention the notebook teaches against) is told why it is not the one asked for.
 """
 
 from __future__ import annotations
@@ -30,19 +25,25 @@ from cskit.i18n import t
 
 __all__ = ["EXERCISES", "Exercise", "Result", "check", "exercises", "hint", "question"]
 
+#: Every exercise by id, gathered from the ``_nb*`` modules of this package (one per
+#: notebook) by :func:`_registry`.
+EXERCISES: dict[str, Exercise] = {}
+
 
 @dataclass(frozen=True)
 class Exercise:
     """One question: its KPI, how to get the answer, and how close an answer must be."""
 
     kpi: str
-    answer: Callable[[], Any]
+    #: The expected answer as a function of the company (an object with the tables as
+    #: attributes: ``company.mrr``, ``company.surveys``...).
+    answer: Callable[[Any], Any]
     tolerance: float = 1e-9
     choices: tuple[str, ...] = ()
     #: Answers of the other conventions the exercise teaches against, by name: each is
     #: rejected with its own explanation, and the tolerance must stay below half the
     #: distance to the nearest one (tested), so no trap is accepted as "close enough".
-    traps: tuple[tuple[str, Callable[[], float]], ...] = ()
+    traps: tuple[tuple[str, Callable[[Any], float]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,35 +61,6 @@ class Result:
         return self.message
 
 
-def _sample_churn_october(denominator: str = "start") -> float:
-    from cskit.explain.logic._common import sample_company
-    from cskit.metrics import churn
-
-    table = churn(sample_company().mrr, period="M", denominator=denominator)
-    return float(table.loc[pd.Period("2026-10", freq="M"), "churn_rate"])
-
-
-EXERCISES: dict[str, Exercise] = {
-    "nps-1": Exercise("nps", lambda: 10.0, 0.05),
-    "nps-2": Exercise("nps", lambda: "a", choices=("a", "b", "c")),
-    "churn-1": Exercise(
-        "churn", _sample_churn_october, 0.00015,
-        traps=(("average", lambda: _sample_churn_october("average")),
-               ("start_plus_new", lambda: _sample_churn_october("start_plus_new"))),
-    ),
-    "churn-2": Exercise("churn", lambda: "start_plus_new",
-                        choices=("start", "average", "start_plus_new")),
-    "mrr-1": Exercise("mrr_movements", lambda: 10_300.0, 0.5),
-    "retention-1": Exercise("retention", lambda: 0.8, 0.0005),
-    "ltv-1": Exercise("ltv", lambda: 2000.0, 0.5),
-    "ltv-2": Exercise("ltv", lambda: 2.0, 0.005),
-    "csat-1": Exercise("survey_scales", lambda: 0.6, 0.0005),
-    "fcr-1": Exercise("fcr", lambda: 0.65, 0.0005),
-    "stickiness-1": Exercise("stickiness", lambda: 16 / 7 / 10, 0.0006),
-    "health-1": Exercise("health", lambda: 76.0, 0.05),
-}
-
-
 def _looks_numeric(text: str) -> bool:
     try:
         float(text)
@@ -97,10 +69,36 @@ def _looks_numeric(text: str) -> bool:
     return True
 
 
+def _registry() -> dict[str, Exercise]:
+    """Every exercise of the ``_nb*`` modules of this package, loaded once."""
+    if not EXERCISES:
+        import importlib
+        import pkgutil
+
+        from cskit import training
+
+        for info in sorted(pkgutil.iter_modules(training.__path__), key=lambda m: m.name):
+            if info.name.startswith("_nb"):
+                module = importlib.import_module(f"{training.__name__}.{info.name}")
+                clash = set(module.EXERCISES) & set(EXERCISES)
+                if clash:  # pragma: no cover - a programming error, caught by the tests
+                    raise RuntimeError(f"exercise ids defined twice: {sorted(clash)}")
+                EXERCISES.update(module.EXERCISES)
+    return EXERCISES
+
+
+def _company(data: Any) -> Any:
+    if data is None:
+        from cskit.explain.logic._common import sample_company
+
+        return sample_company()
+    return data
+
+
 def _exercise(exercise_id: str) -> Exercise:
     from cskit.errors import InvalidParameterError
 
-    if exercise_id not in EXERCISES:
+    if exercise_id not in _registry():
         raise InvalidParameterError(t("training.unknown", exercise=exercise_id))
     return EXERCISES[exercise_id]
 
@@ -123,25 +121,28 @@ def hint(exercise_id: str) -> str:
     return t(f"training.{exercise_id}.h")
 
 
-def check(exercise_id: str, answer: Any) -> Result:
+def check(exercise_id: str, answer: Any, data: Any = None) -> Result:
     """Check ``answer`` to exercise ``exercise_id``; the result is truthy when correct.
 
     Numbers are compared with the exercise's tolerance (e.g. a rate rounded to
     three decimals passes); choices are compared case-insensitively. ``None``
-    or ``...`` (no answer yet) returns the hint.
+    or ``...`` (no answer yet) says so, without the hint: the hint comes after a
+    wrong answer. ``data`` is the company the notebook reads (the object
+    :func:`cskit._notebook.open_company` returns); the sample company when None.
 
     >>> import cskit
     >>> cskit.set_language("en")
     >>> cskit.training.check("mrr-1", None)
-    No answer yet. Hint: start + new + expansion − contraction − churn + reactivation.
+    No answer yet: write your answer in place of None and run the cell again.
     >>> cskit.training.check("retention-1", 80)
     You answered 80: that looks like a percentage. cskit writes rates as fractions (5% = 0.05).
     """
     exercise = _exercise(exercise_id)
     tip = t(f"training.{exercise_id}.h")
     if answer is None or answer is Ellipsis:
-        return Result(exercise_id, False, t("training.no_answer", hint=tip))
-    expected = exercise.answer()
+        return Result(exercise_id, False, t("training.no_answer"))
+    company = _company(data)
+    expected = exercise.answer(company)
     if exercise.choices:
         given = str(answer).strip().lower().strip("'\"")
         ok = given == expected
@@ -153,7 +154,7 @@ def check(exercise_id: str, answer: Any) -> Result:
         given_number = float(answer)
         ok = math.isfinite(given_number) and abs(given_number - expected) <= exercise.tolerance
         for name, trap in exercise.traps:
-            if not ok and abs(given_number - trap()) <= exercise.tolerance:
+            if not ok and abs(given_number - trap(company)) <= exercise.tolerance:
                 why = t(f"training.{exercise_id}.trap.{name}")
                 return Result(exercise_id, False,
                               t("training.trap", answer=answer, why=why, hint=tip))
@@ -179,9 +180,9 @@ def exercises() -> pd.DataFrame:
     """
     frame = TextTable(
         {
-            t("training.col.kpi"): [e.kpi for e in EXERCISES.values()],
-            t("training.col.question"): [t(f"training.{k}.q") for k in EXERCISES],
+            t("training.col.kpi"): [e.kpi for e in _registry().values()],
+            t("training.col.question"): [t(f"training.{k}.q") for k in _registry()],
         },
-        index=pd.Index(list(EXERCISES), name=t("training.col.exercise")),
+        index=pd.Index(list(_registry()), name=t("training.col.exercise")),
     )
     return frame
