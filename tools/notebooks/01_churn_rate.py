@@ -628,6 +628,8 @@ DASHBOARDS = [
     ),
     code(
         """
+        from IPython.display import display
+
         recent = pd.period_range(month - 5, month, freq="M")
         vendors = ["chartmogul", "baremetrics", "stripe"]
         from_lines = {"cskit": company.subscriptions.cs.churn(as_of=month.end_time)}

@@ -74,9 +74,21 @@ CELLS = [
         """
         from dataclasses import replace
 
-        from cskit.health import (DEFAULT_COMPONENTS, GRADE_BANDS, OTHER_COMPONENTS, Component,
-                                  backtest, band_changes, bands, calibrate, health_inputs,
-                                  health_score, load_calibration, reasons, weighted_score)
+        from cskit.health import (
+            DEFAULT_COMPONENTS,
+            GRADE_BANDS,
+            OTHER_COMPONENTS,
+            Component,
+            backtest,
+            band_changes,
+            bands,
+            calibrate,
+            health_inputs,
+            health_score,
+            load_calibration,
+            reasons,
+            weighted_score,
+        )
 
         grades = pd.DataFrame([[100.0] * 5 + [60.0] * 3 + [40.0] * 2])
         assert weighted_score(grades).iloc[0] == 76.0
@@ -186,7 +198,7 @@ CELLS = [
         last = company.mrr["month"].max()
         rows = day_one[day_one["month"] <= last - 3].copy()
         rows["churned"] = [any((a, m + k) not in paying for k in (1, 2, 3))
-                           for a, m in zip(rows["account_id"], rows["month"])]
+                           for a, m in zip(rows["account_id"], rows["month"], strict=True)]
         assert rows["churned"].sum() == bt.churned and len(rows) == bt.n
         churners = rows.loc[rows["churned"], "score"].to_numpy()[:, None]
         stayers = rows.loc[~rows["churned"], "score"].to_numpy()[None, :]

@@ -93,9 +93,8 @@ CELLS = [
     ),
     code(
         """
-        from IPython.display import HTML, display
-
         from cskit.metrics.themes import themes_html
+        from IPython.display import HTML, display
 
         display(HTML(themes_html(by_group.loc[["detractor"]].head(3))))
         """

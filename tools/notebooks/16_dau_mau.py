@@ -338,6 +338,7 @@ CELLS = [
         """
         from cskit.health import KPI, kpi_tree
 
+
         def work_adoption(c) -> pd.Series:
             result = c.events.cs.feature_adoption(features=[work[0]])
             return result.xs(work[0], level="feature")["adoption"]

@@ -33,6 +33,9 @@ month = (scope.default_month(company) if month is None
          else report.check_month(company, month))"""
 assert _SETUP.count("scope.") == 1 and "load_company" in _SETUP, "SETUP changed: update me"
 
+# The magic and imports, then the rest (the cell's imports are sorted as one block).
+_SETUP_IMPORTS, _SETUP_BODY = _SETUP.split("\n\n", 1)
+
 _PARAMETERS = PARAMETERS  # month = None: the latest complete month of the data
 
 CELLS = [
@@ -40,12 +43,12 @@ CELLS = [
     code(
         "# The monthly customer-success report. `cskit report` runs this notebook with\n"
         "# papermill and exports it to HTML with the code hidden.\n"
-        "from IPython.display import HTML, Markdown, display\n\n"
-        "from cskit import report\n"
+        + _SETUP_IMPORTS
+        + "\nfrom cskit import report\n"
         "from cskit import report_scope as scope\n"
-        "from cskit.plotting import (churn_by_denominator, kpi_trend, mrr_trend, mrr_waterfall,\n"
-        "                            nps_trend)\n"
-        + _SETUP
+        "from cskit.plotting import churn_by_denominator, kpi_trend, mrr_trend, mrr_waterfall, nps_trend\n"
+        "from IPython.display import HTML, Markdown, display\n\n"
+        + _SETUP_BODY
         + "\n\nt = cskit.t\n"
         "LEVEL = 0.95  # confidence level of intervals and significance tests\n"
         "TREND_MONTHS = 24  # how far back the trend charts go\n"
@@ -72,7 +75,7 @@ CELLS = [
         "    rows = -(-len(kpis) // columns)\n"
         "    fig, axes = plt.subplots(rows, columns, figsize=(4.4 * columns, 3.3 * rows),\n"
         "                             squeeze=False)\n"
-        "    for ax, kpi in zip(axes.flat, kpis):\n"
+        "    for ax, kpi in zip(axes.flat, kpis, strict=False):\n"
         "        kpi_trend(history[kpi], unit=card.loc[kpi, 'unit'], target=card.loc[kpi, 'target'],\n"
         "                  title=card.loc[kpi, 'label'], ax=ax)\n"
         "    for ax in list(axes.flat)[len(kpis):]:\n"
