@@ -101,7 +101,7 @@ def test_first_code_cell_is_parameters(notebook) -> None:
     assert cells, f"{name} has no code cell"
     first = cells[0]
     assert "parameters" in first.metadata.get("tags", []), (
-        f"{name}: the first code cell must be tagged 'parameters' (use parameters() in the generator)"
+        f"{name}: the first code cell must be tagged 'parameters' (`# %% tags=[\"parameters\"]` in the .py)"
     )
     tree = _python(first.source)
     assert tree is not None, f"{name}: the parameters cell is not valid Python"
