@@ -146,7 +146,7 @@ def convert(ref: str | None = None, keep: bool = False) -> list[str]:
             nb, unrun = merge(cells, stored)
             write_pair(nb, ipynb)
             print(f"{path.name} -> notebooks/{name}.ipynb + notebooks/{name}.py"
-                  + (f" ({unrun} code cells to run)" if unrun else ""))
+                  + (f" ({unrun} code cell(s) to run)" if unrun else ""))
             if unrun:
                 to_run.append(name)
     for ipynb in sorted(NOTEBOOKS.glob("*.ipynb")):
