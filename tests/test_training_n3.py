@@ -85,19 +85,21 @@ def use_again_by_hand(events: pd.DataFrame, who: str) -> float:
 
 
 def red_over_green_by_hand(company) -> float:
-    """Red ÷ green churn within 3 months, default score, judged months (after the middle)."""
+    """Red ÷ green churn within 3 months, default score, judged months (after the cut)."""
     from cskit.report import health_scores
 
     paying = _paying(company.mrr)
     pays = set(paying.index)
     last = company.mrr["month"].max()
-    known = sorted(m for m in paying.index.get_level_values("month").unique() if m + 3 <= last)
-    cut = known[len(known) // 2]
+    # the cut: the month by which half of the paying account-months with a known outcome
+    months = paying.index.get_level_values("month")
+    counts = pd.Series(1, index=months[months + 3 <= last]).groupby(level=0).size().sort_index()
+    cut = counts.index[int(np.argmax(counts.cumsum().to_numpy() >= counts.sum() / 2))]
     scores = health_scores(company, _month(company))
     rows = scores[(scores["month"] > cut) & (scores["month"] <= last - 3)]
-    rows = rows[[(a, m) in pays for a, m in zip(rows["account_id"], rows["month"])]]
+    rows = rows[[(a, m) in pays for a, m in zip(rows["account_id"], rows["month"], strict=True)]]
     churned = pd.Series([any((a, m + k) not in pays for k in (1, 2, 3))
-                         for a, m in zip(rows["account_id"], rows["month"])], index=rows.index)
+                         for a, m in zip(rows["account_id"], rows["month"], strict=True)], index=rows.index)
     rates = churned.groupby(rows["band"].astype(str)).mean()
     return float(rates["red"] / rates["green"])
 

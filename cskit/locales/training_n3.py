@@ -18,6 +18,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.ltv.hypothetical": (
             "Hypothetical ({changed} changed); the data's revenue LTV is {ltv}."
         ),
+        "explain.stickiness.caption_trailing": (
+            "The mean over the month's days of DAU ÷ MAU. Define 'active' first (which events "
+            "count) and the MAU window: both change the ratio without any change in behaviour."
+        ),
         "explain.stickiness.convention": "DAU / trailing-{window}-day MAU",
         "explain.stickiness.num.mean_mau": "Mean MAU (trailing {window} days)",
         "explain.stickiness.num.calendar": "DAU / calendar-month MAU (comparison)",
@@ -152,6 +156,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.ltv.convention": "매출 LTV(매출총이익률 적용 전), 최근 12개월 평균 이탈률",
         "explain.ltv.num.baseline": "데이터의 매출 LTV(기준)",
         "explain.ltv.hypothetical": "가정({changed} 변경). 데이터의 매출 LTV는 {ltv}입니다.",
+        "explain.stickiness.caption_trailing": (
+            "그달 각 날짜의 DAU ÷ MAU 평균. 먼저 '활성'(어떤 이벤트를 셀지)과 MAU 기간을 정하세요. "
+            "둘 다 행동 변화 없이 비율을 바꿉니다."
+        ),
         "explain.stickiness.convention": "DAU ÷ 최근 {window}일 MAU",
         "explain.stickiness.num.mean_mau": "평균 MAU(최근 {window}일)",
         "explain.stickiness.num.calendar": "DAU ÷ 달력 월 MAU(비교용)",
@@ -254,6 +262,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.ltv.convention": "売上ベースの LTV（粗利率を掛ける前）、直近 12 か月の平均解約率",
         "explain.ltv.num.baseline": "データの売上ベース LTV（基準）",
         "explain.ltv.hypothetical": "仮定（{changed} を変更）。データの売上ベース LTV は {ltv} です。",
+        "explain.stickiness.caption_trailing": (
+            "その月の各日の DAU ÷ MAU の平均。まず「アクティブ」（どのイベントを数えるか）と MAU の期間を"
+            "決めます。どちらも行動が変わらなくても比率を変えます。"
+        ),
         "explain.stickiness.convention": "DAU ÷ 直近 {window} 日の MAU",
         "explain.stickiness.num.mean_mau": "平均 MAU（直近 {window} 日）",
         "explain.stickiness.num.calendar": "DAU ÷ 暦月の MAU（比較用）",
@@ -354,6 +366,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "explain.ltv.convention": "營收 LTV（未乘毛利率），近 12 個月平均流失率",
         "explain.ltv.num.baseline": "資料的營收 LTV（基準）",
         "explain.ltv.hypothetical": "假設（已改變 {changed}）；資料的營收 LTV 為 {ltv}。",
+        "explain.stickiness.caption_trailing": (
+            "當月每天 DAU ÷ MAU 的平均。先定義「活躍」（計入哪些事件）與 MAU 期間：兩者都會在行為不變時"
+            "改變比率。"
+        ),
         "explain.stickiness.convention": "DAU ÷ 近 {window} 天 MAU",
         "explain.stickiness.num.mean_mau": "平均 MAU（近 {window} 天）",
         "explain.stickiness.num.calendar": "DAU ÷ 日曆月 MAU（對照）",

@@ -10,16 +10,19 @@ from cskit.training._core import Exercise
 
 
 def judged_months(mrr: pd.DataFrame, horizon: int = 3) -> list[pd.Period]:
-    """The notebook's judged months: scored after the middle of the months whose outcome is known.
+    """The notebook's judged months: scored after the cut of the months whose outcome is known.
 
-    The months whose ``horizon``-month churn outcome is known are cut at their middle
-    month; the explore months end ``horizon`` months before the cut (their outcome is
-    known by then), the judged months start after it.
+    The cut is the month by which half of the account-months whose ``horizon``-month
+    churn outcome is known are scored; the explore months end ``horizon`` months before
+    it (their outcome is known by then), the judged months start after it.
     """
+    import numpy as np
+
     from cskit.health import churn_labels
 
-    known = sorted(churn_labels(mrr, horizon=horizon)["month"].unique())
-    cut = known[len(known) // 2]
+    per_month = churn_labels(mrr, horizon=horizon)["month"].value_counts().sort_index()
+    known = list(per_month.index)
+    cut = known[int(np.argmax(per_month.cumsum().to_numpy() >= per_month.sum() / 2))]
     return [m for m in known if m > cut]
 
 

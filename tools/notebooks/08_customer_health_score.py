@@ -134,7 +134,8 @@ CELLS = [
         than it is (mistake 4 at the end). So the months whose three-month outcome is known
         are cut in two, in time: the **explore** months (scored early enough that their
         outcome is known by the cut) are where we look; the **judged** months (scored after
-        the cut) are used only once, at the end, for the verdict.
+        the cut) are used only once, at the end, for the verdict. The cut is the month by which
+        half of those account-months are scored (a growing company has more accounts later).
         """
     ),
     code(
@@ -142,8 +143,10 @@ CELLS = [
         from cskit.health import auc, churn_labels
 
         labels = churn_labels(company.mrr, horizon=3)  # only months whose outcome is known
-        known = sorted(labels["month"].unique())
-        cut = known[len(known) // 2]
+        per_month = labels["month"].value_counts().sort_index()
+        known = list(per_month.index)
+        # the cut: the month by which half of these account-months are scored
+        cut = known[int(np.argmax(per_month.cumsum().to_numpy() >= per_month.sum() / 2))]
         explore_months = [m for m in known if m + 3 <= cut]  # outcome known by the cut
         judged_months = [m for m in known if m > cut]  # scored after everything we looked at
 
@@ -259,7 +262,7 @@ CELLS = [
         fig, ax = plt.subplots(figsize=(8, 4))
         component_auc(bt, ax=ax)
         best = bt.components["auc"].idxmax()
-        flagged = bt.components.loc[bt.components["signal"] != "ok", "signal"]
+        flagged = bt.components.loc[bt.components["signal"].isin(["weak", "reversed"]), "signal"]
         print(f"explore months: day-one score AUC {bt.auc:.3f}, "
               f"{'below' if bt.auc < bt.components.loc[best, 'auc'] else 'at least'} "
               f"{best} alone ({bt.components.loc[best, 'auc']:.3f}); flagged: "

@@ -195,5 +195,6 @@ def compute(
         "mau": mau[month].tolist(),
     }
     return View(KPI, values, numbers, rows, formula, text, figure, title=label(KPI, "title"),
-                caption=f"{label(KPI, 'convention', window=window)}. {label(KPI, 'caption')}",
+                caption=f"{label(KPI, 'convention', window=window)}. "
+                        f"{label(KPI, 'caption_trailing')}",
                 headline=label(KPI, "num.stickiness"))
