@@ -13,8 +13,8 @@ the stored outputs of the notebooks show the same value:
 
 The comparisons with the report's scorecard that wait for the "report" branch (NRR/GRR
 headline switched to 12 months) and for the metric's default becoming ``mau="trailing"``
-are marked ``xfail(strict=False)`` with ``AWAITS_MERGE``: they show as XFAIL before the
-merge and XPASS after it (then drop the marker).
+are marked ``xfail(strict=False)`` (reason "AWAITS_MERGE …"): they show as XFAIL before
+the merge and XPASS after it (then drop the marker).
 """
 
 from __future__ import annotations
@@ -35,8 +35,13 @@ from cskit.report_scope import default_month
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 AWAITS_MERGE = pytest.mark.xfail(
     strict=False,
-    reason="AWAITS_MERGE: the report branch switches the scorecard's headline to the "
-           "convention of DECISIONS.md; XPASS once merged",
+    reason="AWAITS_MERGE: the report branch switches the scorecard's NRR/GRR headline to "
+           "the 12-month figure; XPASS once merged",
+)
+AWAITS_TRAILING_DEFAULT = pytest.mark.xfail(
+    strict=False,
+    reason="AWAITS_MERGE: the speed branch makes stickiness(mau='trailing') the metric's "
+           "default, which the report's scorecard uses; XPASS once merged",
 )
 
 
@@ -158,7 +163,7 @@ def test_stickiness_explainer_is_dau_over_trailing_28_day_mau(company, month, st
     assert f"DAU / trailing-28-day MAU, {month}: {sticky:.2%}" in stored("16_dau_mau")
 
 
-@AWAITS_MERGE
+@AWAITS_TRAILING_DEFAULT
 def test_stickiness_report_headline_is_the_trailing_figure(card, sticky):
     assert card.loc["stickiness", "value"] == pytest.approx(sticky, rel=1e-9)
 
