@@ -196,7 +196,19 @@ def test_health_bands_stored_in_08_are_the_reports(company, month):
 
 def test_moved_to_red_in_08_is_the_reports_list(company, month):
     moved = report.moved_to_red(company, month)
-    assert f"{len(moved)} accounts moved to red in {month}" in stored("08_customer_health_score")
+    text = stored("08_customer_health_score")
+    assert f"{len(moved)} accounts moved to red in {month} ({moved['mrr'].sum():,.0f} of MRR)" \
+        in text
+    assert all(account in text for account in moved["account_id"].head(10))
+
+
+def test_glossary_states_the_headline_conventions():
+    cskit.set_language("en")
+    names = {"nrr": "12-month NRR", "ltv": "revenue LTV (before gross margin)",
+             "stickiness": "trailing-28-day MAU"}
+    for kpi, convention in names.items():
+        text = cskit.t(f"glossary.{kpi}.definition") + cskit.t(f"glossary.{kpi}.formula")
+        assert convention in text, kpi
 
 
 # --------------------------------------------------------------------------- churn, NPS
