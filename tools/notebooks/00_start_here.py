@@ -139,12 +139,15 @@ CELLS = [
     md(
         """
         **Churn**: customers lost each month, divided by the customers at the start of the
-        month (the default denominator; the churn explainer below shows the other two).
+        month (the default denominator; the churn explainer below shows the other two). The
+        counts of the last three months up to the report month (the rate is an exercise
+        below):
         """
     ),
     code(
         """
-        company.mrr.cs.churn(period="M").tail(3)[["start_customers", "churned", "churn_rate"]]
+        churn_table = company.mrr.cs.churn(period="M")
+        churn_table.loc[:month].tail(3)[["start_customers", "churned"]]
         """
     ),
     md(
@@ -218,8 +221,7 @@ CELLS = [
         """
     ),
     code("cskit.explain.churn(company.mrr)"),
-    *_exercise("churn-1", "This exercise is on the sample company whatever `data_dir` is: "
-               "`cskit.datasets.load_sample().mrr.cs.churn(period=\"M\")`, row 2026-10."),
+    *_exercise("churn-1", "Churned ÷ customers at the start of the report month."),
     *_exercise("churn-2", "Which base is the largest?"),
     md(
         """
