@@ -106,7 +106,7 @@ CELLS = [
         |---|---|
         | `frequency` | active days in the month |
         | `breadth` | active users ÷ seats |
-        | `depth` | share of the six key features used |
+        | `depth` | share of the key features used (the events other than the two most frequent) |
         | `mrr_growth` | MRR vs three months earlier |
         | `nps` | mean NPS answer of the last six months |
         | `tickets` | tickets opened in the last three months |

@@ -294,7 +294,7 @@ CELLS = [
     ),
     md(
         """
-        ## Common mistakes, including the source article's
+        ## Common mistakes
 
         1. **No window.** "Bought again at least once" with no time limit rewards old
            cohorts; always state the window.
