@@ -117,6 +117,17 @@ def test_report_12_month_rows_are_the_metric(card, retention):
     assert card.loc["grr_12m", "value"] == pytest.approx(retention[1], abs=1e-9)
 
 
+def test_retention_overridden_amounts_are_a_hypothesis_beside_the_data(company, month,
+                                                                       retention):
+    module = MODULES["retention"]
+    base = module.prepare(company.mrr, month=month)
+    view = module.compute(base, expansion=base.expansion + 50_000, contraction=base.contraction,
+                          churn=base.churn, new=base.new)
+    assert view.numbers["nrr"] == pytest.approx(retention[0] + 50_000 / base.start)
+    assert view.numbers["baseline_nrr"] == pytest.approx(retention[0])
+    assert view.sentence.startswith("Hypothetical")
+
+
 def test_short_history_falls_back_to_the_monthly_figure():
     mrr = pd.DataFrame({"customer_id": ["a", "b", "a"], "month": ["2026-01"] * 2 + ["2026-02"],
                         "mrr": [60.0, 40.0, 66.0]})
