@@ -382,11 +382,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.fcr-1.h": "(one-reply tickets − reopened ones) ÷ resolved tickets.",
         "training.fcr-1.e": "(84 − 6) ÷ 120 = 0.65.",
         "training.stickiness-1.q": (
-            "Daily active users over a week: 10, 1, 1, 1, 1, 1, 1; MAU is 10. "
-            "Mean DAU ÷ MAU (3 decimals)?"
+            "Daily active users over a week: 10, 1, 1, 1, 1, 1, 1; the trailing 28-day MAU is 10 "
+            "on every day. Mean of the daily DAU ÷ MAU (3 decimals)?"
         ),
         "training.stickiness-1.h": "Mean DAU = 16 ÷ 7.",
-        "training.stickiness-1.e": "16 ÷ 7 ÷ 10 = 0.229.",
+        "training.stickiness-1.e": (
+            "(10 + 6) ÷ 10 ÷ 7 = 0.229: with MAU 10 every day, the mean of the daily ratios is "
+            "mean DAU ÷ MAU."
+        ),
         "training.health-1.q": (
             "Ten equally weighted metrics: 5 good (100), 3 average (60), 2 poor (40). "
             "What is the health score?"
@@ -718,10 +721,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.fcr-1.h": "(답변 1회 티켓 − 재오픈 티켓) ÷ 해결된 티켓.",
         "training.fcr-1.e": "(84 − 6) ÷ 120 = 0.65.",
         "training.stickiness-1.q": (
-            "일주일간 DAU: 10, 1, 1, 1, 1, 1, 1, MAU는 10. 평균 DAU ÷ MAU(소수 셋째 자리)는?"
+            "일주일간 DAU: 10, 1, 1, 1, 1, 1, 1, 최근 28일 MAU는 매일 10. 날짜별 DAU ÷ MAU의 평균"
+            "(소수 셋째 자리)은?"
         ),
         "training.stickiness-1.h": "평균 DAU = 16 ÷ 7.",
-        "training.stickiness-1.e": "16 ÷ 7 ÷ 10 = 0.229.",
+        "training.stickiness-1.e": "(10 + 6) ÷ 10 ÷ 7 = 0.229: MAU가 매일 10이므로 평균 DAU ÷ MAU와 같습니다.",
         "training.health-1.q": (
             "가중치가 같은 지표 10개: 좋음(100) 5개, 보통(60) 3개, 나쁨(40) 2개. 헬스 스코어는?"
         ),
@@ -1048,10 +1052,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.fcr-1.h": "（返信 1 回のチケット − 再オープン）÷ 解決済みチケット。",
         "training.fcr-1.e": "（84 − 6）÷ 120 = 0.65。",
         "training.stickiness-1.q": (
-            "1 週間の DAU：10、1、1、1、1、1、1、MAU は 10。平均 DAU ÷ MAU（小数第 3 位まで）は？"
+            "1 週間の DAU：10、1、1、1、1、1、1、直近 28 日の MAU は毎日 10。各日の DAU ÷ MAU の平均"
+            "（小数第 3 位まで）は？"
         ),
         "training.stickiness-1.h": "平均 DAU = 16 ÷ 7。",
-        "training.stickiness-1.e": "16 ÷ 7 ÷ 10 = 0.229。",
+        "training.stickiness-1.e": "（10 + 6）÷ 10 ÷ 7 = 0.229：MAU が毎日 10 なので、平均 DAU ÷ MAU と同じです。",
         "training.health-1.q": (
             "重みが等しい 10 指標：良い（100）5 つ、普通（60）3 つ、悪い（40）2 つ。ヘルススコアは？"
         ),
@@ -1354,10 +1359,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.fcr-1.h": "（一次回覆的工單 − 重新開啟的工單）÷ 已解決工單。",
         "training.fcr-1.e": "（84 − 6）÷ 120 = 0.65。",
         "training.stickiness-1.q": (
-            "一週的 DAU：10、1、1、1、1、1、1；MAU 為 10。平均 DAU ÷ MAU（取到小數第三位）？"
+            "一週的 DAU：10、1、1、1、1、1、1；近 28 天 MAU 每天都是 10。每日 DAU ÷ MAU 的平均"
+            "（取到小數第三位）？"
         ),
         "training.stickiness-1.h": "平均 DAU = 16 ÷ 7。",
-        "training.stickiness-1.e": "16 ÷ 7 ÷ 10 = 0.229。",
+        "training.stickiness-1.e": "（10 + 6）÷ 10 ÷ 7 = 0.229：MAU 每天都是 10，所以等於平均 DAU ÷ MAU。",
         "training.health-1.q": (
             "十個權重相同的指標：5 個良好（100）、3 個普通（60）、2 個不佳（40）。健康分數是多少？"
         ),
