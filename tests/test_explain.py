@@ -370,14 +370,17 @@ def test_fcr_prepare_counts_every_ticket_of_the_window(company):
 
 
 def test_stickiness_reference_figure():
-    # Catalogue: daily uniques 10, 1, 1, 1, 1, 1, 1 with MAU 10 → 16/7/10 = 0.229.
-    days = pd.DataFrame({"user": [0] * 7 + list(range(1, 10)),
-                         "day": list(range(7)) + [0] * 9, "event": ["login"] * 16})
-    base = stickiness_logic.StickinessBase(user_days=days, first_day=0, last_day=6, lookback=0)
-    view = stickiness_logic.compute(base, window=30, activity=("login",))
+    # Catalogue: daily uniques 10, 1, 1, 1, 1, 1, 1 with MAU 10 → 16/7/10 = 0.229. The
+    # trailing MAU is 10 on each of the seven days, so the mean daily ratio is the same.
+    ev = pd.DataFrame({"user_id": list(range(10)) + [0] * 6, "event": "login",
+                       "timestamp": pd.Timestamp("2026-10-01")
+                       + pd.to_timedelta([0] * 10 + [1, 2, 3, 4, 5, 6], unit="D")})
+    view = stickiness_logic.compute(stickiness_logic.prepare(ev), window=30,
+                                    activity=("login",))
     assert view.numbers["mean_dau"] == pytest.approx(16 / 7)
     assert view.numbers["mau"] == 10
     assert view.numbers["stickiness"] == pytest.approx(0.229, abs=5e-4)
+    assert view.numbers["calendar"] == pytest.approx(16 / 7 / 10)
 
 
 @settings(max_examples=40, deadline=None)
@@ -403,7 +406,15 @@ def test_stickiness_prepare_matches_plain_pandas(company):
     view = stickiness_logic.compute(base, window=28,
                                     activity=tuple(stickiness_logic.event_names(base)))
     assert view.numbers["mean_dau"] == pytest.approx(dau.mean())
-    assert view.numbers["mau"] == last28["user_id"].nunique()
+    # the headline: mean over October's days of DAU ÷ users active in the 28 days to that day
+    days = pd.date_range("2026-10-01", "2026-10-31")
+    mau = [e.loc[(e["timestamp"] >= d - pd.Timedelta(days=27))
+                 & (e["timestamp"] < d + pd.Timedelta(days=1)), "user_id"].nunique() for d in days]
+    assert view.numbers["mau"] == pytest.approx(np.mean(mau))
+    assert view.numbers["stickiness"] == pytest.approx(np.mean(dau.to_numpy() / np.array(mau)))
+    # the labelled comparison: mean DAU ÷ users of the calendar month
+    assert view.numbers["calendar"] == pytest.approx(dau.mean() / october["user_id"].nunique())
+    assert last28["user_id"].nunique() == mau[-1]
     shorter = stickiness_logic.compute(base, previous=view, window=7,
                                        activity=view.values["activity"])
     assert shorter.numbers["mau"] < view.numbers["mau"]
@@ -459,10 +470,16 @@ def test_health_prepare_labels_match_plain_pandas(company):
     assert set(base.churned.index) == july
     assert set(base.churned[base.churned].index) == july - stayed
     assert ((base.components >= 0) & (base.components <= 100) | base.components.isna()).all().all()
-    # the day-one weights rank churners worse than frequency alone; the fit judged later
+    # the default view is health_score's default score (the same scores as the report's)
     view = health_logic.compute(base)
-    assert view.numbers["auc"] < view.numbers["best_auc"]
-    assert base.fitted and view.numbers["fitted_auc"] > view.numbers["auc"]
+    assert view.values == {"frequency": 2, "nps": 1, "tickets": 1, "breadth": 0, "depth": 0,
+                           "mrr_growth": 0}
+    # day-one weights (every signal in, usage double) rank churners worse than frequency
+    # alone; the fit, judged on later months, ranks better than them
+    day_one = health_logic.compute(base, frequency=2, breadth=2, depth=1, mrr_growth=1, nps=1,
+                                   tickets=1)
+    assert day_one.numbers["auc"] < day_one.numbers["best_auc"]
+    assert base.fitted and view.numbers["fitted_auc"] > day_one.numbers["auc"]
 
 
 def test_health_accepts_a_component_frame():
@@ -489,7 +506,7 @@ CHANGES = {
     "survey_scales": ("threshold", lambda v: 5, "top_box"),
     "fcr": ("max_replies", lambda v: 3, "fcr"),
     "stickiness": ("window", lambda v: 7, "stickiness"),
-    "health": ("breadth", lambda v: 0, "auc"),
+    "health": ("breadth", lambda v: 2, "auc"),
 }
 
 

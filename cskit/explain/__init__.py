@@ -121,13 +121,15 @@ def retention(data: pd.DataFrame | None = None, *, month: str | None = None, win
                  values=values)
 
 
-def ltv(data: pd.DataFrame | None = None, *, month: str | None = None, margin: float = 0.8,
+def ltv(data: pd.DataFrame | None = None, *, month: str | None = None, margin: float = 1.0,
         mode: str | None = None, **values: Any) -> Any:
     """LTV = ARPA × margin ÷ churn: move ARPA, churn and margin — and see LTV explode as churn → 0.
 
     ``data`` is an ``mrr`` frame: ARPA of ``month`` and the trailing 12-month
     mean monthly churn are the starting values; ``margin`` (not in billing
-    data) defaults to 0.8.
+    data) defaults to 1.0: the revenue LTV (before gross margin) of
+    :func:`cskit.metrics.ltv`, the number notebook 09 shows; another margin is
+    shown as a hypothesis beside that baseline.
     """
     return build("ltv", data, mode=mode, options={"month": month, "margin": margin},
                  values=values)

@@ -339,13 +339,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.nps-2.h": "Detractors are 0–6, passives 7–8, promoters 9–10.",
         "training.nps-2.e": "0 and 6 are both detractors; 6 and 7 and 8 and 9 cross a boundary.",
         "training.churn-1.q": (
-            "On the sample company, what is the October 2026 logo churn rate with the "
-            "denominator 'customers at start'? Give a fraction to four decimals (e.g. 0.0312)."
+            "What is the report month's logo churn rate with the denominator 'customers at "
+            "start'? Give a fraction to four decimals (e.g. 0.0312)."
         ),
         "training.churn-1.h": (
-            "company.mrr.cs.churn(period='M') — read the 2026-10 row of churn_rate."
+            "Churned customers ÷ customers at the start of the report month: the churn table "
+            "of the 30-second tour shows both counts."
         ),
-        "training.churn-1.e": "Churned start customers ÷ customers at the start of October.",
+        "training.churn-1.e": "Churned start customers ÷ customers at the start of the month.",
         "training.churn-2.q": (
             "Same data, which denominator gives the lowest rate: 'start', 'average' or "
             "'start_plus_new'?"
@@ -381,11 +382,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.fcr-1.h": "(one-reply tickets − reopened ones) ÷ resolved tickets.",
         "training.fcr-1.e": "(84 − 6) ÷ 120 = 0.65.",
         "training.stickiness-1.q": (
-            "Daily active users over a week: 10, 1, 1, 1, 1, 1, 1; MAU is 10. "
-            "Mean DAU ÷ MAU (3 decimals)?"
+            "Daily active users over a week: 10, 1, 1, 1, 1, 1, 1; the trailing 28-day MAU is 10 "
+            "on every day. Mean of the daily DAU ÷ MAU (3 decimals)?"
         ),
         "training.stickiness-1.h": "Mean DAU = 16 ÷ 7.",
-        "training.stickiness-1.e": "16 ÷ 7 ÷ 10 = 0.229.",
+        "training.stickiness-1.e": (
+            "(10 + 6) ÷ 10 ÷ 7 = 0.229: with MAU 10 every day, the mean of the daily ratios is "
+            "mean DAU ÷ MAU."
+        ),
         "training.health-1.q": (
             "Ten equally weighted metrics: 5 good (100), 3 average (60), 2 poor (40). "
             "What is the health score?"
@@ -684,10 +688,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.nps-2.h": "비추천 0–6점, 중립 7–8점, 추천 9–10점.",
         "training.nps-2.e": "0과 6은 모두 비추천 고객입니다. 6과 7, 8과 9는 경계를 넘습니다.",
         "training.churn-1.q": (
-            "샘플 회사의 2026년 10월 고객 이탈률(분모: 기초 고객 수)은? 소수 넷째 자리까지 답하세요(예: 0.0312)."
+            "보고 월의 고객 이탈률(분모: 기초 고객 수)은? 소수 넷째 자리까지 답하세요(예: 0.0312)."
         ),
-        "training.churn-1.h": "company.mrr.cs.churn(period='M')에서 2026-10 행의 churn_rate.",
-        "training.churn-1.e": "이탈한 기초 고객 ÷ 10월 초 고객 수.",
+        "training.churn-1.h": "이탈 고객 ÷ 보고 월 초 고객 수: 30초 둘러보기의 이탈 표에 두 숫자가 있습니다.",
+        "training.churn-1.e": "이탈한 기초 고객 ÷ 월초 고객 수.",
         "training.churn-2.q": (
             "같은 데이터에서 이탈률이 가장 낮은 분모는? 'start', 'average', 'start_plus_new'"
         ),
@@ -717,10 +721,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.fcr-1.h": "(답변 1회 티켓 − 재오픈 티켓) ÷ 해결된 티켓.",
         "training.fcr-1.e": "(84 − 6) ÷ 120 = 0.65.",
         "training.stickiness-1.q": (
-            "일주일간 DAU: 10, 1, 1, 1, 1, 1, 1, MAU는 10. 평균 DAU ÷ MAU(소수 셋째 자리)는?"
+            "일주일간 DAU: 10, 1, 1, 1, 1, 1, 1, 최근 28일 MAU는 매일 10. 날짜별 DAU ÷ MAU의 평균"
+            "(소수 셋째 자리)은?"
         ),
         "training.stickiness-1.h": "평균 DAU = 16 ÷ 7.",
-        "training.stickiness-1.e": "16 ÷ 7 ÷ 10 = 0.229.",
+        "training.stickiness-1.e": "(10 + 6) ÷ 10 ÷ 7 = 0.229: MAU가 매일 10이므로 평균 DAU ÷ MAU와 같습니다.",
         "training.health-1.q": (
             "가중치가 같은 지표 10개: 좋음(100) 5개, 보통(60) 3개, 나쁨(40) 2개. 헬스 스코어는?"
         ),
@@ -1013,11 +1018,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.nps-2.h": "批判者は 0–6、中立者は 7–8、推奨者は 9–10。",
         "training.nps-2.e": "0 と 6 はどちらも批判者です。6 と 7、8 と 9 は境界をまたぎます。",
         "training.churn-1.q": (
-            "サンプル企業の 2026 年 10 月の顧客解約率（分母：期首の顧客数）は？ "
+            "報告月の顧客解約率（分母：期首の顧客数）は？ "
             "小数第 4 位まで答えてください（例：0.0312）。"
         ),
-        "training.churn-1.h": "company.mrr.cs.churn(period='M') の 2026-10 の行の churn_rate。",
-        "training.churn-1.e": "解約した期首の顧客 ÷ 10 月初めの顧客数。",
+        "training.churn-1.h": "解約した顧客 ÷ 報告月初めの顧客数：30 秒ツアーの解約の表に両方の数があります。",
+        "training.churn-1.e": "解約した期首の顧客 ÷ 月初めの顧客数。",
         "training.churn-2.q": (
             "同じデータで解約率が最も低くなる分母は？ 'start'、'average'、'start_plus_new'"
         ),
@@ -1047,10 +1052,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.fcr-1.h": "（返信 1 回のチケット − 再オープン）÷ 解決済みチケット。",
         "training.fcr-1.e": "（84 − 6）÷ 120 = 0.65。",
         "training.stickiness-1.q": (
-            "1 週間の DAU：10、1、1、1、1、1、1、MAU は 10。平均 DAU ÷ MAU（小数第 3 位まで）は？"
+            "1 週間の DAU：10、1、1、1、1、1、1、直近 28 日の MAU は毎日 10。各日の DAU ÷ MAU の平均"
+            "（小数第 3 位まで）は？"
         ),
         "training.stickiness-1.h": "平均 DAU = 16 ÷ 7。",
-        "training.stickiness-1.e": "16 ÷ 7 ÷ 10 = 0.229。",
+        "training.stickiness-1.e": "（10 + 6）÷ 10 ÷ 7 = 0.229：MAU が毎日 10 なので、平均 DAU ÷ MAU と同じです。",
         "training.health-1.q": (
             "重みが等しい 10 指標：良い（100）5 つ、普通（60）3 つ、悪い（40）2 つ。ヘルススコアは？"
         ),
@@ -1322,10 +1328,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.nps-2.h": "貶損者 0–6 分，中立者 7–8 分，推薦者 9–10 分。",
         "training.nps-2.e": "0 和 6 都是貶損者；6 和 7、8 和 9 都跨越了界線。",
         "training.churn-1.q": (
-            "範例公司 2026 年 10 月的客戶流失率（分母：期初客戶數）是多少？請以小數作答，取到小數點後第四位（例如 0.0312）。"
+            "報告月的客戶流失率（分母：期初客戶數）是多少？請以小數作答，取到小數點後第四位（例如 0.0312）。"
         ),
-        "training.churn-1.h": "company.mrr.cs.churn(period='M') 中 2026-10 那一列的 churn_rate。",
-        "training.churn-1.e": "流失的期初客戶 ÷ 10 月初的客戶數。",
+        "training.churn-1.h": "流失客戶 ÷ 報告月初的客戶數：30 秒導覽的流失表有這兩個數字。",
+        "training.churn-1.e": "流失的期初客戶 ÷ 月初的客戶數。",
         "training.churn-2.q": "同樣的資料，哪個分母的流失率最低？'start'、'average' 或 'start_plus_new'",
         "training.churn-2.h": "分母越大，比率越小。",
         "training.churn-2.e": "期初 + 新增是最大的分母，所以流失率最低。",
@@ -1353,10 +1359,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.fcr-1.h": "（一次回覆的工單 − 重新開啟的工單）÷ 已解決工單。",
         "training.fcr-1.e": "（84 − 6）÷ 120 = 0.65。",
         "training.stickiness-1.q": (
-            "一週的 DAU：10、1、1、1、1、1、1；MAU 為 10。平均 DAU ÷ MAU（取到小數第三位）？"
+            "一週的 DAU：10、1、1、1、1、1、1；近 28 天 MAU 每天都是 10。每日 DAU ÷ MAU 的平均"
+            "（取到小數第三位）？"
         ),
         "training.stickiness-1.h": "平均 DAU = 16 ÷ 7。",
-        "training.stickiness-1.e": "16 ÷ 7 ÷ 10 = 0.229。",
+        "training.stickiness-1.e": "（10 + 6）÷ 10 ÷ 7 = 0.229：MAU 每天都是 10，所以等於平均 DAU ÷ MAU。",
         "training.health-1.q": (
             "十個權重相同的指標：5 個良好（100）、3 個普通（60）、2 個不佳（40）。健康分數是多少？"
         ),

@@ -51,19 +51,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "glossary.nrr.name": "Net revenue retention (NRR)",
         "glossary.nrr.definition": (
             "Revenue kept from the customers of a start date, including their expansion; "
-            "new business and reactivation are excluded. Benchmarks use 12 months."
+            "new business and reactivation are excluded. cskit's headline: 12-month NRR "
+            "(returns excluded); a monthly figure is always labelled 'monthly'."
         ),
         "glossary.nrr.formula": "(start MRR + expansion − contraction − churn) ÷ start MRR",
         "glossary.grr.name": "Gross revenue retention (GRR)",
         "glossary.grr.definition": (
-            "Like NRR but without expansion, so it never exceeds 100 %."
+            "Like NRR but without expansion, so it never exceeds 100 %. Headline: 12 months."
         ),
         "glossary.grr.formula": "(start MRR − contraction − churn) ÷ start MRR",
         "glossary.ltv.name": "Customer lifetime value (LTV / CLV)",
         "glossary.ltv.definition": (
             "Revenue (or margin) expected from a customer over its lifetime. The 6-metrics "
             "article's 'subtract the frequency' is a translation error: it is a product. "
-            "Undefined at zero churn."
+            "Undefined at zero churn. cskit's headline: revenue LTV (before gross margin) with "
+            "the trailing 12-month mean churn; a margin gives profit LTV."
         ),
         "glossary.ltv.formula": "LTV = ARPA × gross margin ÷ churn rate (same time unit)",
         "glossary.crc.name": "Customer retention cost (CRC)",
@@ -142,9 +144,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "glossary.stickiness.name": "Stickiness (DAU/MAU)",
         "glossary.stickiness.definition": (
             "How many monthly users come back daily. Define 'active' (which events) and the "
-            "window (28 or 30 days) first."
+            "window first. cskit's headline: DAU / trailing-28-day MAU; calendar-month MAU only "
+            "as a labelled comparison."
         ),
-        "glossary.stickiness.formula": "mean DAU over the month ÷ MAU",
+        "glossary.stickiness.formula": "mean over the month's days of DAU ÷ trailing-28-day MAU",
         "glossary.session_duration.name": "Average session duration",
         "glossary.session_duration.definition": (
             "Time per session; sessions given or derived from events with an inactivity "
@@ -210,16 +213,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "glossary.nrr.name": "순매출 유지율(NRR)",
         "glossary.nrr.definition": (
             "시작 시점 고객에게서 유지한 매출(확장 포함). 신규 매출과 재활성화는 제외. "
-            "벤치마크는 12개월 기준입니다."
+            "cskit 헤드라인은 12개월 NRR(복귀 고객 제외)이며, 월간 수치에는 항상 '월간'이라고 표시합니다."
         ),
         "glossary.nrr.formula": "(기초 MRR + 확장 − 축소 − 이탈) ÷ 기초 MRR",
         "glossary.grr.name": "총매출 유지율(GRR)",
-        "glossary.grr.definition": "NRR과 같지만 확장을 빼므로 100%를 넘지 않습니다.",
+        "glossary.grr.definition": "NRR과 같지만 확장을 빼므로 100%를 넘지 않습니다. 헤드라인은 12개월.",
         "glossary.grr.formula": "(기초 MRR − 축소 − 이탈) ÷ 기초 MRR",
         "glossary.ltv.name": "고객 생애 가치(LTV / CLV)",
         "glossary.ltv.definition": (
             "고객 한 명이 관계 전체에서 가져올 것으로 기대되는 매출(또는 이익). 6가지 지표 글의 "
-            "'빈도를 뺀다'는 번역 오류이며 곱셈입니다. 이탈률 0에서는 정의되지 않습니다."
+            "'빈도를 뺀다'는 번역 오류이며 곱셈입니다. 이탈률 0에서는 정의되지 않습니다. "
+            "cskit 헤드라인은 최근 12개월 평균 이탈률로 계산한 매출 LTV(매출총이익률 적용 전)입니다."
         ),
         "glossary.ltv.formula": "LTV = ARPA × 매출총이익률 ÷ 이탈률(같은 시간 단위)",
         "glossary.crc.name": "고객 유지 비용(CRC)",
@@ -284,9 +288,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "glossary.fcr.formula": "상담원 답변 1회 이하이고 재오픈되지 않은 티켓 ÷ 해결된 티켓",
         "glossary.stickiness.name": "고착도(DAU/MAU)",
         "glossary.stickiness.definition": (
-            "월간 사용자 중 매일 돌아오는 비율. 먼저 '활성'(어떤 이벤트)과 기간(28일 또는 30일)을 정하세요."
+            "월간 사용자 중 매일 돌아오는 비율. 먼저 '활성'(어떤 이벤트)과 기간을 정하세요. "
+            "cskit 헤드라인은 DAU ÷ 최근 28일 MAU이며, 달력 월 MAU는 비교용으로만 표시합니다."
         ),
-        "glossary.stickiness.formula": "월평균 DAU ÷ MAU",
+        "glossary.stickiness.formula": "그달 각 날짜의 DAU ÷ 최근 28일 MAU의 평균",
         "glossary.session_duration.name": "평균 세션 시간",
         "glossary.session_duration.definition": (
             "세션당 시간. 세션이 주어지거나 비활동 시간 기준(예: 30분)으로 이벤트에서 만듭니다."
@@ -347,16 +352,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "glossary.nrr.name": "ネット売上維持率（NRR）",
         "glossary.nrr.definition": (
             "起点の顧客から維持した売上（拡大を含む）。新規売上と再開は除きます。"
-            "ベンチマークは 12 か月で比べます。"
+            "cskit の見出しの数字は 12 か月 NRR（復帰顧客を除く）で、月次の数字には必ず「月次」と書きます。"
         ),
         "glossary.nrr.formula": "(期首MRR + 拡大 − 縮小 − 解約) ÷ 期首MRR",
         "glossary.grr.name": "グロス売上維持率（GRR）",
-        "glossary.grr.definition": "NRR と同じですが拡大を含めないため、100% を超えません。",
+        "glossary.grr.definition": "NRR と同じですが拡大を含めないため、100% を超えません。見出しは 12 か月。",
         "glossary.grr.formula": "(期首MRR − 縮小 − 解約) ÷ 期首MRR",
         "glossary.ltv.name": "顧客生涯価値（LTV / CLV）",
         "glossary.ltv.definition": (
             "1 顧客が関係全体でもたらすと期待される売上（または利益）。6 指標の記事の"
             "「頻度を引く」は翻訳の誤りで、掛け算です。解約率 0 では定義できません。"
+            "cskit の見出しは直近 12 か月の平均解約率による売上ベースの LTV（粗利率を掛ける前）です。"
         ),
         "glossary.ltv.formula": "LTV = ARPA × 粗利率 ÷ 解約率（同じ時間単位）",
         "glossary.crc.name": "顧客維持コスト（CRC）",
@@ -424,9 +430,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "glossary.stickiness.name": "スティッキネス（DAU/MAU）",
         "glossary.stickiness.definition": (
             "月間ユーザーのうち毎日戻ってくる割合。まず「アクティブ」（どのイベント）と期間"
-            "（28 日か 30 日）を決めましょう。"
+            "を決めましょう。cskit の見出しは DAU ÷ 直近 28 日 MAU で、暦月の MAU は比較用です。"
         ),
-        "glossary.stickiness.formula": "月平均 DAU ÷ MAU",
+        "glossary.stickiness.formula": "その月の各日の DAU ÷ 直近 28 日 MAU の平均",
         "glossary.session_duration.name": "平均セッション時間",
         "glossary.session_duration.definition": (
             "セッションあたりの時間。セッションが与えられるか、無操作時間（例：30 分）でイベントから作ります。"
@@ -483,16 +489,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "glossary.arpa.formula": "MRR ÷ 付費帳戶數",
         "glossary.nrr.name": "淨收入留存率（NRR）",
         "glossary.nrr.definition": (
-            "從起始日客戶留住的收入（含擴充）；不含新業務與回流。基準以 12 個月比較。"
+            "從起始日客戶留住的收入（含擴充）；不含新業務與回流。cskit 的主要數字是 12 個月 NRR"
+            "（排除回流客戶）；月數字一律標示「月」。"
         ),
         "glossary.nrr.formula": "(期初 MRR + 擴充 − 縮減 − 流失) ÷ 期初 MRR",
         "glossary.grr.name": "總收入留存率（GRR）",
-        "glossary.grr.definition": "與 NRR 相同但不含擴充，所以永遠不超過 100%。",
+        "glossary.grr.definition": "與 NRR 相同但不含擴充，所以永遠不超過 100%。主要數字為 12 個月。",
         "glossary.grr.formula": "(期初 MRR − 縮減 − 流失) ÷ 期初 MRR",
         "glossary.ltv.name": "客戶終身價值（LTV / CLV）",
         "glossary.ltv.definition": (
             "一位客戶在整段關係中預期帶來的收入（或利潤）。6 項指標文章的「減去頻率」是翻譯錯誤，"
-            "應是相乘。流失率為 0 時沒有定義。"
+            "應是相乘。流失率為 0 時沒有定義。cskit 的主要數字是以近 12 個月平均流失率計算的收入 LTV"
+            "（未乘毛利率）。"
         ),
         "glossary.ltv.formula": "LTV = ARPA × 毛利率 ÷ 流失率（相同時間單位）",
         "glossary.crc.name": "客戶保留成本（CRC）",
@@ -552,9 +560,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "glossary.fcr.formula": "客服回覆不超過 1 次且未重新開啟的工單 ÷ 已解決工單",
         "glossary.stickiness.name": "黏著度（DAU/MAU）",
         "glossary.stickiness.definition": (
-            "月活躍使用者中每天回來的比例。先定義「活躍」（哪些事件）與期間（28 或 30 天）。"
+            "月活躍使用者中每天回來的比例。先定義「活躍」（哪些事件）與期間。cskit 的主要數字是"
+            "DAU ÷ 近 28 天 MAU；日曆月 MAU 只作為對照。"
         ),
-        "glossary.stickiness.formula": "當月平均 DAU ÷ MAU",
+        "glossary.stickiness.formula": "當月每天 DAU ÷ 近 28 天 MAU 的平均",
         "glossary.session_duration.name": "平均工作階段時間",
         "glossary.session_duration.definition": (
             "每個工作階段的時間；工作階段由資料提供，或依閒置逾時（例如 30 分鐘）從事件推得。"

@@ -30,15 +30,16 @@ def _notebook_list() -> str:
 
 
 def _exercise(exercise_id: str, hint: str) -> list:
+    """The exercise cell; ``hint`` is what ``check`` says after a wrong answer (the locale's
+    ``training.<id>.h``), kept here for the reader of the generator, never shown before."""
     return [
         code(
             f"""
             print(cskit.training.question("{exercise_id}"))
             answer = None  # ← your answer here, then run the cell
-            cskit.training.check("{exercise_id}", answer)
+            cskit.training.check("{exercise_id}", answer, data=company)
             """
         ),
-        md(f"<details><summary>Hint</summary>\n\n{hint}\n\n</details>"),
     ]
 
 
@@ -138,12 +139,15 @@ CELLS = [
     md(
         """
         **Churn**: customers lost each month, divided by the customers at the start of the
-        month (the default denominator; the churn explainer below shows the other two).
+        month (the default denominator; the churn explainer below shows the other two). The
+        counts of the last three months up to the report month (the rate is an exercise
+        below):
         """
     ),
     code(
         """
-        company.mrr.cs.churn(period="M").tail(3)[["start_customers", "churned", "churn_rate"]]
+        churn_table = company.mrr.cs.churn(period="M")
+        churn_table.loc[:month].tail(3)[["start_customers", "churned"]]
         """
     ),
     md(
@@ -217,8 +221,7 @@ CELLS = [
         """
     ),
     code("cskit.explain.churn(company.mrr)"),
-    *_exercise("churn-1", "This exercise is on the sample company whatever `data_dir` is: "
-               "`cskit.datasets.load_sample().mrr.cs.churn(period=\"M\")`, row 2026-10."),
+    *_exercise("churn-1", "Churned ÷ customers at the start of the report month."),
     *_exercise("churn-2", "Which base is the largest?"),
     md(
         """
@@ -232,11 +235,13 @@ CELLS = [
     *_exercise("mrr-1", "start + new + expansion − contraction − churn + reactivation."),
     md(
         """
-        ## 4. NDR vs GRR
+        ## 4. NRR vs GRR
 
         Of the customers paying twelve months ago, what do they pay now? Expansion lifts net
-        dollar retention (NDR, also NRR) but never gross revenue retention (GRR, at most
-        100 %); new customers are in neither.
+        revenue retention (NRR) but never gross revenue retention (GRR, at most 100 %); new
+        customers are in neither. The explainer starts from the headline, the **12-month NRR
+        (returns excluded)** of the report month (`nrr(window=12)`): the number notebook 04
+        and the monthly report show.
         """
     ),
     code("cskit.explain.retention(company.mrr, month=month)"),
@@ -246,11 +251,14 @@ CELLS = [
         ## 5. Customer lifetime value (LTV)
 
         LTV = ARPA × gross margin ÷ churn rate, all monthly. 1 ÷ churn is the expected
-        lifetime, so LTV **explodes** as churn goes to 0 — and is undefined at 0.
+        lifetime, so LTV **explodes** as churn goes to 0 — and is undefined at 0. The explainer
+        starts from the headline, the **revenue LTV (before gross margin)** of `ltv()` (margin
+        100 %, trailing 12-month mean churn): the number notebook 09 shows. Any other margin or
+        churn is a hypothesis, shown next to that baseline.
         """
     ),
     code("cskit.explain.ltv(company.mrr, month=month)"),
-    md("The same ARPA and margin with churn at 0.5 % a month:"),
+    md("A hypothesis: the same ARPA with churn at 0.5 % a month (the baseline stays in the table):"),
     code("cskit.explain.ltv(company.mrr, month=month, churn=0.005)"),
     *_exercise("ltv-1", "ARPA ÷ monthly churn."),
     *_exercise("ltv-2", "LTV is proportional to 1 ÷ churn."),
@@ -288,8 +296,11 @@ CELLS = [
         """
         ## 8. DAU/MAU (stickiness)
 
-        Define "active" first, then the window of MAU. A 7-day window makes the same use look
-        twice as sticky as a 28-day one.
+        Define "active" first, then the window of MAU. The explainer starts from the headline,
+        **DAU / trailing-28-day MAU** (the mean over the month's days of DAU ÷ users active in
+        the 28 days to that day): the number notebook 16 shows. The calendar-month figure is
+        in the table as a labelled comparison. A shorter window makes the same use look
+        stickier; move it and compare.
         """
     ),
     code("cskit.explain.stickiness(company.events, month=month)"),
@@ -299,11 +310,12 @@ CELLS = [
         ## 9. Health-score weights
 
         A health score is a weighted mean of component scores (0–100). The sliders start
-        from a plausible day-one score that ranks churners worse than its best single
-        component. Change the weights: the accounts most at risk change, and the backtest (AUC
-        against churn in the following three months) shows whether the new weights separate
-        churners better; the last line shows weights fitted on past months and judged on
-        later ones.
+        from cskit's default score, `health_score`'s weights (active days 2, NPS 1, support
+        load 1, the other signals 0): the scores and bands notebook 08 and the monthly report
+        show, taken three months before the report month. Change the weights: the accounts
+        most at risk change, and the backtest (AUC against churn in the following three
+        months) shows whether the new weights separate churners better; the last line shows
+        weights fitted on past months and judged on later ones.
         """
     ),
     code("cskit.explain.health(company, month=month)"),

@@ -1,13 +1,14 @@
 """Generator of notebooks/08_customer_health_score.ipynb: customer health score, backtested.
 
-What a health score is, the weighted formula with bands and grades (the
-catalogue's 76 by hand), the six signals on the data, a plausible
-day-one score that ranks worse than one of its parts (backtest checked by hand
-in plain pandas), which components predict churn, cskit's default score and the
-rule behind it, why a ranked score always has a red share, calibration fitted
-on past months and judged on later ones (saved to JSON), the accounts that
-moved to red with their reasons, the source articles' gaps, common mistakes
-and exercises.
+What a health score is and why it matters, the weighted formula with bands and
+grades (the catalogue's 76 by hand), the six signals on the data, a time split
+(explore on early months, judge on later ones), a plausible day-one score checked
+on the explore months (backtest checked by hand in plain pandas), which
+components predict churn, cskit's default score judged on the later months, why
+a ranked score always has a red share, calibration fitted on past months and
+judged on later ones (saved to JSON), the report's list of accounts that moved
+to red (``cskit.report.moved_to_red``) with their reasons, the source articles'
+gaps, common mistakes and exercises (``cskit/training/_nb08.py``).
 """
 
 from _nb import code, md, parameters, setup
@@ -26,6 +27,14 @@ CELLS = [
         account's people use it), **depth** (how many key features are used) — plus
         **growth**; CS platforms add NPS answers, support load and more, combine them as a
         weighted average on 0–100 and colour the result red, yellow or green.
+
+        ## Why it matters
+
+        A CSM has more accounts than hours: the score decides which accounts get a call this
+        week, and the accounts that **moved to red** are the monthly report's action list. A
+        CS leader reads the share of red accounts as the health of the whole base and staffs
+        renewals and save plays on it. Both decisions are only as good as the score's link
+        with churn.
 
         Anyone can build such a score; the hard part is knowing whether it works. The
         KPI-setting article insists that a KPI be **checked regularly against what actually
@@ -80,13 +89,11 @@ CELLS = [
             OTHER_COMPONENTS,
             Component,
             backtest,
-            band_changes,
             bands,
             calibrate,
             health_inputs,
             health_score,
             load_calibration,
-            reasons,
             weighted_score,
         )
 
@@ -109,7 +116,7 @@ CELLS = [
         |---|---|
         | `frequency` | active days in the month |
         | `breadth` | active users ÷ seats |
-        | `depth` | share of the six key features used |
+        | `depth` | share of the key features used (the events other than the two most frequent) |
         | `mrr_growth` | MRR vs three months earlier |
         | `nps` | mean NPS answer of the last six months |
         | `tickets` | tickets opened in the last three months |
@@ -126,6 +133,46 @@ CELLS = [
         inputs["segment"] = inputs["account_id"].map(segment)
         numeric = ["mrr", "mrr_growth", "frequency", "breadth", "depth", "nps", "tickets"]
         inputs[inputs["month"] == month].head().round(dict.fromkeys(numeric, 3))
+        """
+    ),
+    md(
+        """
+        ## Explore on early months, judge on later ones
+
+        Every choice below (which signals, which weights) is made by looking at how the
+        signals relate to churn. Judged on the same account-months, any choice looks better
+        than it is (mistake 4 at the end). So the months whose three-month outcome is known
+        are cut in two, in time: the **explore** months (scored early enough that their
+        outcome is known by the cut) are where we look; the **judged** months (scored after
+        the cut) are used only once, at the end, for the verdict. The cut is the month by which
+        half of those account-months are scored (a growing company has more accounts later).
+        """
+    ),
+    code(
+        """
+        from cskit.health import auc, churn_labels
+
+        labels = churn_labels(company.mrr, horizon=3)  # only months whose outcome is known
+        per_month = labels["month"].value_counts().sort_index()
+        known = list(per_month.index)
+        # the cut: the month by which half of these account-months are scored
+        cut = known[int(np.argmax(per_month.cumsum().to_numpy() >= per_month.sum() / 2))]
+        explore_months = [m for m in known if m + 3 <= cut]  # outcome known by the cut
+        judged_months = [m for m in known if m > cut]  # scored after everything we looked at
+
+
+        def explore(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[frame["month"].isin(explore_months)]
+
+
+        def judged(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[frame["month"].isin(judged_months)]
+
+
+        print(f"explore: {explore_months[0]}–{explore_months[-1]} "
+              f"({len(explore(inputs)):,} account-months, outcomes known by {cut}); "
+              f"judged: {judged_months[0]}–{judged_months[-1]} "
+              f"({len(judged(inputs)):,} account-months)")
         """
     ),
     md(
@@ -150,7 +197,6 @@ CELLS = [
             Component("tickets", weight=1, low=0, high=6, higher_is_better=False),
         ]
         day_one = health_score(inputs, components=day_one_parts)
-        print(day_one[day_one["month"] == month]["band"].value_counts().sort_index().to_string())
         fig, ax = plt.subplots(figsize=(8, 3.5))
         _ = band_mix(day_one, ax=ax)
         mix = day_one["band"].value_counts(normalize=True)
@@ -175,11 +221,12 @@ CELLS = [
         It reports the **AUC** — the chance that a randomly chosen churner scored *lower* than
         a randomly chosen account that stayed: 0.5 is a coin toss, 1.0 a perfect ranking —
         the churn rate **by band**, each **component alone**, and a **lift table** by decile.
+        Here, on the explore months only:
         """
     ),
     code(
         """
-        bt = backtest(day_one, company.mrr, horizon=3)
+        bt = backtest(explore(day_one), company.mrr, horizon=3)
         print(bt, f"– {bt.n:,} account-months, {bt.churned:,} churned within 3 months "
               f"({bt.churn_rate:.1%})")
         bt.by_band.round(3)
@@ -195,8 +242,7 @@ CELLS = [
         """
         paying = company.mrr.groupby(["customer_id", "month"])["mrr"].sum()
         paying = set(paying[paying > 0].index)
-        last = company.mrr["month"].max()
-        rows = day_one[day_one["month"] <= last - 3].copy()
+        rows = explore(day_one).copy()
         rows["churned"] = [any((a, m + k) not in paying for k in (1, 2, 3))
                            for a, m in zip(rows["account_id"], rows["month"], strict=True)]
         assert rows["churned"].sum() == bt.churned and len(rows) == bt.n
@@ -212,11 +258,13 @@ CELLS = [
     ),
     md(
         """
-        ## Worse than one of its own parts
+        ## Worse than one of its own parts?
 
         The same check for each component on its own (`bt.components`; `signal` flags a
         component whose AUC alone is below 0.55 as `weak`, or as `reversed` when it is below
-        0.45 — a higher value comes with *more* churn):
+        0.45 — a higher value comes with *more* churn). A composite only earns its place if
+        it beats its best part: averaging a signal that predicts with signals that do not
+        (AUC near 0.5) or that point the wrong way dilutes it.
         """
     ),
     code(
@@ -224,28 +272,24 @@ CELLS = [
         fig, ax = plt.subplots(figsize=(8, 4))
         component_auc(bt, ax=ax)
         best = bt.components["auc"].idxmax()
-        print(f"day-one score AUC {bt.auc:.3f}; {best} alone {bt.components.loc[best, 'auc']:.3f}")
+        flagged = bt.components.loc[bt.components["signal"].isin(["weak", "reversed"]), "signal"]
+        print(f"explore months: day-one score AUC {bt.auc:.3f}, "
+              f"{'below' if bt.auc < bt.components.loc[best, 'auc'] else 'at least'} "
+              f"{best} alone ({bt.components.loc[best, 'auc']:.3f}); flagged: "
+              + (", ".join(f"{k} ({v})" for k, v in flagged.items()) or "none"))
         bt.components[["n", "auc", "signal"]].round(3)
         """
     ),
     md(
         """
-        The day-one score ranks churners **worse than active days alone**. Averaging a signal
-        that predicts with signals that do not (MRR growth, ≈ 0.5) or that point the wrong way
-        (breadth, below 0.5) dilutes it: every extra point of weight on noise moves accounts
-        around at random. A composite only earns its place if it beats its best part.
-
-        Why does breadth point the wrong way? The **segment mix**. Small accounts churn most;
-        they have one to three seats, so as soon as anyone logs in their breadth is high.
-        Within each segment the picture changes:
+        A signal can point the wrong way company-wide because of the **segment mix**: if
+        small accounts churn most and have only a few seats, any login makes their breadth
+        high. Within each segment (explore months only) the picture can change:
         """
     ),
     code(
         """
-        from cskit.health import auc, churn_labels
-
-        labels = churn_labels(company.mrr, horizon=3)
-        raw = inputs.merge(labels, on=["account_id", "month"])
+        raw = explore(inputs).merge(labels, on=["account_id", "month"])
         signals = {"frequency": 1, "breadth": 1, "depth": 1, "mrr_growth": 1, "nps": 1,
                    "tickets": -1}  # -1: fewer is healthier
         within = pd.DataFrame({
@@ -275,16 +319,25 @@ CELLS = [
         Breadth (depends on what the seats field counts), depth (needs your list of key
         features) and MRR growth (moves with prices and contract dates) are left out; they
         are in `OTHER_COMPONENTS` to add back once a backtest on your data says they predict.
+        It is the score of `health_score(inputs)`, of the monthly report and of the health
+        explainer in notebook 00.
+
+        ## The verdict, on the judged months
+
+        Now, once, the months nobody looked at: does the default score rank churners better
+        than the day-one score and than its best single signal?
         """
     ),
     code(
         """
         scored = health_score(inputs)
-        bt_default = backtest(scored, company.mrr, horizon=3)
-        alone = backtest(inputs.assign(tickets=-inputs["tickets"], score=0.0), company.mrr,
-                         horizon=3, band=None, components=list(signals)).components["auc"]
-        print(f"default score AUC {bt_default.auc:.3f} – best single signal "
-              f"({alone.idxmax()}) {alone.max():.3f}")
+        bt_default = backtest(judged(scored), company.mrr, horizon=3)
+        bt_day_one = backtest(judged(day_one), company.mrr, horizon=3)
+        alone = backtest(judged(inputs.assign(tickets=-inputs["tickets"], score=0.0)),
+                         company.mrr, horizon=3, band=None,
+                         components=list(signals)).components["auc"]
+        print(f"judged months: default score AUC {bt_default.auc:.3f}, day-one score "
+              f"{bt_day_one.auc:.3f}, best single signal ({alone.idxmax()}) {alone.max():.3f}")
         share = bt_default.by_band["accounts"] / bt_default.n
         bt_default.by_band.assign(share=share).round(3)
         """
@@ -297,7 +350,7 @@ CELLS = [
         fig.tight_layout()
         rates = bt_default.by_band["churn_rate"]
         red_share = (bt_default.by_band["accounts"] / bt_default.n).get("red", np.nan)
-        print(f"In this data the default score's AUC is {bt_default.auc:.2f} "
+        print(f"On the judged months the default score's AUC is {bt_default.auc:.2f} "
               f"({'at least' if bt_default.auc >= alone.max() else 'below'} its best single "
               f"part, {alone.max():.2f}); red holds {red_share:.0%} of account-months, and a "
               f"red account churns within three months "
@@ -307,9 +360,9 @@ CELLS = [
     ),
     md(
         """
-        Read the printed line: a default worth keeping ranks at least as well as its best
-        single part, keeps red a minority, and red churns several times as often as green.
-        On your data it may not — then calibrate (below).
+        Read the printed lines: a default worth keeping ranks at least as well as its best
+        single part on months it was not chosen on, keeps red a minority, and red churns
+        several times as often as green. On your data it may not — then calibrate (below).
 
         ## Why a ranked score always has a red share
 
@@ -332,25 +385,28 @@ CELLS = [
         red_share.plot(ax=ax)
         ax.set_ylabel("share of accounts in red")
         ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+        spread = red_share.max() - red_share.min()
+        print(f"red share, highest minus lowest month: absolute scales {spread.iloc[0]:.1%}, "
+              f"ranked {spread.iloc[1]:.1%}")
         red_share.describe().loc[["min", "max"]].round(3)
         """
     ),
     md(
         """
-        The ranked score's red share barely moves: it measures the *position* of an account
-        in this month's base, not its health. On absolute scales the red share rises and
-        falls with the base, which is what a CS leader wants to see. If you do rank (it
-        compares like with like within a segment), say so next to the bands — the monthly
-        report does.
+        A ranked score's red share can only move with ties and with how the components
+        combine: it measures the *position* of an account in this month's base, not its
+        health. On absolute scales the red share rises and falls with the base, which is what
+        a CS leader wants to see. If you do rank (it compares like with like within a
+        segment), say so next to the bands — the monthly report does.
 
         ## Calibration: fitted on past months, judged on later ones
 
         Weights and cut-offs tuned on the same months they are judged on always look good.
-        `calibrate` splits **time**: the last six months whose outcome is known are the
-        *judged* months; the fit (which components count, their weights, the band cut-offs)
-        uses only data up to the month before them. Components whose AUC alone on the past
-        months is below 0.55 get weight 0; the weights are the split (in tenths) whose score
-        ranks past churners lowest; red and yellow hold 20 % and 30 % of the past
+        `calibrate` splits **time** the same way: the last six months whose outcome is known
+        are the *judged* months; the fit (which components count, their weights, the band
+        cut-offs) uses only data up to the month before them. Components whose AUC alone on
+        the past months is below 0.55 get weight 0; the weights are the split (in tenths)
+        whose score ranks past churners lowest; red and yellow hold 20 % and 30 % of the past
         account-months (or use `red_risk=` for a churn-rate level).
         """
     ),
@@ -365,18 +421,20 @@ CELLS = [
     ),
     code(
         """
+        dropped = [c.name for c in cal.components if c.weight == 0]
+        print(f"AUC on the fitted months {cal.auc_fit:.3f}, on the judged months (never fitted "
+              f"on) {cal.auc_test:.3f}; weight 0: {', '.join(dropped) or 'none'}")
         cal.summary().T
         """
     ),
     md(
         """
-        On the judged months — which the fit never saw — the fitted score ranks about as well
-        as on the past ones, and its bands hold their churn rates: that is the evidence a CS
-        leader can trust. Breadth and MRR growth are flagged and get no weight. NPS predicts
-        on its own but gets weight 0 here: most accounts have no recent answer, and for the
-        ones that do, usage and tickets already carry what the answer says — a fit on
-        *your* months may well keep it. Save it next to the data (`health.json`); the monthly report then
-        scores every month with the same weights and bands and quotes how it was checked.
+        The evidence a CS leader can trust is the AUC on the judged months and the churn rates
+        of the bands there (the lines above), not the fit. A component can predict on its own
+        and still get weight 0 when the others already carry what it says, or when most
+        accounts lack it (NPS answers are sparse). Save the calibration next to the data
+        (`health.json`); the monthly report then scores every month with its weights and bands
+        and quotes how it was checked.
         """
     ),
     code(
@@ -393,42 +451,47 @@ CELLS = [
     ),
     md(
         """
-        ## This month: accounts that moved to red, and why
+        ## The report month: accounts that moved to red, and why
 
-        What a CSM acts on: accounts whose band fell to red this month, the most revenue at
-        risk first, with the components that pulled the score down most (`reasons`: each
+        What a CSM acts on, exactly as the monthly report lists it
+        (`cskit.report.moved_to_red`; one definition, not a second copy here): paying accounts
+        whose band fell to red in the report month under the report's score (cskit's default
+        score, or the saved calibration when `health.json` is next to the data), the most
+        revenue at risk first, with the components that pulled the score down most (each
         component's weighted distance from the median of its segment, in points).
         """
     ),
     code(
         """
-        fitted = cal.score(inputs)
-        moved = band_changes(fitted, month, to="red")
-        moved = moved[moved["previous_band"].notna()]
-        now = (fitted["month"] == month).to_numpy()
-        why = reasons(fitted[now], components=cal.components, inputs=inputs[now], by="segment")
-        moved = moved.merge(why[["account_id", "reason_1", "pull_1", "reasons"]], on="account_id")
-        mrr_now = inputs.loc[now].set_index("account_id")["mrr"]
-        moved["mrr"] = moved["account_id"].map(mrr_now)
-        moved["segment"] = moved["account_id"].map(segment)
+        from cskit import report
+
+        report_scores = report.health_scores(company, month)
+        now_bands = report_scores.loc[report_scores["month"] == month, "band"].value_counts()
+        print(f"Bands in {month} (cskit's default score): "
+              + ", ".join(f"{b} {now_bands.get(b, 0):,}" for b in ("red", "yellow", "green")))
+        moved = report.moved_to_red(company, month)
         print(f"{len(moved)} accounts moved to red in {month} ({moved['mrr'].sum():,.0f} of MRR)")
-        columns = ["account_id", "segment", "mrr", "previous_score", "score", "change", "reasons"]
-        moved.sort_values("mrr", ascending=False)[columns].head(10).round(1).set_index("account_id")
+        with_cal = report.moved_to_red(company, month, calibration=cal)
+        both = len(set(moved["account_id"]) & set(with_cal["account_id"]))
+        print(f"With the calibration above (calibration=cal) the report would list "
+              f"{len(with_cal)} accounts, {both} of them in both lists: a different score, a "
+              f"different list — say which score the list comes from.")
+        columns = [c for c in ("account_id", "segment", "mrr", "previous_score", "score",
+                               "change", "reasons") if c in moved.columns]
+        moved[columns].head(10).round(1).set_index("account_id")
         """
     ),
     md(
         """
-        The same reasons in the other languages (`cskit.set_language` or `language=`):
+        The same reasons in the other languages (`cskit.set_language`):
         """
     ),
     code(
         """
-        first = moved.sort_values("mrr", ascending=False).head(1).index
         for lang_code in ("ko", "ja", "zh-Hant"):
-            text = reasons(fitted[now], components=cal.components, inputs=inputs[now],
-                           by="segment", language=lang_code)
-            print(lang_code, text.set_index("account_id").loc[moved.loc[first, "account_id"],
-                                                              "reasons"].iloc[0])
+            cskit.set_language(lang_code)
+            print(lang_code, report.moved_to_red(company, month).head(1)["reasons"].iloc[0])
+        cskit.set_language(lang)
         """
     ),
     md(
@@ -462,7 +525,8 @@ CELLS = [
            things for a one-seat and a 400-seat account; compare within segments (and if
            you rank, say that a fixed share is then always red).
         4. **Tuning and judging on the same months.** Choose weights on one stretch of time
-           and check them on a later one — `calibrate` does exactly that.
+           and check them on a later one — as this notebook does (explore, then judge) and as
+           `calibrate` does.
         5. **Missing = 0.** An account that never answered NPS is not a detractor; leave the
            component out (the default) unless you decide otherwise.
         6. **Bands that do not separate.** If almost nobody is green, or red churns like
@@ -470,105 +534,60 @@ CELLS = [
 
         ## Exercises
 
-        Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: (3 * 100 + 1 * 60 + 2 * 0) / 6,
-            2: float(bt.components.loc["depth", "auc"]),
-            3: float(cal.bands_test.loc["red", "churn_rate"]),
-            4: float(backtest(scored, company.mrr, horizon=1).auc),
-        }
+        Replace `None` by your answer and run the cell; `cskit.training.check` says whether it
+        is right on the data this notebook reads (a hint after a wrong answer). Rates are
+        fractions (5 % = 0.05).
 
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - expected) < 5e-4
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-        """
-    ),
-    md(
-        """
-        **1.** Six metrics: three good, one average, two poor, with the default points
-        (100 / 60 / 0). What is the score?
+        **1.** Six metrics, equally weighted: three good, one average, two poor, with the
+        default points (good 100, average 60, poor 0). What is the score?
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("08-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        (3 × 100 + 60 + 2 × 0) ÷ 6 = **60** — yellow.
-
-        </details>
+        **2.** A team tunes its score's weights on all account-months of the last two years and
+        reports the AUC on those same account-months. That AUC is most likely: **a** an honest
+        estimate of how the score will do next quarter; **b** too optimistic; **c** too
+        pessimistic. Answer `"a"`, `"b"` or `"c"`.
         """
     ),
-    md("**2.** The AUC of the depth component in the day-one score's backtest."),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("08-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `bt.components.loc["depth", "auc"]`.
-
-        </details>
+        **3.** On the judged months, how many times as often does a red account churn within
+        three months as a green one, under cskit's default score? Read it from the judged
+        months' band table above (a ratio, e.g. 2.5).
         """
-    ),
-    md(
-        "**3.** The churn rate (within 3 months) of red account-months under the calibrated "
-        "score, on the judged months only."
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
+        cskit.training.check("08-3", answer_3, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `cal.bands_test.loc["red", "churn_rate"]`.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **4.** Backtest the default score with a one-month horizon. Is its AUC higher or
-        lower than with three months, and why? Give the AUC.
+        **4.** On the explore months one signal alone ranks churners better than your
+        composite score. What do you do first? **a** replace the score by that signal;
+        **b** check on later months, which you have not looked at, whether the composite still
+        loses before changing anything; **c** give that signal more weight and report the new
+        AUC on the same months. Answer `"a"`, `"b"` or `"c"`.
         """
     ),
     code(
         """
         answer_4 = None
-        check(4, answer_4)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `backtest(scored, company.mrr, horizon=1).auc` — higher: usage fades in the months
-        just before a churn, so the score sees next month's churners better than those
-        three months away.
-
-        </details>
+        cskit.training.check("08-4", answer_4, data=company)
         """
     ),
 ]

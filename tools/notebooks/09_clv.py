@@ -21,7 +21,9 @@ CELLS = [
         顧客生涯価値, Chinese 客戶終身價值; the articles write CLV, CLTV or LTV for the same
         thing.
 
-        Why a CS team needs it:
+        ## Why it matters
+
+        Who looks at it and what it decides:
 
         * it says **how much a customer is worth keeping**, so how much retention work a
           segment can pay for (notebook 10 compares it with what retention costs);
@@ -75,7 +77,7 @@ CELLS = [
         At **zero churn** the subscription LTV is *undefined*, not infinite: cskit returns
         NaN, says why in `undefined_reason` and warns.
 
-        ## The catalogue's figure by hand
+        ## A small example by hand: the catalogue's figure
 
         ARPA 100 a month and 5 % monthly churn: 100 ÷ 0.05 = **2,000**. Twenty accounts pay
         100 in January and one of them is gone in February:
@@ -97,8 +99,11 @@ CELLS = [
         """
         ## LTV of this data
 
-        The default: ARPA in the chosen month ÷ the mean monthly churn of the twelve months
-        up to it.
+        The headline, `ltv()` with its defaults: **revenue LTV (before gross margin)** = ARPA
+        in the report month ÷ the mean monthly churn of the twelve months up to it — the
+        number the LTV explainer of notebook 00 starts from and the glossary defines. A gross
+        margin turns it into profit LTV; any margin you type in is an assumption, shown next
+        to this baseline below.
         """
     ),
     code(
@@ -114,8 +119,11 @@ CELLS = [
     code(
         """
         now = monthly.loc[month]
-        print(f"{month}: ARPA {now['arpa']:,.2f} ÷ churn {now['churn_rate']:.2%} "
-              f"= LTV {now['ltv']:,.0f} (a customer stays {now['lifetime_months']:.1f} months)")
+        print(f"revenue LTV (before gross margin), {month}: ARPA {now['arpa']:,.2f} ÷ "
+              f"trailing-{w}-month mean churn {now['churn_rate']:.2%} = {now['ltv']:,.0f} "
+              f"(a customer stays {now['lifetime_months']:.1f} months)")
+        for margin in (0.8, 0.6):  # hypothetical margins, beside the baseline
+            print(f"  hypothetical gross margin {margin:.0%}: profit LTV {margin * now['ltv']:,.0f}")
         """
     ),
     md(
@@ -215,7 +223,7 @@ CELLS = [
         reports it as undefined (NaN, `undefined_reason="zero_churn"`, and a warning) and
         averages churn over twelve months by default.
 
-        ## Common mistakes, including the source articles'
+        ## Where the source articles go wrong
 
         **1. "Subtract the purchase frequency" (6-metrics article).** The Korean 6-metrics
         article says: *determine the average purchase value and subtract the average
@@ -236,7 +244,14 @@ CELLS = [
     ),
     md(
         """
-        **2. Time units that do not agree.** ARPA is per month, so churn must be per month.
+        **2. The CLV formula under the CRC heading (16-KPI article).** The article prints
+        "customer lifetime value = customer value × average customer lifespan" at the end of
+        its *retention cost* section. CRC has nothing to do with lifespan; see notebook 10.
+        What the articles get right: LTV links churn to money, and it belongs next to CAC.
+
+        ## Common mistakes
+
+        **1. Time units that do not agree.** ARPA is per month, so churn must be per month.
         Dividing monthly ARPA by an *annual* churn rate understates LTV about tenfold;
         dividing annual revenue by monthly churn overstates it twelvefold:
         """
@@ -252,20 +267,16 @@ CELLS = [
     ),
     md(
         """
-        **3. Revenue LTV compared with CAC.** Acquisition is paid with profit, not revenue:
+        **2. Revenue LTV compared with CAC.** Acquisition is paid with profit, not revenue:
         use `gross_margin=` before comparing LTV with CAC.
 
-        **4. ARPA per subscription line instead of per account.** A customer with the core
+        **3. ARPA per subscription line instead of per account.** A customer with the core
         product and the add-on is one account; dividing MRR by lines lowers ARPA (cskit adds
         a customer's lines first).
 
-        **5. Reading the formula as a forecast.** ARPA ÷ churn assumes churn stays constant
+        **4. Reading the formula as a forecast.** ARPA ÷ churn assumes churn stays constant
         and ignores expansion (a customer who upgrades is worth more) and the time value of
         money. It is a yardstick for comparing segments and periods, not a promise.
-
-        **6. The CLV formula under the CRC heading (16-KPI article).** The article prints
-        "customer lifetime value = customer value × average customer lifespan" at the end of
-        its *retention cost* section. CRC has nothing to do with lifespan; see notebook 10.
 
         ## Realised LTV by cohort
 
@@ -313,29 +324,40 @@ CELLS = [
 
         The CDNOW purchase log (a music retailer, 23,570 customers who first bought in
         early 1997, followed to June 1998) ships with the `lifetimes` package, which cskit's
-        tests use. Read from the installed package:
+        test extra installs (it is no longer maintained, so the notebooks do not require it).
+        Read from the installed package when it is there; without it the CDNOW cells say so
+        and do nothing:
         """
     ),
     code(
         """
+        from IPython.display import display
+
         spec = importlib.util.find_spec("lifetimes")
+        cdnow = None
         if spec is None:
-            raise SystemExit("pip install lifetimes  (cskit's test extra) to run this section")
-        path = Path(spec.submodule_search_locations[0]) / "datasets" / "CDNOW_master.txt"
-        cdnow = pd.read_csv(path, sep=r"\\s+", dtype={"customer_id": str, "date": str})
-        cdnow["date"] = pd.to_datetime(cdnow["date"], format="%Y%m%d")
-        cdnow = cdnow.rename(columns={"dollar_value": "amount"})
-        parts = cdnow.assign(all="all customers").cs.ltv(method="transactional", by="all",
-                                                         lifespan=3)
-        parts.round(3)
+            print("CDNOW section skipped: the log ships with `lifetimes` "
+                  "(pip install lifetimes, or cskit's test extra).")
+        else:
+            path = Path(spec.submodule_search_locations[0]) / "datasets" / "CDNOW_master.txt"
+            cdnow = pd.read_csv(path, sep=r"\\s+", dtype={"customer_id": str, "date": str})
+            cdnow["date"] = pd.to_datetime(cdnow["date"], format="%Y%m%d")
+            cdnow = cdnow.rename(columns={"dollar_value": "amount"})
+            parts = cdnow.assign(all="all customers").cs.ltv(method="transactional", by="all",
+                                                             lifespan=3)
+            row = parts.iloc[0]
+            print(f"CDNOW: average order {row['average_purchase_value']:,.2f}, "
+                  f"{row['purchase_frequency']:.2f} orders a customer-year; with a 3-year "
+                  f"lifespan LTV = {row['average_purchase_value']:,.2f} × "
+                  f"{row['purchase_frequency']:.2f} × 3 = {row['ltv']:,.2f}")
+            display(parts.round(3))
         """
     ),
     md(
         """
-        The average order (one day's purchases) is worth about 37 dollars and a customer
-        orders about 2.1 times a year: over a 3-year lifespan, LTV ≈ 37 × 2.1 × 3. The
-        frequency counts orders per customer-year *since each customer's first purchase*,
-        so customers who joined late are not diluted.
+        An order is one day's purchases of a customer. The frequency counts orders per
+        customer-year *since each customer's first purchase*, so customers who joined late
+        are not diluted.
 
         With `lifespan=None` cskit measures the lifespan as the customers' mean tenure so
         far. The formula then gives back exactly the revenue per customer realised by the
@@ -344,120 +366,69 @@ CELLS = [
     ),
     code(
         """
-        paid = cdnow[cdnow["amount"] > 0]
-        realised = paid["amount"].sum() / paid["customer_id"].nunique()
-        measured = cdnow.cs.ltv(method="transactional")
-        assert abs(measured - realised) < 1e-9 * realised
-        print(f"measured lifespan: LTV {measured:,.2f} = revenue per customer {realised:,.2f}")
+        if cdnow is None:
+            print("CDNOW section skipped (no lifetimes).")
+        else:
+            paid = cdnow[cdnow["amount"] > 0]
+            realised = paid["amount"].sum() / paid["customer_id"].nunique()
+            measured = cdnow.cs.ltv(method="transactional")
+            assert abs(measured - realised) < 1e-9 * realised
+            print(f"measured lifespan: LTV {measured:,.2f} = revenue per customer "
+                  f"{realised:,.2f}")
         """
     ),
     md(
         """
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 120 / 0.04,
-            2: float(monthly.loc[month, "ltv"]) * 0.7,
-            3: float(by_segment["ltv"].idxmax() == by_segment["arpa"].idxmax()),
-            4: 25 * 4 * 2,
-        }
+        Replace `None` by your answer and run the cell; `cskit.training.check` says whether it
+        is right on the data this notebook reads (a hint after a wrong answer).
 
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - expected) <= 1e-6 * max(1.0, abs(expected))
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        **1.** ARPA is 120 a month and monthly churn 4 %. What is the revenue LTV?
         """
     ),
-    md("**1.** ARPA is 120 a month and monthly churn 4 %. What is LTV (revenue)?"),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("09-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        120 ÷ 0.04 = **3,000**.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **2.** This data's LTV in the chosen `month` at a 70 % gross margin, with the
-        default window. Use `company.mrr.cs.ltv(...)`.
+        **2.** This data's LTV in the report month at a 70 % gross margin, with the default
+        twelve-month churn window (compute it: `company.mrr.cs.ltv(...)`).
         """
     ),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("09-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.ltv(period="M", gross_margin=0.7).loc[month, "ltv"]` (or
-        `company.mrr.cs.ltv(gross_margin=0.7)` when `month` is the last month of the data).
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** Is the segment with the highest ARPA also the one with the highest LTV? Answer
-        1 for yes, 0 for no — and say which of ARPA and churn contributes more to the gap
-        between the highest and the lowest LTV.
+        **3.** In the report month, is the segment with the highest ARPA also the segment with
+        the highest LTV? Answer `"yes"` or `"no"` — then say whether ARPA or lifetime makes
+        more of the gap between the highest and the lowest LTV (the ratios printed under the
+        segment table).
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        Compare `by_segment["arpa"].idxmax()` with `by_segment["ltv"].idxmax()`; then the
-        ratios printed under the segment table: the larger of the ARPA and lifetime ratios
-        contributes more.
-
-        </details>
+        cskit.training.check("09-3", answer_3, data=company)
         """
     ),
     md(
         """
         **4.** A shop's customers spend 25 per order, order 4 times a year and stay 2 years.
-        What is their LTV? (Not 25 − 4 …)
+        What is their LTV?
         """
     ),
     code(
         """
         answer_4 = None
-        check(4, answer_4)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        25 × 4 × 2 = **200**.
-
-        </details>
+        cskit.training.check("09-4", answer_4, data=company)
         """
     ),
 ]

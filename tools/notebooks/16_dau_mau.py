@@ -3,9 +3,10 @@
 What active users are and why the activity definition comes first, the
 formulas (trailing windows, calendar stickiness), the catalogue's worked
 example by hand, DAU/WAU/MAU on the data with a plain-pandas check,
-how the window and the activity definition move the ratio, the source
-article's errors, how cskit computes it fast, the first-login rate as a
-sub-KPI of churn, a KPI tree, and exercises.
+how the window and the activity definition move the ratio (headline: DAU /
+trailing-28-day MAU; calendar month as a labelled comparison), the source
+articles' errors, how cskit computes it fast, the first-login rate as a
+sub-KPI of churn, a KPI tree, and exercises (``cskit/training/_nb16.py``).
 """
 
 from _nb import code, md, parameters, setup
@@ -22,7 +23,9 @@ CELLS = [
         黏著度) — says how often a monthly user comes back: 1.0 means every monthly user came
         every day, 1/30 that each came once a month.
 
-        Why a CS team watches them:
+        ## Why it matters
+
+        Who watches them and what they decide:
 
         * a paying account whose people stop showing up is on its way out long before the
           renewal date; usage is the earliest signal CS gets;
@@ -51,15 +54,17 @@ CELLS = [
           *d* — `window=28` by default (four of each weekday, so no weekday bias) or `30`;
         * **DAU/MAU**(d) = DAU(d) ÷ MAU(d).
 
-        A daily DAU/MAU jumps with weekends, so it is usually reported per month:
+        A daily DAU/MAU jumps with weekends, so it is reported per month as the mean of the
+        month's daily ratios — cskit's headline, **DAU / trailing-28-day MAU**
+        (`events.cs.stickiness(period="M", mau="trailing")`, what a dashboard's daily chart
+        averages to; the notebook 00 explainer and the report show the same figure):
 
-        $$\\text{stickiness}_{\\text{month}} = \\frac{\\text{mean DAU over the month's days}}
-        {\\text{distinct users active in the month}}$$
+        $$\\text{stickiness}_{\\text{month}} = \\text{mean over the month's days } d \\text{ of }
+        \\frac{\\text{DAU}(d)}{\\text{MAU}_{28}(d)}$$
 
-        `events.cs.stickiness(period="M")` computes this (`mau="calendar"`, the catalogue's
-        definition); `mau="trailing"` instead averages the daily DAU/MAU ratio of the month —
-        what a dashboard's daily chart averages to. Both are offered because both are used;
-        they differ a little, and the label must say which.
+        The catalogue's older form, `mau="calendar"` — mean DAU ÷ distinct users of the
+        calendar month — is shown only as a labelled comparison: a calendar month has 28 to
+        31 days, so the same behaviour looks stickier in February.
 
         ## A small example by hand
 
@@ -151,9 +156,10 @@ CELLS = [
         """
         ## The definition moves the number
 
-        Four ways to compute the month's stickiness on the same events: the calendar form
-        (default), the mean of the daily trailing ratio with a 28- and a 30-day window, and
-        the calendar form when only *real work* counts as activity (the key features: every
+        Four ways to compute the month's stickiness on the same events: the headline (mean of
+        the daily ratio with a trailing 28-day MAU), the same with a 30-day window, the
+        calendar-month form (comparison), and the headline when only *real work* counts as
+        activity (the key features: every
         event except the two most frequent ones, the logins and home-screen views everyone
         fires — as in notebooks 08 and 14; replace `work` with your own list).
         """
@@ -163,42 +169,60 @@ CELLS = [
         work = ev["event"].value_counts().index[2:].tolist()
         print("real work:", work)
         variants = {
-            "calendar, any event": ev.cs.stickiness(period="M"),
-            "trailing 28 d, any event": ev.cs.stickiness(period="M", mau="trailing", window=28),
+            "trailing 28 d, any event (headline)": ev.cs.stickiness(period="M", mau="trailing",
+                                                                    window=28),
             "trailing 30 d, any event": ev.cs.stickiness(period="M", mau="trailing", window=30),
-            "calendar, real work only": ev.cs.stickiness(period="M", active=work),
+            "calendar month, any event (comparison)": ev.cs.stickiness(period="M",
+                                                                       mau="calendar"),
+            "trailing 28 d, real work only": ev.cs.stickiness(period="M", mau="trailing",
+                                                              window=28, active=work),
         }
         table = pd.DataFrame({name: r["stickiness"] * 100 for name, r in variants.items()})
         table = table[table.index <= month].tail(6)
         table.index = table.index.astype(str)
         now = table.iloc[-1]
+        headline = variants["trailing 28 d, any event (headline)"].loc[month, "stickiness"]
+        calendar = variants["calendar month, any event (comparison)"].loc[month, "stickiness"]
+        print(f"DAU / trailing-28-day MAU, {month}: {headline:.2%}")
+        print(f"  comparison, DAU / calendar-month MAU: {calendar:.2%}")
         print(f"{table.index[-1]}: the window moves stickiness by "
-              f"{abs(now.iloc[1] - now.iloc[2]):.2f} points; the activity definition by "
+              f"{abs(now.iloc[0] - now.iloc[1]):.2f} points; the calendar month by "
+              f"{abs(now.iloc[0] - now.iloc[2]):.2f}; the activity definition by "
               f"{abs(now.iloc[0] - now.iloc[3]):.2f} points.")
         table.round(2)
         """
     ),
     code(
         """
-        # the calendar form by hand for the chosen month
+        # both forms by hand for the report month: the headline is the mean of the daily
+        # DAU ÷ trailing-28-day MAU of `au` (active_users) over the month's days
+        headline_by_hand = au.loc[str(month), "dau_mau"].mean()
+        assert abs(headline_by_hand - headline) < 1e-12
         m_rows = ev["timestamp"].dt.to_period("M") == month
         daily = ev[m_rows].groupby(day[m_rows])["user_id"].nunique()
         daily = daily.reindex(pd.date_range(month.start_time, month.end_time.normalize()), fill_value=0)
         by_hand = daily.mean() / ev.loc[m_rows, "user_id"].nunique()
-        assert abs(by_hand - variants["calendar, any event"].loc[month, "stickiness"]) < 1e-12
+        assert abs(by_hand - calendar) < 1e-12
+        gap = (variants["calendar month, any event (comparison)"]["stickiness"]
+               - variants["trailing 28 d, any event (headline)"]["stickiness"]).dropna() * 100
+        feb = gap.index.month == 2
+        if feb.any() and (~feb).any():
+            print(f"calendar minus trailing, mean: {gap[feb].mean():+.2f} points in February, "
+                  f"{gap[~feb].mean():+.2f} in the other months")
         fig, ax = plt.subplots(figsize=(9, 4))
         _ = stickiness_trend(variants, ax=ax)
         """
     ),
     md(
         """
-        The window usually changes the ratio a little (a 30-day window catches a few more
-        occasional users, so MAU is larger and the ratio smaller). The **activity
-        definition** can change it far more: a user who only logs in and glances at the
+        Read the printed lines: a 30-day window catches a few more occasional users than a
+        28-day one, so MAU is larger and the ratio smaller; the calendar month changes the
+        window with the month's length; the **activity definition** changes who counts at
+        all — a user who only logs in and glances at the
         dashboard counts in the first line and not in the last. Neither is wrong; a target
         such as "stickiness 20 %" means nothing until the definition is written next to it.
 
-        ## Where the source article goes wrong
+        ## Where the source articles go wrong
 
         * **"MAU/DAU ratio"**: the 16-KPI article (in all three translations) titles the metric
           *MAU/DAU* and then gives the formula *DAU ÷ MAU*. The ratio is **DAU ÷ MAU**; MAU ÷
@@ -212,8 +236,9 @@ CELLS = [
           complete a task, create content, scroll to the bottom) but the formula does not say
           which. As the table shows, the choice moves the number more than anything else.
         * **The window**: "monthly" is not defined either. A calendar month (28–31 days)
-          makes February look stickier; cskit uses a fixed trailing window (28 days by
-          default) for the daily series and the calendar month only for the monthly average.
+          makes February look stickier; cskit's headline uses a fixed trailing window (28
+          days) every day and averages the daily ratios over the month; the calendar-month
+          figure is only a labelled comparison.
 
         ## How cskit computes it (and why it is fast)
 
@@ -347,7 +372,8 @@ CELLS = [
                    label=cskit.t("kpi.churn"), children=[
             KPI("first_login", lambda c: acc.cs.first_login_rate(
                 as_of=month.end_time)["first_login_rate"], label=cskit.t("usage.kpi.first_login_rate")),
-            KPI("stickiness", lambda c: c.events.cs.stickiness(period="M")["stickiness"],
+            KPI("stickiness", lambda c: c.events.cs.stickiness(period="M", mau="trailing")[
+                "stickiness"],
                 label=cskit.t("usage.kpi.stickiness"), children=[
                 KPI("feature_adoption", work_adoption, label=work[0]),
             ]),
@@ -367,103 +393,47 @@ CELLS = [
         """
         ## Exercises
 
-        Answers as numbers (rates as fractions). Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: (10 + 6 * 1) / 7 / 10,
-            2: int(au.loc[last_day, "mau"] - ev.cs.active_users(window=7).loc[last_day, "mau"]),
-            3: float(ev.cs.stickiness(period="M", active=[work[0]]).loc[month, "stickiness"]),
-            4: 1 / 7,
-        }
+        Replace `None` by your answer and run the cell; `cskit.training.check` says whether it
+        is right (a hint after a wrong answer). Rates are fractions (5 % = 0.05).
 
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - expected) < 5e-4
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        **1.** Nobody changed how they use the product, yet the dashboard's monthly
+        DAU/MAU, computed with calendar-month MAU, is higher in February than in January.
+        Most likely: **a** the shorter month counts fewer distinct monthly users, so the same
+        use looks stickier; **b** users came more often in February; **c** a data error.
+        Answer `"a"`, `"b"` or `"c"`.
         """
     ),
-    md("**1.** What is the stickiness of the small example (mean DAU ÷ MAU)?"),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("16-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        (10 + 6) ÷ 7 ÷ 10 = **0.229**.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **2.** On the last day of the month, how many more users does MAU (28 days) count than
-        a 7-day window? (Hint: `window=7`.)
+        **2.** Every user of a product uses it every Monday and never on another day. What is
+        its DAU / trailing-28-day MAU, averaged over a long stretch of days (3 decimals)?
         """
     ),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("16-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `au.loc[last_day, "mau"] - ev.cs.active_users(window=7).loc[last_day, "mau"]` — the
-        users who came in the last four weeks but not in the last week.
-
-        </details>
-        """
-    ),
-    md("**3.** The month's stickiness when only the first key feature (`work[0]`) counts as "
-       "activity."),
-    code(
-        """
-        answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `ev.cs.stickiness(period="M", active=[work[0]]).loc[month, "stickiness"]`.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **4.** Every user of a product uses it every Monday and never on another day. What is
-        its DAU/MAU averaged over a long stretch of days (28-day window)?
+        **3.** A team changes "active" from *any event* to *created or shared a report*.
+        DAU/MAU falls from 9 % to 6 %. What do they report? **a** engagement fell by a third;
+        **b** nothing about engagement: the definition changed, so they restate the past
+        months with the new definition and compare those; **c** the average of the two.
+        Answer `"a"`, `"b"` or `"c"`.
         """
     ),
     code(
         """
-        answer_4 = None
-        check(4, answer_4)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        MAU is every user every day; DAU is everyone on Mondays and nobody otherwise: the mean
-        ratio is **1/7 ≈ 0.143** — a "low" stickiness for a product everyone uses every week.
-
-        </details>
+        answer_3 = None
+        cskit.training.check("16-3", answer_3, data=company)
         """
     ),
 ]

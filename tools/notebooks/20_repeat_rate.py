@@ -4,7 +4,10 @@ What the repeat rate is (KPI-setting article), why it needs a window, its conven
 (window, unit, same-day lines, incomplete windows), a small example by hand, the data's
 company (paying months and product use) by ``df.cs`` and by plain pandas with an
 ``assert``, the real CDNOW purchase log, the returning-customer form, where the source
-article's "opposite of the cancellation rate" misleads, a plot and exercises.
+article's naming misleads (継続率 is retention, 1 − churn, in Japanese SaaS; the
+article's definition is the repeat purchase rate, リピート率), a plot and exercises
+(``cskit/training/_nb20.py``). The CDNOW cells skip with a printed line when
+``lifetimes`` is not installed.
 """
 
 from _nb import code, md, parameters, setup
@@ -16,11 +19,18 @@ CELLS = [
         """
         # Repeat (continuation) rate
 
-        The KPI-setting article defines the **repeat rate** — 계속률(리피트율) in Korean,
-        継続率（リピート率） in Japanese, 回購率 in Chinese — as *the share of new customers who
-        use or buy the product again at least once*. Continuity supports revenue in any
-        business model, and many customers who come back are evidence that the product
-        delivers what they hoped: a CS KPI.
+        The KPI-setting article defines the **repeat rate** — 리피트율 (재구매율) in Korean,
+        リピート率 in Japanese, 回購率 in Chinese — as *the share of new customers who use or
+        buy the product again at least once*. (The article's translations call it 계속률 and
+        継続率; in Japanese SaaS practice 継続率 means something else, retention = 1 − churn:
+        see "Where the source articles go wrong" below.)
+
+        ## Why it matters
+
+        Continuity supports revenue in any business model. Whether new customers come back
+        is the first evidence that the product delivers what they hoped: onboarding and CS
+        teams watch it per signup cohort and act on the cohorts that do not come back, long
+        before those customers would show up in churn.
 
         cskit computes it from any log of purchases or uses (one row per customer and date):
         an order log, product events, or the `mrr` frame, where a "purchase" is a paying
@@ -183,45 +193,61 @@ CELLS = [
         ## Real data: the CDNOW purchase log
 
         An online music retailer's customers who first bought in the first quarter of 1997,
-        followed until June 1998 (23,570 customers, 69,659 order lines). The log ships with
-        the `lifetimes` package (installed with cskit's test extra):
+        followed until June 1998. The log ships with the `lifetimes` package, which cskit's
+        test extra installs (it is no longer maintained, so the notebooks do not require it):
+        without it the CDNOW cells say so and do nothing.
         """
     ),
     code(
         """
+        from IPython.display import display
+
         spec = importlib.util.find_spec("lifetimes")
+        cdnow = None
         if spec is None:
-            raise SystemExit("pip install lifetimes  (cskit's test extra) to run this section")
-        path = Path(spec.submodule_search_locations[0]) / "datasets" / "CDNOW_master.txt"
-        cdnow = pd.read_csv(path, sep=r"\\s+", dtype={"customer_id": str, "date": str})
-        cdnow["date"] = pd.to_datetime(cdnow["date"], format="%Y%m%d")
-        windows = pd.DataFrame({
-            w: {"one visit per day (merge)": cdnow.cs.repeat_rate(window=w),
-                "every line (count)": cdnow.cs.repeat_rate(window=w, same_day="count")}
-            for w in (30, 90, 365)
-        })
-        windows.columns = [f"{w} days" for w in windows.columns]
-        windows.round(4)
+            print("CDNOW section skipped: the log ships with `lifetimes` "
+                  "(pip install lifetimes, or cskit's test extra).")
+        else:
+            path = Path(spec.submodule_search_locations[0]) / "datasets" / "CDNOW_master.txt"
+            cdnow = pd.read_csv(path, sep=r"\\s+", dtype={"customer_id": str, "date": str})
+            cdnow["date"] = pd.to_datetime(cdnow["date"], format="%Y%m%d")
+            windows = pd.DataFrame({
+                w: {"one visit per day (merge)": cdnow.cs.repeat_rate(window=w),
+                    "every line (count)": cdnow.cs.repeat_rate(window=w, same_day="count")}
+                for w in (30, 90, 365)
+            })
+            windows.columns = [f"{w} days" for w in windows.columns]
+            merged = windows.loc["one visit per day (merge)"]
+            print(f"CDNOW: {cdnow['customer_id'].nunique():,} customers, {len(cdnow):,} order "
+                  f"lines; {merged['90 days']:.0%} came back within 90 days, "
+                  f"{merged['365 days']:.0%} within a year; counting every line as a visit "
+                  f"adds {(windows.iloc[1] - windows.iloc[0]).mean() * 100:.1f} points on "
+                  "average.")
+            display(windows.round(4))
         """
     ),
     md(
         """
-        Three customers in ten came back within 90 days, fewer than one in two within a
-        year. The log has several lines for some visits; counting them as returns adds about
-        one point. By cohort month, in plain pandas as a check:
+        The log has several lines for some visits (the printed line says how much counting
+        them as returns adds). By cohort month, in plain pandas as a check:
         """
     ),
     code(
         """
-        cohorts = cdnow.cs.repeat_rate(window=90, period="M")
-        days = cdnow[["customer_id", "date"]].drop_duplicates().sort_values(["customer_id", "date"])
-        first = days.groupby("customer_id")["date"].transform("min")
-        again = days[(days["date"] > first) & (days["date"] <= first + pd.Timedelta(days=90))]
-        firsts = days.groupby("customer_id")["date"].min()
-        came_back = firsts.index.isin(again["customer_id"])
-        manual = pd.Series(came_back, index=firsts.index).groupby(firsts.dt.to_period("M")).mean()
-        assert np.allclose(manual.to_numpy(), cohorts["repeat_rate"].to_numpy())
-        cohorts.round(4)
+        if cdnow is None:
+            print("CDNOW section skipped (no lifetimes).")
+        else:
+            cohorts = cdnow.cs.repeat_rate(window=90, period="M")
+            days = cdnow[["customer_id", "date"]].drop_duplicates().sort_values(
+                ["customer_id", "date"])
+            first = days.groupby("customer_id")["date"].transform("min")
+            again = days[(days["date"] > first) & (days["date"] <= first + pd.Timedelta(days=90))]
+            firsts = days.groupby("customer_id")["date"].min()
+            came_back = firsts.index.isin(again["customer_id"])
+            manual = pd.Series(came_back, index=firsts.index).groupby(
+                firsts.dt.to_period("M")).mean()
+            assert np.allclose(manual.to_numpy(), cohorts["repeat_rate"].to_numpy())
+            display(cohorts.round(4))
         """
     ),
     md(
@@ -235,19 +261,26 @@ CELLS = [
     ),
     code(
         """
-        returning = cdnow.cs.returning_customer_rate(period="Q")
-        for history in ("in_period", "ever"):
-            returning[history] = cdnow.cs.returning_customer_rate(period="Q",
-                                                                  history=history)["returning_rate"]
-        returning.round(4)
+        if cdnow is None:
+            print("CDNOW section skipped (no lifetimes).")
+        else:
+            returning = cdnow.cs.returning_customer_rate(period="Q")
+            for history in ("in_period", "ever"):
+                returning[history] = cdnow.cs.returning_customer_rate(
+                    period="Q", history=history)["returning_rate"]
+            later = returning["returning_rate"].iloc[1:]
+            print(f"CDNOW, from the second quarter on: returning-customer rate "
+                  f"{later.min():.0%} to {later.max():.0%}; repeat rate within 90 days "
+                  f"{cdnow.cs.repeat_rate(window=90):.0%}.")
+            display(returning.round(4))
         """
     ),
     md(
         """
-        From the second quarter on, *every* CDNOW buyer is a returning customer — not
-        because loyalty is perfect, but because the log only follows customers acquired in
-        the first quarter. The returning-customer rate mixes loyalty with how many new
-        customers you sign; the repeat rate, a cohort measure, does not.
+        The CDNOW log only follows customers acquired in its first quarter, so every later
+        buyer has bought before: the returning-customer rate there measures who is in the
+        log, not loyalty (compare the two figures printed above). It mixes loyalty with how
+        many new customers you sign; the repeat rate, a cohort measure, does not.
 
         ## The plot
         """
@@ -261,7 +294,7 @@ CELLS = [
     ),
     md(
         """
-        ## Common mistakes, including the source article's
+        ## Common mistakes
 
         1. **No window.** "Bought again at least once" with no time limit rewards old
            cohorts; always state the window.
@@ -270,51 +303,43 @@ CELLS = [
         3. **Counting lines as visits.** Several lines of one order or one day are one
            occasion (`same_day="merge"`).
         4. **Calling the returning-customer rate a repeat rate.** It depends on how many new
-           customers bought in the period (CDNOW: 100 % returning, 29 % repeating within 90
-           days).
-        5. **"The opposite of the cancellation rate."** The KPI-setting article introduces
-           the cancellation rate (해약률) as the opposite concept of the repeat rate. They are
-           not complements: the repeat rate is about *new* customers and a window after their
-           first purchase; churn is about *all* customers at the start of a period. In this
-           data:
+           customers bought in the period (the CDNOW lines above).
+        5. **Reading 継続率 in a Japanese SaaS report as a repeat rate** (see below).
+
+        ## Where the source articles go wrong
+
+        The KPI-setting article calls the repeat rate 계속률 / 継続率 ("continuation rate") and
+        introduces the cancellation rate (해약률 / 解約率) as its opposite. In Japanese SaaS
+        practice that pairing is right for **継続率**: it normally means retention, the share
+        of the customers at the start of a period still customers at its end — **1 − churn**
+        (解約率). The confusion is the definition the article attaches to the name: *new
+        customers who buy again at least once* is the **repeat purchase rate, リピート率**
+        (리피트율 / 재구매율), a cohort measure with a window after the first purchase, which is
+        not 1 − churn. Same name, two KPIs; say which one a number is. What the article gets
+        right: coming back is evidence that the product delivers, and it deserves a KPI.
+        Both on this data, for the last quarter whose repeat window is over:
         """
     ),
     code(
         """
         quarterly_churn = company.mrr.cs.churn(period="Q")
-        q = quarterly_churn.index[quarterly_churn.index.asfreq("M", how="end") <= month][-1]
-        print(f"{q}: 1 − repeat rate (3 months) = {1 - paid_again.loc[q, 'repeat_rate']:.1%}, "
-              f"churn rate = {quarterly_churn.loc[q, 'churn_rate']:.1%}")
+        judged = paid_again["repeat_rate"].dropna().index
+        q = quarterly_churn.index[(quarterly_churn.index.asfreq("M", how="end") <= month)
+                                  & quarterly_churn.index.isin(judged)][-1]
+        print(f"{q}: 継続率 (retention) = 1 − churn rate = "
+              f"{1 - quarterly_churn.loc[q, 'churn_rate']:.1%} of the customers at the start; "
+              f"リピート率 (repeat rate, 3 months) = {paid_again.loc[q, 'repeat_rate']:.1%} of "
+              "the quarter's new customers.")
         """
     ),
     md(
         """
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: toy.cs.repeat_rate(window=20),
-            2: cdnow.cs.repeat_rate(window=180),
-            3: company.events.cs.repeat_rate(customer="account_id", date="timestamp", window=7),
-        }
+        Replace `None` by your answer and run the cell; `cskit.training.check` says whether it
+        is right on the data this notebook reads (a hint after a wrong answer). Rates are
+        fractions (5 % = 0.05).
 
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - expected) < 5e-4
-            hint = "" if ok or abs(float(answer)) <= 1 else " (rates are fractions: 5 % = 0.05)"
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
-        """
-    ),
-    md(
-        """
         **1.** In the small example, what is the repeat rate with a 20-day window? (Which
         customers are observable when the data ends on 20 March?)
         """
@@ -322,57 +347,34 @@ CELLS = [
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("20-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        Observable (first purchase + 20 days on or before 20 March): a, b, c, e, f — not d.
-        Within 20 days only f came back (19 days; a took 30): 1 ÷ 5 = **0.2**.
-        `toy.cs.repeat_rate(window=20)`
-
-        </details>
+        **2.** A Japanese SaaS company's board deck reports 継続率 95 % for the year. What is
+        it most likely? **a** the share of new customers who bought again within a window;
+        **b** 1 − the churn rate of the customers at the start of the year; **c** the share
+        of the year's buyers who had bought before. Answer `"a"`, `"b"` or `"c"`.
         """
     ),
-    md("**2.** CDNOW: the share of customers who came back within 180 days."),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("20-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `cdnow.cs.repeat_rate(window=180)`: every customer's 180 days are over by June 1998.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** This data's events, per **account** instead of per user: the share of
-        new accounts with another active day within 7 days of the first.
+        **3.** This data's events, per **account** instead of per user: the share of new
+        accounts with another active day within 7 days of the first (compute it with
+        `company.events.cs.repeat_rate(...)`).
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `company.events.cs.repeat_rate(customer="account_id", date="timestamp", window=7)`.
-        An account comes back when *any* of its users does, so the rate is higher than per
-        user.
-
-        </details>
+        cskit.training.check("20-3", answer_3, data=company)
         """
     ),
 ]

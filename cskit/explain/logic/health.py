@@ -16,8 +16,11 @@ check by :func:`~cskit.health.churn_labels` and :func:`~cskit.health.auc`, and
 fitted weights by :func:`~cskit.health.calibrate` – fitted on months before the
 snapshot's outcome, judged on later months only.
 
-The starting weights are a plausible day-one score (usage counts double, the
-rest once); the explainer shows when it ranks churners worse than its best
+The starting weights are :func:`~cskit.health.health_score`'s defaults
+(:data:`~cskit.health.DEFAULT_COMPONENTS`: active days twice, NPS and support
+load once; the other signals at weight 0), so the default view shows the
+scores and bands that ``health_score``, notebook 08 and the report show; the
+explainer says when a choice of weights ranks churners worse than its best
 single component alone.
 
 >>> comps = pd.DataFrame({"a": [100.0, 60.0, 0.0], "b": [0.0, 60.0, 100.0]},
@@ -52,8 +55,11 @@ from cskit.explain.logic._common import (
 KPI = "health"
 BANDS = health.DEFAULT_BANDS
 AT_RISK = 10
-#: The day-one weights the sliders start from (usage double, the rest once).
-START_WEIGHTS = {"frequency": 2, "breadth": 2, "depth": 1, "mrr_growth": 1, "nps": 1, "tickets": 1}
+#: The weights the sliders start from: ``health_score``'s defaults, the other signals at 0.
+START_WEIGHTS = {
+    **{c.name: c.weight for c in health.DEFAULT_COMPONENTS},
+    **{c.name: 0.0 for c in health.OTHER_COMPONENTS},
+}
 
 
 @dataclass
@@ -107,7 +113,7 @@ def prepare(data: Any = None, *, month: str | pd.Period | None = None, horizon: 
                                   surveys=getattr(company, "surveys", None),
                                   tickets=getattr(company, "tickets", None),
                                   key_features=key, end=end)
-    parts = [replace(c, weight=1.0)
+    parts = [replace(c, weight=START_WEIGHTS[c.name])
              for c in health.DEFAULT_COMPONENTS + health.OTHER_COMPONENTS
              if inputs[c.name].notna().any()]
     known = mrr.loc[np.asarray(pd.PeriodIndex(mrr["month"], freq="M") <= end)]
@@ -134,9 +140,14 @@ def prepare(data: Any = None, *, month: str | pd.Period | None = None, horizon: 
 
 def controls(base: HealthBase) -> list[Control]:
     return [
-        Control(c, "int", START_WEIGHTS.get(c, 1), _component_label(c), 0, 5, 1)
+        Control(c, "int", _weight(START_WEIGHTS.get(c, 1)), _component_label(c), 0, 5, 1)
         for c in base.components.columns
     ]
+
+
+def _weight(value: float) -> int | float:
+    """A slider's starting weight: a whole number as an int (the sliders step by 1)."""
+    return int(value) if float(value).is_integer() else float(value)
 
 
 def _component_label(name: str) -> str:
@@ -222,4 +233,5 @@ def compute(base: HealthBase, previous: View | None = None, **weights: float) ->
         "at_risk_churned": churned.reindex(at_risk).tolist(),
     }
     return View(KPI, values, numbers, rows, formula, text, figure, title=label(KPI, "title"),
-                caption=label(KPI, "caption"), headline=label(KPI, "num.auc"))
+                caption=f"{label(KPI, 'convention')}. {label(KPI, 'caption')}",
+                headline=label(KPI, "num.auc"))

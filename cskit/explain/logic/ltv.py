@@ -18,7 +18,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cskit._validate import as_month
 from cskit.explain.logic._common import (
     Control,
     View,
@@ -42,7 +41,7 @@ class LTVBase:
 
     arpa: float
     churn: float
-    margin: float = 0.8
+    margin: float = 1.0
     month: str = ""
 
 
@@ -51,23 +50,23 @@ def prepare(
     *,
     month: str | pd.Period | None = None,
     trailing: int = 12,
-    margin: float = 0.8,
+    margin: float = 1.0,
 ) -> LTVBase:
     """ARPA of ``month`` and the mean monthly logo churn of the ``trailing`` months up to it.
 
-    ``margin`` is not in billing data: 0.8 is a typical software gross margin;
-    pass your own.
+    Both come from :func:`cskit.metrics.ltv` with its defaults (subscription
+    model, trailing mean churn, no gross margin), so the starting view shows the
+    revenue LTV that notebook 09 and the glossary show. ``margin`` is not in
+    billing data: the default 1.0 is that revenue LTV; any other margin is a
+    hypothesis, shown beside the baseline.
     """
-    from cskit.metrics import churn
+    from cskit.metrics import ltv
 
     frame = sample_company().mrr if data is None else data
-    rates = churn(frame, period="M")
-    chosen = month_of(month, rates.index)
-    window = rates.loc[:chosen, "churn_rate"].tail(trailing)
-    months = pd.PeriodIndex(as_month(frame, "month", "mrr"))
-    paying = frame.loc[months == chosen].groupby("customer_id", observed=True)["mrr"].sum()
-    paying = paying[paying > 0]
-    return LTVBase(arpa=float(paying.mean()), churn=float(window.mean()), margin=margin,
+    table = ltv(frame, period="M", window=trailing)
+    chosen = month_of(month, table.index)
+    row = table.loc[chosen]
+    return LTVBase(arpa=float(row["arpa"]), churn=float(row["churn_rate"]), margin=margin,
                    month=str(chosen))
 
 
@@ -111,6 +110,12 @@ def compute(
         (label(KPI, "num.lifetime"), num(lifetime, 1)),
         (label(KPI, "num.ltv"), num(value)),
     ]
+    changed = [name for name, given in values.items()
+               if not np.isclose(float(given), float(getattr(base, name) if name != "margin"
+                                                      else 1.0))]
+    if changed:  # a hypothesis: show the data's revenue LTV beside it
+        numbers["baseline_ltv"] = ltv_value(base.arpa, base.churn, 1.0)
+        rows.append((label(KPI, "num.baseline"), num(numbers["baseline_ltv"])))
     formula = label(KPI, "formula", arpa=num(arpa, 2), margin=pct(margin, 0),
                     churn=pct(churn, 2), ltv=num(value))
     extra = ""
@@ -122,10 +127,15 @@ def compute(
                        churn=pct(churn, 2), ltv=num(value))
     text = sentence(KPI, controls(base), values, numbers, previous, "ltv", num,
                     start=start_text, extra=extra)
+    if changed:
+        names = ", ".join(label(KPI, f"ctl.{name}") for name in changed)
+        text = f"{label(KPI, 'hypothetical', changed=names, ltv=num(numbers['baseline_ltv']))} " \
+               f"{text}"
     figure = {
         "churn": CURVE.tolist(),
         "ltv": [arpa * margin / c for c in CURVE],
         "point": (churn, value),
     }
     return View(KPI, values, numbers, rows, formula, text, figure, title=label(KPI, "title"),
-                caption=label(KPI, "caption"), headline=label(KPI, "num.ltv"))
+                caption=f"{label(KPI, 'convention')}. {label(KPI, 'caption')}",
+                headline=label(KPI, "num.ltv"))

@@ -65,15 +65,21 @@ def prepare(
 ) -> RetentionBase:
     """Cohort amounts from an ``mrr`` frame: customers paying ``window`` months before ``month``.
 
-    Computed by :func:`cskit.metrics.nrr` (``period="M"``, its default
-    conventions), so the explainer starts from the number the notebook and the
-    report show; ``new`` is the month's MRR from customers outside that cohort.
+    Computed by :func:`cskit.metrics.nrr` (``period="M"``, returned customers
+    excluded, its default), so the explainer starts from the number notebook 04
+    and the report show: the 12-month NRR of the report month. With fewer than
+    ``window + 1`` months of data the window falls back to one month (the
+    monthly NRR, captioned so). ``new`` is the month's MRR from customers
+    outside that cohort.
     """
     from cskit.metrics.retention import nrr
 
     frame = sample_company().mrr if data is None else data
     months = pd.PeriodIndex(as_month(frame, month_col, "mrr"))
     end_month = month_of(month, months)
+    span = int((months.max() - months.min()).n) + 1 if len(months) else 0
+    if window > span - 1:
+        window = 1
     table = nrr(frame, period="M", window=window, customer=customer, month=month_col, mrr=mrr)
     if end_month not in table.index:
         end_month = table.index[-1]
@@ -88,6 +94,13 @@ def prepare(
         window=window,
         month=str(end_month),
     )
+
+
+def convention(window: int) -> str:
+    """The caption of the headline: "12-month NRR (returns excluded)" or "monthly NRR"."""
+    if window == 1:
+        return label(KPI, "convention.monthly")
+    return label(KPI, "convention.window", window=window)
 
 
 def controls(base: RetentionBase) -> list[Control]:
@@ -134,6 +147,13 @@ def compute(
         (label(KPI, "num.new"), num(new)),
         (label(KPI, "num.end"), num(numbers["end"])),
     ]
+    data_values = {name: float(getattr(base, name)) for name in AMOUNTS}
+    if any(not np.isclose(float(values[k]), v) for k, v in data_values.items()):
+        kept = start - min(base.contraction + base.churn, start)
+        baseline = (kept + base.expansion) / start if start else float("nan")
+        numbers["baseline_nrr"] = baseline
+        rows.append((label(KPI, "num.baseline", convention=convention(base.window)),
+                     pct(baseline)))
     formula = label(KPI, "formula", start=num(start), expansion=num(expansion),
                     contraction=num(contraction), churn=num(churn), nrr=pct(numbers["nrr"]),
                     grr=pct(numbers["grr"]))
@@ -147,6 +167,8 @@ def compute(
                        nrr=pct(numbers["nrr"]), grr=pct(numbers["grr"]))
     text = sentence(KPI, controls(base), values, numbers, previous, "nrr", pct,
                     start=start_text, extra=extra)
+    if "baseline_nrr" in numbers:
+        text = f"{label(KPI, 'hypothetical', nrr=pct(numbers['baseline_nrr']))} {text}"
     figure = {
         "bars": [label(KPI, "num.grr"), label(KPI, "num.nrr")],
         "retained": [numbers["grr"], numbers["grr"]],
@@ -154,4 +176,5 @@ def compute(
         "values": [numbers["grr"], numbers["nrr"]],
     }
     return View(KPI, values, numbers, rows, formula, text, figure, title=label(KPI, "title"),
-                caption=label(KPI, "caption", window=base.window), headline=label(KPI, "num.nrr"))
+                caption=f"{convention(base.window)}. {label(KPI, 'caption', window=base.window)}",
+                headline=label(KPI, "num.nrr"))

@@ -1,16 +1,23 @@
 """DAU/MAU explainer logic: the window length and the activity definition move stickiness.
 
-Stickiness = mean DAU over the month ÷ MAU, where DAU counts distinct users
-active on a day and MAU distinct users active in the trailing window (28 or
-30 days are common) ending on the month's last day. "Active" must be defined
-first: a login alone, or a real action (create, share, export …)? A shorter
-window counts fewer users as monthly-active, so the ratio rises without any
-change in behaviour; a stricter activity definition lowers both DAU and MAU.
+Stickiness (the headline everywhere in cskit) = the mean over the month's days
+of DAU ÷ MAU, where DAU counts distinct users active on a day and MAU distinct
+users active in the trailing window (28 days by default) ending on that day:
+:func:`cskit.metrics.stickiness` with ``mau="trailing"``, which computes every
+number shown here. The calendar-month figure (mean DAU ÷ users of the calendar
+month) is shown beside it as a labelled comparison: it makes short months look
+stickier. "Active" must be defined first: a login alone, or a real action
+(create, share, export …)? A shorter window counts fewer users as
+monthly-active, so the ratio rises without any change in behaviour; a stricter
+activity definition lowers both DAU and MAU.
 
->>> days = pd.DataFrame({"user": [0] * 7 + list(range(1, 10)),
-...     "day": list(range(7)) + [0] * 9, "event": ["login"] * 16})
->>> base = StickinessBase(user_days=days, first_day=0, last_day=6, lookback=0)
->>> round(compute(base, window=30, activity=("login",)).numbers["stickiness"], 3)
+Ten users on 1 October, one of them every day to the 7th: each day's trailing
+MAU is 10, the daily ratios 1.0, 0.1, …, 0.1, their mean (10 + 6) ÷ 7 ÷ 10:
+
+>>> ev = pd.DataFrame({"user_id": list(range(10)) + [0] * 6, "event": "login",
+...     "timestamp": pd.Timestamp("2026-10-01")
+...                  + pd.to_timedelta([0] * 10 + [1, 2, 3, 4, 5, 6], unit="D")})
+>>> round(compute(prepare(ev), window=28, activity=("login",)).numbers["stickiness"], 3)
 0.229
 """
 
@@ -51,6 +58,9 @@ class StickinessBase:
     lookback: int = MAX_WINDOW
     month: str = ""
     day_labels: tuple[str, ...] = ()
+    #: The events of the month and the days before it (columns ``user``, ``timestamp``,
+    #: ``event``): what :func:`cskit.metrics.stickiness` computes the numbers from.
+    events: pd.DataFrame | None = None
 
 
 def prepare(
@@ -73,11 +83,12 @@ def prepare(
     codes, _ = pd.factorize(frame.loc[keep, user])
     events = frame.loc[keep, event].astype(str).to_numpy() if event in frame else "active"
     table = pd.DataFrame({"user": codes, "day": days.to_numpy(), "event": events})
+    raw = pd.DataFrame({"user": codes, "timestamp": stamps[keep].to_numpy(), "event": events})
     table = table.drop_duplicates(ignore_index=True)
     n_days = (last - first).days + 1
     labels = tuple(str(d.date()) for d in pd.date_range(first, periods=n_days))
     return StickinessBase(user_days=table, first_day=MAX_WINDOW, last_day=MAX_WINDOW + n_days - 1,
-                          lookback=MAX_WINDOW, month=str(chosen), day_labels=labels)
+                          lookback=MAX_WINDOW, month=str(chosen), day_labels=labels, events=raw)
 
 
 def event_names(base: StickinessBase) -> list[str]:
@@ -112,6 +123,35 @@ def trailing_active(user: np.ndarray, day: np.ndarray, n_days: int, window: int)
     return np.cumsum(delta)[:n_days]
 
 
+def _metric(base: StickinessBase, window: int, activity: tuple[str, ...]) -> dict[str, float]:
+    """Mean DAU, mean trailing MAU and stickiness of the month by
+    :func:`cskit.metrics.stickiness` (``mau="trailing"``, the headline), and the
+    calendar-month figure beside it (a labelled comparison)."""
+    from cskit.metrics import stickiness
+
+    nan = float("nan")
+    out = {"mean_dau": nan, "mau": nan, "stickiness": nan, "calendar": nan,
+           "calendar_mau": nan}
+    events = base.events
+    if events is None or not activity:
+        return out
+    events = events.loc[events["event"].isin(activity)]
+    if events.empty:
+        return out
+    keys = {"user": "user", "timestamp": "timestamp", "event": "event"}
+    period = pd.Period(base.month, freq="M")
+    trailing = stickiness(events, period="M", mau="trailing", window=window, **keys)
+    calendar = stickiness(events, period="M", mau="calendar", **keys)
+    if period in trailing.index:
+        row = trailing.loc[period]
+        out.update(mean_dau=float(row["mean_dau"]), mau=float(row["mau"]),
+                   stickiness=float(row["stickiness"]))
+    if period in calendar.index:
+        out.update(calendar=float(calendar.loc[period, "stickiness"]),
+                   calendar_mau=float(calendar.loc[period, "mau"]))
+    return out
+
+
 def compute(
     base: StickinessBase,
     previous: View | None = None,
@@ -129,22 +169,17 @@ def compute(
     dau = np.bincount(day, minlength=n_days)[:n_days].astype(float)
     mau = trailing_active(user, day, n_days, window).astype(float)
     month = slice(base.first_day, base.last_day + 1)
-    mean_dau = float(dau[month].mean())
-    mau_end = float(mau[base.last_day])
-    numbers = {
-        "mean_dau": mean_dau,
-        "mau": mau_end,
-        "stickiness": mean_dau / mau_end if mau_end else float("nan"),
-        "window": float(window),
-    }
+    numbers = _metric(base, window, activity)
+    numbers["window"] = float(window)
     rows = [
         (label(KPI, "num.month"), base.month or "—"),
-        (label(KPI, "num.mean_dau"), num(mean_dau, 1)),
-        (label(KPI, "num.mau", window=window), num(mau_end)),
+        (label(KPI, "num.mean_dau"), num(numbers["mean_dau"], 1)),
+        (label(KPI, "num.mean_mau", window=window), num(numbers["mau"])),
         (label(KPI, "num.stickiness"), pct(numbers["stickiness"])),
+        (label(KPI, "num.calendar"), pct(numbers["calendar"])),
     ]
-    formula = label(KPI, "formula", dau=num(mean_dau, 1), mau=num(mau_end),
-                    ratio=pct(numbers["stickiness"]), window=window)
+    formula = label(KPI, "formula_trailing", dau=num(numbers["mean_dau"], 1),
+                    mau=num(numbers["mau"]), ratio=pct(numbers["stickiness"]), window=window)
     extra = ""
     if previous is not None and previous.values.get("window") != window:
         extra = label(KPI, "why.window")
@@ -160,4 +195,6 @@ def compute(
         "mau": mau[month].tolist(),
     }
     return View(KPI, values, numbers, rows, formula, text, figure, title=label(KPI, "title"),
-                caption=label(KPI, "caption"), headline=label(KPI, "num.stickiness"))
+                caption=f"{label(KPI, 'convention', window=window)}. "
+                        f"{label(KPI, 'caption_trailing')}",
+                headline=label(KPI, "num.stickiness"))
