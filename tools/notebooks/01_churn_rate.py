@@ -486,117 +486,58 @@ CELLS = [
         ## Exercises
 
         Write your answer in place of `None` and run the cell; rates as fractions
-        (0.05 = 5 %). Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        def _ex2() -> float:
-            q = company.mrr.cs.churn(period="Q", denominator="start_plus_new", join_and_churn="count")
-            return float(whole_periods(q)["churn_rate"].iloc[-1])
-
-        _ANSWERS = {
-            1: 2 / 4,
-            2: _ex2(),
-            3: "start",
-            4: 1 - 0.98**12,
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            elif isinstance(expected, str):
-                ok = str(answer).strip().lower() == expected
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-            else:
-                ok = abs(float(answer) - expected) < 5e-4
-                hint = "" if ok or abs(float(answer)) <= 1 else " (rates are fractions: 5 % = 0.05)"
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
         """
-        **1.** In the small example, what is February's churn rate ÷ customers at the start?
-        (Careful with e.)
+        **1.** In the small example, what is February's churn rate over the customers at the
+        start? (Careful with e.)
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("01-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        February's start is January's customers {a, b, d, e} = 4; b and e are gone at the
-        end of February: 2 ÷ 4 = **0.5**. Over the month, e is a start customer: join-and-churn
-        exists only inside longer periods.
-        `toy.cs.churn(period="M").loc["2026-02", "churn_rate"]`
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **2.** On this data, the churn rate of the last whole quarter, counting
-        customers who joined and left in it, with the denominator where they belong.
+        **2.** On this data, the churn rate of the last whole quarter ending on or before the
+        report month, counting customers who joined and left inside it, over the denominator
+        where those customers belong. Four decimals.
         """
     ),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("01-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.churn(period="Q", denominator="start_plus_new", join_and_churn="count")`,
-        the last quarter ending on or before `month` (e.g. 2026Q3 for 2026-10).
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** A company grows every month. Which denominator gives the **highest** churn rate:
-        `"start"`, `"average"` or `"start_plus_new"`?
+        **3.** A company grows every month. Which denominator gives the highest churn rate:
+        "start", "average" or "start_plus_new"?
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
+        cskit.training.check("01-3", answer_3, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        **start**: with growth, start < average < start + new, and the numerator is the same.
-
-        </details>
+        **4.** Monthly churn is a steady 2 %. What share of the customers is lost in a year? (A
+        fraction.)
         """
     ),
-    md("**4.** Monthly churn is a steady 2 %. What share of the customers is lost in a year?"),
     code(
         """
         answer_4 = None
-        check(4, answer_4)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        1 − 0.98¹² ≈ **0.215** (not 0.24: each month loses 2 % of a smaller base).
-
-        </details>
+        cskit.training.check("01-4", answer_4, data=company)
         """
     ),
 ]

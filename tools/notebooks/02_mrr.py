@@ -461,29 +461,10 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 100 * 100 + 50 * 600 / 12,
-            2: 10_000 + 500 + 300 + 100 - 200 - 400,
-            3: 1200 * 0.75 / 12,
-            4: float(addon.loc[month, newest] / addon.loc[month].sum()),
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - expected) <= max(5e-4, 5e-4 * abs(expected))
-            hint = ""
-            if not ok and abs(expected) < 1 and abs(float(answer) / 100 - expected) < 5e-4:
-                hint = " (a share is a fraction: 7 % = 0.07)"
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
@@ -494,16 +475,7 @@ CELLS = [
     code(
         """
         answer_1 = None
-        check(1, answer_1)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        100 × 100 + 50 × 600 ÷ 12 = 10,000 + 2,500 = **12,500**.
-
-        </details>
+        cskit.training.check("02-1", answer_1, data=company)
         """
     ),
     md(
@@ -515,62 +487,34 @@ CELLS = [
     code(
         """
         answer_2 = None
-        check(2, answer_2)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        10,000 + 500 + 300 + 100 − 200 − 400 = **10,300**.
-
-        </details>
+        cskit.training.check("02-2", answer_2, data=company)
         """
     ),
     md(
         """
         **3.** An annual plan at a list price of 1,200 a year with a 25 % discount starts on
-        2026-01-10 and is cancelled on 2026-04-05. With `recognise_churn="period_end"`, how
-        much MRR does it add in 2026-10? (Check with a one-line frame and
-        `to_mrr(recognise_churn="period_end", until="2026-10")` — without `until`, a frame
-        stops at its own latest date.)
+        2026-01-10 and is cancelled on 2026-04-05. With recognise_churn="period_end", how much
+        MRR does it add in 2026-10?
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
+        cskit.training.check("02-3", answer_3, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        The paid year runs to 2027-01-10, so the line still counts in October:
-        1,200 × 0.75 ÷ 12 = **75**. With the default (`"cancel_date"`) it stops after March.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **4.** What share of the chosen month's MRR (`month`) comes from the newest product
-        (`newest`, found above)? (A fraction.)
+        **4.** New MRR per new customer fell from one half-year to the next, yet the company
+        raised its list prices in between. Which reading fits? a) the price rise lost customers;
+        b) the customers who signed were smaller (fewer seats, cheaper plans); c) the price rise
+        never happened.
         """
     ),
     code(
         """
         answer_4 = None
-        check(4, answer_4)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.mrr(by="product")`, row `month`: the newest product ÷ all products.
-
-        </details>
+        cskit.training.check("02-4", answer_4, data=company)
         """
     ),
 ]

@@ -247,92 +247,47 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 2_800 / ((7 + 8) / 2),
-            2: float(mrr_seg.cs.arpu(company.accounts, by="segment", period=None)
-                     .loc[top, "arpu"]),
-            3: "start_end",
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            elif isinstance(expected, str):
-                ok = str(answer).strip().lower() == expected
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-            else:
-                ok = abs(float(answer) - expected) < 0.01
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
         """
-        **1.** Continue the small example: in March every February account stays and one
-        more joins, paying 700 (8 accounts, revenue 2,800). What is March's ARPA with
-        `average="start_end"`?
+        **1.** Continue the small example: in March every February account stays and one more
+        joins, paying 700 (8 accounts, revenue 2,800). What is March's ARPA with
+        average="start_end"?
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("03-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        Start (February) 7 accounts, end 8: 2,800 ÷ ((7 + 8) ÷ 2) = 2,800 ÷ 7.5 ≈ **373.33**
-        (with `actives` it would be 2,800 ÷ 8 = 350).
-
-        </details>
+        **2.** In the report month, what does the segment with the highest ARPA earn per user
+        (ARPU)? Two decimals.
         """
     ),
-    md("**2.** What is the ARPU (per user) of the segment with the highest ARPA (`top`, found "
-       "above) in the chosen month?"),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `mrr_seg.cs.arpu(company.accounts, by="segment", period=None).loc[top, "arpu"]`
-        — that segment's MRR ÷ its seats.
-
-        </details>
+        cskit.training.check("03-2", answer_2, data=company)
         """
     ),
     md(
         """
         **3.** A company adds accounts every month and loses none. Which average gives the
-        *higher* monthly ARPA: `"actives"` or `"start_end"`?
+        higher monthly ARPA: "actives" or "start_end"?
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        **start_end**: with growth, (start + end) ÷ 2 is below the month's paying accounts, and
-        the revenue is the same.
-
-        </details>
+        cskit.training.check("03-3", answer_3, data=company)
         """
     ),
 ]

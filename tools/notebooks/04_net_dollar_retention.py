@@ -322,119 +322,61 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        try:
-            _quarters = company.mrr.cs.nrr(window=window, period="Q")
-            _quarters = _quarters.loc[_quarters.index.asfreq("M", how="end") <= month]
-            _q4 = float(_quarters.iloc[-1]["nrr"])
-        except (cskit.errors.CskitError, IndexError):  # young data: no such quarter yet
-            _q4 = float("nan")
-        _ANSWERS = {
-            1: (200 - 50 - 40) / 200,
-            2: (200 - 50 - 40) / 200,
-            3: str(seg_nrr["grr"].idxmin()),
-            4: _q4,
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            elif isinstance(expected, str):
-                ok = str(answer).strip().lower() == expected.lower()
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-            else:
-                ok = abs(float(answer) - expected) < 5e-4
-                hint = "" if ok or abs(float(answer)) <= 5 else " (fractions: 95 % = 0.95)"
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
         """
-        **1.** Three customers pay 100, 60 and 40 at the start of a year. A year later the
-        first pays 100, the second 10 and the third has left; two new customers pay 500 each.
-        What is the twelve-month NRR?
+        **1.** Three customers pay 100, 60 and 40 at the start of a year. A year later the first
+        pays 100, the second 10 and the third has left; two new customers pay 500 each. What is
+        the twelve-month NRR?
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("04-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        Start 200; contraction 50 (60 → 10); churn 40 (the third customer); no expansion.
-        (200 − 50 − 40) ÷ 200 = **0.55**. The new customers' 1,000 is left out.
-
-        </details>
+        **2.** Same three customers, but this time the first grows from 100 to 150. What is the
+        twelve-month GRR?
         """
     ),
-    md("**2.** Same data: what is the GRR?"),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("04-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        With no expansion GRR equals NRR: **0.55**.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** In the chosen month, which segment has the lowest twelve-month GRR?
-        (Type its name.)
+        **3.** A segment shows NRR above 100 % and GRR of 80 %. Which is true? a) the customers
+        who stay grew by more than the others shrank or left; b) the segment lost no customers;
+        c) new customers made up for those who left.
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
+        cskit.training.check("04-3", answer_3, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `seg_nrr["grr"].idxmin()` from the segment table above.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **4.** What is the NRR of the last whole quarter up to the chosen month, measured over
-        the twelve months ending with that quarter? (`period="Q"` with `window=12`.)
+        **4.** Using the headline NRR and GRR of the report month (12 months, returns excluded;
+        monthly when the data is younger): what share of the start MRR did expansion add? (A
+        fraction.)
         """
     ),
     code(
         """
         answer_4 = None
-        check(4, answer_4)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.nrr(window=12, period="Q")`, the last quarter ending on or before the
-        chosen month (2026Q3 for 2026-10): each quarter is reported with the window that ends
-        at its last month.
-
-        </details>
+        cskit.training.check("04-4", answer_4, data=company)
         """
     ),
 ]

@@ -263,88 +263,48 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 30 / 100,
-            2: float(company.accounts.cs.conversion(trial_stages, within=7)
-                     .loc["converted_at", "overall_rate"]),
-            3: str(by_segment["overall_rate"].xs("converted_at", level="stage").idxmin()),
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            elif isinstance(expected, str):
-                ok = str(answer).strip().lower() == expected.lower()
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-            else:
-                ok = abs(float(answer) - expected) < 5e-4
-                hint = "" if ok or abs(float(answer)) <= 1 else " (fractions: 5 % = 0.05)"
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
         """
         **1.** 1,000 visitors, 100 of them become leads, 30 of the leads buy. What is the
-        conversion rate *of leads*?
+        conversion rate of leads?
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("07-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        30 ÷ 100 = **0.30** (of visitors it would be 30 ÷ 1,000 = 0.03).
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **2.** What share of all the trials of this data paid within 7 days of starting the trial
-        (after logging in)? Use the trial funnel with a time limit.
+        **2.** 200 trials started in a month. By today 120 of them have ended and 48 of those
+        converted; the other 80 are still running. What is the trial-to-paid conversion rate so
+        far?
         """
     ),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("07-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `company.accounts.cs.conversion(trial_stages, within=7).loc["converted_at", "overall_rate"]`
-
-        </details>
+        **3.** 1,000 trials: 400 never log in; of the 600 who do, 300 pay. Onboarding work gets
+        100 more trials to log in, and they pay like the others who log in. What is the new
+        trial-to-paid rate?
         """
     ),
-    md("**3.** Which segment converts the smallest share of its trials? (Type its name.)"),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `by_segment["overall_rate"].xs("converted_at", level="stage").idxmin()`
-
-        </details>
+        cskit.training.check("07-3", answer_3, data=company)
         """
     ),
 ]

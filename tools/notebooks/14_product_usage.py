@@ -248,26 +248,10 @@ CELLS = [
 
         ## Exercises
 
-        Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 0.5 * 1.0,
-            2: float(this_month["active_days"].median()),
-            3: float(adoption.loc[(month, KEY[0]), "adoption"]),
-            4: int((this_month["breadth"] > 1).sum()),
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - expected) < 5e-4
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
@@ -279,65 +263,31 @@ CELLS = [
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("14-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        Depth 1 of 2 key features = 0.5; breadth is still 1 ÷ 1 = 1: **0.5**.
-
-        </details>
+        **2.** In a 30-day month, user A logs in every day for one minute; user B logs in once,
+        for eight hours. What is A's time in the product as a fraction of B's?
         """
     ),
-    md("**2.** The median number of active days of the month's active accounts."),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("14-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `this_month["active_days"].median()`.
-
-        </details>
+        **3.** What share of the accounts paying in the report month had no event at all in that
+        month? (A fraction; usage() does not list them.)
         """
     ),
-    md("**3.** The month's adoption of the first key feature, `KEY[0]` (a fraction)."),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `adoption.loc[(month, KEY[0]), "adoption"]`.
-
-        </details>
-        """
-    ),
-    md("**4.** How many accounts used more seats than they bought in the month?"),
-    code(
-        """
-        answer_4 = None
-        check(4, answer_4)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `(this_month["breadth"] > 1).sum()` — accounts for an upsell (or a seat-sharing)
-        conversation.
-
-        </details>
+        cskit.training.check("14-3", answer_3, data=company)
         """
     ),
 ]

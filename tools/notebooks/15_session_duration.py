@@ -260,27 +260,10 @@ CELLS = [
 
         ## Exercises
 
-        Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: (2500 + 50 + 300) / 3,
-            2: float(ev.cs.session_duration(period="M", session=None, timeout="5min")
-                     .loc[month, "sessions"]),
-            3: float(ev.cs.session_duration(period="M", active=ev["event"] != "api_call")
-                     .loc[month, "median_seconds"]),
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - expected) < 5e-3
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
@@ -292,54 +275,31 @@ CELLS = [
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("15-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        Three sessions: 2,500 s, 50 s and 300 s → (2,500 + 50 + 300) ÷ 3 = **950 s**.
-
-        </details>
+        **2.** Five sessions last 2, 3, 4, 5 and 86 minutes. What is the typical (median)
+        session length, in minutes?
         """
     ),
-    md("**2.** How many sessions does the month have with a 5-minute timeout (ignore the ids)?"),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("15-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `ev.cs.session_duration(period="M", session=None, timeout="5min").loc[month, "sessions"]`.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** The month's median session length in seconds when API calls (machines) are
-        left out.
+        **3.** A user's events are at 09:00, 09:20, 10:00 and 10:10. With a 30-minute inactivity
+        timeout, how many sessions is that?
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `ev.cs.session_duration(period="M", active=ev["event"] != "api_call").loc[month,
-        "median_seconds"]`.
-
-        </details>
+        cskit.training.check("15-3", answer_3, data=company)
         """
     ),
 ]

@@ -207,27 +207,10 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: (40 + 10 + 0) / (5 + 15),
-            2: float(whole_periods(company.mrr.cs.quick_ratio(period=long,
-                                                              include_reactivation=False))
-                     .iloc[-1]["quick_ratio"]),
-            3: 4.0,
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            else:
-                ok = abs(float(answer) - expected) < 5e-3
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
@@ -239,59 +222,43 @@ CELLS = [
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("17-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        (40 + 10) ÷ (5 + 15) = **2.5**.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **2.** What is this data's quick ratio for the last whole year (`long`: a quarter when
-        the data holds no whole year) up to the chosen month, without reactivation?
+        **2.** Two companies each grow MRR by 10,000 a month. A gains 12,000 and loses 2,000; B
+        gains 30,000 and loses 20,000. What is B's quick ratio?
         """
     ),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.quick_ratio(period=long, include_reactivation=False)`, the last
-        period ending on or before the chosen month.
-
-        </details>
+        cskit.training.check("17-2", answer_2, data=company)
         """
     ),
     md(
         """
         **3.** A company loses 2 % of its MRR every month (contraction + churn) and wants MRR to
-        grow 6 % a month. What quick ratio does that take? (Gained − lost = 6 %.)
+        grow 6 % a month. What quick ratio does that take?
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
+        cskit.training.check("17-3", answer_3, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        It must gain 6 % + 2 % = 8 % a month: 8 ÷ 2 = **4**.
-
-        </details>
+        **4.** What is this data's quick ratio, without reactivation, for the last whole year up
+        to the report month (a quarter when the data has no whole year)? Two decimals.
+        """
+    ),
+    code(
+        """
+        answer_4 = None
+        cskit.training.check("17-4", answer_4, data=company)
         """
     ),
 ]

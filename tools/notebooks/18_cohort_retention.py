@@ -246,94 +246,47 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 5 / 20,
-            2: float(rates.loc[month - 3, 3]),
-            3: str(pooled_12.idxmax()),
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            elif isinstance(expected, str):
-                ok = str(answer).strip().lower() == expected.lower()
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-            else:
-                ok = abs(float(answer) - expected) < 5e-4
-                hint = "" if ok or abs(float(answer)) <= 1 else " (fractions: 95 % = 0.95)"
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
         """
-        **1.** In the small example, what is the February cohort's *revenue* retention at
-        age 1? Careful: it is not the logo rate.
+        **1.** In the small example, what is the February cohort's revenue retention at age 1?
+        Careful: it is not the logo rate.
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("18-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        February starts with d 5 + e 15 = 20; in March only d pays 5: 5 ÷ 20 = **0.25**.
-        The logo rate is 1/2.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **2.** What share of the customers who started three months before the chosen month
-        still pay in the chosen month (3-month logo retention of that monthly cohort)?
+        **2.** What share of the customers who started three months before the report month
+        still pay in the report month (3-month logo retention of that monthly cohort)?
         """
     ),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("18-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `mrr_upto.cs.cohort_retention().loc[month - 3, 3]`
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** Which segment keeps the largest share of its customers after twelve months
-        (`seg_age` months when no yearly cohort is that old; pooled over yearly cohorts)?
-        Type its name.
+        **3.** A cohort's revenue retention at age 12 is 105 % while its logo retention is 70 %.
+        Which is true? a) the customers who stayed grew by more than the leavers took with them;
+        b) the cohort gained new customers; c) one of the two numbers must be wrong.
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `pooled_12.idxmax()` from the segment table.
-
-        </details>
+        cskit.training.check("18-3", answer_3, data=company)
         """
     ),
 ]

@@ -275,94 +275,49 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 12 / 400,
-            2: float(company.mrr.cs.cross_sell_rate(denominator="start").loc[month,
-                                                                             "cross_sell_rate"]),
-            3: int(company.mrr.cs.upsell_rate(upgrade="expansion").loc[last12, "upsold"].sum()),
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            else:
-                ok = abs(float(answer) - expected) < 5e-4
-                hint = "" if ok or abs(float(answer)) <= 1 or number == 3 else \\
-                    " (fractions: 5 % = 0.05)"
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
         """
         **1.** In a month 400 accounts pay (380 of them already paid last month). 12 existing
-        accounts move to a higher plan, and 5 new accounts start directly on the top plan.
-        What is the upsell rate over active accounts?
+        accounts move to a higher plan, and 5 new accounts start directly on the top plan. What
+        is the upsell rate over paying accounts?
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("19-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        12 ÷ 400 = **0.03**: new accounts are not upsells (they are in the denominator as
-        active accounts, though). Over the start base it would be 12 ÷ 380.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **2.** What is this data's cross-sell rate in the chosen month when dividing
-        by the accounts paying at the start of the month?
+        **2.** Upsold accounts churned 1 % in the following year, other accounts 3 %. Which
+        conclusion does this support? a) upselling reduces churn; b) accounts healthy enough to
+        be upsold churn less; the comparison cannot tell cause from effect; c) nothing at all.
         """
     ),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("19-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.cross_sell_rate(denominator="start").loc[month, "cross_sell_rate"]`
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** How many account-months of upsell are there over the last twelve months when any
-        increase of an existing line counts (`upgrade="expansion"`)?
+        **3.** 500 accounts pay at the start of a month; 20 of them add a second product; 10 new
+        accounts start with two products. What is the cross-sell rate over the accounts at the
+        start?
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.upsell_rate(upgrade="expansion").loc[last12, "upsold"].sum()` — the
-        same as with `upgrade="plan"` when lines only grow by a plan change.
-
-        </details>
+        cskit.training.check("19-3", answer_3, data=company)
         """
     ),
 ]
