@@ -14,7 +14,11 @@ CELLS = [
         """
         # Product usage rate (frequency, breadth, depth) and feature adoption
 
-        A customer who bought the product and does not use it will not renew. **Product
+        ## Why it matters
+
+        A customer who bought the product and does not use it will not renew. CSMs read usage
+        every week to decide which accounts to call first, and it is the main input of the
+        health score (notebook 08). **Product
         usage** (제품 사용률, 製品利用率, 產品使用率) measures, per account, how much of what was
         bought is used. The 16-KPI article names its parts — how often people use it, which
         tools and features they use, and the time spent — and gives one instruction that
@@ -92,7 +96,7 @@ CELLS = [
         A product has entry events everyone fires (a *login*, a home *dashboard*) and
         features that mean real work (creating or exporting a report, an API call, inviting
         a colleague…): those are the **key features**. Below, every event of this data except
-        the two most frequent ones — replace `KEY` with your own list. Usage of the chosen
+        the two most frequent ones — replace `KEY` with your own list. Usage of the report
         month, per account:
         """
     ),
@@ -188,7 +192,7 @@ CELLS = [
         The point of measuring usage in CS is to see trouble early. Compare the month's
         usage of accounts that churn in the next three months with those that stay (the
         data's last three months have no known outcome yet, so this looks at six months
-        before the chosen one):
+        before the report month):
         """
     ),
     code(
@@ -216,15 +220,37 @@ CELLS = [
         churn more, have a high breadth by construction (one seat, one user). Notebook 08 turns these signals into a health
         score and checks which of them really predict churn, within segments too.
 
-        ## Where the source article is unclear
+        ## Where the source articles are unclear
 
-        * **"Frequency" and "time spent" are mixed up.** In the article's health-score section
-          frequency is described as "how much time users spend in the product"; in the usage
-          section the two are separate items. They are different measures: frequency is how
-          *often* (active days), time is how *long* (session duration, notebook 15). An
-          account that logs in every day for a minute and one that logs in once a month for
-          eight hours have opposite frequency and similar time.
-        * **No formula at all.** The article says usage is "easier to measure" and stops. The
+        * **"Frequency" and "time spent" are mixed up.** In the 16-KPI article's health-score
+          section frequency is described as "how much time users spend in the product"; in
+          the usage section the two are separate items. They are different measures:
+          frequency is how *often* (active days), time is how *long* (session duration,
+          notebook 15). Two users of a 30-day month, in numbers:
+        """
+    ),
+    code(
+        """
+        days_in_month = 30
+        users_ab = pd.DataFrame({
+            "active days": [days_in_month, 1, days_in_month],
+            "minutes per active day": [1, 8 * 60, 16],
+        }, index=["every day, 1 minute", "once, 8 hours", "every day, 16 minutes"])
+        users_ab["minutes in the month"] = (users_ab["active days"]
+                                            * users_ab["minutes per active day"])
+        a, b, c = users_ab["minutes in the month"]
+        print(f"A minute a day is {a} minutes a month against the {b} minutes of one "
+              f"eight-hour day: opposite frequency and {'similar' if a == b else 'different'} "
+              f"time. Sixteen minutes a day is {c} minutes: "
+              f"{'the same time' if c == b else 'a different time'}, opposite frequency.")
+        users_ab
+        """
+    ),
+    md(
+        """
+        Frequency and time answer different questions; neither stands in for the other.
+
+        * **No formula at all.** The 16-KPI article says usage is "easier to measure" and stops. The
           three ratios above are the usual ones (and the catalogue's); each needs a decision
           the article does not make: what counts as active, which features are key, the
           interval.
