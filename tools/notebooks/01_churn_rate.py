@@ -20,7 +20,10 @@ CELLS = [
         period. It is also called *logo churn* (each customer is one logo, whatever it pays),
         이탈률 / 해약률 in Korean, 解約率 in Japanese and 流失率 in Chinese.
 
-        Why a CS team watches it before anything else:
+        ## Why it matters
+
+        Why a CS team watches it before anything else (the head of CS reports it monthly;
+        CSMs act on the accounts behind it):
 
         * every other retention number leans on it: lifetime value is roughly ARPA ÷ churn,
           so halving churn doubles LTV;
@@ -40,14 +43,14 @@ CELLS = [
         """
         ## The formula
 
-        A customer is **active** in a month when its MRR that month is above zero (all its
-        subscriptions added up). It **churns** in the first month it is no longer active.
+        A customer is **paying** in a month when its MRR that month is above zero (all its
+        subscriptions added up). It **churns** in the first month it is no longer paying.
         For a period (a month, a quarter or a year):
 
-        $$\\text{churn rate} = \\frac{\\text{customers active at the start who churned during the period}}
+        $$\\text{churn rate} = \\frac{\\text{customers paying at the start who churned during the period}}
         {\\text{denominator}}$$
 
-        "At the start" means active in the month *before* the period. The three
+        "At the start" means paying in the month *before* the period. The three
         denominators the sources use:
 
         | `denominator=` | divides by | source |
@@ -187,7 +190,7 @@ CELLS = [
     code(
         """
         def whole_periods(frame: pd.DataFrame) -> pd.DataFrame:
-            # periods that end on or before the chosen month
+            # periods that end on or before the report month
             return frame[frame.index.asfreq("M", how="end") <= month]
 
         # the longest whole period the data holds: a calendar year, else a quarter
@@ -367,8 +370,8 @@ CELLS = [
     code(
         """
         per_customer = company.mrr.groupby(["customer_id", "month"], as_index=False)["mrr"].sum()
-        active = per_customer[per_customer["mrr"] > 0]
-        customers_in = active.groupby("month")["customer_id"].agg(set)
+        paying = per_customer[per_customer["mrr"] > 0]
+        customers_in = paying.groupby("month")["customer_id"].agg(set)
 
         rows = []
         for m in last12:  # twelve months: a loop over months, not over customers
@@ -409,8 +412,8 @@ CELLS = [
     ),
     md(
         """
-        The three lines move together: the **trend** is the same whatever the denominator,
-        the **level** is not. Pick one, write it next to the number, and keep it.
+        Where the three lines move together, the **trend** does not depend on the
+        denominator; the **level** always does. Pick one, write it next to the number, and keep it.
 
         ## Logo churn vs revenue churn
 
