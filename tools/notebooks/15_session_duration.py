@@ -21,6 +21,12 @@ CELLS = [
         number of sessions. It also says what makes it useful: seeing *which parts* of the
         product people spend longer or shorter in.
 
+        ## Why it matters
+
+        Product and CS teams read it per area of the product to see where people work and
+        where they give up: a falling duration on a key workflow is an adoption problem a CSM
+        can raise with the account; a rising one on a support page is friction to remove.
+
         The formula is the easy part. Two questions decide the number, and the article
         answers neither: **what is a session**, and **how long did the last screen of a
         session stay open**?
@@ -101,7 +107,7 @@ CELLS = [
         (monthly.loc[last6].assign(mean_minutes=lambda d: d["mean_seconds"] / 60)).round(1)
         """
     ),
-    md("The chosen month by hand, from the session ids, in plain pandas:"),
+    md("The report month by hand, from the session ids, in plain pandas:"),
     code(
         """
         if "session_id" in ev:  # the product logs its sessions
@@ -156,7 +162,7 @@ CELLS = [
         ## The timeout and the length definition move the number
 
         Sessions derived from the events with three timeouts, against the logged session
-        ids, and both length definitions, for the chosen month:
+        ids, and both length definitions, for the report month:
         """
     ),
     code(
@@ -234,7 +240,7 @@ CELLS = [
     ),
     md(
         """
-        ## Where the source article falls short
+        ## Where the source articles fall short
 
         * **No definition of a session.** "Total seconds of all sessions ÷ number of
           sessions" is right, but without a session rule (the product's own session ids, or
