@@ -21,7 +21,10 @@ CELLS = [
         Each row is a signup cohort, each column a number of months since the start, and the
         first column is 100 % by construction.
 
-        Why CS teams live in this table:
+        ## Why it matters
+
+        Why CS teams live in this table (onboarding leads judge their work by its first
+        columns; the head of CS uses it to tell a churn trend from a change of mix):
 
         * a churn rate mixes customers of every age; new customers churn more, so a month
           with many new customers looks worse without anything getting worse. A cohort table
@@ -32,14 +35,15 @@ CELLS = [
         * the **revenue** version shows whether the survivors grow (expansion) enough to make
           up for those who leave — the cohort view of net revenue retention (notebook 04).
 
-        The articles do not discuss cohorts; every product-analytics tool has them.
+        The source articles do not discuss cohorts (see below); every product-analytics tool
+        has them.
         """
     ),
     parameters(),
     code(setup('mrr')),
     md(
         """
-        ## Definitions
+        ## The formula: definitions
 
         * a customer's **cohort** is the month of its first MRR above zero (`period="Q"` or
           `"Y"` groups cohorts by quarter or year; ages stay in months);
@@ -91,7 +95,7 @@ CELLS = [
     ),
     code(
         """
-        mrr_upto = company.mrr[company.mrr["month"] <= month]  # the data as of the chosen month
+        mrr_upto = company.mrr[company.mrr["month"] <= month]  # the data as of the report month
         quarterly = mrr_upto.cs.cohort_retention(period="Q")
         (quarterly.loc[:, :12] * 100).round(1)
         """
@@ -228,6 +232,15 @@ CELLS = [
     ),
     md(
         """
+        ## Where the source articles stand
+
+        None of the source articles has a cohort table. What they get right: the 6-metrics
+        article divides churn by the customers at the *start* of the period, the same "follow
+        a fixed group" idea a cohort takes further. What they leave out: every churn rate they
+        give mixes customers of every age, so a month with many new customers looks worse
+        without anything getting worse — the comparison only a cohort table makes (month 3
+        of this year's cohorts against month 3 of last year's).
+
         ## Common mistakes
 
         1. **Averaging a column over cohorts that have not all reached it**, or without
