@@ -190,7 +190,7 @@ CELLS = [
         A shorter timeout cuts long visits in two: more sessions, each shorter. Compare the
         derived rows with the logged session ids to see which timeout matches how this
         product logs sessions. `"sum"` leaves out
-        the pauses between screens, so it is always the smaller of the two. Any of these can be
+        the pauses between screens, so it is usually the smaller of the two. Any of these can be
         right; what is wrong is comparing two numbers made with different rules.
 
         ## Time per area of the product
@@ -225,7 +225,7 @@ CELLS = [
     ),
     md(
         """
-        Some features hold people for minutes per use, others take seconds. A feature whose time per use grows while its adoption does not is worth
+        Compare the seconds per use across features in the table above. A feature whose time per use grows while its adoption does not is worth
         a look: people may be struggling with it.
 
         By segment (merge the accounts' segment onto the events first):
