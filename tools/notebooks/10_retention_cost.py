@@ -198,7 +198,10 @@ CELLS = [
 
         `costs.cs.unit_economics(mrr=...)` puts the three numbers side by side, with LTV as
         in notebook 09 (ARPA × margin ÷ trailing churn) at the last month of each period,
-        and three flags:
+        and three flags. This notebook compares costs with **gross profit**, so its LTV is
+        taken at an assumed 80 % gross margin (`gross_margin=0.8`, a hypothetical input:
+        use your own); notebook 09's headline is the revenue LTV (before gross margin), which
+        the first table below prints next to it:
 
         * `crc_above_cac`: the period's CRC is above CAC — the article's rule, examined (and
           rejected) in *Where the source articles go wrong* below;
@@ -222,10 +225,12 @@ CELLS = [
         equal = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment", gross_margin=0.8,
                                                 period=freq)
         now_equal = equal.xs(last_period, level="period")
+        revenue_ltv = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment",
+                                                      period=freq).xs(last_period, level="period")
         print(f"{last_period}: segments failing the CAC test: "
               f"{list(now_equal.index[now_equal['crc_above_cac']]) or 'none'}; "
               f"failing the LTV test: {list(now_equal.index[now_equal['crc_above_ltv']]) or 'none'}.")
-        now_equal[columns].round(2)
+        now_equal[columns].assign(**{"revenue LTV (baseline)": revenue_ltv["ltv"]}).round(2)
         """
     ),
     md(
