@@ -279,6 +279,9 @@ CELLS = [
                                                     gross_margin=0.8)
         q_whole = quarterly.index.get_level_values("period")
         last_q = q_whole[q_whole.asfreq("M", how="end") <= month].max()
+        if freq == "Q":
+            print("This data holds no whole year: both columns below are quarters, and the "
+                  "flip shows only once a year of costs exists.")
         verdicts = pd.DataFrame({
             f"CRC {last_period}": now_equal["crc"],
             f"CRC {last_q}": quarterly.xs(last_q, level="period")["crc"],
