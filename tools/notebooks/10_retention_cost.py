@@ -338,13 +338,17 @@ CELLS = [
         """
         payback = now_equal.cs.cac_payback(gross_margin=0.8)
         payback["lifetime (months)"] = now_equal["lifetime_months"]
-        payback["paid back within the lifetime"] = (payback["payback_months"]
-                                                    < payback["lifetime (months)"])
-        late = payback.index[~payback["paid back within the lifetime"]]
+        known = payback["payback_months"].notna() & payback["lifetime (months)"].notna()
+        payback["paid back within the lifetime"] = (
+            payback["payback_months"] < payback["lifetime (months)"]).where(known)
+        late = payback.index[known & (payback["payback_months"]
+                                      >= payback["lifetime (months)"])]
+        unknown = payback.index[~known]
         print(f"{last_period}, 80 % gross margin: CAC is paid back in "
               f"{payback['payback_months'].min():,.1f} to {payback['payback_months'].max():,.1f} "
               f"months across segments; segments whose expected lifetime ends first: "
-              f"{list(late) or 'none'}.")
+              f"{list(late) or 'none'}"
+              + (f"; no lifetime or payback known for {list(unknown)}." if len(unknown) else "."))
         payback.round(2)
         """
     ),
