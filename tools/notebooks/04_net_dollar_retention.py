@@ -416,18 +416,24 @@ DASHBOARDS = [
     code(
         """
         last12 = pd.period_range(month - 11, month, freq="M")
+        last12 = last12[last12 > company.mrr["month"].min()]  # a month needs the one before
         rows = {}
         for name, convention in [("cskit", None), ("chartmogul", "chartmogul"),
                                  ("baremetrics", "baremetrics")]:
             net_churn = company.mrr.cs.revenue_churn(kind="net", convention=convention)
             rows[name] = {
-                "NRR, trailing 12 months": company.mrr.cs.nrr(
-                    window=12, convention=convention).loc[month, "nrr"],
-                "net revenue churn, mean of 12 months": net_churn.loc[last12, "revenue_churn"].mean(),
+                f"{headline} NRR{returns}": company.mrr.cs.nrr(
+                    window=window, convention=convention).loc[month, "nrr"],
+                f"net revenue churn, mean of {len(last12)} months":
+                    net_churn.loc[last12, "revenue_churn"].mean(),
             }
-        rows["cskit"]["cohort NRR (12 months, pooled)"] = company.mrr.cs.cohort_nrr(period=None)
-        rows["chartmogul"]["cohort NRR (12 months, pooled)"] = company.mrr.cs.cohort_nrr(
-            period=None, convention="chartmogul")
+        for name, convention in [("cskit", None), ("chartmogul", "chartmogul")]:
+            try:
+                pooled = company.mrr.cs.cohort_nrr(period=None, window=window,
+                                                   convention=convention)
+            except cskit.errors.CskitError:  # no cohort old enough yet
+                pooled = float("nan")
+            rows[name][f"cohort NRR ({window} months, pooled)"] = pooled
         (pd.DataFrame(rows) * 100).round(2)
         """
     ),
