@@ -37,6 +37,7 @@ BY_HAND = {
 
 
 def test_every_exercise_has_an_answer_here():
+    # the training path's exercises (notebook 00); each notebook's have their own test file
     from cskit.training import _nb00
 
     assert set(BY_HAND) | {"churn-1"} == set(_nb00.EXERCISES)
@@ -130,7 +131,7 @@ def test_exercise_list():
     table = exercises()
     assert table.index.tolist() == list(EXERCISES)
     assert table.loc["mrr-1", "KPI"] == "mrr_movements"
+    # the training path's exercises (notebook 00) each follow an explainer
     from cskit.training import _nb00
 
-    # the training path of notebook 00 follows the explainers
     assert set(table.loc[list(_nb00.EXERCISES), "KPI"]) <= set(cskit.explain.EXPLAINERS)

@@ -20,7 +20,10 @@ CELLS = [
         period. It is also called *logo churn* (each customer is one logo, whatever it pays),
         이탈률 / 해약률 in Korean, 解約率 in Japanese and 流失率 in Chinese.
 
-        Why a CS team watches it before anything else:
+        ## Why it matters
+
+        Why a CS team watches it before anything else (the head of CS reports it monthly;
+        CSMs act on the accounts behind it):
 
         * every other retention number leans on it: lifetime value is roughly ARPA ÷ churn,
           so halving churn doubles LTV;
@@ -40,14 +43,14 @@ CELLS = [
         """
         ## The formula
 
-        A customer is **active** in a month when its MRR that month is above zero (all its
-        subscriptions added up). It **churns** in the first month it is no longer active.
+        A customer is **paying** in a month when its MRR that month is above zero (all its
+        subscriptions added up). It **churns** in the first month it is no longer paying.
         For a period (a month, a quarter or a year):
 
-        $$\\text{churn rate} = \\frac{\\text{customers active at the start who churned during the period}}
+        $$\\text{churn rate} = \\frac{\\text{customers paying at the start who churned during the period}}
         {\\text{denominator}}$$
 
-        "At the start" means active in the month *before* the period. The three
+        "At the start" means paying in the month *before* the period. The three
         denominators the sources use:
 
         | `denominator=` | divides by | source |
@@ -187,7 +190,7 @@ CELLS = [
     code(
         """
         def whole_periods(frame: pd.DataFrame) -> pd.DataFrame:
-            # periods that end on or before the chosen month
+            # periods that end on or before the report month
             return frame[frame.index.asfreq("M", how="end") <= month]
 
         # the longest whole period the data holds: a calendar year, else a quarter
@@ -367,8 +370,8 @@ CELLS = [
     code(
         """
         per_customer = company.mrr.groupby(["customer_id", "month"], as_index=False)["mrr"].sum()
-        active = per_customer[per_customer["mrr"] > 0]
-        customers_in = active.groupby("month")["customer_id"].agg(set)
+        paying = per_customer[per_customer["mrr"] > 0]
+        customers_in = paying.groupby("month")["customer_id"].agg(set)
 
         rows = []
         for m in last12:  # twelve months: a loop over months, not over customers
@@ -409,8 +412,8 @@ CELLS = [
     ),
     md(
         """
-        The three lines move together: the **trend** is the same whatever the denominator,
-        the **level** is not. Pick one, write it next to the number, and keep it.
+        Where the three lines move together, the **trend** does not depend on the
+        denominator; the **level** always does. Pick one, write it next to the number, and keep it.
 
         ## Logo churn vs revenue churn
 
@@ -486,117 +489,58 @@ CELLS = [
         ## Exercises
 
         Write your answer in place of `None` and run the cell; rates as fractions
-        (0.05 = 5 %). Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        def _ex2() -> float:
-            q = company.mrr.cs.churn(period="Q", denominator="start_plus_new", join_and_churn="count")
-            return float(whole_periods(q)["churn_rate"].iloc[-1])
-
-        _ANSWERS = {
-            1: 2 / 4,
-            2: _ex2(),
-            3: "start",
-            4: 1 - 0.98**12,
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            elif isinstance(expected, str):
-                ok = str(answer).strip().lower() == expected
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-            else:
-                ok = abs(float(answer) - expected) < 5e-4
-                hint = "" if ok or abs(float(answer)) <= 1 else " (rates are fractions: 5 % = 0.05)"
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
         """
-        **1.** In the small example, what is February's churn rate ÷ customers at the start?
-        (Careful with e.)
+        **1.** In the small example, what is February's churn rate over the customers at the
+        start? (Careful with e.)
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("01-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        February's start is January's customers {a, b, d, e} = 4; b and e are gone at the
-        end of February: 2 ÷ 4 = **0.5**. Over the month, e is a start customer: join-and-churn
-        exists only inside longer periods.
-        `toy.cs.churn(period="M").loc["2026-02", "churn_rate"]`
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **2.** On this data, the churn rate of the last whole quarter, counting
-        customers who joined and left in it, with the denominator where they belong.
+        **2.** On this data, the churn rate of the last whole quarter ending on or before the
+        report month, counting customers who joined and left inside it, over the denominator
+        where those customers belong. Four decimals.
         """
     ),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("01-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.churn(period="Q", denominator="start_plus_new", join_and_churn="count")`,
-        the last quarter ending on or before `month` (e.g. 2026Q3 for 2026-10).
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** A company grows every month. Which denominator gives the **highest** churn rate:
-        `"start"`, `"average"` or `"start_plus_new"`?
+        **3.** A company grows every month. Which denominator gives the highest churn rate:
+        "start", "average" or "start_plus_new"?
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
+        cskit.training.check("01-3", answer_3, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        **start**: with growth, start < average < start + new, and the numerator is the same.
-
-        </details>
+        **4.** Monthly churn is a steady 2 %. What share of the customers is lost in a year? (A
+        fraction.)
         """
     ),
-    md("**4.** Monthly churn is a steady 2 %. What share of the customers is lost in a year?"),
     code(
         """
         answer_4 = None
-        check(4, answer_4)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        1 − 0.98¹² ≈ **0.215** (not 0.24: each month loses 2 % of a smaller base).
-
-        </details>
+        cskit.training.check("01-4", answer_4, data=company)
         """
     ),
 ]

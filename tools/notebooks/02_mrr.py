@@ -22,7 +22,15 @@ CELLS = [
         forecasts with it, investors value with it, and a CS team's work (renewals,
         expansion, saving accounts) shows up in its **movements**.
 
-        MRR is *not* what you invoiced or collected this month. It is built from the
+        ## Why it matters
+
+        Finance forecasts with MRR and investors value the company on it; the head of CS
+        answers for the movements CS drives (expansion, contraction, churn) and plans
+        renewals, saves and expansion work from them.
+
+        ## The formula
+
+        MRR is *not* what you invoiced or collected in a month. It is built from the
         subscription lines that are running at the month's close:
 
         * **normalise the price to a month**: 600 per year is 50 per month, 270 per quarter is
@@ -39,7 +47,7 @@ CELLS = [
     code(setup('mrr', 'subscriptions', 'accounts')),
     md(
         """
-        ## From subscription lines to MRR, by hand
+        ## A small example by hand: from subscription lines to MRR
 
         Five lines, January to April 2026 (`end` is the first day a line no longer runs):
 
@@ -303,18 +311,31 @@ CELLS = [
         h1, h2 = per_new.iloc[:half], per_new.iloc[half:]
         print(f"new MRR per new (or returning) customer: {h1.index[0]}–{h1.index[-1]} "
               f"{h1.mean():,.0f}, {h2.index[0]}–{h2.index[-1]} {h2.mean():,.0f}")
+        # Is the change more than month-to-month noise? Welch's t-test on the monthly values.
+        from scipy import stats
+
+        if min(len(h1), len(h2)) >= 2:
+            test = stats.ttest_ind(h2, h1, equal_var=False)
+            ci = test.confidence_interval(0.95)
+            verdict = ("larger than the month-to-month noise" if test.pvalue < 0.05
+                       else "not distinguishable from month-to-month noise")
+            print(f"change {h2.mean() - h1.mean():+,.0f} (95 % interval {ci.low:+,.0f} to "
+                  f"{ci.high:+,.0f}, p = {test.pvalue:.2f}): {verdict}.")
+        else:
+            print("Too few months to test the change.")
         """
     ),
     md(
         """
-        New MRR per new customer moves with the **mix** of customers (size, plan) at least as
-        much as with prices: a price rise can come with *lower* new MRR per customer if the
-        customers who sign are smaller. To see a price effect, compare like with like (per
-        seat, per plan, as in the table above), never the total.
+        Whatever the test says, this number cannot tell a price change from a change of
+        **mix**: new MRR per customer is price per seat × seats × plan, so a price rise can
+        come with *lower* new MRR per customer if the customers who sign are smaller, and a
+        rise can come from larger customers at unchanged prices. To see a price effect,
+        compare like with like (per seat, per plan, as in the table above), never the total.
 
         ## The same numbers by hand, in plain pandas
 
-        **MRR of the chosen month, straight from the subscription lines**: keep the recurring
+        **MRR of the report month, straight from the subscription lines**: keep the recurring
         lines running at the month's close, normalise each price to a month, subtract the
         discount, add up.
         """
@@ -337,7 +358,7 @@ CELLS = [
     ),
     md(
         """
-        **The movements of the chosen month**: a customer × month table of total MRR, then
+        **The movements of the report month**: a customer × month table of total MRR, then
         compare the month with the one before, and remember who ever paid before.
         """
     ),
@@ -385,7 +406,7 @@ CELLS = [
     code("ax = mrr_trend(monthly)"),
     md(
         """
-        ## Traps (from the KPI catalogue)
+        ## Where the source articles go wrong (from the KPI catalogue)
 
         **"MRR = ARPU × number of users" is an identity, not a way to compute MRR.** The
         16-KPI article gives MRR as ARPU × monthly users, and defines ARPU as revenue ÷
@@ -414,13 +435,17 @@ CELLS = [
         invoiced = amount[billed].groupby(grid["bill_month"][billed]).sum()
         versus = pd.DataFrame({"invoiced": invoiced, "MRR": monthly.loc[last12, "mrr"]})
         versus["invoiced ÷ MRR"] = versus["invoiced"] / versus["MRR"]
+        swing = versus["invoiced ÷ MRR"]
+        mrr_step = versus["MRR"].pct_change().abs().max()
+        print(f"Last {len(versus)} months: invoices ran from {swing.min():.2f}× to {swing.max():.2f}× "
+              f"MRR, while MRR moved by at most {mrr_step:.1%} from one month to the next.")
         versus.round(2)
         """
     ),
     md(
         """
-        Invoices swing between well below and well above MRR while MRR grows smoothly. An
-        "ARPU × users" built on invoiced revenue inherits the swings. Compute MRR from the
+        Where annual or quarterly plans are common, invoices swing around MRR (the range is
+        printed above). An "ARPU × users" built on invoiced revenue inherits the swings. Compute MRR from the
         subscription lines (or a monthly snapshot), then derive ARPA = MRR ÷ customers from
         it — not the other way round.
 
@@ -457,33 +482,14 @@ CELLS = [
            sum the *movements*, take the *last* month's MRR.
         6. **Movements that do not reconcile**: if start + flows ≠ end, some customer is counted
            twice or not at all — always check the identity.
-        7. **Reading a price change off total new MRR**: the customer mix moves it more.
+        7. **Reading a price change off total new MRR**: the customer mix moves it too.
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 100 * 100 + 50 * 600 / 12,
-            2: 10_000 + 500 + 300 + 100 - 200 - 400,
-            3: 1200 * 0.75 / 12,
-            4: float(addon.loc[month, newest] / addon.loc[month].sum()),
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - expected) <= max(5e-4, 5e-4 * abs(expected))
-            hint = ""
-            if not ok and abs(expected) < 1 and abs(float(answer) / 100 - expected) < 5e-4:
-                hint = " (a share is a fraction: 7 % = 0.07)"
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
@@ -494,16 +500,7 @@ CELLS = [
     code(
         """
         answer_1 = None
-        check(1, answer_1)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        100 × 100 + 50 × 600 ÷ 12 = 10,000 + 2,500 = **12,500**.
-
-        </details>
+        cskit.training.check("02-1", answer_1, data=company)
         """
     ),
     md(
@@ -515,62 +512,34 @@ CELLS = [
     code(
         """
         answer_2 = None
-        check(2, answer_2)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        10,000 + 500 + 300 + 100 − 200 − 400 = **10,300**.
-
-        </details>
+        cskit.training.check("02-2", answer_2, data=company)
         """
     ),
     md(
         """
         **3.** An annual plan at a list price of 1,200 a year with a 25 % discount starts on
-        2026-01-10 and is cancelled on 2026-04-05. With `recognise_churn="period_end"`, how
-        much MRR does it add in 2026-10? (Check with a one-line frame and
-        `to_mrr(recognise_churn="period_end", until="2026-10")` — without `until`, a frame
-        stops at its own latest date.)
+        2026-01-10 and is cancelled on 2026-04-05. With recognise_churn="period_end", how much
+        MRR does it add in 2026-10?
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
+        cskit.training.check("02-3", answer_3, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        The paid year runs to 2027-01-10, so the line still counts in October:
-        1,200 × 0.75 ÷ 12 = **75**. With the default (`"cancel_date"`) it stops after March.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **4.** What share of the chosen month's MRR (`month`) comes from the newest product
-        (`newest`, found above)? (A fraction.)
+        **4.** New MRR per new customer fell from one half-year to the next, yet the company
+        raised its list prices in between. Which reading fits? a) the price rise lost customers;
+        b) the customers who signed were smaller (fewer seats, cheaper plans); c) the price rise
+        never happened.
         """
     ),
     code(
         """
         answer_4 = None
-        check(4, answer_4)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.mrr(by="product")`, row `month`: the newest product ÷ all products.
-
-        </details>
+        cskit.training.check("02-4", answer_4, data=company)
         """
     ),
 ]

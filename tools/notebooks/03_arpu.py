@@ -22,7 +22,10 @@ CELLS = [
         16-KPI article (사용자당 평균 수익 / ユーザーあたりの平均収益 / 每用戶平均收入) calls
         it ARPU.
 
-        Why a CS team watches it:
+        ## Why it matters
+
+        Why a CS team watches it (the head of CS uses it to decide which segments get a named
+        CSM; account managers track their book's ARPA):
 
         * **expansion shows up here first.** Upsells, extra seats and add-ons raise revenue per
           account before they move total MRR visibly; the KPI-setting article lists
@@ -97,7 +100,7 @@ CELLS = [
 
         ## ARPA of this data
 
-        The last twelve months up to the chosen month, with both averages:
+        The last twelve months up to the report month, with both averages:
         """
     ),
     code(
@@ -149,8 +152,8 @@ CELLS = [
     ),
     code(
         """
-        arpa_now = company.mrr.cs.arpa(period=None)
-        arpu_now = company.mrr.cs.arpu(company.accounts, period=None)
+        arpa_now = company.mrr.cs.arpa().loc[month, "arpa"]
+        arpu_now = company.mrr.cs.arpu(company.accounts).loc[month, "arpu"]
         seats_per_account = arpa_now / arpu_now
         print(f"{month}: ARPA {arpa_now:,.2f} per account, ARPU {arpu_now:,.2f} per user "
               f"({seats_per_account:.1f} users per paying account on average)")
@@ -188,7 +191,7 @@ CELLS = [
 
         ## The same number by hand, in plain pandas
 
-        No cskit: add up each account's MRR in the chosen month, keep the accounts that pay,
+        No cskit: add up each account's MRR in the report month, keep the accounts that pay,
         divide.
         """
     ),
@@ -223,13 +226,22 @@ CELLS = [
     ),
     md(
         """
+        ## Where the source articles go wrong
+
+        * **"ARPU × users = MRR" as a way to compute MRR.** The 16-KPI article (all three
+          translations) says to compute MRR by taking ARPU and multiplying it by the month's
+          users. That is an *identity*: ARPU is itself MRR ÷ users, so the formula only gives
+          MRR back if you already had it. Compute MRR from subscription lines (notebook 02),
+          then ARPU from MRR — never the other way round.
+        * **"Total revenue ÷ average users" without saying which users or which average.**
+          Free users, and the average of start and end against the month's paying accounts,
+          each move the number (the two averages are compared above).
+        * What the KPI-setting article gets right: it puts revenue per customer (고객 단가)
+          next to the upsell and cross-sell rates, because expansion shows there first.
+
         ## Common mistakes
 
-        1. **"ARPU × users = MRR" as a way to compute MRR.** The 16-KPI article (all three
-           translations) says to compute MRR by taking ARPU and multiplying it by the month's
-           active users. That is an *identity*: ARPU is itself MRR ÷ users, so the formula
-           only gives MRR back if you already had it. Compute MRR from subscription lines
-           (notebook 02), then ARPU from MRR — never the other way round.
+        1. **Computing MRR from ARPU × users** (above): compute ARPU from MRR.
         2. **Counting subscriptions instead of accounts.** An account with a core plan and an
            add-on counted twice halves its ARPA. cskit adds an account's lines first.
         3. **Total revenue including one-off fees.** Set-up fees, services and usage overages
@@ -247,92 +259,47 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 2_800 / ((7 + 8) / 2),
-            2: float(mrr_seg.cs.arpu(company.accounts, by="segment", period=None)
-                     .loc[top, "arpu"]),
-            3: "start_end",
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            elif isinstance(expected, str):
-                ok = str(answer).strip().lower() == expected
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-            else:
-                ok = abs(float(answer) - expected) < 0.01
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
         """
-        **1.** Continue the small example: in March every February account stays and one
-        more joins, paying 700 (8 accounts, revenue 2,800). What is March's ARPA with
-        `average="start_end"`?
+        **1.** Continue the small example: in March every February account stays and one more
+        joins, paying 700 (8 accounts, revenue 2,800). What is March's ARPA with
+        average="start_end"?
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("03-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        Start (February) 7 accounts, end 8: 2,800 ÷ ((7 + 8) ÷ 2) = 2,800 ÷ 7.5 ≈ **373.33**
-        (with `actives` it would be 2,800 ÷ 8 = 350).
-
-        </details>
+        **2.** In the report month, what does the segment with the highest ARPA earn per user
+        (ARPU)? Two decimals.
         """
     ),
-    md("**2.** What is the ARPU (per user) of the segment with the highest ARPA (`top`, found "
-       "above) in the chosen month?"),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `mrr_seg.cs.arpu(company.accounts, by="segment", period=None).loc[top, "arpu"]`
-        — that segment's MRR ÷ its seats.
-
-        </details>
+        cskit.training.check("03-2", answer_2, data=company)
         """
     ),
     md(
         """
         **3.** A company adds accounts every month and loses none. Which average gives the
-        *higher* monthly ARPA: `"actives"` or `"start_end"`?
+        higher monthly ARPA: "actives" or "start_end"?
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        **start_end**: with growth, (start + end) ÷ 2 is below the month's paying accounts, and
-        the revenue is the same.
-
-        </details>
+        cskit.training.check("03-3", answer_3, data=company)
         """
     ),
 ]

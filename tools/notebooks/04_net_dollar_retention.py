@@ -1,6 +1,6 @@
 """Generator of notebooks/04_net_dollar_retention.ipynb: net and gross revenue retention.
 
-NDR / NRR and GRR: what and why, the formula and who is in it (new business and
+NRR and GRR: what and why, the formula and who is in it (new business and
 reactivation excluded), monthly vs trailing-twelve-month, GRR's cap, a small
 example by hand with the catalogue's reference figures, the KPI on the data
 company (monthly, yearly, by segment, cohort NRR), the same numbers in plain
@@ -15,9 +15,9 @@ NAME = "04_net_dollar_retention"
 CELLS = [
     md(
         """
-        # Net dollar retention (NDR / NRR) and gross revenue retention (GRR)
+        # Net revenue retention (NRR) and gross revenue retention (GRR)
 
-        **Net dollar retention** — also net revenue retention, NRR; 순매출 유지율,
+        **Net revenue retention** (NRR; 순매출 유지율,
         ネット売上維持率, 淨收入留存率 — answers one question: *of the recurring revenue our
         customers paid a year (or a month) ago, how much do those same customers pay now?*
         Upgrades and add-ons push it up; downgrades and cancellations pull it down.
@@ -25,7 +25,10 @@ CELLS = [
         **Gross revenue retention** (GRR) asks the same without the upside: how much of that
         revenue did we *keep*? It ignores expansion, so it can never exceed 100 %.
 
-        Why a CS team owns these two:
+        ## Why it matters
+
+        Why a CS team owns these two (the head of CS reports them to the board; CSMs own the
+        renewals and expansions behind them):
 
         * NRR above 100 % means the installed base grows on its own — the company would grow
           even if sales signed nobody. It is the number investors ask about first;
@@ -59,7 +62,9 @@ CELLS = [
           one customer's expansion never hides another's downgrade.
 
         `window=1` gives the monthly figure; `window=12` the trailing-twelve-month (year-over-
-        year) figure benchmarks quote — "our NDR is 110 %" almost always means this one.
+        year) figure benchmarks quote — "our NRR is 110 %" almost always means this one. It is
+        this notebook's headline, captioned "12-month NRR (returns excluded)"; with fewer
+        than 13 months of data the headline is the monthly figure, captioned "monthly NRR".
 
         ## A small example by hand
 
@@ -114,18 +119,21 @@ CELLS = [
         """
         ## NRR and GRR of this data
 
-        Monthly, for the twelve months up to the chosen month:
+        Monthly NRR and GRR, for the twelve months up to the report month:
         """
     ),
     code(
         """
         last12 = pd.period_range(end=month, periods=12, freq="M")
         last12 = last12[last12 > company.mrr["month"].min()]  # a month needs the one before
-        # the trailing window: twelve months, or as many as the data holds before `month`
-        window = int(min(12, (month - company.mrr["month"].min()).n))
-        if window < 12:
-            print(f"This data starts {window} months before {month}: the 'twelve-month' "
-                  f"figures below use a {window}-month window.")
+        # the headline window: twelve months, or the monthly figure when the data holds
+        # fewer than 13 months
+        window = 12 if (month - company.mrr["month"].min()).n >= 12 else 1
+        headline = "12-month" if window == 12 else "monthly"
+        returns = " (returns excluded)" if window == 12 else ""
+        if window == 1:
+            print(f"This data holds fewer than 13 months up to {month}: the headline below is "
+                  "the monthly NRR.")
         monthly = company.mrr.cs.nrr().loc[last12]
         monthly["grr"] = company.mrr.cs.grr().loc[last12, "grr"]
         (monthly[["start", "expansion", "contraction", "churn", "end", "nrr", "grr"]]
@@ -135,8 +143,9 @@ CELLS = [
     ),
     md(
         """
-        Monthly figures sit close to 100 % and are noisy: one large cancellation moves them by
-        a point. The trailing-twelve-month figure is the one to report and benchmark:
+        Monthly figures sit close to 100 % (a month loses little) and one large cancellation
+        can move them by a point. The trailing-twelve-month figure is the one to report and
+        benchmark:
         """
     ),
     code(
@@ -147,9 +156,9 @@ CELLS = [
         print(f"{window} months to {month}: {int(row['start_customers']):,} customers paying "
               f"{row['start']:,.0f} a month in {month - window}; {int(row['retained_customers']):,} "
               f"still pay, now {row['end']:,.0f}.")
-        print(f"NRR {row['nrr']:.1%}  (expansion +{row['expansion']:,.0f}, contraction "
-              f"-{row['contraction']:,.0f}, churn -{row['churn']:,.0f})")
-        print(f"GRR {yearly_grr.loc[month, 'grr']:.1%}")
+        print(f"{headline} NRR{returns}: {row['nrr']:.1%}  (expansion +{row['expansion']:,.0f}, "
+              f"contraction -{row['contraction']:,.0f}, churn -{row['churn']:,.0f})")
+        print(f"{headline} GRR{returns}: {yearly_grr.loc[month, 'grr']:.1%}")
         """
     ),
     md(
@@ -234,7 +243,7 @@ CELLS = [
 
         ## The same numbers by hand, in plain pandas
 
-        No cskit: a customer × month table of MRR, then for the chosen month the customers who
+        No cskit: a customer × month table of MRR, then for the report month the customers who
         paid twelve months earlier — kept only if they paid in every month in between (the
         default: a return after a gap is reactivation).
         """
@@ -278,10 +287,10 @@ CELLS = [
     ),
     md(
         """
-        ## What the source articles get right, and where they slip
+        ## Where the source articles slip, and what they get right
 
         The 16-KPI article's formula is right:
-        NDR = (start MRR + expansion − downgrade − churn) ÷ start MRR × 100. Three things
+        NRR = (start MRR + expansion − downgrade − churn) ÷ start MRR × 100. Three things
         around it need care:
 
         * **It does not say *whose* revenue.** Read carelessly, "start MRR" and "MRR now" are
@@ -292,14 +301,15 @@ CELLS = [
     code(
         """
         growth = table[month].sum() / table[month - window].sum()
-        print(f"MRR now ÷ MRR {window} months ago: {growth:.1%}   vs   NRR {yearly_nrr.loc[month, 'nrr']:.1%}")
+        print(f"MRR now ÷ MRR {window} months ago: {growth:.1%}   vs   {headline} NRR{returns} "
+              f"{yearly_nrr.loc[month, 'nrr']:.1%}")
         """
     ),
     md(
         """
         The gap is new business and reactivation — sales' work, not retention.
 
-        * **The translations garble the list of examples.** The list of what moves NDR ends
+        * **The translations garble the list of examples.** The list of what moves NRR ends
           with "churn" and "downgrade"; the Korean version renders churn as 휘젓다 ("to
           stir") and downgrade as 좌초 ("running aground"), the Japanese as かき回す and the
           Chinese as 攪動 ("stirring"). Read them as *customers who cancel* (churn) and
@@ -322,119 +332,61 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        try:
-            _quarters = company.mrr.cs.nrr(window=window, period="Q")
-            _quarters = _quarters.loc[_quarters.index.asfreq("M", how="end") <= month]
-            _q4 = float(_quarters.iloc[-1]["nrr"])
-        except (cskit.errors.CskitError, IndexError):  # young data: no such quarter yet
-            _q4 = float("nan")
-        _ANSWERS = {
-            1: (200 - 50 - 40) / 200,
-            2: (200 - 50 - 40) / 200,
-            3: str(seg_nrr["grr"].idxmin()),
-            4: _q4,
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            elif isinstance(expected, str):
-                ok = str(answer).strip().lower() == expected.lower()
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-            else:
-                ok = abs(float(answer) - expected) < 5e-4
-                hint = "" if ok or abs(float(answer)) <= 5 else " (fractions: 95 % = 0.95)"
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
         """
-        **1.** Three customers pay 100, 60 and 40 at the start of a year. A year later the
-        first pays 100, the second 10 and the third has left; two new customers pay 500 each.
-        What is the twelve-month NRR?
+        **1.** Three customers pay 100, 60 and 40 at the start of a year. A year later the first
+        pays 100, the second 10 and the third has left; two new customers pay 500 each. What is
+        the twelve-month NRR?
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("04-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        Start 200; contraction 50 (60 → 10); churn 40 (the third customer); no expansion.
-        (200 − 50 − 40) ÷ 200 = **0.55**. The new customers' 1,000 is left out.
-
-        </details>
+        **2.** Same three customers, but this time the first grows from 100 to 150. What is the
+        twelve-month GRR?
         """
     ),
-    md("**2.** Same data: what is the GRR?"),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("04-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        With no expansion GRR equals NRR: **0.55**.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** In the chosen month, which segment has the lowest twelve-month GRR?
-        (Type its name.)
+        **3.** A segment shows NRR above 100 % and GRR of 80 %. Which is true? a) the customers
+        who stay grew by more than the others shrank or left; b) the segment lost no customers;
+        c) new customers made up for those who left.
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
+        cskit.training.check("04-3", answer_3, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `seg_nrr["grr"].idxmin()` from the segment table above.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **4.** What is the NRR of the last whole quarter up to the chosen month, measured over
-        the twelve months ending with that quarter? (`period="Q"` with `window=12`.)
+        **4.** Using the headline NRR and GRR of the report month (12 months, returns excluded;
+        monthly when the data is younger): what share of the start MRR did expansion add? (A
+        fraction.)
         """
     ),
     code(
         """
         answer_4 = None
-        check(4, answer_4)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.nrr(window=12, period="Q")`, the last quarter ending on or before the
-        chosen month (2026Q3 for 2026-10): each quarter is reported with the window that ends
-        at its last month.
-
-        </details>
+        cskit.training.check("04-4", answer_4, data=company)
         """
     ),
 ]
@@ -464,18 +416,24 @@ DASHBOARDS = [
     code(
         """
         last12 = pd.period_range(month - 11, month, freq="M")
+        last12 = last12[last12 > company.mrr["month"].min()]  # a month needs the one before
         rows = {}
         for name, convention in [("cskit", None), ("chartmogul", "chartmogul"),
                                  ("baremetrics", "baremetrics")]:
             net_churn = company.mrr.cs.revenue_churn(kind="net", convention=convention)
             rows[name] = {
-                "NRR, trailing 12 months": company.mrr.cs.nrr(
-                    window=12, convention=convention).loc[month, "nrr"],
-                "net revenue churn, mean of 12 months": net_churn.loc[last12, "revenue_churn"].mean(),
+                f"{headline} NRR{returns}": company.mrr.cs.nrr(
+                    window=window, convention=convention).loc[month, "nrr"],
+                f"net revenue churn, mean of {len(last12)} months":
+                    net_churn.loc[last12, "revenue_churn"].mean(),
             }
-        rows["cskit"]["cohort NRR (12 months, pooled)"] = company.mrr.cs.cohort_nrr(period=None)
-        rows["chartmogul"]["cohort NRR (12 months, pooled)"] = company.mrr.cs.cohort_nrr(
-            period=None, convention="chartmogul")
+        for name, convention in [("cskit", None), ("chartmogul", "chartmogul")]:
+            try:
+                pooled = company.mrr.cs.cohort_nrr(period=None, window=window,
+                                                   convention=convention)
+            except cskit.errors.CskitError:  # no cohort old enough yet
+                pooled = float("nan")
+            rows[name][f"cohort NRR ({window} months, pooled)"] = pooled
         (pd.DataFrame(rows) * 100).round(2)
         """
     ),

@@ -21,7 +21,10 @@ CELLS = [
         (전환율 / コンバージョン率 / 轉化率) calls it one of the most important CS KPIs, and
         lists free-to-paid conversion (免費到付費轉換) among the onboarding KPIs.
 
-        Why a CS team owns part of it:
+        ## Why it matters
+
+        Why a CS team owns part of it — the head of CS and the onboarding team use it to
+        decide where onboarding effort goes:
 
         * in a product with a free trial, **the trial is onboarding**: whether a trial account
           logs in, sets up and sees value decides whether it pays;
@@ -57,7 +60,7 @@ CELLS = [
         For **trials**, `accounts.cs.trial_conversion()` divides conversions by the trials that
         have **ended** in the period (a trial still running is not a failure yet).
 
-        ## A small funnel by hand
+        ## A small example by hand: a funnel
 
         | lead | visit | signup | paid |
         |---|---|---|---|
@@ -96,7 +99,10 @@ CELLS = [
         ## The trial funnel of this data
 
         From the `accounts` table: trial start → first login → paid. Accounts without a trial
-        start are not in the funnel.
+        start are not in the funnel, and neither are trials still running at the end of the
+        report month (common mistake 3: a trial that has not ended has not failed). Steps
+        after the report month's end are not counted either, so the funnel is what was
+        known then. Trials last 14 days here (`TRIAL_DAYS`; set your own).
         """
     ),
     code(
@@ -106,7 +112,17 @@ CELLS = [
                         if c in company.accounts]
         if "first_login_at" not in trial_stages:
             print("No first_login_at column in this data: the funnel is trial → paid.")
-        funnel = company.accounts.cs.conversion(trial_stages)
+        TRIAL_DAYS = 14
+        as_of = month.end_time
+        acc = company.accounts
+        started = acc["trial_start"].notna() & (acc["trial_start"] <= as_of)
+        running = started & (acc["trial_start"] + pd.Timedelta(days=TRIAL_DAYS) > as_of)
+        finished = acc[started & ~running].copy()
+        for stage in trial_stages[1:]:  # what happened after the report month is not known yet
+            finished[stage] = finished[stage].where(finished[stage] <= as_of)
+        print(f"{int(running.sum()):,} trials still running at the end of {month} are left out; "
+              f"{len(finished):,} trials that had ended are in the funnel.")
+        funnel = finished.cs.conversion(trial_stages)
         lost = funnel["dropped"].iloc[1:]
         print(f"In this data the largest loss is at {lost.idxmax()!r}: "
               f"{int(lost.max()):,} of {int(funnel['entities'].iloc[0]):,} trials; "
@@ -124,7 +140,7 @@ CELLS = [
     ),
     code(
         """
-        by_segment = company.accounts.cs.conversion(trial_stages, by="segment")
+        by_segment = finished.cs.conversion(trial_stages, by="segment")
         by_segment["overall_rate"].unstack("stage")[trial_stages].round(4)
         """
     ),
@@ -153,12 +169,11 @@ CELLS = [
         A trial is counted in the month it **ends** (`trial_days` after it starts, 14 by
         default — set your own trial length) and only once it
         has ended; conversions are counted when they happened by the data's end
-        (`as_of`, here the end of the chosen month).
+        (`as_of`, here the end of the report month).
         """
     ),
     code(
         """
-        as_of = month.end_time
         all_trials = company.accounts.cs.trial_conversion(as_of=as_of)
         last12 = all_trials.index[all_trials.index <= month][-12:]  # up to 12 months of data
         trials = all_trials.loc[last12]
@@ -173,9 +188,11 @@ CELLS = [
         trial is seven days long (`trial_days=7`) and a later conversion does not count
         (`grace_days=0`).
 
-        ## Where the naive monthly rate goes wrong
+        ## Where the source articles go wrong: the naive monthly rate
 
-        The article's recipe applied to a month — *conversions this month ÷ trials started this
+        The 16-KPI article gives two denominators (visitors, leads) without saying which to
+        use; its formula does not say *when* a conversion is counted either. The article's
+        recipe applied to a month — *conversions this month ÷ trials started this
         month* — mixes two groups: this month's conversions come partly from last month's
         trials, and this month's late trials have not had time to convert. Month by month the
         two errors push in opposite directions, so the naive rate wobbles around the right
@@ -184,7 +201,6 @@ CELLS = [
     ),
     code(
         """
-        acc = company.accounts
         started = acc.groupby(acc["trial_start"].dt.to_period("M")).size()
         converted = acc.groupby(acc["converted_at"].dt.to_period("M")).size()
         naive = (converted / started).reindex(last12)
@@ -197,7 +213,7 @@ CELLS = [
         """
         ## The same number by hand, in plain pandas
 
-        No cskit: the trials whose 14 days ended in the chosen month, and how many of those
+        No cskit: the trials whose 14 days ended in the report month, and how many of those
         accounts converted by its end.
         """
     ),
@@ -221,12 +237,11 @@ CELLS = [
     ),
     code(
         """
-        in_trial = acc["trial_start"].notna()
         first_step = trial_stages[1]  # first login, or payment when logins are not recorded
-        reached = acc[first_step].notna() & (acc[first_step] >= acc["trial_start"])
-        step = (reached & in_trial).sum() / in_trial.sum()
-        assert abs(step - company.accounts.cs.conversion(trial_stages).loc[first_step,
-                                                                           "step_rate"]) < 1e-12
+        seen = finished[first_step]
+        reached = seen.notna() & (seen >= finished["trial_start"])
+        step = reached.sum() / len(finished)
+        assert abs(step - funnel.loc[first_step, "step_rate"]) < 1e-12
         print(f"{first_step}: {step:.2%} of trials")
         """
     ),
@@ -235,7 +250,7 @@ CELLS = [
         """
         from cskit.plotting import funnel_bars, rate_trend
 
-        ax = funnel_bars(company.accounts.cs.conversion(trial_stages))
+        ax = funnel_bars(funnel)
         """
     ),
     code(
@@ -263,88 +278,48 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 30 / 100,
-            2: float(company.accounts.cs.conversion(trial_stages, within=7)
-                     .loc["converted_at", "overall_rate"]),
-            3: str(by_segment["overall_rate"].xs("converted_at", level="stage").idxmin()),
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            elif isinstance(expected, str):
-                ok = str(answer).strip().lower() == expected.lower()
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-            else:
-                ok = abs(float(answer) - expected) < 5e-4
-                hint = "" if ok or abs(float(answer)) <= 1 else " (fractions: 5 % = 0.05)"
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
         """
         **1.** 1,000 visitors, 100 of them become leads, 30 of the leads buy. What is the
-        conversion rate *of leads*?
+        conversion rate of leads?
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("07-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        30 ÷ 100 = **0.30** (of visitors it would be 30 ÷ 1,000 = 0.03).
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **2.** What share of all the trials of this data paid within 7 days of starting the trial
-        (after logging in)? Use the trial funnel with a time limit.
+        **2.** 200 trials started in a month. By today 120 of them have ended and 48 of those
+        converted; the other 80 are still running. What is the trial-to-paid conversion rate so
+        far?
         """
     ),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("07-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `company.accounts.cs.conversion(trial_stages, within=7).loc["converted_at", "overall_rate"]`
-
-        </details>
+        **3.** 1,000 trials: 400 never log in; of the 600 who do, 300 pay. Onboarding work gets
+        100 more trials to log in, and they pay like the others who log in. What is the new
+        trial-to-paid rate?
         """
     ),
-    md("**3.** Which segment converts the smallest share of its trials? (Type its name.)"),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `by_segment["overall_rate"].xs("converted_at", level="stage").idxmin()`
-
-        </details>
+        cskit.training.check("07-3", answer_3, data=company)
         """
     ),
 ]

@@ -20,17 +20,22 @@ CELLS = [
         programmes, professional services and training, customer marketing — divided by the
         number of customers. Korean 고객 유지 비용, Japanese 顧客維持コスト, Chinese 客戶保留成本.
 
-        Why it matters:
+        ## Why it matters
+
+        The head of CS and finance use it when they set the CS budget and decide which
+        customers get a named CSM, which a pooled team and which self-service:
 
         * a company that lives on new sales alone is exposed when a campaign fails; the
           16-KPI article calls a loyal base the cornerstone of financial stability, and CRC
           says what that base costs;
-        * the 6-metrics article adds the test that makes the number useful: **if retention
-          spend exceeds the cost of acquiring a customer (CAC), or worse, the customer's
-          lifetime value (LTV), keeping that customer is a bad business decision.**
+        * the 6-metrics article adds a rule: *if retention spend exceeds the cost of acquiring
+          a customer (CAC), or worse, the customer's lifetime value (LTV), keeping that
+          customer is a bad business decision.* The second half is sound; the first half is
+          not, and this notebook shows why on the data.
 
-        So this notebook computes three numbers — CRC, CAC, LTV — and the table that puts
-        them side by side.
+        So this notebook computes CRC, CAC and LTV, puts them side by side, and replaces the
+        CAC rule with the two comparisons that hold: lifetime retention cost vs LTV, and
+        **CAC payback** (months of gross profit to recover CAC).
         """
     ),
     parameters(),
@@ -48,7 +53,7 @@ CELLS = [
         | `denominator=` | divides by | source |
         |---|---|---|
         | `"customers"` (default) | every customer with MRR in the period | 16-KPI article: "the total number of customers" |
-        | `"retained"` | customers active just before the period and still active at its end | 6-metrics article: "customers retained in the current year" |
+        | `"retained"` | customers paying just before the period and still paying at its end | 6-metrics article: "customers retained in the current year" |
 
         The other switches and their defaults:
 
@@ -193,10 +198,13 @@ CELLS = [
 
         `costs.cs.unit_economics(mrr=...)` puts the three numbers side by side, with LTV as
         in notebook 09 (ARPA × margin ÷ trailing churn) at the last month of each period,
-        and three flags:
+        and three flags. This notebook compares costs with **gross profit**, so its LTV is
+        taken at an assumed 80 % gross margin (`gross_margin=0.8`, a hypothetical input:
+        use your own); notebook 09's headline is the revenue LTV (before gross margin), which
+        the first table below prints next to it:
 
-        * `crc_above_cac`: the period's CRC is above CAC — a year of keeping a customer costs
-          more than winning a new one;
+        * `crc_above_cac`: the period's CRC is above CAC — the article's rule, examined (and
+          rejected) in *Where the source articles go wrong* below;
         * `crc_above_ltv`: retention spend is above LTV. CRC is *per period* and LTV covers a
           *lifetime*, so by default cskit compares LTV with the **lifetime retention cost**:
           spend per customer-month × expected lifetime in months (1 ÷ churn). As LTV is
@@ -217,10 +225,12 @@ CELLS = [
         equal = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment", gross_margin=0.8,
                                                 period=freq)
         now_equal = equal.xs(last_period, level="period")
+        revenue_ltv = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment",
+                                                      period=freq).xs(last_period, level="period")
         print(f"{last_period}: segments failing the CAC test: "
               f"{list(now_equal.index[now_equal['crc_above_cac']]) or 'none'}; "
               f"failing the LTV test: {list(now_equal.index[now_equal['crc_above_ltv']]) or 'none'}.")
-        now_equal[columns].round(2)
+        now_equal[columns].assign(**{"revenue LTV (baseline)": revenue_ltv["ltv"]}).round(2)
         """
     ),
     md(
@@ -248,35 +258,123 @@ CELLS = [
     md(
         """
         Sharing by revenue moves the spend towards the segments that pay most, and the flags
-        move with it. **Which allocation is right is a fact about your CS team**, not a modelling
+        can move with it (compare the two lists printed above). **Which allocation is right is a fact about your CS team**, not a modelling
         choice: record the team's time by segment (a `segment` column in `costs`: cskit then
         charges each line to its segment and shares only the rest).
 
-        The comparison also depends on the period: CRC per quarter is a quarter of CRC per
-        year, CAC is not. Per quarter:
+        ## Where the source articles go wrong
+
+        **1. "Retention cost above acquisition cost ⇒ bad business" (6-metrics article).**
+        The rule compares a **running** cost (CRC: spend per customer *per period*, paid again
+        every period the customer stays) with a **one-off** cost (CAC: paid once, when the
+        customer is won). Their ratio has a unit — periods — so the verdict depends on the
+        length of the period you happen to measure: CRC per quarter is about a quarter of CRC
+        per year, CAC stays the same. The same segments, the same spend, a year against a
+        quarter (`crc_above_cac`):
         """
     ),
     code(
         """
         quarterly = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment", period="Q",
                                                     gross_margin=0.8)
-        last_q = quarterly.index.get_level_values("period").max()
-        quarterly.xs(last_q, level="period")[["crc", "cac", "crc_above_cac", "crc_above_ltv"]].round(2)
+        q_whole = quarterly.index.get_level_values("period")
+        last_q = q_whole[q_whole.asfreq("M", how="end") <= month].max()
+        if freq == "Q":
+            print("This data holds no whole year: both columns below are quarters, and the "
+                  "flip shows only once a year of costs exists.")
+        verdicts = pd.DataFrame({
+            f"CRC {last_period}": now_equal["crc"],
+            f"CRC {last_q}": quarterly.xs(last_q, level="period")["crc"],
+            "CAC (year)": now_equal["cac"],
+            "LTV:CAC": now_equal["ltv_cac"],
+            "rule says bad (year)": now_equal["crc_above_cac"],
+            "rule says bad (quarter)": quarterly.xs(last_q, level="period")["crc_above_cac"],
+        })
+        flips = verdicts.index[verdicts["rule says bad (year)"].fillna(False)
+                               != verdicts["rule says bad (quarter)"].fillna(False)]
+        print(f"The article's rule flags {int(verdicts['rule says bad (year)'].fillna(False).sum())} "
+              f"of {len(verdicts)} segments on {last_period} and "
+              f"{int(verdicts['rule says bad (quarter)'].fillna(False).sum())} on {last_q}; "
+              f"the verdict flips for {list(flips) or 'no segment'} with nothing but the period "
+              "length changed.")
+        worst = verdicts.loc[verdicts["rule says bad (year)"].fillna(False), "LTV:CAC"]
+        if len(worst):
+            print(f"Among the segments it calls a bad business, LTV:CAC reaches {worst.max():,.1f} "
+                  f"({worst.idxmax()!r}): each customer brings back that many times its CAC.")
+        verdicts.round(2)
         """
     ),
     md(
         """
-        The 6-metrics article's own denominator is "customers retained this **year**", so the
-        yearly comparison (cskit's default) is the article's test; say which one you report.
-        And `horizon="period"` compares the period's CRC with LTV directly — a test almost
-        nothing fails, since LTV covers years:
+        A rule whose answer changes when you switch from years to quarters measures the
+        calendar, not the business. Both halves of a sound comparison must be in the same
+        unit:
+
+        * **lifetime retention cost vs LTV** (cskit's `crc_above_ltv`, above): both are
+          amounts over the customer's whole life;
+        * **CAC vs the gross profit a customer brings per month**: the CAC payback, below.
+
+        **2. The CLV formula under the CRC heading (16-KPI article).** The article (Korean,
+        Japanese and Chinese versions alike) ends its *retention cost* section with "customer
+        lifetime value = customer value × average customer lifespan". That formula is LTV's
+        (notebook 09); CRC is spend ÷ customers and involves no lifespan. Multiply CRC by a
+        lifespan only when you mean the lifetime retention cost, and say so.
+
+        **3. Two denominators, one name.** ÷ all customers (16-KPI) and ÷ customers retained
+        this year (6-metrics) can differ manyfold (the ratio is printed above).
+
+        ## CAC payback
+
+        $$\\text{CAC payback (months)} = \\frac{\\text{CAC}}{\\text{ARPA per month} \\times \\text{gross margin}}$$
+
+        How many months of gross profit a new customer must pay before its acquisition cost is
+        recovered. It is a duration, so it does not change with the period CAC and ARPA were
+        measured over. `cac_payback` takes the unit-economics table (its `cac` and `arpa`
+        columns), here at the 80 % gross margin this notebook assumes throughout (an input:
+        use your own; without it the payback is on revenue, shorter than the true one):
+        """
+    ),
+    code(
+        """
+        payback = now_equal.cs.cac_payback(gross_margin=0.8)
+        payback["lifetime (months)"] = now_equal["lifetime_months"]
+        known = payback["payback_months"].notna() & payback["lifetime (months)"].notna()
+        payback["paid back within the lifetime"] = (
+            payback["payback_months"] < payback["lifetime (months)"]).where(known)
+        late = payback.index[known & (payback["payback_months"]
+                                      >= payback["lifetime (months)"])]
+        unknown = payback.index[~known]
+        print(f"{last_period}, 80 % gross margin: CAC is paid back in "
+              f"{payback['payback_months'].min():,.1f} to {payback['payback_months'].max():,.1f} "
+              f"months across segments; segments whose expected lifetime ends first: "
+              f"{list(late) or 'none'}"
+              + (f"; no lifetime or payback known for {list(unknown)}." if len(unknown) else "."))
+        payback.round(2)
+        """
+    ),
+    md(
+        """
+        A payback longer than the expected lifetime means the customer leaves before it has
+        paid for itself — that, not CRC above CAC, is the sign of a segment that loses money
+        on every customer it wins. The published ranges for payback are in *Read it, act on
+        it* below.
+        """
+    ),
+    md(
+        """
+        `horizon="period"` compares one period's CRC with LTV directly — the same unit
+        mismatch the other way round (a period against a lifetime), which makes retention
+        spend look small; the two horizons' counts of flagged segments:
         """
     ),
     code(
         """
         per_period = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment", gross_margin=0.8,
                                                      horizon="period", period=freq)
-        per_period.xs(last_period, level="period")[["crc", "ltv", "crc_above_ltv"]].round(2)
+        now_period = per_period.xs(last_period, level="period")
+        print(f"{last_period}: horizon='period' flags {int(now_period['crc_above_ltv'].sum())} "
+              f"segment(s), horizon='lifetime' {int(now_equal['crc_above_ltv'].sum())}.")
+        now_period[["crc", "ltv", "crc_above_ltv"]].round(2)
         """
     ),
     md("## The plot"),
@@ -292,48 +390,28 @@ CELLS = [
         Bars on a log scale (segments' LTVs can differ a hundredfold); LTV:CAC above each
         group; segments with a flag in red.
 
-        ## Common mistakes, including the source articles'
+        ## Common mistakes
 
-        1. **The CLV formula under the CRC heading.** The 16-KPI article (Korean, Japanese
-           and Chinese versions alike) ends its *retention cost* section with "customer
-           lifetime value = customer value × average customer lifespan". That formula is
-           LTV's (notebook 09); CRC is spend ÷ customers and involves no lifespan. Do not
-           multiply CRC by lifespan unless you mean the lifetime retention cost, and then
-           say so.
-        2. **Two denominators, one name.** ÷ all customers (16-KPI) and ÷ customers retained
-           this year (6-metrics) can differ manyfold (see the ratio printed above).
+        1. **Comparing a running cost with a one-off cost** (CRC per period against CAC): the
+           verdict depends on the period length. Use lifetime cost vs LTV, or CAC payback.
+        2. **Two denominators, one name**: say which CRC you report.
         3. **Acquisition costs in retention spend** (or the reverse). Marketing to prospects
            is CAC; marketing to customers (customer marketing) is CRC. Keep the categories
            apart, as the `costs` table does.
         4. **Comparing a yearly CRC with a lifetime LTV**: compare like with like (`horizon`).
-        5. **Reactivations counted as new customers** make CAC look cheaper than it is.
-        6. **Equal cost per account by default.** Shared costs spread per customer make
+        5. **Revenue payback reported as payback**: apply the gross margin, and say which.
+        6. **Reactivations counted as new customers** make CAC look cheaper than it is.
+        7. **Equal cost per account by default.** Shared costs spread per customer make
            small accounts look unprofitable; spread per MRR make them look cheap. Measure.
-        7. **Ignoring the period's start.** The first month of data, or a half year, is not
+        8. **Ignoring the period's start.** The first month of data, or a half year, is not
            a whole period: cskit reports whole periods only.
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 12_000 / 40,
-            2: float(crc_retained.loc[last_period, "crc"]),
-            3: float(quarters.loc[quarters.index.asfreq("M", how="end") <= month, "crc"].iloc[-1]),
-            4: 0,
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - expected) <= 1e-6 * max(1.0, abs(expected))
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
@@ -345,77 +423,59 @@ CELLS = [
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("10-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        12,000 ÷ 40 = **300** a customer a month (either denominator: everyone is retained).
-
-        </details>
+        **2.** CAC is 1,200; a new customer pays 150 a month at an 80 % gross margin. How many
+        months does it take to pay back the CAC?
         """
     ),
-    md("**2.** This data's CRC for `last_period` with the 6-metrics article's denominator."),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("10-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `company.costs.cs.retention_cost(mrr=company.mrr, period=freq, denominator="retained")`,
-        row `last_period`.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** The CRC of the last whole quarter ending on or before `month`, ÷ all
-        customers.
+        **3.** A segment's retention cost is 1,500 per customer a year and its CAC 1,000; per
+        quarter the retention cost is 375. The article's rule calls the segment a bad business
+        by year, a good one by quarter. What does the flip show? a) the rule compares a running
+        cost with a one-off cost, so its verdict depends on the period; b) the segment improved
+        between the two measures; c) quarters are more precise.
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `company.costs.cs.retention_cost(mrr=company.mrr, period="Q")`, the last row whose
-        quarter ends by `month` (e.g. 2026Q3 for 2026-10).
-
-        </details>
+        cskit.training.check("10-3", answer_3, data=company)
         """
     ),
     md(
         """
         **4.** A segment's accounts pay 90 a month at an 80 % margin; serving one costs 40 a
-        month. Is retention spend above LTV for that segment? Answer 1 for yes, 0 for no.
+        month. Is its lifetime retention cost above its LTV? Answer "yes" or "no".
         """
     ),
     code(
         """
         answer_4 = None
-        check(4, answer_4)
+        cskit.training.check("10-4", answer_4, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        **0**: lifetime cost 40 ÷ churn and LTV 90 × 0.8 ÷ churn share the churn, so compare
-        40 with 72 a month. Whatever the churn, LTV is higher.
-
-        </details>
+        **5.** For the whole company (no segments), what is the CAC payback in months of the
+        last whole year up to the report month (a quarter when the data has no whole year), at
+        the 80 % gross margin this notebook assumes? One decimal.
+        """
+    ),
+    code(
+        """
+        answer_5 = None
+        cskit.training.check("10-5", answer_5, data=company)
         """
     ),
 ]

@@ -14,7 +14,11 @@ CELLS = [
         """
         # Product usage rate (frequency, breadth, depth) and feature adoption
 
-        A customer who bought the product and does not use it will not renew. **Product
+        ## Why it matters
+
+        A customer who bought the product and does not use it will not renew. CSMs read usage
+        every week to decide which accounts to call first, and it is the main input of the
+        health score (notebook 08). **Product
         usage** (제품 사용률, 製品利用率, 產品使用率) measures, per account, how much of what was
         bought is used. The 16-KPI article names its parts — how often people use it, which
         tools and features they use, and the time spent — and gives one instruction that
@@ -92,7 +96,7 @@ CELLS = [
         A product has entry events everyone fires (a *login*, a home *dashboard*) and
         features that mean real work (creating or exporting a report, an API call, inviting
         a colleague…): those are the **key features**. Below, every event of this data except
-        the two most frequent ones — replace `KEY` with your own list. Usage of the chosen
+        the two most frequent ones — replace `KEY` with your own list. Usage of the report
         month, per account:
         """
     ),
@@ -188,7 +192,7 @@ CELLS = [
         The point of measuring usage in CS is to see trouble early. Compare the month's
         usage of accounts that churn in the next three months with those that stay (the
         data's last three months have no known outcome yet, so this looks at six months
-        before the chosen one):
+        before the report month):
         """
     ),
     code(
@@ -216,15 +220,37 @@ CELLS = [
         churn more, have a high breadth by construction (one seat, one user). Notebook 08 turns these signals into a health
         score and checks which of them really predict churn, within segments too.
 
-        ## Where the source article is unclear
+        ## Where the source articles are unclear
 
-        * **"Frequency" and "time spent" are mixed up.** In the article's health-score section
-          frequency is described as "how much time users spend in the product"; in the usage
-          section the two are separate items. They are different measures: frequency is how
-          *often* (active days), time is how *long* (session duration, notebook 15). An
-          account that logs in every day for a minute and one that logs in once a month for
-          eight hours have opposite frequency and similar time.
-        * **No formula at all.** The article says usage is "easier to measure" and stops. The
+        * **"Frequency" and "time spent" are mixed up.** In the 16-KPI article's health-score
+          section frequency is described as "how much time users spend in the product"; in
+          the usage section the two are separate items. They are different measures:
+          frequency is how *often* (active days), time is how *long* (session duration,
+          notebook 15). Two users of a 30-day month, in numbers:
+        """
+    ),
+    code(
+        """
+        days_in_month = 30
+        users_ab = pd.DataFrame({
+            "active days": [days_in_month, 1, days_in_month],
+            "minutes per active day": [1, 8 * 60, 16],
+        }, index=["every day, 1 minute", "once, 8 hours", "every day, 16 minutes"])
+        users_ab["minutes in the month"] = (users_ab["active days"]
+                                            * users_ab["minutes per active day"])
+        a, b, c = users_ab["minutes in the month"]
+        print(f"A minute a day is {a} minutes a month against the {b} minutes of one "
+              f"eight-hour day: opposite frequency and {'similar' if a == b else 'different'} "
+              f"time. Sixteen minutes a day is {c} minutes: "
+              f"{'the same time' if c == b else 'a different time'}, opposite frequency.")
+        users_ab
+        """
+    ),
+    md(
+        """
+        Frequency and time answer different questions; neither stands in for the other.
+
+        * **No formula at all.** The 16-KPI article says usage is "easier to measure" and stops. The
           three ratios above are the usual ones (and the catalogue's); each needs a decision
           the article does not make: what counts as active, which features are key, the
           interval.
@@ -248,26 +274,10 @@ CELLS = [
 
         ## Exercises
 
-        Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 0.5 * 1.0,
-            2: float(this_month["active_days"].median()),
-            3: float(adoption.loc[(month, KEY[0]), "adoption"]),
-            4: int((this_month["breadth"] > 1).sum()),
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - expected) < 5e-4
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
@@ -279,65 +289,31 @@ CELLS = [
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("14-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        Depth 1 of 2 key features = 0.5; breadth is still 1 ÷ 1 = 1: **0.5**.
-
-        </details>
+        **2.** In a 30-day month, user A logs in every day for one minute; user B logs in once,
+        for eight hours. What is A's time in the product as a fraction of B's?
         """
     ),
-    md("**2.** The median number of active days of the month's active accounts."),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("14-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `this_month["active_days"].median()`.
-
-        </details>
+        **3.** What share of the accounts paying in the report month had no event at all in that
+        month? (A fraction; usage() does not list them.)
         """
     ),
-    md("**3.** The month's adoption of the first key feature, `KEY[0]` (a fraction)."),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `adoption.loc[(month, KEY[0]), "adoption"]`.
-
-        </details>
-        """
-    ),
-    md("**4.** How many accounts used more seats than they bought in the month?"),
-    code(
-        """
-        answer_4 = None
-        check(4, answer_4)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `(this_month["breadth"] > 1).sum()` — accounts for an upsell (or a seat-sharing)
-        conversation.
-
-        </details>
+        cskit.training.check("14-3", answer_3, data=company)
         """
     ),
 ]

@@ -21,6 +21,12 @@ CELLS = [
         number of sessions. It also says what makes it useful: seeing *which parts* of the
         product people spend longer or shorter in.
 
+        ## Why it matters
+
+        Product and CS teams read it per area of the product to see where people work and
+        where they give up: a falling duration on a key workflow is an adoption problem a CSM
+        can raise with the account; a rising one on a support page is friction to remove.
+
         The formula is the easy part. Two questions decide the number, and the article
         answers neither: **what is a session**, and **how long did the last screen of a
         session stay open**?
@@ -101,7 +107,7 @@ CELLS = [
         (monthly.loc[last6].assign(mean_minutes=lambda d: d["mean_seconds"] / 60)).round(1)
         """
     ),
-    md("The chosen month by hand, from the session ids, in plain pandas:"),
+    md("The report month by hand, from the session ids, in plain pandas:"),
     code(
         """
         if "session_id" in ev:  # the product logs its sessions
@@ -156,7 +162,7 @@ CELLS = [
         ## The timeout and the length definition move the number
 
         Sessions derived from the events with three timeouts, against the logged session
-        ids, and both length definitions, for the chosen month:
+        ids, and both length definitions, for the report month:
         """
     ),
     code(
@@ -184,7 +190,7 @@ CELLS = [
         A shorter timeout cuts long visits in two: more sessions, each shorter. Compare the
         derived rows with the logged session ids to see which timeout matches how this
         product logs sessions. `"sum"` leaves out
-        the pauses between screens, so it is always the smaller of the two. Any of these can be
+        the pauses between screens, so it is usually the smaller of the two. Any of these can be
         right; what is wrong is comparing two numbers made with different rules.
 
         ## Time per area of the product
@@ -219,7 +225,7 @@ CELLS = [
     ),
     md(
         """
-        Some features hold people for minutes per use, others take seconds. A feature whose time per use grows while its adoption does not is worth
+        Compare the seconds per use across features in the table above. A feature whose time per use grows while its adoption does not is worth
         a look: people may be struggling with it.
 
         By segment (merge the accounts' segment onto the events first):
@@ -234,7 +240,7 @@ CELLS = [
     ),
     md(
         """
-        ## Where the source article falls short
+        ## Where the source articles fall short
 
         * **No definition of a session.** "Total seconds of all sessions ÷ number of
           sessions" is right, but without a session rule (the product's own session ids, or
@@ -260,27 +266,10 @@ CELLS = [
 
         ## Exercises
 
-        Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: (2500 + 50 + 300) / 3,
-            2: float(ev.cs.session_duration(period="M", session=None, timeout="5min")
-                     .loc[month, "sessions"]),
-            3: float(ev.cs.session_duration(period="M", active=ev["event"] != "api_call")
-                     .loc[month, "median_seconds"]),
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - expected) < 5e-3
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
@@ -292,54 +281,31 @@ CELLS = [
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("15-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        Three sessions: 2,500 s, 50 s and 300 s → (2,500 + 50 + 300) ÷ 3 = **950 s**.
-
-        </details>
+        **2.** Five sessions last 2, 3, 4, 5 and 86 minutes. What is the typical (median)
+        session length, in minutes?
         """
     ),
-    md("**2.** How many sessions does the month have with a 5-minute timeout (ignore the ids)?"),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("15-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `ev.cs.session_duration(period="M", session=None, timeout="5min").loc[month, "sessions"]`.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** The month's median session length in seconds when API calls (machines) are
-        left out.
+        **3.** A user's events are at 09:00, 09:20, 10:00 and 10:10. With a 30-minute inactivity
+        timeout, how many sessions is that?
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `ev.cs.session_duration(period="M", active=ev["event"] != "api_call").loc[month,
-        "median_seconds"]`.
-
-        </details>
+        cskit.training.check("15-3", answer_3, data=company)
         """
     ),
 ]

@@ -22,8 +22,10 @@ CELLS = [
         * 1 means the company runs to stand still: sales replaces exactly what leaves;
         * below 1 MRR shrinks.
 
-        None of the source articles has it; every billing-analytics tool does. It belongs in a
-        CS toolkit because its denominator — contraction and churn — is CS's to defend: two
+        ## Why it matters
+
+        Founders, finance and investors use it to judge how efficient growth is; it belongs
+        in a CS toolkit because its denominator — contraction and churn — is CS's to defend: two
         companies with the same sales can have quick ratios of 1.5 and 6 depending only on
         retention. It reads the MRR movements (notebook 02) in one number.
         """
@@ -83,7 +85,7 @@ CELLS = [
         """
         ## The quick ratio of this data
 
-        Monthly, for the twelve months up to the chosen month:
+        Monthly, for the twelve months up to the report month:
         """
     ),
     code(
@@ -93,19 +95,23 @@ CELLS = [
         monthly = company.mrr.cs.quick_ratio().loc[last12]
         monthly["without reactivation"] = company.mrr.cs.quick_ratio(
             include_reactivation=False).loc[last12, "quick_ratio"]
+        spread = monthly["quick_ratio"].replace([np.inf, -np.inf], np.nan).dropna()
+        if len(spread):
+            print(f"Monthly quick ratio over these months: {spread.min():.2f} to {spread.max():.2f}.")
         monthly.round(2)
         """
     ),
     md(
         """
-        Monthly ratios jump around: one large cancellation in a month halves it. Quarters and
+        Monthly ratios can jump around (the range is printed above): one large cancellation
+        can halve a month's ratio. Quarters and
         years are steadier, and they must be computed from summed flows:
         """
     ),
     code(
         """
         def whole_periods(frame: pd.DataFrame) -> pd.DataFrame:
-            # periods that end on or before the chosen month and whose every month has the
+            # periods that end on or before the report month and whose every month has the
             # month before it in the data
             periods = pd.PeriodIndex(frame.index.get_level_values("period"))
             return frame[(periods.asfreq("M", how="end") <= month)
@@ -153,7 +159,7 @@ CELLS = [
         """
         ## The same number by hand, in plain pandas
 
-        No cskit: a customer × month table of MRR; compare the chosen month with the month
+        No cskit: a customer × month table of MRR; compare the report month with the month
         before, customer by customer.
         """
     ),
@@ -191,6 +197,15 @@ CELLS = [
     ),
     md(
         """
+        ## Where the source articles stand
+
+        None of the source articles has the quick ratio; every billing-analytics tool does.
+        What they leave out is the point of it: the articles treat new business (conversion)
+        and losses (churn, downgrades) in separate sections, never as one balance of MRR
+        gained against MRR lost. Their MRR-movement vocabulary is enough to compute it
+        (notebook 02); the sources to quote for what a good ratio is are in *Read it, act on
+        it* below.
+
         ## Common mistakes
 
         1. **Averaging monthly ratios** for a quarter or a year (above). Sum the flows, then
@@ -207,27 +222,10 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: (40 + 10 + 0) / (5 + 15),
-            2: float(whole_periods(company.mrr.cs.quick_ratio(period=long,
-                                                              include_reactivation=False))
-                     .iloc[-1]["quick_ratio"]),
-            3: 4.0,
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            else:
-                ok = abs(float(answer) - expected) < 5e-3
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
@@ -239,59 +237,43 @@ CELLS = [
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("17-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        (40 + 10) ÷ (5 + 15) = **2.5**.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **2.** What is this data's quick ratio for the last whole year (`long`: a quarter when
-        the data holds no whole year) up to the chosen month, without reactivation?
+        **2.** Two companies each grow MRR by 10,000 a month. A gains 12,000 and loses 2,000; B
+        gains 30,000 and loses 20,000. What is B's quick ratio?
         """
     ),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.quick_ratio(period=long, include_reactivation=False)`, the last
-        period ending on or before the chosen month.
-
-        </details>
+        cskit.training.check("17-2", answer_2, data=company)
         """
     ),
     md(
         """
         **3.** A company loses 2 % of its MRR every month (contraction + churn) and wants MRR to
-        grow 6 % a month. What quick ratio does that take? (Gained − lost = 6 %.)
+        grow 6 % a month. What quick ratio does that take?
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
+        cskit.training.check("17-3", answer_3, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        It must gain 6 % + 2 % = 8 % a month: 8 ÷ 2 = **4**.
-
-        </details>
+        **4.** What is this data's quick ratio, without reactivation, for the last whole year up
+        to the report month (a quarter when the data has no whole year)? Two decimals.
+        """
+    ),
+    code(
+        """
+        answer_4 = None
+        cskit.training.check("17-4", answer_4, data=company)
         """
     ),
 ]

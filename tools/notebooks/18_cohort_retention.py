@@ -21,7 +21,10 @@ CELLS = [
         Each row is a signup cohort, each column a number of months since the start, and the
         first column is 100 % by construction.
 
-        Why CS teams live in this table:
+        ## Why it matters
+
+        Why CS teams live in this table (onboarding leads judge their work by its first
+        columns; the head of CS uses it to tell a churn trend from a change of mix):
 
         * a churn rate mixes customers of every age; new customers churn more, so a month
           with many new customers looks worse without anything getting worse. A cohort table
@@ -32,14 +35,15 @@ CELLS = [
         * the **revenue** version shows whether the survivors grow (expansion) enough to make
           up for those who leave — the cohort view of net revenue retention (notebook 04).
 
-        The articles do not discuss cohorts; every product-analytics tool has them.
+        The source articles do not discuss cohorts (see below); every product-analytics tool
+        has them.
         """
     ),
     parameters(),
     code(setup('mrr')),
     md(
         """
-        ## Definitions
+        ## The formula: definitions
 
         * a customer's **cohort** is the month of its first MRR above zero (`period="Q"` or
           `"Y"` groups cohorts by quarter or year; ages stay in months);
@@ -91,7 +95,7 @@ CELLS = [
     ),
     code(
         """
-        mrr_upto = company.mrr[company.mrr["month"] <= month]  # the data as of the chosen month
+        mrr_upto = company.mrr[company.mrr["month"] <= month]  # the data as of the report month
         quarterly = mrr_upto.cs.cohort_retention(period="Q")
         (quarterly.loc[:, :12] * 100).round(1)
         """
@@ -228,6 +232,15 @@ CELLS = [
     ),
     md(
         """
+        ## Where the source articles stand
+
+        None of the source articles has a cohort table. What they get right: the 6-metrics
+        article divides churn by the customers at the *start* of the period, the same "follow
+        a fixed group" idea a cohort takes further. What they leave out: every churn rate they
+        give mixes customers of every age, so a month with many new customers looks worse
+        without anything getting worse — the comparison only a cohort table makes (month 3
+        of this year's cohorts against month 3 of last year's).
+
         ## Common mistakes
 
         1. **Averaging a column over cohorts that have not all reached it**, or without
@@ -246,94 +259,47 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 5 / 20,
-            2: float(rates.loc[month - 3, 3]),
-            3: str(pooled_12.idxmax()),
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            elif isinstance(expected, str):
-                ok = str(answer).strip().lower() == expected.lower()
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-            else:
-                ok = abs(float(answer) - expected) < 5e-4
-                hint = "" if ok or abs(float(answer)) <= 1 else " (fractions: 95 % = 0.95)"
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
         """
-        **1.** In the small example, what is the February cohort's *revenue* retention at
-        age 1? Careful: it is not the logo rate.
+        **1.** In the small example, what is the February cohort's revenue retention at age 1?
+        Careful: it is not the logo rate.
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("18-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        February starts with d 5 + e 15 = 20; in March only d pays 5: 5 ÷ 20 = **0.25**.
-        The logo rate is 1/2.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **2.** What share of the customers who started three months before the chosen month
-        still pay in the chosen month (3-month logo retention of that monthly cohort)?
+        **2.** What share of the customers who started three months before the report month
+        still pay in the report month (3-month logo retention of that monthly cohort)?
         """
     ),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("18-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `mrr_upto.cs.cohort_retention().loc[month - 3, 3]`
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** Which segment keeps the largest share of its customers after twelve months
-        (`seg_age` months when no yearly cohort is that old; pooled over yearly cohorts)?
-        Type its name.
+        **3.** A cohort's revenue retention at age 12 is 105 % while its logo retention is 70 %.
+        Which is true? a) the customers who stayed grew by more than the leavers took with them;
+        b) the cohort gained new customers; c) one of the two numbers must be wrong.
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `pooled_12.idxmax()` from the segment table.
-
-        </details>
+        cskit.training.check("18-3", answer_3, data=company)
         """
     ),
 ]

@@ -16,6 +16,12 @@ CELLS = [
         """
         # Upsell rate, cross-sell rate, and churn after an upsell
 
+        ## Why it matters
+
+        Account managers and the head of CS use these rates to see whether customers buy
+        more as they succeed, and to plan expansion work; finance reads them into the
+        expansion half of NRR (notebook 04).
+
         The KPI-setting article lists **고객 단가・업셀율・크로스셀율** (revenue per customer,
         upsell rate, cross-sell rate) as CS KPIs: when customers succeed they buy more, either
         a **higher plan** (upsell, アップセル, 向上銷售) or **another product** (cross-sell,
@@ -32,7 +38,7 @@ CELLS = [
     code(setup('mrr')),
     md(
         """
-        ## Definitions
+        ## The formula: definitions
 
         From an `mrr` frame with `plan` and `product` columns (one row per account, month, plan
         and product — what `to_mrr()` produces):
@@ -45,7 +51,7 @@ CELLS = [
         * an account **cross-sells** in month *m* when it pays for a product line it did not
           pay for in *m − 1* while it was already paying. A new customer's first products are
           new business, not a cross-sell;
-        * **rate** = accounts with at least one such event in the period ÷ **active** accounts
+        * **rate** = accounts with at least one such event in the period ÷ **paying** accounts
           (paying in some month of the period, default) or ÷ accounts paying at the **start**
           of the period (`denominator="start"`; then only their events count);
         * **churn after upsell** (`post_upsell_churn(horizon=3)`): of the accounts that upsold
@@ -62,9 +68,9 @@ CELLS = [
         | d | — | scale 50 | scale 50 + insights 5 | Feb: new; Mar: cross-sell |
         | e | starter 10 | starter 12 | starter 12 | Feb: more seats |
 
-        **February**, 5 active accounts: with the plan order only a upsold → 1/5 = **20 %**;
+        **February**, 5 paying accounts: with the plan order only a upsold → 1/5 = **20 %**;
         without it, a and b (both raised MRR with a plan change) → 2/5; counting any increase
-        (`upgrade="expansion"`), a, b and e → 3/5. **March**, 4 active accounts (a, c, d, e):
+        (`upgrade="expansion"`), a, b and e → 3/5. **March**, 4 paying accounts (a, c, d, e):
         c and d cross-sold → 2/4 = **50 %**. **After the upsell** (horizon 1 month): a stays,
         b leaves in March → 1/2 of the February upsells churned (with `plan_order`, only a
         counts as an upsell and 0 of 1 churned).
@@ -97,7 +103,7 @@ CELLS = [
         Upsell needs the order of the plans. The data does not hold it; below, the plans are
         ordered by their median MRR per account and month (cheapest first) — write your own
         order in `plans` when you know it. Monthly rates for the twelve months up to the
-        chosen month:
+        report month:
         """
     ),
     code(
@@ -110,7 +116,7 @@ CELLS = [
         up = company.mrr.cs.upsell_rate(plan_order=plans)
         cross = company.mrr.cs.cross_sell_rate()
         both = pd.DataFrame({
-            "active accounts": up["accounts"],
+            "paying accounts": up["accounts"],
             "upsold": up["upsold"],
             "upsell rate %": up["upsell_rate"] * 100,
             "upsell MRR": up["upsell_mrr"],
@@ -131,7 +137,7 @@ CELLS = [
     code(
         """
         def whole_periods(frame: pd.DataFrame) -> pd.DataFrame:
-            # periods that end by the chosen month and have the month before their start
+            # periods that end by the report month and have the month before their start
             periods = pd.PeriodIndex(frame.index.get_level_values("period"))
             return frame[(periods.asfreq("M", how="end") <= month)
                          & (periods.asfreq("M", how="start") > company.mrr["month"].min())]
@@ -199,19 +205,56 @@ CELLS = [
     ),
     code(
         """
+        from scipy import stats
+
         pooled = company.mrr.cs.post_upsell_churn(horizon=3, period=None, plan_order=plans)
-        others = after["others_churned"].sum() / after["others"].sum()
-        print(f"Churn within 3 months: upsold accounts {pooled:.1%}, other accounts "
-              f"{others:.1%} (each account-month is one case)")
+        n_up, k_up = int(after["upsold"].sum()), int(after["upsold_churned"].sum())
+        n_other, k_other = int(after["others"].sum()), int(after["others_churned"].sum())
+        others = k_other / n_other
+        print(f"Churn within 3 months: upsold accounts {pooled:.1%} ({k_up} of {n_up}), other "
+              f"accounts {others:.1%} ({k_other:,} of {n_other:,}); each account-month is one case")
+        if n_up and n_other:
+            # the difference of the two shares with a 95 % (Newcombe–Wilson) interval, and
+            # Fisher's exact test, which holds with a handful of churn events
+            def wilson(k, n, z=1.959964):
+                centre = (k + z * z / 2) / (n + z * z)
+                half = z * np.sqrt(k * (n - k) / n + z * z / 4) / (n + z * z)
+                return centre - half, centre + half
+            (l1, u1), (l2, u2) = wilson(k_up, n_up), wilson(k_other, n_other)
+            p1, p2 = k_up / n_up, others
+            diff = p1 - p2
+            low = diff - np.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
+            high = diff + np.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
+            p_value = stats.fisher_exact([[k_up, n_up - k_up],
+                                          [k_other, n_other - k_other]]).pvalue
+            if p_value >= 0.05:
+                verdict = "the data cannot tell the two groups apart"
+            else:
+                verdict = f"upsold accounts churn {'less' if diff < 0 else 'more'} (p < 0.05)"
+            print(f"Difference {diff * 100:+.1f} points (95 % interval {low * 100:+.1f} to "
+                  f"{high * 100:+.1f}), Fisher p = {p_value:.2f}: {verdict}.")
         """
     ),
     md(
         """
-        Upsold accounts that churn *less* than the others upgraded because they grew, not
-        because of a discount campaign. If your campaign's upsold accounts
-        churn *more* than the rest (`churn_ratio` above 1), the upsell borrowed revenue from
-        the future — the case the KPI-setting article warns about. A campaign flag column
-        passed as `by=` compares campaign and organic upsells directly.
+        Read the verdict before the two rates: with few upsells, a handful of churn events
+        decides the gap, and the interval shows how little it pins down (the cases are also
+        account-months, so one account can appear more than once — the interval is, if
+        anything, too narrow). And even a clear difference is not an effect of the upsell:
+        accounts that upgrade are usually the ones that were growing anyway. If your
+        campaign's upsold accounts churn *more* than the rest (`churn_ratio` above 1), with
+        an interval that excludes 0, the upsell borrowed revenue from the future — the case
+        the KPI-setting article warns about. A campaign flag column passed as `by=` compares
+        campaign and organic upsells directly.
+
+        ## Where the source articles go wrong
+
+        The KPI-setting article gets the important part right: it warns that upgrades won by
+        a time-limited campaign are often cancelled, so upsells must be followed, not just
+        counted. What it leaves out: a definition (what counts as an upsell, a plan move or
+        any increase; which accounts are in the denominator), a comparison group (the churn
+        of accounts that did not upsell), and the sample size that makes a churn gap mean
+        anything. This notebook adds all three.
 
         ## The same numbers by hand, in plain pandas
 
@@ -231,7 +274,7 @@ CELLS = [
         upgraded = follows & (lines["plan"].map(rank) > previous["plan"].map(rank))
 
         this = lines["month"] == month
-        active = paid.loc[paid["month"] == month, "customer_id"].nunique()
+        paying = paid.loc[paid["month"] == month, "customer_id"].nunique()
         upsold = lines.loc[upgraded & this, "customer_id"].nunique()
 
         # a cross-sell: a line that did not exist last month, of an account paying last month
@@ -240,10 +283,10 @@ CELLS = [
         cross_sold = lines.loc[new_line & lines["customer_id"].isin(paying_last_month),
                                "customer_id"].nunique()
 
-        assert abs(upsold / active - up.loc[month, "upsell_rate"]) < 1e-12
-        assert abs(cross_sold / active - cross.loc[month, "cross_sell_rate"]) < 1e-12
-        print(f"{month}: {upsold} of {active} active accounts upsold ({upsold / active:.2%}), "
-              f"{cross_sold} cross-sold ({cross_sold / active:.2%})")
+        assert abs(upsold / paying - up.loc[month, "upsell_rate"]) < 1e-12
+        assert abs(cross_sold / paying - cross.loc[month, "cross_sell_rate"]) < 1e-12
+        print(f"{month}: {upsold} of {paying} paying accounts upsold ({upsold / paying:.2%}), "
+              f"{cross_sold} cross-sold ({cross_sold / paying:.2%})")
         """
     ),
     md("## The plot"),
@@ -267,7 +310,7 @@ CELLS = [
         3. **Plan changes read without an order.** A move to a cheaper plan with a price rise
            (the example's b) looks like an upgrade by MRR; give `plan_order`.
         4. **Dividing by all customers ever**, or by accounts that could not upsell (not yet
-           paying). Use the active accounts of the period, or those at its start.
+           paying). Use the paying accounts of the period, or those at its start.
         5. **Stopping at the upsell.** The article's point: follow upsold accounts for a few
            months and compare their churn with everyone else's.
         6. **Months too close to the end of the data.** An upsell last month has no three
@@ -275,94 +318,49 @@ CELLS = [
 
         ## Exercises
 
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
-        """
-    ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 12 / 400,
-            2: float(company.mrr.cs.cross_sell_rate(denominator="start").loc[month,
-                                                                             "cross_sell_rate"]),
-            3: int(company.mrr.cs.upsell_rate(upgrade="expansion").loc[last12, "upsold"].sum()),
-        }
-
-        def check(number: int, answer) -> None:
-            expected = _ANSWERS[number]
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-            else:
-                ok = abs(float(answer) - expected) < 5e-4
-                hint = "" if ok or abs(float(answer)) <= 1 or number == 3 else \\
-                    " (fractions: 5 % = 0.05)"
-                print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}{hint}.")
+        Write your answer in place of `None` and run the cell; rates as fractions
+        (0.05 = 5 %). A wrong answer gets a hint, a right one the explanation. The checker
+        computes each answer from the data this notebook reads (`data=company`); no cell
+        shows it.
         """
     ),
     md(
         """
         **1.** In a month 400 accounts pay (380 of them already paid last month). 12 existing
-        accounts move to a higher plan, and 5 new accounts start directly on the top plan.
-        What is the upsell rate over active accounts?
+        accounts move to a higher plan, and 5 new accounts start directly on the top plan. What
+        is the upsell rate over paying accounts?
         """
     ),
     code(
         """
         answer_1 = None
-        check(1, answer_1)
+        cskit.training.check("19-1", answer_1, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        12 ÷ 400 = **0.03**: new accounts are not upsells (they are in the denominator as
-        active accounts, though). Over the start base it would be 12 ÷ 380.
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **2.** What is this data's cross-sell rate in the chosen month when dividing
-        by the accounts paying at the start of the month?
+        **2.** Upsold accounts churned 1 % in the following year, other accounts 3 %. Which
+        conclusion does this support? a) upselling reduces churn; b) accounts healthy enough to
+        be upsold churn less; the comparison cannot tell cause from effect; c) nothing at all.
         """
     ),
     code(
         """
         answer_2 = None
-        check(2, answer_2)
+        cskit.training.check("19-2", answer_2, data=company)
         """
     ),
     md(
         """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.cross_sell_rate(denominator="start").loc[month, "cross_sell_rate"]`
-
-        </details>
-        """
-    ),
-    md(
-        """
-        **3.** How many account-months of upsell are there over the last twelve months when any
-        increase of an existing line counts (`upgrade="expansion"`)?
+        **3.** 500 accounts pay at the start of a month; 20 of them add a second product; 10 new
+        accounts start with two products. What is the cross-sell rate over the accounts at the
+        start?
         """
     ),
     code(
         """
         answer_3 = None
-        check(3, answer_3)
-        """
-    ),
-    md(
-        """
-        <details><summary>Answer</summary>
-
-        `company.mrr.cs.upsell_rate(upgrade="expansion").loc[last12, "upsold"].sum()` — the
-        same as with `upgrade="plan"` when lines only grow by a plan change.
-
-        </details>
+        cskit.training.check("19-3", answer_3, data=company)
         """
     ),
 ]
