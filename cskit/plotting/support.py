@@ -25,12 +25,12 @@ def _one_series(frame: object, needed: list[str], source: str) -> pd.DataFrame:
 
 
 def ticket_volume_chart(volume: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Tickets per period as bars and, when present, tickets per 100 active accounts as a line.
+    """Tickets per period as bars and, when present, tickets per 100 paying accounts as a line.
 
     Parameters
     ----------
     volume : pandas.DataFrame
-        ``tickets.cs.ticket_volume(period="M", active=mrr)`` (``active`` optional).
+        ``tickets.cs.ticket_volume(mrr=mrr)`` (``mrr`` optional).
     ax : matplotlib Axes, optional
 
     Returns
