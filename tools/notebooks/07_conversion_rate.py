@@ -46,7 +46,7 @@ CELLS = [
         Two formulas, two denominators: the same 30 purchases are 3 % of 1,000 visitors and
         30 % of 100 leads. Neither is wrong; a conversion rate without its denominator is.
 
-        cskit makes the denominator a **stage** of an ordered funnel, `frame.cs.conversion(stages)`:
+        cskit makes the denominator a **stage** of an ordered funnel, `frame.cs.conversion(stages, period=None)`:
 
         * `entities` reaching each stage, `dropped` since the previous one;
         * `step_rate` = stage ÷ previous stage, `overall_rate` = stage ÷ first stage;
@@ -84,10 +84,10 @@ CELLS = [
                                     "2026-01-07"]),
         }, index=list("abcde"))
         stages = ["visit", "signup", "paid"]
-        funnel = leads.cs.conversion(stages)
+        funnel = leads.cs.conversion(stages, period=None)
         assert funnel["entities"].tolist() == [5, 3, 2]
-        assert leads.cs.conversion(stages, ordered="reached")["entities"].tolist() == [5, 4, 3]
-        assert leads.cs.conversion(stages, ordered="none")["entities"].tolist() == [5, 4, 4]
+        assert leads.cs.conversion(stages, ordered="reached", period=None)["entities"].tolist() == [5, 4, 3]
+        assert leads.cs.conversion(stages, ordered="none", period=None)["entities"].tolist() == [5, 4, 4]
         funnel
         """
     ),
@@ -106,7 +106,7 @@ CELLS = [
                         if c in company.accounts]
         if "first_login_at" not in trial_stages:
             print("No first_login_at column in this data: the funnel is trial → paid.")
-        funnel = company.accounts.cs.conversion(trial_stages)
+        funnel = company.accounts.cs.conversion(trial_stages, period=None)
         lost = funnel["dropped"].iloc[1:]
         print(f"In this data the largest loss is at {lost.idxmax()!r}: "
               f"{int(lost.max()):,} of {int(funnel['entities'].iloc[0]):,} trials; "
@@ -124,7 +124,7 @@ CELLS = [
     ),
     code(
         """
-        by_segment = company.accounts.cs.conversion(trial_stages, by="segment")
+        by_segment = company.accounts.cs.conversion(trial_stages, by="segment", period=None)
         by_segment["overall_rate"].unstack("stage")[trial_stages].round(4)
         """
     ),
@@ -142,7 +142,7 @@ CELLS = [
         """
         steps = company.events["event"].value_counts().index[:3].tolist()
         print("steps:", steps)
-        product = company.events.cs.conversion(steps, entity="account_id")
+        product = company.events.cs.conversion(steps, user_col="account_id", period=None)
         product.round(4)
         """
     ),
@@ -163,7 +163,7 @@ CELLS = [
         last12 = all_trials.index[all_trials.index <= month][-12:]  # up to 12 months of data
         trials = all_trials.loc[last12]
         trials["within 7 days"] = company.accounts.cs.trial_conversion(
-            as_of=as_of, trial_days=7, grace_days=0).reindex(last12)["conversion_rate"]
+            as_of=as_of, trial_days=7, grace_days=0).reindex(last12)["trial_conversion"]
         trials.round(4)
         """
     ),
@@ -189,7 +189,7 @@ CELLS = [
         converted = acc.groupby(acc["converted_at"].dt.to_period("M")).size()
         naive = (converted / started).reindex(last12)
         pd.DataFrame({"naive (this month's conversions ÷ this month's trials)": naive,
-                      "cskit (÷ trials ended)": trials["conversion_rate"],
+                      "cskit (÷ trials ended)": trials["trial_conversion"],
                       "trials started": started.reindex(last12)}).round(4)
         """
     ),
@@ -207,7 +207,7 @@ CELLS = [
         ended = acc[(trial_end.dt.to_period("M") == month) & (trial_end <= as_of)]
         won = ended["converted_at"].notna() & (ended["converted_at"] <= as_of)
         rate_by_hand = won.sum() / len(ended)
-        assert abs(rate_by_hand - trials.loc[month, "conversion_rate"]) < 1e-12
+        assert abs(rate_by_hand - trials.loc[month, "trial_conversion"]) < 1e-12
         assert len(ended) == trials.loc[month, "trials_ended"]
         print(f"{month}: {int(won.sum())} of {len(ended)} trials that ended converted: "
               f"{rate_by_hand:.2%}")
@@ -225,7 +225,7 @@ CELLS = [
         first_step = trial_stages[1]  # first login, or payment when logins are not recorded
         reached = acc[first_step].notna() & (acc[first_step] >= acc["trial_start"])
         step = (reached & in_trial).sum() / in_trial.sum()
-        assert abs(step - company.accounts.cs.conversion(trial_stages).loc[first_step,
+        assert abs(step - company.accounts.cs.conversion(trial_stages, period=None).loc[first_step,
                                                                            "step_rate"]) < 1e-12
         print(f"{first_step}: {step:.2%} of trials")
         """
@@ -235,12 +235,12 @@ CELLS = [
         """
         from cskit.plotting import funnel_bars, rate_trend
 
-        ax = funnel_bars(company.accounts.cs.conversion(trial_stages))
+        ax = funnel_bars(company.accounts.cs.conversion(trial_stages, period=None))
         """
     ),
     code(
         """
-        ax = rate_trend(company.accounts.cs.trial_conversion(as_of=as_of), "conversion_rate")
+        ax = rate_trend(company.accounts.cs.trial_conversion(as_of=as_of), "trial_conversion")
         """
     ),
     md(
@@ -271,7 +271,7 @@ CELLS = [
         # Checker (run it; reading it gives the answers away)
         _ANSWERS = {
             1: 30 / 100,
-            2: float(company.accounts.cs.conversion(trial_stages, within=7)
+            2: float(company.accounts.cs.conversion(trial_stages, within=7, period=None)
                      .loc["converted_at", "overall_rate"]),
             3: str(by_segment["overall_rate"].xs("converted_at", level="stage").idxmin()),
         }
@@ -326,7 +326,7 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `company.accounts.cs.conversion(trial_stages, within=7).loc["converted_at", "overall_rate"]`
+        `company.accounts.cs.conversion(trial_stages, within=7, period=None).loc["converted_at", "overall_rate"]`
 
         </details>
         """

@@ -31,7 +31,7 @@ CELLS = [
           doubles.
 
         There are three ways to compute it, for three kinds of data, and cskit offers all of
-        them with `df.cs.ltv(method=...)`.
+        them with `df.cs.ltv(model=...)`.
         """
     ),
     parameters(),
@@ -40,7 +40,7 @@ CELLS = [
         """
         ## The formulas
 
-        | `method=` | data | formula |
+        | `model=` | data | formula |
         |---|---|---|
         | `"subscription"` (default) | `mrr` frame | LTV = ARPA × gross margin ÷ churn rate |
         | `"transactional"` | purchase log (customer, date, amount) | LTV = average purchase value × purchase frequency × average lifespan |
@@ -86,9 +86,9 @@ CELLS = [
         toy = pd.DataFrame({"customer_id": list(range(20)) + list(range(19)),
                             "month": ["2026-01"] * 20 + ["2026-02"] * 19, "mrr": 100.0})
         by_hand = 100 / (1 / 20)
-        value = toy.cs.ltv(window=1)
+        value = toy.cs.ltv(window=1, period=None)
         assert value == by_hand == 2000
-        with_margin = toy.cs.ltv(window=1, gross_margin=0.8)
+        with_margin = toy.cs.ltv(window=1, gross_margin=0.8, period=None)
         assert abs(with_margin - 100 * 0.8 / 0.05) < 1e-9
         print(f"LTV {value:,.0f}; at an 80 % gross margin {with_margin:,.0f}")
         """
@@ -275,7 +275,7 @@ CELLS = [
     ),
     code(
         """
-        cohorts = company.mrr.cs.ltv(method="cohort")
+        cohorts = company.mrr.cs.ltv(model="cohort", period=None)
         triangle = cohorts["ltv"].unstack("months_since_start")
         ages = [a for a in (0, 5, 11, 23) if a in triangle.columns]
         triangle.loc[:, ages].iloc[::4].round(0)
@@ -325,8 +325,8 @@ CELLS = [
         cdnow = pd.read_csv(path, sep=r"\\s+", dtype={"customer_id": str, "date": str})
         cdnow["date"] = pd.to_datetime(cdnow["date"], format="%Y%m%d")
         cdnow = cdnow.rename(columns={"dollar_value": "amount"})
-        parts = cdnow.assign(all="all customers").cs.ltv(method="transactional", by="all",
-                                                         lifespan=3)
+        parts = cdnow.assign(all="all customers").cs.ltv(model="transactional", by="all",
+                                                         lifespan=3, period=None)
         parts.round(3)
         """
     ),
@@ -346,7 +346,7 @@ CELLS = [
         """
         paid = cdnow[cdnow["amount"] > 0]
         realised = paid["amount"].sum() / paid["customer_id"].nunique()
-        measured = cdnow.cs.ltv(method="transactional")
+        measured = cdnow.cs.ltv(model="transactional", period=None)
         assert abs(measured - realised) < 1e-9 * realised
         print(f"measured lifespan: LTV {measured:,.2f} = revenue per customer {realised:,.2f}")
         """
@@ -396,7 +396,7 @@ CELLS = [
     md(
         """
         **2.** This data's LTV in the chosen `month` at a 70 % gross margin, with the
-        default window. Use `company.mrr.cs.ltv(...)`.
+        default window. Use `company.mrr.cs.ltv(..., period=None)`.
         """
     ),
     code(
@@ -410,7 +410,7 @@ CELLS = [
         <details><summary>Answer</summary>
 
         `company.mrr.cs.ltv(period="M", gross_margin=0.7).loc[month, "ltv"]` (or
-        `company.mrr.cs.ltv(gross_margin=0.7)` when `month` is the last month of the data).
+        `company.mrr.cs.ltv(gross_margin=0.7, period=None)` when `month` is the last month of the data).
 
         </details>
         """

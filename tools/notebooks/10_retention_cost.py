@@ -125,8 +125,8 @@ CELLS = [
         crc = company.costs.cs.retention_cost(mrr=company.mrr, period=freq)
         crc_retained = company.costs.cs.retention_cost(mrr=company.mrr, period=freq,
                                                        denominator="retained")
-        crc["crc ÷ retained"] = crc_retained["crc"]
-        ratio = crc["crc ÷ retained"] / crc["crc"]
+        crc["crc ÷ retained"] = crc_retained["retention_cost"]
+        ratio = crc["crc ÷ retained"] / crc["retention_cost"]
         print(f"÷ retained is {ratio.min():.1f}× to {ratio.max():.1f}× the ÷ customers figure.")
         crc.round(2)
         """
@@ -145,7 +145,7 @@ CELLS = [
         quarters = company.costs.cs.retention_cost(mrr=company.mrr, period="Q")
         quarters_kept = company.costs.cs.retention_cost(mrr=company.mrr, period="Q",
                                                         denominator="retained")
-        quarters["crc ÷ retained"] = quarters_kept["crc"]
+        quarters["crc ÷ retained"] = quarters_kept["retention_cost"]
         quarters.tail(4).round(2)
         """
     ),
@@ -179,7 +179,7 @@ CELLS = [
         new = int(first_paid.isin(months).sum())
 
         cac = company.costs.cs.cac(mrr=company.mrr, period=freq)
-        assert abs(spend / served - crc.loc[last_period, "crc"]) < 1e-9
+        assert abs(spend / served - crc.loc[last_period, "retention_cost"]) < 1e-9
         assert abs(spend / retained - crc.loc[last_period, "crc ÷ retained"]) < 1e-9
         assert abs(acquisition / new - cac.loc[last_period, "cac"]) < 1e-9
         print(f"{last_period}: CRC {spend:,.0f} ÷ {served} = {spend / served:,.2f}; "
@@ -191,7 +191,7 @@ CELLS = [
         """
         ## CRC vs CAC vs LTV
 
-        `costs.cs.unit_economics(mrr=...)` puts the three numbers side by side, with LTV as
+        `costs.cs.unit_economics(mrr=..., period="Y")` puts the three numbers side by side, with LTV as
         in notebook 09 (ARPA × margin ÷ trailing churn) at the last month of each period,
         and three flags:
 
@@ -212,7 +212,7 @@ CELLS = [
         """
         mrr_seg = company.mrr.merge(company.accounts[["account_id", "segment"]],
                                     left_on="customer_id", right_on="account_id")
-        columns = ["crc", "cac", "ltv", "ltv_cac", "retention_cost_per_month",
+        columns = ["retention_cost", "cac", "ltv", "ltv_cac", "retention_cost_per_month",
                    "lifetime_retention_cost", "crc_above_cac", "crc_above_ltv", "flag"]
         equal = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment", gross_margin=0.8,
                                                 period=freq)
@@ -261,7 +261,7 @@ CELLS = [
         quarterly = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment", period="Q",
                                                     gross_margin=0.8)
         last_q = quarterly.index.get_level_values("period").max()
-        quarterly.xs(last_q, level="period")[["crc", "cac", "crc_above_cac", "crc_above_ltv"]].round(2)
+        quarterly.xs(last_q, level="period")[["retention_cost", "cac", "crc_above_cac", "crc_above_ltv"]].round(2)
         """
     ),
     md(
@@ -276,7 +276,7 @@ CELLS = [
         """
         per_period = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment", gross_margin=0.8,
                                                      horizon="period", period=freq)
-        per_period.xs(last_period, level="period")[["crc", "ltv", "crc_above_ltv"]].round(2)
+        per_period.xs(last_period, level="period")[["retention_cost", "ltv", "crc_above_ltv"]].round(2)
         """
     ),
     md("## The plot"),
@@ -322,8 +322,8 @@ CELLS = [
         # Checker (run it; reading it gives the answers away)
         _ANSWERS = {
             1: 12_000 / 40,
-            2: float(crc_retained.loc[last_period, "crc"]),
-            3: float(quarters.loc[quarters.index.asfreq("M", how="end") <= month, "crc"].iloc[-1]),
+            2: float(crc_retained.loc[last_period, "retention_cost"]),
+            3: float(quarters.loc[quarters.index.asfreq("M", how="end") <= month, "retention_cost"].iloc[-1]),
             4: 0,
         }
 

@@ -82,9 +82,9 @@ CELLS = [
                                    format="ISO8601"),
         })
         forms = {
-            "default": toy.cs.repeat_rate(window=30),
-            'incomplete="include"': toy.cs.repeat_rate(window=30, incomplete="include"),
-            'same_day="count"': toy.cs.repeat_rate(window=30, same_day="count"),
+            "default": toy.cs.repeat_rate(window=30, period=None),
+            'incomplete="include"': toy.cs.repeat_rate(window=30, incomplete="include", period=None),
+            'same_day="count"': toy.cs.repeat_rate(window=30, same_day="count", period=None),
         }
         assert np.allclose(list(forms.values()), [2 / 5, 2 / 6, 3 / 5])
         pd.Series(forms, name="repeat rate").round(4)
@@ -101,8 +101,8 @@ CELLS = [
     ),
     code(
         """
-        paid_again = company.mrr.cs.repeat_rate(date="month", amount="mrr", window=3, period="Q")
-        paid_overall = company.mrr.cs.repeat_rate(date="month", amount="mrr", window=3)
+        paid_again = company.mrr.cs.repeat_rate(date_col="month", amount_col="mrr", window=3, period="Q")
+        paid_overall = company.mrr.cs.repeat_rate(date_col="month", amount_col="mrr", window=3, period=None)
         print(f"In this data {paid_overall:.1%} of the observable new customers pay again "
               "within 3 months.")
         paid_again.round(4)
@@ -134,7 +134,7 @@ CELLS = [
         last = company.mrr["month"].max()
         seen = customers[customers["first"] + 3 <= last]
         by_hand = seen.index.isin(back).mean()
-        overall = company.mrr.cs.repeat_rate(date="month", amount="mrr", window=3)
+        overall = company.mrr.cs.repeat_rate(date_col="month", amount_col="mrr", window=3, period=None)
         assert abs(by_hand - overall) < 1e-12
         print(f"{seen.index.isin(back).sum()} of {len(seen)} observable new customers paid "
               f"again within 3 months: {by_hand:.2%}")
@@ -150,10 +150,10 @@ CELLS = [
     ),
     code(
         """
-        use_again = company.events.cs.repeat_rate(customer="user_id", date="timestamp", window=7,
+        use_again = company.events.cs.repeat_rate(customer_col="user_id", date_col="timestamp", window=7,
                                                   period="Q")
-        use_overall = company.events.cs.repeat_rate(customer="user_id", date="timestamp",
-                                                    window=7)
+        use_overall = company.events.cs.repeat_rate(customer_col="user_id", date_col="timestamp",
+                                                    window=7, period=None)
         print(f"In this data {use_overall:.1%} of new users come back within a week, against "
               f"{paid_overall:.1%} of new customers who pay again.")
         use_again.round(4)
@@ -172,7 +172,7 @@ CELLS = [
     ),
     code(
         """
-        naive = company.mrr.cs.repeat_rate(date="month", amount="mrr", window=3, period="Q",
+        naive = company.mrr.cs.repeat_rate(date_col="month", amount_col="mrr", window=3, period="Q",
                                            incomplete="include")
         pd.DataFrame({"excluded (default)": paid_again["repeat_rate"],
                       "counted as non-repeaters": naive["repeat_rate"]}).tail(4).round(4)
@@ -196,8 +196,8 @@ CELLS = [
         cdnow = pd.read_csv(path, sep=r"\\s+", dtype={"customer_id": str, "date": str})
         cdnow["date"] = pd.to_datetime(cdnow["date"], format="%Y%m%d")
         windows = pd.DataFrame({
-            w: {"one visit per day (merge)": cdnow.cs.repeat_rate(window=w),
-                "every line (count)": cdnow.cs.repeat_rate(window=w, same_day="count")}
+            w: {"one visit per day (merge)": cdnow.cs.repeat_rate(window=w, period=None),
+                "every line (count)": cdnow.cs.repeat_rate(window=w, same_day="count", period=None)}
             for w in (30, 90, 365)
         })
         windows.columns = [f"{w} days" for w in windows.columns]
@@ -238,7 +238,7 @@ CELLS = [
         returning = cdnow.cs.returning_customer_rate(period="Q")
         for history in ("in_period", "ever"):
             returning[history] = cdnow.cs.returning_customer_rate(period="Q",
-                                                                  history=history)["returning_rate"]
+                                                                  history=history)["returning_customer_rate"]
         returning.round(4)
         """
     ),
@@ -298,9 +298,9 @@ CELLS = [
         """
         # Checker (run it; reading it gives the answers away)
         _ANSWERS = {
-            1: toy.cs.repeat_rate(window=20),
-            2: cdnow.cs.repeat_rate(window=180),
-            3: company.events.cs.repeat_rate(customer="account_id", date="timestamp", window=7),
+            1: toy.cs.repeat_rate(window=20, period=None),
+            2: cdnow.cs.repeat_rate(window=180, period=None),
+            3: company.events.cs.repeat_rate(customer_col="account_id", date_col="timestamp", window=7, period=None),
         }
 
         def check(number: int, answer) -> None:
@@ -331,7 +331,7 @@ CELLS = [
 
         Observable (first purchase + 20 days on or before 20 March): a, b, c, e, f — not d.
         Within 20 days only f came back (19 days; a took 30): 1 ÷ 5 = **0.2**.
-        `toy.cs.repeat_rate(window=20)`
+        `toy.cs.repeat_rate(window=20, period=None)`
 
         </details>
         """
@@ -347,7 +347,7 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `cdnow.cs.repeat_rate(window=180)`: every customer's 180 days are over by June 1998.
+        `cdnow.cs.repeat_rate(window=180, period=None)`: every customer's 180 days are over by June 1998.
 
         </details>
         """
@@ -368,7 +368,7 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `company.events.cs.repeat_rate(customer="account_id", date="timestamp", window=7)`.
+        `company.events.cs.repeat_rate(customer_col="account_id", date_col="timestamp", window=7, period=None)`.
         An account comes back when *any* of its users does, so the rate is higher than per
         user.
 
