@@ -143,11 +143,11 @@ def _base(
     by: str | None,
     month: str,
     customer: str,
-    mrr_column: str,
+    mrr_col: str,
 ) -> _Base:
     frame = _check_mrr_frame(mrr)
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr_column, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr_col, by=by)
     cost_months = np.asarray(as_month(costs, month, TABLE).array.asi8, dtype=np.int64)
     periods, bounds = _eligible(p, np.unique(cost_months), freq)
     covered = np.concatenate([np.arange(a, b + 1) for a, b in bounds])  # one range per period
@@ -269,14 +269,14 @@ def _prepare(
     allocate: str,
     cols: tuple[str, str, str],
     customer: str,
-    mrr_column: str,
+    mrr_col: str,
 ) -> _Base:
     check_frame(costs, TABLE)
     month, category, amount = cols
     require_columns(costs, {"month_col": month, "category_col": category, "amount_col": amount},
                     TABLE)
     check_choice("allocate", allocate, ("customers", "mrr"))
-    return _base(costs, mrr, period, by, month, customer, mrr_column)
+    return _base(costs, mrr, period, by, month, customer, mrr_col)
 
 
 def _crc(

@@ -102,7 +102,7 @@ def _as_tuple(value: Sequence[str] | str | None) -> tuple[str, ...]:
 
 
 @cs_method(kpi="First contact resolution (FCR)", table=TABLE,
-           requires=("resolved_at", "agent_replies", "reopened"))
+           requires=("created_at", "resolved_at", "agent_replies", "reopened"))
 @with_convention("fcr")
 def fcr(
     frame: pd.DataFrame,
