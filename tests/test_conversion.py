@@ -150,6 +150,7 @@ def test_trial_conversion_by_hand():
     assert table["trials_ended"].tolist() == [3, 2]
     assert table["converted"].tolist() == [2, 1]
     assert table["trial_conversion"].tolist() == pytest.approx([2 / 3, 1 / 2])
+    assert table["numerator"].tolist() == [2, 1] and table["denominator"].tolist() == [3, 2]
     # one number: 3 of 5
     assert trial_conversion(TRIALS, period=None, as_of="2026-02-28") == pytest.approx(0.6)
     # conversions only during the trial: c is out -> 2 of 5

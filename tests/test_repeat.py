@@ -177,6 +177,7 @@ def test_returning_customer_rate_by_hand():
                                      "returning_customer_rate"]
     assert table["customers"].tolist() == [1, 3, 2]
     assert table["returning"].tolist() == [0, 2, 1]
+    assert table["numerator"].tolist() == [0, 2, 1] and table["denominator"].tolist() == [1, 3, 2]
     # in_period: only c has two orders inside a month (Feb)
     assert orders.cs.returning_customer_rate(history="in_period")["returning"].tolist() == [0, 1, 0]
     # ever: a, b, c have two orders in the whole log; d one -> Jan 1, Feb 3, Mar 1
