@@ -65,10 +65,10 @@ PRESETS: dict[str, dict[str, dict[str, Any]]] = {
         "zendesk": {"max_agent_replies": 1, "reopen_window_days": None},
     },
     "csat": {
-        "delighted": {"scale": (1, 5), "satisfied": (4, 5), "method": "top_box"},
+        "delighted": {"scale": (1, 5), "satisfied": (4, 5), "stat": "top_box"},
     },
     "ces": {
-        "delighted": {"scale": (1, 7), "agree": (5, 7), "method": "agree_share"},
+        "delighted": {"scale": (1, 7), "agree": (5, 7), "stat": "agree_share"},
     },
     "event_retention": {
         "amplitude": {"day_start": "event_hour", "mode": "on"},

@@ -63,7 +63,7 @@ def require_columns(frame: pd.DataFrame, columns: Mapping[str, str | None], tabl
             )
     check_hashable(frame, columns.values(), table)
     for keyword, column in columns.items():
-        if keyword in _KEY_KEYWORDS and column is not None:
+        if keyword.removesuffix("_col") in _KEY_KEYWORDS and column is not None:
             check_one_type(frame, column, table)
 
 
@@ -163,9 +163,11 @@ def check_level(level: object) -> float:
     number = isinstance(level, (int, float, np.integer, np.floating)) and not isinstance(
         level, (bool, np.bool_))
     if not number or not 0 < level < 1:
-        hint = f" (a number, not text: level={float(level)})" if _is_number_text(level) else ""
+        hint = (f" (a number, not text: confidence={float(level)})"
+                if _is_number_text(level) else "")
         raise InvalidParameterError(
-            f"level={level!r} must be between 0 and 1, e.g. 0.95 (a number: level=0.95){hint}."
+            f"confidence={level!r} must be between 0 and 1, e.g. 0.95 (a number: "
+            f"confidence=0.95){hint}."
         )
     return float(level)
 
@@ -682,23 +684,23 @@ def check_unique(frame: pd.DataFrame, keys: Sequence[str], table: str, hint: str
 
 
 def drop_missing(
-    values: pd.Series, column: str, table: str, on_missing: str
+    values: pd.Series, column: str, table: str, on_invalid: str
 ) -> pd.Series:
-    """Drop missing values with a :class:`CskitWarning`, or raise, per ``on_missing``."""
-    check_choice("on_missing", on_missing, ("drop", "raise"))
+    """Drop missing values with a :class:`CskitWarning`, or raise, per ``on_invalid``."""
+    check_choice("on_invalid", on_invalid, ("drop", "raise"))
     missing = values.isna()
     if not missing.any():
         return values
     n = int(missing.sum())
-    if on_missing == "raise":
+    if on_invalid == "raise":
         raise InvalidValueError(
             f"Column {column!r} of the {table} frame has {n} missing value(s) "
-            f"({where_missing(values)}). Drop those rows, or pass on_missing='drop' to skip "
+            f"({where_missing(values)}). Drop those rows, or pass on_invalid='drop' to skip "
             f"them with a warning."
         )
     warnings.warn(
         f"Dropped {n} row(s) of the {table} frame with a missing {column!r}; "
-        f"pass on_missing='raise' to stop instead.",
+        f"pass on_invalid='raise' to stop instead.",
         CskitWarning,
         stacklevel=caller_stacklevel(),
     )

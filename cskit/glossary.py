@@ -28,7 +28,7 @@ TERMS: dict[str, tuple[str, str, str]] = {
     "repeat_rate": ("repeat_rate", "mrr", ""),
     "upsell": ("upsell_rate", "mrr", ""),
     "quick_ratio": ("quick_ratio", "mrr", "mrr_movements"),
-    "conversion": ("conversion_rate", "accounts", ""),
+    "conversion": ("trial_conversion", "accounts", ""),
     "cohort_retention": ("cohort_retention", "mrr", ""),
     "nps": ("nps", "surveys", "nps"),
     "csat": ("csat", "surveys", "survey_scales"),

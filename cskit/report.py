@@ -20,7 +20,7 @@ The scorecard is the list :data:`KPIS`; each entry is a :class:`KPI`. To add
 one, append one entry, e.g. for CSAT::
 
     def _csat(data: ReportData) -> pd.DataFrame:
-        result = data.table("surveys").cs.csat(period="M", level=data.level)
+        result = data.table("surveys").cs.csat(period="M", confidence=data.level)
         return result.rename(columns={"csat": "value"})   # keeps se, ci_low, ci_high
 
     KPIS.append(KPI("csat", "kpi.csat", "rate", True, "voice", _csat, needs=("surveys",)))
@@ -314,7 +314,7 @@ def _nps(data: ReportData) -> pd.DataFrame:
     surveys = data.table("surveys")
     if "survey" in surveys.columns and not (surveys["survey"] == "nps").any():
         return _no_months()  # surveys of other kinds only (e.g. CSAT): no NPS row
-    result = surveys.cs.nps(period="M", level=data.level)
+    result = surveys.cs.nps(period="M", confidence=data.level)
     return result.rename(columns={"nps": "value"})[["value", "se", "ci_low", "ci_high"]]
 
 
@@ -360,7 +360,7 @@ def _survey_share(kind: str):
         if "survey" in surveys.columns and not (surveys["survey"] == kind).any():
             # No answers of this survey at all: the KPI has no months (shown as missing).
             return _no_months()
-        result = getattr(surveys.cs, kind)(period="M", level=data.level)
+        result = getattr(surveys.cs, kind)(period="M", confidence=data.level)
         return result.rename(columns={kind: "value"})[["value", "se", "ci_low", "ci_high"]]
 
     return compute
@@ -371,7 +371,7 @@ def _fcr(data: ReportData) -> pd.Series:
 
 
 def _tickets_per_100(data: ReportData) -> pd.Series:
-    volume = data.table("tickets").cs.ticket_volume(period="M", active=data.table("mrr"))
+    volume = data.table("tickets").cs.ticket_volume(period="M", mrr=data.table("mrr"))
     return volume["per_100_accounts"]
 
 

@@ -16,18 +16,18 @@ def answers(scores, month="2026-10-05") -> pd.DataFrame:
 def test_agree_share_and_mean_by_hand():
     # 7, 6, 5, 5 agree (4 of 8); 4, 3, 2, 1 do not -> 0.5. Mean = 33 / 8 = 4.125.
     frame = answers([7, 6, 5, 5, 4, 3, 2, 1])
-    assert frame.cs.ces(small_n=0) == pytest.approx(0.5)
-    assert frame.cs.ces(method="mean", small_n=0) == pytest.approx(4.125)
+    assert frame.cs.ces(small_n=0, period=None) == pytest.approx(0.5)
+    assert frame.cs.ces(stat="mean", small_n=0, period=None) == pytest.approx(4.125)
 
 
 def test_inverted_scale_mirrors_answers():
     # On a survey where 1 = very easy, answers 1, 1, 2, 6 mirror to 7, 7, 6, 2:
     # 3 of 4 easy; mean 22 / 4 = 5.5 (higher = easier).
     frame = answers([1, 1, 2, 6])
-    assert frame.cs.ces(inverted=True, small_n=0) == pytest.approx(0.75)
-    assert frame.cs.ces(inverted=True, method="mean", small_n=0) == pytest.approx(5.5)
+    assert frame.cs.ces(inverted=True, small_n=0, period=None) == pytest.approx(0.75)
+    assert frame.cs.ces(inverted=True, stat="mean", small_n=0, period=None) == pytest.approx(5.5)
     # Not inverted, the same answers read as hard: only the 6 agrees.
-    assert frame.cs.ces(small_n=0) == pytest.approx(0.25)
+    assert frame.cs.ces(small_n=0, period=None) == pytest.approx(0.25)
 
 
 def test_interval_columns_and_flag():
@@ -43,9 +43,9 @@ def test_interval_columns_and_flag():
 
 def test_scale_checked():
     with pytest.raises(InvalidValueError, match="outside the scale 1–7: 9"):
-        answers([9, 5]).cs.ces()
+        answers([9, 5]).cs.ces(period=None)
     # A 1-5 effort survey is fine when the scale says so: 4, 5 agree of 4, 5, 1 -> 2/3.
-    assert answers([4, 5, 1]).cs.ces(scale=(1, 5), agree=(4, 5), small_n=0) == pytest.approx(2 / 3)
+    assert answers([4, 5, 1]).cs.ces(scale=(1, 5), agree=(4, 5), small_n=0, period=None) == pytest.approx(2 / 3)
 
 
 def test_sample_company_against_plain_pandas(company):
@@ -60,5 +60,5 @@ def test_sample_company_against_plain_pandas(company):
     np.testing.assert_array_equal(table["easy"].to_numpy(), plain["sum"].to_numpy())
     np.testing.assert_allclose(table["ces"].to_numpy(), plain["mean"].to_numpy())
     assert (table["ci_low"] <= table["ces"]).all() and (table["ces"] <= table["ci_high"]).all()
-    mean = surveys.cs.ces(method="mean", small_n=0)
+    mean = surveys.cs.ces(stat="mean", small_n=0, period=None)
     assert mean == pytest.approx(rows["score"].mean())

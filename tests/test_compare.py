@@ -82,7 +82,7 @@ def test_mean_change_welch_by_hand():
     frame = pd.concat([survey("ces", "2026-09", [1, 2, 3, 4, 5]),
                        survey("ces", "2026-10", [2, 3, 4, 5, 6, 7])])
     row = frame.cs.compare("2026-09", "2026-10", kpi="ces",
-                           options={"ces": {"method": "mean"}}).loc["ces"]
+                           options={"ces": {"stat": "mean"}}).loc["ces"]
     assert row["change"] == pytest.approx(1.5)
     assert row["se"] == pytest.approx(1.04083, abs=1e-5)
     assert 0.10 < row["p_value"] < 0.20

@@ -29,7 +29,7 @@ def test_unknown_convention_lists_the_known_ones(make_mrr):
         frame.cs.churn(convention="profitwell")
     with pytest.raises(InvalidParameterError, match=r"not a preset of fcr; known: 'zendesk'"):
         pd.DataFrame({"resolved_at": ["2026-01-01"], "agent_replies": [1]}).cs.fcr(
-            convention="stripe")
+            convention="stripe", period=None)
 
 
 def test_preset_sets_keywords_only_and_explicit_keyword_wins(make_mrr):
@@ -165,7 +165,7 @@ def test_chartmogul_ltv_uses_previous_six_months():
     assert row["ltv"] == pytest.approx(2000.0)
     assert bool(row["churn_window_excludes_current"]) and row["churn_window"] == 6
     # cskit's window=6 includes the 20 % month: 100 / ((5 × 0.05 + 0.20) / 6) = 1,333.33.
-    assert frame.cs.ltv(window=6) == pytest.approx(100 / ((5 * 0.05 + 0.20) / 6))
+    assert frame.cs.ltv(window=6, period=None) == pytest.approx(100 / ((5 * 0.05 + 0.20) / 6))
     # One month too young for a window that ends the month before.
     young = frame.cs.ltv(period="M", convention="chartmogul").loc["2026-07"]
     assert np.isnan(young["ltv"]) and young["undefined_reason"] == "insufficient_history"
@@ -178,12 +178,12 @@ def test_stripe_ltv_caps_the_lifetime_at_60_months():
     assert (capped["lifetime_months"], capped["max_lifetime_months"]) == (60.0, 60.0)
     assert pd.isna(capped["undefined_reason"])
     with pytest.warns(CskitWarning, match="zero_churn"):
-        assert np.isnan(steady.cs.ltv(window=1))  # cskit: undefined
+        assert np.isnan(steady.cs.ltv(window=1, period=None))  # cskit: undefined
     # A 5 % churn means 20 months, under the cap: ARPA / churn as usual.
     assert _ltv_months().cs.ltv(window=1, period="M", convention="stripe").loc[
         "2026-02", "ltv"] == pytest.approx(2000.0)
     with pytest.raises(InvalidParameterError, match="max_lifetime_months"):
-        steady.cs.ltv(max_lifetime_months=0)
+        steady.cs.ltv(max_lifetime_months=0, period=None)
 
 
 # --------------------------------------------------------------------------- revenue KPIs
@@ -297,20 +297,20 @@ def test_zendesk_one_touch_counts_a_thank_you_reopen():
         "reopened": [False, True, False, False],
     })
     # Zendesk: solved tickets with fewer than two agent replies, reopens aside: 3 of 4.
-    assert tickets.cs.fcr(convention="zendesk") == pytest.approx(3 / 4)
-    assert tickets.cs.fcr() == pytest.approx(2 / 4)  # cskit: any reopen disqualifies
+    assert tickets.cs.fcr(convention="zendesk", period=None) == pytest.approx(3 / 4)
+    assert tickets.cs.fcr(period=None) == pytest.approx(2 / 4)  # cskit: any reopen disqualifies
 
 
 @pytest.mark.filterwarnings("ignore::cskit.errors.CskitWarning")  # 4–5 answers: small sample
 def test_delighted_scales():
     ces = pd.DataFrame({"submitted_at": ["2026-10-01"] * 5, "score": [7, 5, 4, 2, 6]})
     # Delighted CES: the share of "agree" answers, 5–7 on its 7-point scale.
-    assert ces.cs.ces(convention="delighted") == pytest.approx(3 / 5)
+    assert ces.cs.ces(convention="delighted", period=None) == pytest.approx(3 / 5)
     five = pd.DataFrame({"submitted_at": ["2026-10-01"] * 4, "score": [5, 4, 3, 1]})
     # Its 5-point option: 4 or 5 agree (explicit keywords beat the preset).
-    assert five.cs.ces(convention="delighted", scale=(1, 5), agree=(4, 5)) == pytest.approx(0.5)
+    assert five.cs.ces(convention="delighted", scale=(1, 5), agree=(4, 5), period=None) == pytest.approx(0.5)
     csat = pd.DataFrame({"submitted_at": ["2026-10-01"] * 4, "score": [5, 4, 3, 2]})
-    assert csat.cs.csat(convention="delighted") == pytest.approx(0.5)  # 4 and 5 of 5
+    assert csat.cs.csat(convention="delighted", period=None) == pytest.approx(0.5)  # 4 and 5 of 5
 
 
 # --------------------------------------------------------------------------- product analytics

@@ -43,26 +43,26 @@ STAGES = ["visit", "signup", "paid"]
 def test_funnel_by_hand():
     # ordered="time": signup counts for a, b, d (e signed up before visiting) = 3 of 5;
     # paid after signup: a, d = 2.  step rates 3/5, 2/3; overall 2/5.
-    funnel = LEADS.cs.conversion(STAGES)
+    funnel = LEADS.cs.conversion(STAGES, period=None)
     assert funnel.index.tolist() == STAGES
     assert funnel["entities"].tolist() == [5, 3, 2]
     assert funnel["dropped"].tolist() == [0, 2, 1]
     assert funnel["step_rate"].tolist() == pytest.approx([1, 3 / 5, 2 / 3])
     assert funnel["overall_rate"].tolist() == pytest.approx([1, 3 / 5, 2 / 5])
     # "reached": order of dates ignored -> signup a, b, d, e = 4; paid a, d, e = 3
-    assert LEADS.cs.conversion(STAGES, ordered="reached")["entities"].tolist() == [5, 4, 3]
+    assert LEADS.cs.conversion(STAGES, ordered="reached", period=None)["entities"].tolist() == [5, 4, 3]
     # "none": each stage on its own -> paid a, c, d, e = 4 (c never signed up)
-    assert LEADS.cs.conversion(STAGES, ordered="none")["entities"].tolist() == [5, 4, 4]
+    assert LEADS.cs.conversion(STAGES, ordered="none", period=None)["entities"].tolist() == [5, 4, 4]
     # within 10 days of the visit: a paid after 19 days, d after 28 -> nobody pays in time
-    assert LEADS.cs.conversion(STAGES, within=10)["entities"].tolist() == [5, 3, 0]
-    assert LEADS.cs.conversion(STAGES, within="20D")["entities"].tolist() == [5, 3, 1]
+    assert LEADS.cs.conversion(STAGES, within=10, period=None)["entities"].tolist() == [5, 3, 0]
+    assert LEADS.cs.conversion(STAGES, within="20D", period=None)["entities"].tolist() == [5, 3, 1]
     # booleans are stages too
     flags = pd.DataFrame({"lead": [True, True, True, False], "won": [True, False, True, True]})
-    assert flags.cs.conversion(["lead", "won"])["entities"].tolist() == [3, 2]
+    assert flags.cs.conversion(["lead", "won"], period=None)["entities"].tolist() == [3, 2]
 
 
 def test_funnel_grouped():
-    by_channel = LEADS.cs.conversion(STAGES, by="channel")
+    by_channel = LEADS.cs.conversion(STAGES, by="channel", period=None)
     # ads: a, b, e visited; signup (in time) a, b; paid a -> [3, 2, 1]
     # seo: c, d visited; signup d; paid d -> [2, 1, 1]
     assert by_channel.loc["ads", "entities"].tolist() == [3, 2, 1]
@@ -85,20 +85,20 @@ def test_funnel_from_events_by_hand():
             "2026-01-01 10:00", "2026-01-01 10:05", "2026-01-02 00:00", "2026-01-03 09:00",
             "2026-01-03 09:01", "2026-01-03 09:02", "2026-01-04 00:00", "2026-01-05 00:00"]),
     })
-    funnel = events.cs.conversion(["login", "view", "export"])
+    funnel = events.cs.conversion(["login", "view", "export"], period=None)
     # login: u1, u2 = 2; view after login: u1, u2 = 2; export after that view: u1 only
     assert funnel["entities"].tolist() == [2, 2, 1]
-    assert events.cs.conversion(["login", "view", "export"], ordered="reached")[
+    assert events.cs.conversion(["login", "view", "export"], ordered="reached", period=None)[
         "entities"].tolist() == [2, 2, 2]
     # by account: the account of the user's first login
     events["account_id"] = ["A", "A", "A", "B", "B", "B", "C", "A"]
-    per_account = events.cs.conversion(["login", "export"], entity="account_id")
+    per_account = events.cs.conversion(["login", "export"], user_col="account_id", period=None)
     assert per_account["entities"].tolist() == [2, 2]
 
 
 def test_funnel_on_the_sample_matches_plain_pandas():
     accounts = cskit.datasets.load_sample().accounts
-    got = accounts.cs.conversion(["trial_start", "first_login_at", "converted_at"])
+    got = accounts.cs.conversion(["trial_start", "first_login_at", "converted_at"], period=None)
     a = accounts
     logged = a["first_login_at"].notna() & (a["first_login_at"] >= a["trial_start"])
     paid = logged & a["converted_at"].notna() & (a["converted_at"] >= a["first_login_at"])
@@ -109,24 +109,24 @@ def test_funnel_on_the_sample_matches_plain_pandas():
     reports = ev[ev["event"] == "create_report"].merge(first_login.rename("login"),
                                                        left_on="account_id", right_index=True)
     made = reports.loc[reports["timestamp"] >= reports["login"], "account_id"].nunique()
-    got_ev = ev.cs.conversion(["login", "create_report"], entity="account_id")
+    got_ev = ev.cs.conversion(["login", "create_report"], user_col="account_id", period=None)
     assert got_ev["entities"].tolist() == [len(first_login), made]
 
 
 def test_funnel_bad_input():
     with pytest.raises(InvalidParameterError, match="at least two different stages"):
-        LEADS.cs.conversion(["visit"])
+        LEADS.cs.conversion(["visit"], period=None)
     with pytest.raises(InvalidParameterError, match="at least two different stages"):
-        LEADS.cs.conversion(["visit", "visit"])
+        LEADS.cs.conversion(["visit", "visit"], period=None)
     with pytest.raises(MissingColumnError, match="'demo'"):
-        LEADS.cs.conversion(["visit", "demo"])
+        LEADS.cs.conversion(["visit", "demo"], period=None)
     with pytest.raises(InvalidParameterError, match="within='soon'"):
-        LEADS.cs.conversion(STAGES, within="soon")
+        LEADS.cs.conversion(STAGES, within="soon", period=None)
     with pytest.raises(InvalidParameterError, match="ordered='strict'"):
-        LEADS.cs.conversion(STAGES, ordered="strict")
+        LEADS.cs.conversion(STAGES, ordered="strict", period=None)
     bad = LEADS.assign(paid=["x", None, None, None, None])
     with pytest.raises(cskit.errors.CskitError, match="'paid'"):
-        bad.cs.conversion(STAGES)
+        bad.cs.conversion(STAGES, period=None)
 
 
 # --------------------------------------------------------------------------- trials
@@ -149,7 +149,8 @@ def test_trial_conversion_by_hand():
     assert [str(p) for p in table.index] == ["2026-01", "2026-02"]
     assert table["trials_ended"].tolist() == [3, 2]
     assert table["converted"].tolist() == [2, 1]
-    assert table["conversion_rate"].tolist() == pytest.approx([2 / 3, 1 / 2])
+    assert table["trial_conversion"].tolist() == pytest.approx([2 / 3, 1 / 2])
+    assert table["numerator"].tolist() == [2, 1] and table["denominator"].tolist() == [3, 2]
     # one number: 3 of 5
     assert trial_conversion(TRIALS, period=None, as_of="2026-02-28") == pytest.approx(0.6)
     # conversions only during the trial: c is out -> 2 of 5
@@ -162,12 +163,12 @@ def test_trial_conversion_by_hand():
     assert TRIALS.cs.trial_conversion(period=None) == 0.75
     # a trial_end column overrides trial_days (empty: trial_days applies)
     ends = TRIALS.assign(trial_end=pd.to_datetime(["2026-03-31"] + [None] * 6))
-    assert ends.cs.trial_conversion(period=None, as_of="2026-02-28", trial_end="trial_end") \
+    assert ends.cs.trial_conversion(period=None, as_of="2026-02-28", trial_end_col="trial_end") \
         == pytest.approx(2 / 4)
     by_segment = TRIALS.cs.trial_conversion(period=None, by="segment", as_of="2026-02-28")
     # SMB: a, b, e ended; a converted -> 1/3. ENT: c, d ended, both converted.
-    assert by_segment.loc["SMB", "conversion_rate"] == pytest.approx(1 / 3)
-    assert by_segment.loc["ENT", "conversion_rate"] == 1.0
+    assert by_segment.loc["SMB", "trial_conversion"] == pytest.approx(1 / 3)
+    assert by_segment.loc["ENT", "trial_conversion"] == 1.0
     # every month up to as_of is reported, also one where no trial ended
     march = TRIALS.cs.trial_conversion(as_of="2026-03-31")
     assert [str(p) for p in march.index] == ["2026-01", "2026-02", "2026-03"]
@@ -180,7 +181,7 @@ def test_trial_conversion_bad_input():
     with pytest.raises(InvalidValueError, match=r"before 'trial_start' for 1 account.*'b'"):
         early.cs.trial_conversion()
     with pytest.raises(MissingColumnError, match="'trial_begin'"):
-        TRIALS.cs.trial_conversion(trial_start="trial_begin")
+        TRIALS.cs.trial_conversion(trial_start_col="trial_begin")
     with pytest.raises(InvalidParameterError, match="trial_days=0"):
         TRIALS.cs.trial_conversion(trial_days=0)
     with pytest.raises(InvalidParameterError, match="grace_days=-1"):
@@ -201,7 +202,7 @@ def test_trial_conversion_on_the_sample_matches_plain_pandas():
     got = accounts.cs.trial_conversion(as_of=as_of)
     assert got["trials_ended"].tolist() == by_month["size"].tolist()
     assert got["converted"].tolist() == by_month["sum"].tolist()
-    assert np.allclose(got["conversion_rate"], by_month["mean"])
+    assert np.allclose(got["trial_conversion"], by_month["mean"])
     assert accounts.cs.trial_conversion(period=None, as_of=as_of) == pytest.approx(won.mean())
 
 
@@ -226,7 +227,7 @@ def funnels(draw):
 @given(funnels(), st.sampled_from(["time", "reached", "none"]),
        st.sampled_from([None, 5, 20]))
 def test_property_funnel(frame, ordered, within):
-    funnel = frame.cs.conversion(["s1", "s2", "s3"], ordered=ordered, within=within)
+    funnel = frame.cs.conversion(["s1", "s2", "s3"], ordered=ordered, within=within, period=None)
     counts = funnel["entities"].to_numpy()
     assert counts[0] == frame["s1"].notna().sum()
     assert (counts <= counts[0]).all()
@@ -253,6 +254,6 @@ def test_property_trial_conversion_in_range(trials, grace):
         table = frame.cs.trial_conversion(as_of="2026-04-30", grace_days=grace)
     except InvalidValueError:
         return  # no trial ended
-    rate = table["conversion_rate"].dropna()
+    rate = table["trial_conversion"].dropna()
     assert ((rate >= 0) & (rate <= 1)).all()
     assert (table["converted"] <= table["trials_ended"]).all()

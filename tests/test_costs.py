@@ -62,16 +62,16 @@ def test_crc_both_denominators_over_the_common_span(mrr, costs, unchanged):
 
 def test_crc_by_month(mrr, costs):
     table = costs.cs.retention_cost(mrr=mrr, period="M")
-    assert table.columns.tolist() == ["spend", "served", "retained", "denominator", "crc"]
+    assert table.columns.tolist() == ["spend", "served", "retained", "denominator", "retention_cost"]
     assert isinstance(table.index, pd.PeriodIndex) and table.index.tolist() == [FEB, MAR]
     # February: 400 over a, b, d (3); retained a, b (active in January and February)
     # March: 350 over a, c, d, e (4); retained a, d
     assert table["spend"].tolist() == [400.0, 350.0]
     assert table["served"].tolist() == [3, 4]
     assert table["retained"].tolist() == [2, 2]
-    assert table["crc"].tolist() == pytest.approx([400 / 3, 350 / 4])
+    assert table["retention_cost"].tolist() == pytest.approx([400 / 3, 350 / 4])
     retained = costs.cs.retention_cost(mrr=mrr, period="M", denominator="retained")
-    assert retained["crc"].tolist() == pytest.approx([200.0, 175.0])
+    assert retained["retention_cost"].tolist() == pytest.approx([200.0, 175.0])
     assert retained["denominator"].tolist() == [2, 2]
 
 
@@ -91,11 +91,11 @@ def test_segments_share_spend_by_customers_or_by_mrr(mrr, costs):
     # customers: February SMB a, b (2 of 3) -> 266.67, Ent d -> 133.33: the same CRC
     feb = table.xs(FEB, level="period")
     assert feb["spend"].tolist() == pytest.approx([400 / 3, 800 / 3])  # Ent, SMB (sorted)
-    assert feb["crc"].tolist() == pytest.approx([400 / 3, 400 / 3])
+    assert feb["retention_cost"].tolist() == pytest.approx([400 / 3, 400 / 3])
     # mrr: February MRR Ent 1,000 of 1,200 -> 333.33 for d; SMB 66.67 over a, b
     by_mrr = costs.cs.retention_cost(mrr=mrr, period="M", by="segment", allocate="mrr")
     feb = by_mrr.xs(FEB, level="period")
-    assert feb["crc"].tolist() == pytest.approx([1000 / 3, 200 / 6])
+    assert feb["retention_cost"].tolist() == pytest.approx([1000 / 3, 200 / 6])
     # the spend adds up either way
     assert by_mrr["spend"].sum() == pytest.approx(750.0)
     # CAC by segment: February's new customer d is Ent, March's e is SMB
@@ -128,7 +128,7 @@ def test_unit_economics_by_hand(mrr, costs):
     # LTV 1,200, lifetime 3 months. Retention per customer-month 400 / 3; over the lifetime
     # 400: below LTV. CRC below CAC.
     feb = ue.loc[FEB]
-    assert feb[["crc", "cac", "arpa", "churn_rate", "ltv", "ltv_cac"]].tolist() == pytest.approx(
+    assert feb[["retention_cost", "cac", "arpa", "churn_rate", "ltv", "ltv_cac"]].tolist() == pytest.approx(
         [400 / 3, 400.0, 400.0, 1 / 3, 1200.0, 3.0]
     )
     assert feb[["retention_cost_per_month", "lifetime_months", "lifetime_retention_cost"]].tolist() \
@@ -136,7 +136,7 @@ def test_unit_economics_by_hand(mrr, costs):
     assert not feb["crc_above_cac"] and not feb["crc_above_ltv"] and not feb["flag"]
     # March: ARPA 2,150 / 4 = 537.5, churn 1/3 (b) -> 1,612.5; CRC 87.5, CAC 200
     mar = ue.loc[MAR]
-    assert mar[["crc", "cac", "ltv"]].tolist() == pytest.approx([87.5, 200.0, 1612.5])
+    assert mar[["retention_cost", "cac", "ltv"]].tolist() == pytest.approx([87.5, 200.0, 1612.5])
     assert str(ue["flag"].dtype) == "boolean"
 
 
@@ -166,7 +166,7 @@ def test_unit_economics_by_segment_and_span(mrr, costs):
     np.testing.assert_allclose(ue["ltv"], life.xs(MAR, level="period")["ltv"])
     whole = costs.cs.unit_economics(mrr=mrr, period=None, window=2)
     assert whole.index.tolist() == ["2026-02/2026-03"]
-    assert whole["crc"].iloc[0] == 150.0 and whole["cac"].iloc[0] == 300.0
+    assert whole["retention_cost"].iloc[0] == 150.0 and whole["cac"].iloc[0] == 300.0
 
 
 @pytest.mark.parametrize(
@@ -179,7 +179,7 @@ def test_unit_economics_by_segment_and_span(mrr, costs):
         ({"categories": ["csm"]}, InvalidParameterError, "None of the retention categories"),
         ({"period": "Y"}, InvalidParameterError, "No whole period='Y'"),
         ({"by": "region"}, MissingColumnError, "Column 'region' is missing from the mrr frame"),
-        ({"category": "kind"}, MissingColumnError, "Column 'kind' is missing from the costs"),
+        ({"category_col": "kind"}, MissingColumnError, "Column 'kind' is missing from the costs"),
     ],
 )
 def test_bad_input(mrr, costs, kwargs, error, match):
@@ -190,10 +190,10 @@ def test_bad_input(mrr, costs, kwargs, error, match):
 
 def test_bad_input_elsewhere(mrr, costs):
     with pytest.raises(InvalidParameterError, match="horizon='forever'"):
-        costs.cs.unit_economics(mrr=mrr, horizon="forever")
+        costs.cs.unit_economics(mrr=mrr, horizon="forever", period="Y")
     later = costs.assign(month="2027-01")
     with pytest.raises(InvalidParameterError, match="share no month"):
-        later.cs.cac(mrr=mrr)
+        later.cs.cac(mrr=mrr, period="Y")
     with pytest.raises(InvalidValueError, match="negative values: -5.0"):
         costs.assign(amount=-5.0).cs.cac(mrr=mrr, period=None)
 
@@ -209,7 +209,7 @@ def test_warnings(mrr, costs):
 
 def test_sample_company_against_plain_pandas(company):
     mrr, costs = company.mrr, company.costs
-    table = costs.cs.retention_cost(mrr=mrr)  # years wholly inside both frames
+    table = costs.cs.retention_cost(mrr=mrr, period="Y")  # years wholly inside both frames
     assert table.index.tolist() == [pd.Period("2024", "Y"), pd.Period("2025", "Y")]
     paying = mrr.groupby(["customer_id", "month"])["mrr"].sum()
     paying = paying[paying > 0].reset_index()
@@ -222,18 +222,18 @@ def test_sample_company_against_plain_pandas(company):
     retained = len(in_month[pd.Period("2024-12", "M")] & in_month[pd.Period("2025-12", "M")])
     row = table.loc[pd.Period("2025", "Y")]
     assert (row["served"], row["retained"]) == (served, retained)
-    assert row["crc"] == pytest.approx(spend / served, rel=1e-12)
-    by_retained = costs.cs.retention_cost(mrr=mrr, denominator="retained")
-    assert by_retained.loc[pd.Period("2025", "Y"), "crc"] == pytest.approx(spend / retained)
+    assert row["retention_cost"] == pytest.approx(spend / served, rel=1e-12)
+    by_retained = costs.cs.retention_cost(mrr=mrr, denominator="retained", period="Y")
+    assert by_retained.loc[pd.Period("2025", "Y"), "retention_cost"] == pytest.approx(spend / retained)
     # CAC 2025: acquisition spend over customers whose first paying month is in 2025
     first = paying.groupby("customer_id")["month"].min()
     new = int((first.dt.year == 2025).sum())
     acquisition = costs[(costs["month"].dt.year == 2025) & (costs["category"] == "acquisition")]
-    cac = costs.cs.cac(mrr=mrr).loc[pd.Period("2025", "Y")]
+    cac = costs.cs.cac(mrr=mrr, period="Y").loc[pd.Period("2025", "Y")]
     assert cac["new_customers"] == new
     assert cac["cac"] == pytest.approx(acquisition["amount"].sum() / new, rel=1e-12)
     # unit economics: LTV of December 2025, lifetime cost = spend per customer-month × lifetime
-    ue = costs.cs.unit_economics(mrr=mrr).loc[pd.Period("2025", "Y")]
+    ue = costs.cs.unit_economics(mrr=mrr, period="Y").loc[pd.Period("2025", "Y")]
     dec = mrr.cs.ltv(period="M").loc[pd.Period("2025-12", "M")]
     assert ue["ltv"] == pytest.approx(dec["ltv"])
     customer_months = len(y2025)

@@ -33,9 +33,9 @@ def answers(scores, month="2026-10-05", **columns) -> pd.DataFrame:
 def test_top_two_box_by_hand():
     # 10 answers: 5,5,5,4,4,4,4,4 satisfied (8), 3 and 1 not -> CSAT = 8/10 = 0.8.
     frame = answers([5, 5, 5, 4, 4, 4, 4, 4, 3, 1])
-    assert frame.cs.csat(small_n=0) == pytest.approx(0.8)
+    assert frame.cs.csat(small_n=0, period=None) == pytest.approx(0.8)
     # Mean: (15 + 20 + 3 + 1) / 10 = 3.9.
-    assert frame.cs.csat(method="mean", small_n=0) == pytest.approx(3.9)
+    assert frame.cs.csat(stat="mean", small_n=0, period=None) == pytest.approx(3.9)
 
 
 def test_wilson_interval_by_hand():
@@ -57,13 +57,13 @@ def test_mean_t_interval_by_hand():
     # Scores 5,5,5,4,4,4,4,4,3,1: mean 3.9; deviations^2 = 3*1.21 + 5*0.01 + 0.81 + 8.41
     # = 12.9; s^2 = 12.9/9 = 1.43333; s = 1.19722; se = s/sqrt(10) = 0.37859;
     # t(0.975, 9) = 2.262157 (table) -> 3.9 +/- 0.85643 = [3.0436, 4.7564].
-    table = answers([5, 5, 5, 4, 4, 4, 4, 4, 3, 1]).cs.csat(period="M", method="mean")
+    table = answers([5, 5, 5, 4, 4, 4, 4, 4, 3, 1]).cs.csat(period="M", stat="mean")
     row = table.iloc[0]
     assert row["sd"] == pytest.approx(np.sqrt(12.9 / 9))
     assert row["se"] == pytest.approx(0.37859, abs=1e-5)
     assert row["ci_low"] == pytest.approx(3.0436, abs=1e-4)
     assert row["ci_high"] == pytest.approx(4.7564, abs=1e-4)
-    assert table.attrs["method"] == "mean"
+    assert table.attrs["stat"] == "mean"
 
 
 @pytest.mark.parametrize(
@@ -88,9 +88,9 @@ def test_t_pvalue_round_trip_and_known_values():
 def test_other_scales_and_bands():
     # 1-10 scale, satisfied = 8-10: scores 10, 9, 8, 7, 2 -> 3 of 5 = 0.6.
     frame = answers([10, 9, 8, 7, 2])
-    assert frame.cs.csat(scale=(1, 10), satisfied=(8, 10), small_n=0) == pytest.approx(0.6)
+    assert frame.cs.csat(scale=(1, 10), satisfied=(8, 10), small_n=0, period=None) == pytest.approx(0.6)
     # Top-1-box on 1-5: only 5s -> 1 of 5 in [5, 4, 4, 3, 2].
-    assert answers([5, 4, 4, 3, 2]).cs.csat(satisfied=(5, 5), small_n=0) == pytest.approx(0.2)
+    assert answers([5, 4, 4, 3, 2]).cs.csat(satisfied=(5, 5), small_n=0, period=None) == pytest.approx(0.2)
 
 
 def test_grouping_small_sample_flag_and_survey_column():
@@ -108,12 +108,12 @@ def test_grouping_small_sample_flag_and_survey_column():
     assert table["csat"].tolist() == [0.75, 1.0]
     assert table["small_sample"].tolist() == [False, True]
     with pytest.warns(CskitWarning, match="only 5 answer"):
-        answers([4] * 5).cs.csat()
+        answers([4] * 5).cs.csat(period=None)
 
 
 def test_by_segment():
     frame = answers([5, 4, 1, 2, 5], segment=["a", "a", "a", "b", "b"])
-    table = frame.cs.csat(by="segment", small_n=0)
+    table = frame.cs.csat(by="segment", small_n=0, period=None)
     # a: 5, 4, 1 -> 2/3; b: 2, 5 -> 1/2.
     assert table.loc["a", "csat"] == pytest.approx(2 / 3)
     assert table.loc["b", "csat"] == pytest.approx(1 / 2)
@@ -121,20 +121,20 @@ def test_by_segment():
 
 def test_bad_input_messages(unchanged):
     with pytest.raises(InvalidValueError, match=r"outside the scale 1–5: 7, 0.*scale=\(1, 7\)"):
-        answers([5, 7, 0, 4]).cs.csat()
+        answers([5, 7, 0, 4]).cs.csat(period=None)
     with pytest.raises(InvalidValueError, match="not whole numbers: 4.5"):
-        answers([5, 4.5]).cs.csat()
+        answers([5, 4.5]).cs.csat(period=None)
     with pytest.raises(InvalidParameterError, match="satisfied=.*inside the scale"):
-        answers([5, 4]).cs.csat(satisfied=(4, 6))
-    with pytest.raises(InvalidParameterError, match="method='nps'"):
-        answers([5, 4]).cs.csat(method="nps")
+        answers([5, 4]).cs.csat(satisfied=(4, 6), period=None)
+    with pytest.raises(InvalidParameterError, match="stat='nps'"):
+        answers([5, 4]).cs.csat(stat="nps", period=None)
     with pytest.raises(EmptyFrameError, match="survey='csat'"):
-        answers([5], survey=["ces"]).cs.csat()
+        answers([5], survey=["ces"]).cs.csat(period=None)
     with pytest.raises(cskit.errors.MissingColumnError, match="'score'"):
-        pd.DataFrame({"x": [1]}).cs.csat()
+        pd.DataFrame({"x": [1]}).cs.csat(period=None)
     frame = answers([5, None, 4])
     with pytest.warns(CskitWarning, match="Dropped 1 row"):
-        unchanged(cskit.metrics.csat, frame, small_n=0)
+        unchanged(cskit.metrics.csat, frame, small_n=0, period=None)
 
 
 def test_sample_company_against_plain_pandas(company):
@@ -145,7 +145,7 @@ def test_sample_company_against_plain_pandas(company):
     plain = rows.assign(sat=rows["score"] >= 4).groupby(month)["sat"].agg(["size", "mean"])
     np.testing.assert_array_equal(table["n"].to_numpy(), plain["size"].to_numpy())
     np.testing.assert_allclose(table["csat"].to_numpy(), plain["mean"].to_numpy())
-    means = surveys.cs.csat(period="M", method="mean")
+    means = surveys.cs.csat(period="M", stat="mean")
     np.testing.assert_allclose(means["csat"].to_numpy(),
                                rows.groupby(month)["score"].mean().to_numpy())
     # The slow-support half of 2025 shows in CSAT: lower than the year before.
@@ -154,13 +154,13 @@ def test_sample_company_against_plain_pandas(company):
     assert slow < by_half[(by_half.index >= "2025-07")].mean()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert surveys.cs.csat() == pytest.approx((rows["score"] >= 4).mean())
+        assert surveys.cs.csat(period=None) == pytest.approx((rows["score"] >= 4).mean())
 
 
 @given(st.lists(st.integers(1, 5), min_size=1, max_size=60),
        st.sampled_from(["top_box", "mean"]))
 def test_value_inside_its_interval_and_shares_in_range(scores, method):
-    row = answers(scores).cs.csat(period="M", method=method).iloc[0]
+    row = answers(scores).cs.csat(period="M", stat=method).iloc[0]
     if method == "top_box":
         assert 0.0 <= row["ci_low"] <= row["csat"] <= row["ci_high"] <= 1.0
     elif len(scores) > 1 and row["sd"] > 0:

@@ -55,7 +55,7 @@ def test_nps_interval_matches_catalogue_standard_error():
     # ½ promoters, ⅓ passives, ⅙ detractors of 324: NPS 33.3, SE ≈ 4.1 points
     # (var = ½ + ⅙ − (⅓)² = 5/9; SE = √(5/9 / 324) = 0.0414 → 4.1 points; ±1.96 SE at 95 %).
     base = nps_logic.NPSBase(promoters=162, passives=108, detractors=54)
-    view = nps_logic.compute(base, promoters=162, passives=108, detractors=54, level=0.95)
+    view = nps_logic.compute(base, promoters=162, passives=108, detractors=54, confidence=0.95)
     assert view.numbers["nps"] == pytest.approx(100 / 3)
     assert view.numbers["se"] == pytest.approx(4.14, abs=0.01)
     assert view.numbers["ci_high"] - view.numbers["nps"] == pytest.approx(1.96 * 4.14, abs=0.05)

@@ -39,17 +39,17 @@ def test_nps_adjusted_wald_coverage_small_samples():
     # n = 30 with a skewed population (70 % promoters, 10 % detractors -> NPS 60).
     rng = np.random.default_rng(12)
     counts = rng.multinomial(30, [0.7, 0.2, 0.1], size=SAMPLES)
-    _, low, high = nps_interval(counts[:, 0], counts[:, 2], 30, method="adjusted_wald")
+    _, low, high = nps_interval(counts[:, 0], counts[:, 2], 30, interval="adjusted_wald")
     assert_covers(low, high, 60.0)
 
 
 def test_nps_through_the_accessor():
-    # 2,000 "segments" of 120 answers each, scored by surveys.cs.nps(by=...).
+    # 2,000 "segments" of 120 answers each, scored by surveys.cs.nps(by=..., period=None).
     rng = np.random.default_rng(13)
     n = 120
     scores = rng.choice([10, 8, 3], p=[0.45, 0.35, 0.20], size=SAMPLES * n)
     frame = pd.DataFrame({"score": scores, "sample": np.repeat(np.arange(SAMPLES), n)})
-    table = frame.cs.nps(by="sample")
+    table = frame.cs.nps(by="sample", period=None)
     assert len(table) == SAMPLES
     assert_covers(table["ci_low"].to_numpy(), table["ci_high"].to_numpy(), 25.0)
 
@@ -60,9 +60,9 @@ def test_csat_wilson_and_mean_t_interval_coverage():
     n = 60
     scores = rng.choice([1, 2, 3, 4, 5], p=[0.05, 0.05, 0.10, 0.40, 0.40], size=SAMPLES * n)
     frame = pd.DataFrame({"score": scores, "sample": np.repeat(np.arange(SAMPLES), n)})
-    share = cskit.metrics.csat(frame, by="sample", survey=None)
+    share = cskit.metrics.csat(frame, by="sample", survey_col=None, period=None)
     assert_covers(share["ci_low"].to_numpy(), share["ci_high"].to_numpy(), 0.80)
-    mean = cskit.metrics.csat(frame, by="sample", survey=None, method="mean")
+    mean = cskit.metrics.csat(frame, by="sample", survey_col=None, stat="mean", period=None)
     assert_covers(mean["ci_low"].to_numpy(), mean["ci_high"].to_numpy(), 4.05)
 
 

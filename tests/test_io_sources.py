@@ -252,7 +252,7 @@ def test_typeform_partial_response_with_a_score_counts(tmp_path):
     # No submit date: dated by its Stage Date (UTC).
     assert answers["submitted_at"].iloc[-1] == pd.Timestamp("2026-10-21 10:00:20")
     # 3 promoters, 2 detractors (3 and 6) of 7: (3 - 2) / 7.
-    assert answers.cs.nps() == pytest.approx(100 / 7)
+    assert answers.cs.nps(period=None) == pytest.approx(100 / 7)
 
 
 def test_hubspot_company_without_seats_is_unknown_not_zero(tmp_path):

@@ -61,9 +61,9 @@ def churning(n_start: int, lost: int, mrr: float = 100.0) -> pd.DataFrame:
 def test_catalogue_reference_figure(unchanged):
     # ARPA 100, churn 5 % a month -> LTV 100 / 0.05 = 2,000 (20 customers, 1 lost)
     frame = churning(20, 1)
-    assert unchanged(cskit.metrics.ltv, frame, window=1) == pytest.approx(2000.0)
+    assert unchanged(cskit.metrics.ltv, frame, window=1, period=None) == pytest.approx(2000.0)
     # with an 80 % gross margin: 100 * 0.8 / 0.05 = 1,600
-    assert frame.cs.ltv(window=1, gross_margin=0.8) == pytest.approx(1600.0)
+    assert frame.cs.ltv(window=1, gross_margin=0.8, period=None) == pytest.approx(1600.0)
     row = frame.cs.ltv(window=1, period="M").loc["2026-02"]
     assert (row["arpa"], row["churn_rate"], row["lifetime_months"]) == pytest.approx(
         (100.0, 0.05, 20.0)
@@ -93,7 +93,7 @@ def test_several_products_of_one_customer_are_one_account():
         }
     )
     # February: ARPA 100; churn 1 (c) / 3 -> LTV 300
-    assert frame.cs.ltv(window=1) == pytest.approx(300.0)
+    assert frame.cs.ltv(window=1, period=None) == pytest.approx(300.0)
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_trailing_mean_and_pooled_churn(three_months):
     assert table.loc["2026-04", "churn_rate"] == pytest.approx(0.05)
     assert table.loc["2026-04", "ltv"] == pytest.approx(2000.0)
     # pooled: (1 + 0 + 1) / (10 + 20 + 20) = 0.04 -> 2,500
-    pooled = three_months.cs.ltv(window=3, churn_average="pooled")
+    pooled = three_months.cs.ltv(window=3, churn_average="pooled", period=None)
     assert pooled == pytest.approx(2500.0)
     # The first three months cannot have three months of churn before them.
     assert table["undefined_reason"].iloc[:3].tolist() == ["insufficient_history"] * 3
@@ -131,7 +131,7 @@ def test_trailing_mean_and_pooled_churn(three_months):
 
 def test_zero_churn_is_undefined_not_infinite():
     with pytest.warns(CskitWarning, match="undefined in 2026-02: zero_churn"):
-        value = churning(10, 0).cs.ltv(window=1)
+        value = churning(10, 0).cs.ltv(window=1, period=None)
     assert np.isnan(value)
 
 
@@ -152,7 +152,7 @@ def test_segments(make_mrr):
     segment = {c: ("SMB" if c.startswith("s") else "Ent") for c in spec}
     frame = make_mrr(spec, segment=segment)
     with pytest.warns(CskitWarning, match="zero churn"):
-        table = frame.cs.ltv(window=1, by="segment")
+        table = frame.cs.ltv(window=1, by="segment", period=None)
     assert table.index.name == "segment"
     assert table.loc["SMB", "ltv"] == pytest.approx(50.0)
     assert np.isnan(table.loc["Ent", "ltv"])
@@ -165,14 +165,14 @@ def test_segments(make_mrr):
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"method": "magic"}, "method='magic'"),
+        ({"model": "magic"}, "model='magic'"),
         ({"window": 0}, "window=0"),
         ({"window": 1.5}, "window=1.5"),
         ({"gross_margin": 0}, "gross_margin=0"),
         ({"gross_margin": 80}, "gross_margin=80"),
         ({"churn_average": "median"}, "churn_average='median'"),
         ({"period": "W"}, "period='W'"),
-        ({"method": "cohort", "by": "plan"}, "by= is not supported"),
+        ({"model": "cohort", "by": "plan"}, "by= is not supported"),
     ],
 )
 def test_bad_parameters(kwargs, match):
@@ -182,12 +182,12 @@ def test_bad_parameters(kwargs, match):
 
 def test_missing_column():
     with pytest.raises(MissingColumnError, match="Column 'mrr' is missing"):
-        churning(4, 1).drop(columns="mrr").cs.ltv()
+        churning(4, 1).drop(columns="mrr").cs.ltv(period=None)
 
 
 def test_sample_subscription_ltv_against_plain_pandas(company):
     mrr = company.mrr
-    got = mrr.cs.ltv()  # October 2026, 12-month trailing mean churn
+    got = mrr.cs.ltv(period=None)  # October 2026, 12-month trailing mean churn
     per_customer = mrr.groupby(["customer_id", "month"])["mrr"].sum()
     per_customer = per_customer[per_customer > 0]
     customers_in = per_customer.reset_index().groupby("month")["customer_id"].agg(set)
@@ -198,12 +198,12 @@ def test_sample_subscription_ltv_against_plain_pandas(company):
         rates.append(len(start - customers_in[m]) / len(start))
     arpa = per_customer.xs(last, level="month").mean()
     assert got == pytest.approx(arpa / np.mean(rates), rel=1e-12)
-    with_margin = mrr.cs.ltv(gross_margin=0.75)
+    with_margin = mrr.cs.ltv(gross_margin=0.75, period=None)
     assert with_margin == pytest.approx(0.75 * arpa / np.mean(rates), rel=1e-12)
     # segments: pooled churn of SMB over the year to October 2026
     seg = mrr.merge(company.accounts[["account_id", "segment"]], left_on="customer_id",
                     right_on="account_id")
-    table = seg.cs.ltv(by="segment", churn_average="pooled")
+    table = seg.cs.ltv(by="segment", churn_average="pooled", period=None)
     churn = seg.cs.churn(by="segment").xs("SMB", level="segment").iloc[-12:]
     smb_rate = churn["churned"].sum() / churn["start_customers"].sum()
     smb = seg[seg["segment"] == "SMB"].groupby(["customer_id", "month"])["mrr"].sum()
@@ -232,34 +232,34 @@ def test_transactional_is_a_product(orders, unchanged):
     # as_of 2025-12-31: both customers 365 days (1 year) of tenure. a's two lines on 09-01
     # are one order: 4 orders, revenue 150 -> average purchase 37.5, frequency 4 / 2 years
     # = 2 a year; lifespan 3 years -> 37.5 * 2 * 3 = 225 (a sum, 37.5 - 2 + 3, would be 38.5)
-    value = unchanged(cskit.metrics.ltv, orders, method="transactional", lifespan=3,
+    value = unchanged(cskit.metrics.ltv, orders, model="transactional", lifespan=3,
                       as_of="2025-12-31")
     assert value == pytest.approx(225.0)
     # in months: 36-month lifespan, frequency per month -> the same number
-    assert orders.cs.ltv(method="transactional", unit="M", lifespan=36,
-                         as_of="2025-12-31") == pytest.approx(225.0)
+    assert orders.cs.ltv(model="transactional", unit="M", lifespan=36,
+                         as_of="2025-12-31", period=None) == pytest.approx(225.0)
     # measured lifespan = mean tenure (1 year) -> realised revenue per customer 150 / 2
-    assert orders.cs.ltv(method="transactional", as_of="2025-12-31") == pytest.approx(75.0)
+    assert orders.cs.ltv(model="transactional", as_of="2025-12-31", period=None) == pytest.approx(75.0)
     # gross margin 60 %: 225 * 0.6
-    assert orders.cs.ltv(method="transactional", lifespan=3, gross_margin=0.6,
-                         as_of="2025-12-31") == pytest.approx(135.0)
+    assert orders.cs.ltv(model="transactional", lifespan=3, gross_margin=0.6,
+                         as_of="2025-12-31", period=None) == pytest.approx(135.0)
 
 
 def test_transactional_components_and_segments(orders):
     orders = orders.assign(all="all")
-    one = orders.cs.ltv(method="transactional", by="all", lifespan=3, as_of="2025-12-31")
+    one = orders.cs.ltv(model="transactional", by="all", lifespan=3, as_of="2025-12-31", period=None)
     assert one.columns.tolist() == [
         "customers", "orders", "revenue", "average_purchase_value", "purchase_frequency",
         "lifespan", "gross_margin", "ltv",
     ]
     assert one.loc["all"].tolist() == pytest.approx([2, 4, 150, 37.5, 2.0, 3.0, 1.0, 225.0])
     # same_day="count": 5 orders of 30 each, 2.5 a year: components move, LTV does not
-    counted = orders.cs.ltv(method="transactional", by="all", lifespan=3, as_of="2025-12-31",
-                            same_day="count")
+    counted = orders.cs.ltv(model="transactional", by="all", lifespan=3, as_of="2025-12-31",
+                            same_day="count", period=None)
     assert counted.loc["all", ["orders", "average_purchase_value"]].tolist() == [5, 30.0]
     assert counted.loc["all", "ltv"] == pytest.approx(225.0)
     # by the segment of the first purchase: a -> web, b -> shop (all of a's orders in web)
-    seg = orders.cs.ltv(method="transactional", by="segment", lifespan=3, as_of="2025-12-31")
+    seg = orders.cs.ltv(model="transactional", by="segment", lifespan=3, as_of="2025-12-31", period=None)
     assert seg.loc["web", ["customers", "orders", "revenue"]].tolist() == [1, 3, 100]
     assert seg.loc["web", "ltv"] == pytest.approx(100 / 3 * 3 * 3)  # 33.3 * 3/year * 3
     assert seg.loc["shop", "ltv"] == pytest.approx(50 * 1 * 3)
@@ -268,15 +268,17 @@ def test_transactional_components_and_segments(orders):
 def test_transactional_as_of_and_tenure(orders):
     # Default as_of = last purchase (2025-09-01): tenures 244 and 244 days.
     # LTV with lifespan None is still the realised revenue per customer.
-    assert orders.cs.ltv(method="transactional") == pytest.approx(75.0)
+    assert orders.cs.ltv(model="transactional", period=None) == pytest.approx(75.0)
+    # No time axis: the default period="M" takes the frame as one window, like None.
+    assert orders.cs.ltv(model="transactional") == pytest.approx(75.0)
     # as_of 2025-06-30 leaves a's September orders out: revenue 110 over 2 customers
-    assert orders.cs.ltv(method="transactional", as_of="2025-06-30") == pytest.approx(55.0)
+    assert orders.cs.ltv(model="transactional", as_of="2025-06-30", period=None) == pytest.approx(55.0)
 
 
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"period": "M"}, "not used by method='transactional'"),
+        ({"period": "Q"}, "not used by model='transactional'"),
         ({"lifespan": 0}, "lifespan=0"),
         ({"lifespan": float("inf")}, "lifespan=inf"),
         ({"unit": "H"}, "unit='H'"),
@@ -285,7 +287,7 @@ def test_transactional_as_of_and_tenure(orders):
 )
 def test_transactional_bad_parameters(orders, kwargs, match):
     with pytest.raises(InvalidParameterError, match=match):
-        orders.cs.ltv(method="transactional", **kwargs)
+        orders.cs.ltv(model="transactional", **kwargs)
 
 
 def test_cdnow_transactional_ltv_against_plain_pandas(cdnow):
@@ -294,13 +296,13 @@ def test_cdnow_transactional_ltv_against_plain_pandas(cdnow):
     first = paid.groupby("customer_id")["date"].min()
     customers = len(first)
     # Measured lifespan: LTV is the revenue per customer realised by June 1998.
-    assert cdnow.cs.ltv(method="transactional") == pytest.approx(revenue / customers, rel=1e-12)
+    assert cdnow.cs.ltv(model="transactional", period=None) == pytest.approx(revenue / customers, rel=1e-12)
     # A 3-year lifespan: (revenue / orders) * (orders / customer-years) * 3 = revenue * 3 / years
     tenure_years = ((CDNOW_END - first).dt.days + 1).sum() / 365
-    got = cdnow.cs.ltv(method="transactional", lifespan=3)
+    got = cdnow.cs.ltv(model="transactional", lifespan=3, period=None)
     assert got == pytest.approx(revenue * 3 / tenure_years, rel=1e-12)
     orders = len(paid[["customer_id", "date"]].drop_duplicates())
-    one = cdnow.assign(all="all").cs.ltv(method="transactional", by="all", lifespan=3)
+    one = cdnow.assign(all="all").cs.ltv(model="transactional", by="all", lifespan=3, period=None)
     assert one.loc["all", "orders"] == orders
     assert one.loc["all", "average_purchase_value"] == pytest.approx(revenue / orders)
     assert one.loc["all", "purchase_frequency"] == pytest.approx(orders / tenure_years)
@@ -321,7 +323,7 @@ def test_cohort_ltv_by_hand(make_mrr):
             "d": {"2026-01": 10, "2026-03": 30},  # back in March
         }
     )
-    table = frame.cs.ltv(method="cohort")
+    table = frame.cs.ltv(model="cohort", period=None)
     jan = table.xs(pd.Period("2026-01", "M"), level="cohort")
     # January cohort a, b, d (3): 160 / 3; + 100 / 3; + 130 / 3
     assert jan["customers"].tolist() == [3, 3, 3]
@@ -331,7 +333,7 @@ def test_cohort_ltv_by_hand(make_mrr):
     assert feb["ltv"].tolist() == pytest.approx([200.0, 400.0])  # observed 2 months only
     # Quarterly cohorts: a, b, d (January) and c (February); at age 2 only the January
     # customers are observable (March is the last month): (160+200 + 100+200 + 130) ...
-    q = frame.cs.ltv(method="cohort", period="Q", gross_margin=0.5).xs(
+    q = frame.cs.ltv(model="cohort", period="Q", gross_margin=0.5).xs(
         pd.Period("2026Q1", "Q"), level="cohort"
     )
     assert q["customers"].tolist() == [4, 4, 3]
@@ -342,7 +344,7 @@ def test_cohort_ltv_by_hand(make_mrr):
 
 def test_sample_cohort_ltv_against_plain_pandas(company):
     mrr = company.mrr
-    table = mrr.cs.ltv(method="cohort")
+    table = mrr.cs.ltv(model="cohort", period=None)
     paying = mrr.groupby(["customer_id", "month"])["mrr"].sum()
     paying = paying[paying > 0].reset_index()
     paying["cohort"] = paying.groupby("customer_id")["month"].transform("min")
@@ -394,7 +396,7 @@ def test_subscription_ltv_is_finite_or_nan_and_scales_with_margin(frame, window,
 @given(panels())
 def test_transactional_default_is_the_realised_value(frame):
     log = frame.assign(date=frame["month"].dt.to_timestamp(), amount=frame["mrr"])
-    assert log.cs.ltv(method="transactional") == pytest.approx(
+    assert log.cs.ltv(model="transactional", period=None) == pytest.approx(
         log["amount"].sum() / log["customer_id"].nunique()
     )
 
@@ -404,7 +406,7 @@ def test_transactional_default_is_the_realised_value(frame):
 
 def test_ltv_cac_bars():
     ue = pd.DataFrame(
-        {"crc": [300.0, 120.0], "cac": [900.0, 400.0], "ltv": [9000.0, np.nan],
+        {"retention_cost": [300.0, 120.0], "cac": [900.0, 400.0], "ltv": [9000.0, np.nan],
          "lifetime_retention_cost": [3000.0, 600.0], "flag": pd.array([False, pd.NA])},
         index=pd.Index(["Enterprise", "SMB"], name="segment"),
     )
@@ -425,14 +427,14 @@ def test_ltv_cac_bars():
     ax = ltv_cac_bars(multi.drop(columns="lifetime_retention_cost"), log=False)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2025 · Enterprise", "2025 · SMB"]
     assert [b.get_height() for b in ax.containers[0]] == [300.0, 120.0]  # the period CRC
-    with pytest.raises(InvalidParameterError, match="crc, cac and ltv"):
-        ltv_cac_bars(ue[["crc"]])
+    with pytest.raises(InvalidParameterError, match="retention_cost, cac and ltv"):
+        ltv_cac_bars(ue[["retention_cost"]])
 
 
 def test_ltv_cohort_curves(make_mrr):
     frame = make_mrr({f"c{i}": {f"2026-{m:02d}": 10 for m in range(i + 1, 9)} for i in range(8)})
-    ax = ltv_cohort_curves(frame.cs.ltv(method="cohort"), cohorts=3)
+    ax = ltv_cohort_curves(frame.cs.ltv(model="cohort", period=None), cohorts=3)
     assert [line.get_label() for line in ax.lines] == ["2026-01", "2026-05", "2026-08"]  # 0, 3.5 -> 4, 7
     assert ax.lines[0].get_ydata().tolist() == [10.0 * k for k in range(1, 9)]
-    with pytest.raises(InvalidParameterError, match="method='cohort'"):
+    with pytest.raises(InvalidParameterError, match="model='cohort'"):
         ltv_cohort_curves(frame.cs.churn(period="M"))

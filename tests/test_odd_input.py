@@ -83,8 +83,8 @@ def test_durations_across_daylight_saving_and_zones_are_between_instants():
     tickets = pd.DataFrame({"created_at": created, "first_response_at": answered,
                             # the same instant as "answered", kept in UTC: 02:30 UTC
                             "resolved_at": answered.dt.tz_convert("UTC")})
-    assert tickets.cs.response_time() == 2.0
-    assert tickets.cs.resolution_time() == 2.0
+    assert tickets.cs.response_time(period=None) == 2.0
+    assert tickets.cs.resolution_time(period=None) == 2.0
 
     # Sessions: 01:50 and 03:10 on that night are 20 minutes apart, so one session.
     events = pd.DataFrame({
@@ -103,8 +103,8 @@ def test_durations_across_daylight_saving_and_zones_are_between_instants():
         "reopened": pd.Series(pd.to_datetime(["2026-10-09 08:30"])).dt.tz_localize("Asia/Tokyo"),
         "agent_replies": [1],
     })
-    assert fcr.cs.fcr(reopen_window_days=7) == 0.0
-    assert fcr.cs.fcr(reopen_window_days=6.9) == 1.0
+    assert fcr.cs.fcr(reopen_window_days=7, period=None) == 0.0
+    assert fcr.cs.fcr(reopen_window_days=6.9, period=None) == 1.0
 
 
 def test_aware_and_naive_columns_are_not_compared():
@@ -114,7 +114,7 @@ def test_aware_and_naive_columns_are_not_compared():
     })
     with pytest.raises(TimezoneError, match=r"'created_at' .*Europe/Paris.*'first_response_at'"
                        r".*tz_localize"):
-        tickets.cs.response_time()
+        tickets.cs.response_time(period=None)
 
 
 # ---------------------------------------------------------------- 4. placeholder dates
@@ -222,7 +222,7 @@ def test_ltv_of_customers_with_all_zero_mrr():
     assert table["undefined_reason"].tolist() == ["no_customers", "no_customers"]
     with pytest.raises(InvalidValueError, match=r"Column 'mrr' of the mrr frame has no value "
                        r"above 0"):
-        zero.cs.ltv(method="cohort")
+        zero.cs.ltv(model="cohort", period=None)
 
 
 # ---------------------------------------------------------------- 12. hostile cells, parameters
@@ -243,9 +243,9 @@ def test_lists_in_id_cells_are_refused_naming_the_column():
          r"start='zzz' is not a date; pass e\.g\. start='2026-10-31'"),
         (lambda c: c.accounts.cs.first_login_rate(as_of="zzz"),
          r"as_of='zzz' is not a date; pass e\.g\. as_of="),
-        (lambda c: c.surveys.cs.nps(level="0.9"),
-         r"level='0\.9' must be between 0 and 1.*level=0\.9\)"),
-        (lambda c: c.surveys.cs.nps(period="M", level="0.9"), r"level='0\.9'"),
+        (lambda c: c.surveys.cs.nps(confidence="0.9", period=None),
+         r"confidence='0\.9' must be between 0 and 1.*confidence=0\.9\)"),
+        (lambda c: c.surveys.cs.nps(period="M", confidence="0.9"), r"confidence='0\.9'"),
         (lambda c: c.accounts.cs.trial_conversion(trial_days=10**9),
          r"trial_days=1000000000 must be a whole number of days from 1 to 36,600"),
     ],
@@ -272,7 +272,7 @@ def test_reopened_flags_with_an_empty_cell_are_read_as_flags():
     assert table.attrs["reopen_unknown"] == 1
     words = tickets.assign(reopened=["yes", "no", None, "NO"])
     with pytest.warns(CskitWarning):
-        assert words.cs.fcr() == 0.75
+        assert words.cs.fcr(period=None) == 0.75
 
 
 # ---------------------------------------------------------------- 14. Period objects
@@ -316,9 +316,9 @@ def test_fcr_and_kpis_agree_on_the_reopened_column():
     listed = tickets.cs.kpis(all=True).set_index("method")
     assert "reopened" in listed.loc["fcr", "requires"]
     assert "fcr" not in set(tickets.cs.kpis()["method"])
-    with pytest.raises(MissingColumnError, match=r"Column 'reopened' is missing.*reopened=None"):
-        tickets.cs.fcr()
-    assert tickets.cs.fcr(reopened=None) == 0.5
+    with pytest.raises(MissingColumnError, match=r"Column 'reopened' is missing.*reopened_col=None"):
+        tickets.cs.fcr(period=None)
+    assert tickets.cs.fcr(reopened_col=None, period=None) == 0.5
     assert "fcr" in set(tickets.assign(reopened=False).cs.kpis()["method"])
 
 
@@ -352,8 +352,8 @@ def test_durations_do_not_depend_on_the_zone_each_column_is_shown_in(starts, del
     })
     expected_hours = np.median(np.asarray(delays[: len(starts)], dtype=float) / 60.0)
     for frame in (utc, shown):
-        assert frame.cs.response_time(stat="median") == pytest.approx(expected_hours)
-        assert frame.cs.resolution_time(stat="mean") == pytest.approx(
+        assert frame.cs.response_time(stat="median", period=None) == pytest.approx(expected_hours)
+        assert frame.cs.resolution_time(stat="mean", period=None) == pytest.approx(
             np.mean(delays[: len(starts)]) / 60.0)
     pd.testing.assert_series_equal(
         shown.cs.sessions(session=None, duration=None)["duration_s"],
@@ -450,7 +450,7 @@ def test_warnings_point_at_the_callers_line():
              lambda: frame.cs.nrr(), lambda: cskit.metrics.churn(frame),
              lambda: frame.cs.grr(convention="chartmogul"),
              # drop_missing in cskit._validate, two frames further in
-             lambda: pd.DataFrame({"score": [9.0, np.nan]}).cs.nps(),
+             lambda: pd.DataFrame({"score": [9.0, np.nan]}).cs.nps(period=None),
              # a loader
              lambda: cskit.io.read_subscriptions(INVOICES, source="stripe_invoices")]
     for call in calls:

@@ -236,7 +236,7 @@ def test_nps_trend_line_and_band(company):
 
 
 def test_nps_trend_reads_the_interval_level(company):
-    frame = company.surveys.cs.nps(period="M", level=0.9)
+    frame = company.surveys.cs.nps(period="M", confidence=0.9)
     ax = nps_trend(frame)
     assert "90%" in ax.get_title()
     legend = [text.get_text() for text in ax.get_legend().get_texts()]

@@ -289,7 +289,7 @@ def test_to_mrr_matches_a_month_by_month_model(subs):
 )
 def test_nps_matches_counts_and_interval_is_on_the_scale(scores, method, level):
     frame = pd.DataFrame({"submitted_at": pd.Timestamp("2026-10-01"), "score": scores})
-    row = frame.cs.nps(period="M", method=method, level=level).iloc[0]
+    row = frame.cs.nps(period="M", interval=method, confidence=level).iloc[0]
     p = sum(s >= 9 for s in scores)
     d = sum(s <= 6 for s in scores)
     assert row["n"] == len(scores) == row["promoters"] + row["passives"] + row["detractors"]
@@ -299,4 +299,4 @@ def test_nps_matches_counts_and_interval_is_on_the_scale(scores, method, level):
     assert row["se"] >= 0
     if method == "wald":
         assert row["ci_low"] - 1e-9 <= row["nps"] <= row["ci_high"] + 1e-9
-    assert frame.cs.nps(method=method, level=level) == row["nps"]
+    assert frame.cs.nps(interval=method, confidence=level, period=None) == row["nps"]

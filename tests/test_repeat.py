@@ -89,25 +89,25 @@ def test_window_is_inclusive_and_incomplete_windows_are_left_out(log, unchanged)
     # window 30: a (30 days) and f (19) repeat; b (31) does not; c never; e one visit.
     # End of data 2026-03-20: d's window (to 2026-04-19) is not over -> not observable.
     # observable a, b, c, e, f = 5; repeaters a, f = 2 -> 2 / 5
-    assert unchanged(cskit.metrics.repeat_rate, log, window=30) == pytest.approx(2 / 5)
+    assert unchanged(cskit.metrics.repeat_rate, log, window=30, period=None) == pytest.approx(2 / 5)
     # window 31 adds b: 3 / 5; but f's window (2026-02-10 + 31 = 2026-03-13) is still over
-    assert log.cs.repeat_rate(window=31) == pytest.approx(3 / 5)
+    assert log.cs.repeat_rate(window=31, period=None) == pytest.approx(3 / 5)
     # window 29: only f; a's 30 days are one too many -> 1 / 5
-    assert log.cs.repeat_rate(window=29) == pytest.approx(1 / 5)
+    assert log.cs.repeat_rate(window=29, period=None) == pytest.approx(1 / 5)
     # include d as a non-repeater: 2 / 6
-    assert log.cs.repeat_rate(window=30, incomplete="include") == pytest.approx(2 / 6)
+    assert log.cs.repeat_rate(window=30, incomplete="include", period=None) == pytest.approx(2 / 6)
 
 
 def test_same_day_lines_merge_by_default(log):
     # "count": e's second line on its first day is a repeat -> a, e, f of 5
-    assert log.cs.repeat_rate(window=30, same_day="count") == pytest.approx(3 / 5)
+    assert log.cs.repeat_rate(window=30, same_day="count", period=None) == pytest.approx(3 / 5)
 
 
 def test_as_of_ignores_later_purchases_and_shrinks_what_is_observable(log):
     # as_of 2026-02-20: f's return (03-01) is ignored and d does not exist yet.
     # window 30 observable: first + 30 <= 02-20 -> a (01-01), b (01-05), c (01-09) only;
     # e (02-01) and f (02-10) are not. Repeaters: a -> 1 / 3
-    assert log.cs.repeat_rate(window=30, as_of="2026-02-20") == pytest.approx(1 / 3)
+    assert log.cs.repeat_rate(window=30, as_of="2026-02-20", period=None) == pytest.approx(1 / 3)
     table = log.cs.repeat_rate(window=30, as_of="2026-02-20", period="M")
     assert table["new_customers"].tolist() == [3, 2]  # January a, b, c; February e, f
 
@@ -115,7 +115,10 @@ def test_as_of_ignores_later_purchases_and_shrinks_what_is_observable(log):
 def test_cohorts_and_segments(log):
     table = log.cs.repeat_rate(window=30, period="M")
     assert table.index.name == "period" and isinstance(table.index, pd.PeriodIndex)
-    assert table.columns.tolist() == ["new_customers", "observable", "repeaters", "repeat_rate"]
+    assert table.columns.tolist() == ["new_customers", "observable", "repeaters", "numerator",
+                                     "denominator", "repeat_rate"]
+    assert (table["numerator"] == table["repeaters"]).all()
+    assert (table["denominator"] == table["observable"]).all()
     # January: a, b, c (a repeats) 1/3; February: e, f (f repeats) 1/2; March: d, unobservable
     assert table["new_customers"].tolist() == [3, 2, 1]
     assert table["observable"].tolist() == [3, 2, 0]
@@ -123,7 +126,7 @@ def test_cohorts_and_segments(log):
     np.testing.assert_allclose(table["repeat_rate"], [1 / 3, 1 / 2, np.nan])
     # Segment of the FIRST purchase: a x, b y, c x, d x, e y, f x.
     # x: a, c, f observable (d not): a, f repeat -> 2/3; y: b, e: none -> 0
-    seg = log.cs.repeat_rate(window=30, by="segment")
+    seg = log.cs.repeat_rate(window=30, by="segment", period=None)
     assert seg.index.name == "segment"
     assert seg["repeaters"].tolist() == [2, 0]
     np.testing.assert_allclose(seg["repeat_rate"], [2 / 3, 0.0])
@@ -134,7 +137,7 @@ def test_cohorts_and_segments(log):
 
 def test_no_complete_window_is_nan_with_a_warning(log):
     with pytest.warns(CskitWarning, match="window is over"):
-        assert np.isnan(log.cs.repeat_rate(window=365))
+        assert np.isnan(log.cs.repeat_rate(window=365, period=None))
 
 
 def test_an_mrr_frame_counts_paying_months(make_mrr):
@@ -147,13 +150,13 @@ def test_an_mrr_frame_counts_paying_months(make_mrr):
         }
     )
     # window 1 month: a of a, b, c (d not observable: April + 1 > April) -> 1/3
-    assert mrr.cs.repeat_rate(date="month", amount="mrr", window=1) == pytest.approx(1 / 3)
+    assert mrr.cs.repeat_rate(date_col="month", amount_col="mrr", window=1, period=None) == pytest.approx(1 / 3)
     # window 3 (the monthly default): a and b of a, b, c
-    assert mrr.cs.repeat_rate(date="month", amount="mrr") == pytest.approx(2 / 3)
+    assert mrr.cs.repeat_rate(date_col="month", amount_col="mrr", period=None) == pytest.approx(2 / 3)
     # without amount= the zero month counts as a purchase for c
-    assert mrr.cs.repeat_rate(date="month", window=1) == pytest.approx(2 / 3)
+    assert mrr.cs.repeat_rate(date_col="month", window=1, period=None) == pytest.approx(2 / 3)
     # the same frame with days: a Period column read as days needs an explicit unit
-    assert mrr.cs.repeat_rate(date="month", amount="mrr", unit="D", window=31) == pytest.approx(
+    assert mrr.cs.repeat_rate(date_col="month", amount_col="mrr", unit="D", window=31, period=None) == pytest.approx(
         1 / 3
     )
 
@@ -170,9 +173,11 @@ def test_returning_customer_rate_by_hand():
     # Jan: a (1st order) -> 0/1. Feb: a (2nd), b (1st), c (2 in Feb) -> 2/3.
     # Mar: b (2nd), d (1st) -> 1/2
     table = orders.cs.returning_customer_rate()
-    assert table.columns.tolist() == ["customers", "returning", "returning_rate"]
+    assert table.columns.tolist() == ["customers", "returning", "numerator", "denominator",
+                                     "returning_customer_rate"]
     assert table["customers"].tolist() == [1, 3, 2]
     assert table["returning"].tolist() == [0, 2, 1]
+    assert table["numerator"].tolist() == [0, 2, 1] and table["denominator"].tolist() == [1, 3, 2]
     # in_period: only c has two orders inside a month (Feb)
     assert orders.cs.returning_customer_rate(history="in_period")["returning"].tolist() == [0, 1, 0]
     # ever: a, b, c have two orders in the whole log; d one -> Jan 1, Feb 3, Mar 1
@@ -199,7 +204,7 @@ def test_returning_customer_rate_by_hand():
         ({"period": "W"}, InvalidParameterError, "period='W'"),
         ({"as_of": "not a date"}, InvalidParameterError, "as_of='not a date'"),
         ({"as_of": "2020-01-01"}, EmptyFrameError, "on or before as_of"),
-        ({"date": "when"}, MissingColumnError, "Column 'when' is missing"),
+        ({"date_col": "when"}, MissingColumnError, "Column 'when' is missing"),
         ({"by": "region"}, MissingColumnError, "pass by="),
     ],
 )
@@ -211,7 +216,7 @@ def test_bad_parameters(log, kwargs, error, match):
 def test_bad_values():
     frame = pd.DataFrame({"customer_id": ["a", None], "date": ["2026-01-01", "2026-01-02"]})
     with pytest.raises(InvalidValueError, match="1 missing id"):
-        frame.cs.repeat_rate()
+        frame.cs.repeat_rate(period=None)
     frame = pd.DataFrame({"customer_id": ["a", "b"], "date": ["2026-01-01", "soon"]})
     with pytest.raises(ColumnTypeError, match="'soon'"):
         frame.cs.returning_customer_rate()
@@ -219,9 +224,9 @@ def test_bad_values():
         {"customer_id": ["a", "b"], "date": ["2026-01-01", "2026-01-02"], "amount": [5.0, -1.0]}
     )
     with pytest.raises(InvalidValueError, match="negative values: -1.0"):
-        frame.cs.repeat_rate(amount="amount")
+        frame.cs.repeat_rate(amount_col="amount", period=None)
     with pytest.raises(EmptyFrameError, match="'amount' > 0"):
-        frame.assign(amount=0.0).cs.repeat_rate(amount="amount")
+        frame.assign(amount=0.0).cs.repeat_rate(amount_col="amount", period=None)
     with pytest.raises(InvalidParameterError, match="history='all'"):
         frame.cs.returning_customer_rate(history="all")
 
@@ -232,7 +237,7 @@ def test_bad_values():
 def test_sample_mrr_continuation_rate_against_plain_pandas(company):
     mrr = company.mrr
     window = 3
-    got = mrr.cs.repeat_rate(date="month", amount="mrr", window=window, period="Q")
+    got = mrr.cs.repeat_rate(date_col="month", amount_col="mrr", window=window, period="Q")
     # Independent: paying months per customer, the first one, any other within 3 months.
     paying = mrr.groupby(["customer_id", "month"])["mrr"].sum()
     paying = paying[paying > 0].reset_index()
@@ -251,14 +256,14 @@ def test_sample_mrr_continuation_rate_against_plain_pandas(company):
     assert got["new_customers"].to_numpy().tolist() == (
         customers.groupby("cohort").size().to_numpy().tolist()
     )
-    overall = mrr.cs.repeat_rate(date="month", amount="mrr", window=window)
+    overall = mrr.cs.repeat_rate(date_col="month", amount_col="mrr", window=window, period=None)
     assert overall == pytest.approx(seen["back"].mean())
     assert 0.5 < overall < 1.0  # most subscribers pay a second month
 
 
 def test_sample_returning_rate_on_mrr_is_the_share_of_existing_customers(company):
     mrr = company.mrr
-    got = mrr.cs.returning_customer_rate(date="month", amount="mrr")
+    got = mrr.cs.returning_customer_rate(date_col="month", amount_col="mrr")
     paying = mrr.groupby(["customer_id", "month"])["mrr"].sum()
     paying = paying[paying > 0].reset_index()
     first = paying.groupby("customer_id")["month"].transform("min")
@@ -272,7 +277,7 @@ def test_sample_returning_rate_on_mrr_is_the_share_of_existing_customers(company
 
 
 def test_cdnow_repeat_rate_against_plain_pandas(cdnow):
-    got90 = cdnow.cs.repeat_rate(window=90)
+    got90 = cdnow.cs.repeat_rate(window=90, period=None)
     # Independent: distinct purchase days, the first two per customer.
     days = cdnow[["customer_id", "date"]].drop_duplicates().sort_values(["customer_id", "date"])
     first = days.groupby("customer_id")["date"].min()
@@ -292,7 +297,7 @@ def test_cdnow_repeat_rate_against_plain_pandas(cdnow):
     assert by_month.index.tolist() == want.index.tolist()  # January, February, March 1997
     np.testing.assert_allclose(by_month["repeat_rate"], want.to_numpy())
     # Counting same-day lines as visits can only add repeaters.
-    assert cdnow.cs.repeat_rate(window=90, same_day="count") >= got90
+    assert cdnow.cs.repeat_rate(window=90, same_day="count", period=None) >= got90
 
 
 def test_cdnow_against_lifetimes_summary(cdnow):
@@ -307,12 +312,12 @@ def test_cdnow_against_lifetimes_summary(cdnow):
     # lifetimes' frequency = repeat purchase days. A window as long as the whole log (545
     # days), counting every customer, makes "repeated within the window" frequency > 0.
     span = (CDNOW_END - cdnow["date"].min()).days
-    got = cdnow.cs.repeat_rate(window=span, incomplete="include")
+    got = cdnow.cs.repeat_rate(window=span, incomplete="include", period=None)
     assert got == pytest.approx((summary["frequency"] > 0).mean(), abs=1e-15)
     # … and so is the returning-customer rate over the whole log.
     assert cdnow.cs.returning_customer_rate(period=None) == pytest.approx(got, abs=1e-15)
     # lifetimes counts the same purchase days as cskit's merged occasions.
-    one = cdnow.assign(all="all").cs.ltv(method="transactional", by="all", amount="dollar_value")
+    one = cdnow.assign(all="all").cs.ltv(model="transactional", by="all", amount_col="dollar_value", period=None)
     positive = cdnow[cdnow["dollar_value"] > 0]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -345,8 +350,8 @@ def test_rates_stay_in_range_and_grow_with_the_window(frame, w1, w2):
     assert (table["observable"] <= table["new_customers"]).all()
     rate = table["repeat_rate"].dropna()
     assert ((rate >= 0) & (rate <= 1)).all()
-    a = frame.cs.repeat_rate(window=small, incomplete="include")
-    b = frame.cs.repeat_rate(window=large, incomplete="include")
+    a = frame.cs.repeat_rate(window=small, incomplete="include", period=None)
+    b = frame.cs.repeat_rate(window=large, incomplete="include", period=None)
     assert 0 <= a <= b <= 1
 
 
@@ -358,7 +363,7 @@ def test_returning_history_forms_are_ordered(frame):
     }
     assert (forms["in_period"] <= forms["to_date"]).all()
     assert (forms["to_date"] <= forms["ever"]).all()
-    rate = frame.cs.returning_customer_rate()["returning_rate"]
+    rate = frame.cs.returning_customer_rate()["returning_customer_rate"]
     assert ((rate >= 0) & (rate <= 1)).all()
 
 

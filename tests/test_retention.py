@@ -571,7 +571,7 @@ def test_rate_trend_and_funnel_bars(sample):
     assert rate_trend(ups).get_legend().get_texts()[0].get_text() == "向上銷售率"
     with pytest.raises(InvalidParameterError, match="no rate column"):
         rate_trend(ups, ["nrr"])
-    funnel = sample.accounts.cs.conversion(["trial_start", "converted_at"])
+    funnel = sample.accounts.cs.conversion(["trial_start", "converted_at"], period=None)
     ax = funnel_bars(funnel)
     assert [p.get_width() for p in ax.patches] == funnel["entities"].tolist()
     converted = int(sample.accounts["converted_at"].notna().sum())
@@ -579,7 +579,7 @@ def test_rate_trend_and_funnel_bars(sample):
     assert f"{converted / len(sample.accounts):.1%}" in ax.texts[1].get_text()
     with pytest.raises(InvalidParameterError, match="grouped"):
         funnel_bars(sample.accounts.cs.conversion(["trial_start", "converted_at"],
-                                                  by="segment"))
+                                                  by="segment", period=None))
 
 
 # --------------------------------------------------------------------------- properties

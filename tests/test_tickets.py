@@ -44,12 +44,12 @@ def test_per_100_active_accounts_from_mrr():
                         "mrr": [10.0, 20.0, 0.0, 10.0, 20.0, 5.0, 5.0]})
     frame = tickets(["2026-09-05", "2026-10-01", "2026-10-02", "2026-10-03"],
                     category=["bug"] * 4)
-    table = frame.cs.ticket_volume(active=mrr)
+    table = frame.cs.ticket_volume(mrr=mrr)
     # 1 / 2 x 100 = 50; 3 / 4 x 100 = 75.
     assert table["active_accounts"].tolist() == [2.0, 4.0]
     assert table["per_100_accounts"].tolist() == [50.0, 75.0]
     # A year: 4 tickets / mean(2, 4) active = 4 / 3 x 100.
-    quarter = frame.cs.ticket_volume(period="Y", active=mrr)
+    quarter = frame.cs.ticket_volume(period="Y", mrr=mrr)
     assert quarter["per_100_accounts"].iloc[0] == pytest.approx(400 / 3)
 
 
@@ -65,8 +65,8 @@ def test_response_time_median_mean_and_missing():
     # Responses after 1 h, 2 h, 48 h, and one ticket not answered yet.
     frame = tickets(["2026-10-01 09:00"] * 4,
                     ["2026-10-01 10:00", "2026-10-01 11:00", "2026-10-03 09:00", None])
-    assert frame.cs.response_time() == pytest.approx(2.0)
-    assert frame.cs.response_time(stat="mean") == pytest.approx(17.0)  # 51 / 3
+    assert frame.cs.response_time(period=None) == pytest.approx(2.0)
+    assert frame.cs.response_time(stat="mean", period=None) == pytest.approx(17.0)  # 51 / 3
     row = frame.cs.response_time(period="M").iloc[0]
     assert (row["tickets"], row["measured"], row["no_response"], row["invalid"]) == (4, 3, 1, 0)
     assert row["p90"] == pytest.approx(2 + 0.8 * 46)  # 90th percentile of 1, 2, 48 (linear)
@@ -88,14 +88,14 @@ def test_business_hours_by_hand():
     ]))
     np.testing.assert_allclose(hours.elapsed(created, answered) / 3600, [2.5, 2.5, 0.5, 0, 1, 8])
     frame = tickets(created, answered)
-    assert frame.cs.response_time(business_hours=hours, stat="mean") == pytest.approx(14.5 / 6)
+    assert frame.cs.response_time(business_hours=hours, stat="mean", period=None) == pytest.approx(14.5 / 6)
     # A dict spec works too; with weekend support (Mon-Sun) the Saturday ticket takes
     # Saturday 12:00-17:00 (5 h) + Sunday 8 h + Monday 0.5 h = 13.5 h.
     every_day = {"start": "09:00", "end": "17:00", "weekdays": range(7)}
     one = tickets(["2026-10-03 12:00"], ["2026-10-05 09:30"])
-    assert one.cs.response_time(business_hours=every_day) == pytest.approx(13.5)
+    assert one.cs.response_time(business_hours=every_day, period=None) == pytest.approx(13.5)
     with pytest.raises(InvalidParameterError, match="end must be after the start"):
-        one.cs.response_time(business_hours={"start": "22:00", "end": "06:00"})
+        one.cs.response_time(business_hours={"start": "22:00", "end": "06:00"}, period=None)
 
 
 def test_response_before_creation_is_reported():
@@ -106,7 +106,7 @@ def test_response_before_creation_is_reported():
     assert table["invalid"].tolist() == [1]
     assert table["median"].iloc[0] == pytest.approx(2.5)  # 1 h and 4 h; T3 left out
     with pytest.raises(InvalidValueError, match="'T3'"):
-        frame.cs.response_time(on_invalid="raise")
+        frame.cs.response_time(on_invalid="raise", period=None)
 
 
 def test_resolution_time_counts_unresolved(unchanged):
@@ -129,7 +129,7 @@ def test_sample_company_against_plain_pandas(company):
     np.testing.assert_allclose(table["response_time"].to_numpy(), plain.to_numpy())
     # Slow support in the first half of 2025: median response above the year before.
     assert plain["2025-01":"2025-06"].mean() > plain["2024-01":"2024-12"].mean()
-    vol = t.cs.ticket_volume(active=company.mrr)
+    vol = t.cs.ticket_volume(mrr=company.mrr)
     counted = t[~t["category"].isin(["spam", "general"])]
     plain_vol = counted.groupby(counted["created_at"].dt.to_period("M")).size()
     np.testing.assert_array_equal(vol["tickets"].to_numpy(), plain_vol.to_numpy())

@@ -98,15 +98,15 @@ def test_missing_subscription_and_survey_columns(subs_df, survey_df):
         MissingColumnError,
         match=r"Column 'score' is missing from the surveys frame.*'submitted_at'",
     ):
-        survey_df.drop(columns="score").cs.nps()
+        survey_df.drop(columns="score").cs.nps(period=None)
     with pytest.raises(
-        MissingColumnError, match=r"Column 'submitted_at' is missing.*pass date='<your column>'"
+        MissingColumnError, match=r"Column 'submitted_at' is missing.*pass submitted_col='<your column>'"
     ):
         survey_df.drop(columns="submitted_at").cs.nps(period="M")
     with pytest.raises(
         MissingColumnError, match=r"Column 'segment' is missing from the surveys frame"
     ):
-        survey_df.cs.nps(by="segment")
+        survey_df.cs.nps(by="segment", period=None)
     with pytest.raises(MissingColumnError, match=r"Column 'plan' is missing from the mrr frame"):
         pd.DataFrame({"customer_id": ["a"], "month": ["2026-01"], "mrr": [1.0]}).cs.mrr(by="plan")
     # A missing column is also a KeyError (what pandas users catch) and a CskitError.
@@ -156,16 +156,16 @@ def test_scores_of_the_wrong_type(survey_df):
     with pytest.raises(
         ColumnTypeError, match=r"Column 'score' of the surveys frame must be numeric; found 'nine'"
     ):
-        survey_df.assign(score=["10", "nine", "3"]).cs.nps()
+        survey_df.assign(score=["10", "nine", "3"]).cs.nps(period=None)
     with pytest.raises(
         ColumnTypeError, match=r"Column 'score' .* must be numeric; found True, False"
     ):
-        survey_df.assign(score=[True, False, True]).cs.nps()
+        survey_df.assign(score=[True, False, True]).cs.nps(period=None)
 
 
 def test_not_a_dataframe():
     with pytest.raises(ColumnTypeError, match=r"Expected a pandas DataFrame of surveys, got list"):
-        nps([9, 10])
+        nps([9, 10], period=None)
     with pytest.raises(ColumnTypeError, match=r"Expected a pandas DataFrame of mrr, got Series"):
         churn(pd.Series([1.0]))
 
@@ -180,13 +180,13 @@ def test_scores_outside_zero_to_ten(survey_df):
         match=r"Column 'score' of the surveys frame has NPS scores outside 0–10: 11, -1\. "
         r"The NPS scale is 0 to 10; fix or drop those answers",
     ):
-        bad.cs.nps()
+        bad.cs.nps(period=None)
 
 
 def test_negative_score_gets_the_nps_message(survey_df):
     # Regression: a negative score was reported as a negative *amount* ("refunds and credits").
     with pytest.raises(InvalidValueError, match=r"NPS scores outside 0–10: -2") as info:
-        survey_df.assign(score=[-2, 9, 9]).cs.nps()
+        survey_df.assign(score=[-2, 9, 9]).cs.nps(period=None)
     assert "refund" not in str(info.value)
 
 
@@ -195,7 +195,7 @@ def test_at_most_five_offending_values_are_shown(survey_df):
     with pytest.raises(
         InvalidValueError, match=r"outside 0–10: 11, 12, 13, 14, 15 \(and 2 more\)\."
     ):
-        bad.cs.nps()
+        bad.cs.nps(period=None)
 
 
 def test_scores_that_are_not_whole(survey_df):
@@ -204,7 +204,7 @@ def test_scores_that_are_not_whole(survey_df):
         match=r"Column 'score' of the surveys frame has NPS scores that are not whole numbers: "
         r"7\.5, 8\.25\. NPS answers are integers 0–10",
     ):
-        survey_df.assign(score=[7.5, 8.25, 9.0]).cs.nps()
+        survey_df.assign(score=[7.5, 8.25, 9.0]).cs.nps(period=None)
 
 
 def test_missing_scores_warn_with_count_or_raise(survey_df):
@@ -212,26 +212,26 @@ def test_missing_scores_warn_with_count_or_raise(survey_df):
     with pytest.warns(
         CskitWarning,
         match=r"Dropped 2 row\(s\) of the surveys frame with a missing 'score'; "
-        r"pass on_missing='raise' to stop instead\.",
+        r"pass on_invalid='raise' to stop instead\.",
     ):
-        assert holes.cs.nps() == 100.0
+        assert holes.cs.nps(period=None) == 100.0
     with pytest.raises(
         InvalidValueError,
         match=r"Column 'score' of the surveys frame has 2 missing value\(s\) \(index 0, 2\)\. "
-        r"Drop those rows, or pass on_missing='drop'",
+        r"Drop those rows, or pass on_invalid='drop'",
     ):
-        holes.cs.nps(on_missing="raise")
+        holes.cs.nps(on_invalid="raise", period=None)
     with pytest.raises(
-        InvalidParameterError, match=r"on_missing='skip' is not one of 'drop', 'raise'"
+        InvalidParameterError, match=r"on_invalid='skip' is not one of 'drop', 'raise'"
     ):
-        holes.cs.nps(on_missing="skip")
+        holes.cs.nps(on_invalid="skip", period=None)
 
 
 def test_all_scores_missing(survey_df):
     # Regression: this returned NaN silently (after the warning).
     with pytest.warns(CskitWarning, match="Dropped 3 row"):
         with pytest.raises(EmptyFrameError, match=r"'score' .* no scores left after dropping"):
-            survey_df.assign(score=np.nan).cs.nps()
+            survey_df.assign(score=np.nan).cs.nps(period=None)
 
 
 # --------------------------------------------------------------------------- empty frames
@@ -249,13 +249,13 @@ def test_empty_subscriptions_and_surveys(subs_df, survey_df):
     with pytest.raises(EmptyFrameError, match=r"The subscriptions frame is empty \(0 rows\)"):
         subs_df.iloc[:0].cs.to_mrr()
     with pytest.raises(EmptyFrameError, match=r"The surveys frame is empty \(0 rows\)"):
-        survey_df.iloc[:0].cs.nps()
+        survey_df.iloc[:0].cs.nps(period=None)
     with pytest.raises(
         EmptyFrameError,
         match=r"No rows of the surveys frame have survey='nps' \(found: 'csat', 'ces'\)\. "
-        r"Pass survey_name='<your label>' or survey=None",
+        r"Pass survey_name='<your label>' or survey_col=None",
     ):
-        survey_df.assign(survey=["csat", "ces", "csat"]).cs.nps()
+        survey_df.assign(survey=["csat", "ces", "csat"]).cs.nps(period=None)
 
 
 # --------------------------------------------------------------------------- dates
@@ -443,10 +443,10 @@ def test_duplicates_are_per_plan_and_product(mrr_df):
             r"recognise_churn='never' is not one of",
         ),
         (
-            lambda m, s, v: v.cs.nps(method="wilson"),
-            r"method='wilson' is not one of 'wald', 'adjusted_wald'",
+            lambda m, s, v: v.cs.nps(interval="wilson", period=None),
+            r"interval='wilson' is not one of 'wald', 'adjusted_wald'",
         ),
-        (lambda m, s, v: v.cs.nps(level=95), r"level=95 must be between 0 and 1, e\.g\. 0\.95"),
+        (lambda m, s, v: v.cs.nps(confidence=95, period=None), r"confidence=95 must be between 0 and 1, e\.g\. 0\.95"),
     ],
 )
 def test_invalid_parameters(call, message, mrr_df, subs_df, survey_df):
@@ -530,7 +530,7 @@ def test_nps_does_not_modify_the_frame(unchanged):
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CskitWarning)
-        unchanged(nps, frame, period="M", by="segment", method="adjusted_wald")
+        unchanged(nps, frame, period="M", by="segment", interval="adjusted_wald")
         unchanged(nps, frame)
 
 

@@ -85,7 +85,7 @@ def nps(data: pd.DataFrame | None = None, *, month: str | None = None, mode: str
     (``month``, default the latest). Inputs: ``promoters``, ``passives``,
     ``detractors`` (counts), ``detractor_answer`` (``"as_answered"`` or 0–6:
     every detractor gives that answer — NPS does not move, the mean does),
-    ``level`` (confidence level of the interval).
+    ``confidence`` (confidence level of the interval).
     """
     return build("nps", data, mode=mode, options={"month": month}, values=values)
 

@@ -42,7 +42,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "retention.col.cross_sell_rate": "Cross-sell rate",
         "retention.col.upsold_churn_rate": "Churn of upsold accounts",
         "retention.col.others_churn_rate": "Churn of other accounts",
-        "retention.col.conversion_rate": "Trial conversion",
+        "retention.col.trial_conversion": "Trial conversion",
         "retention.col.churn_rate": "Churn rate",
     },
     "ko": {
@@ -85,7 +85,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "retention.col.cross_sell_rate": "크로스셀률",
         "retention.col.upsold_churn_rate": "업셀 계정의 이탈률",
         "retention.col.others_churn_rate": "기타 계정의 이탈률",
-        "retention.col.conversion_rate": "체험 전환율",
+        "retention.col.trial_conversion": "체험 전환율",
         "retention.col.churn_rate": "이탈률",
     },
     "ja": {
@@ -128,7 +128,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "retention.col.cross_sell_rate": "クロスセル率",
         "retention.col.upsold_churn_rate": "アップセルしたアカウントの解約率",
         "retention.col.others_churn_rate": "その他のアカウントの解約率",
-        "retention.col.conversion_rate": "トライアル転換率",
+        "retention.col.trial_conversion": "トライアル転換率",
         "retention.col.churn_rate": "解約率",
     },
     "zh-Hant": {
@@ -171,7 +171,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "retention.col.cross_sell_rate": "交叉銷售率",
         "retention.col.upsold_churn_rate": "向上銷售帳戶的流失率",
         "retention.col.others_churn_rate": "其他帳戶的流失率",
-        "retention.col.conversion_rate": "試用轉換率",
+        "retention.col.trial_conversion": "試用轉換率",
         "retention.col.churn_rate": "流失率",
     },
 }

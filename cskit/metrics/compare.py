@@ -10,12 +10,12 @@ two-sided p-value:
   interval for a difference of two proportions, built from the two Wilson
   intervals (it respects [−1, 1] and covers well for small n); p-value from the
   pooled two-proportion z test.
-* **Means** (``method="mean"``): Welch's t — SE = √(s_a²/n_a + s_b²/n_b),
+* **Means** (``stat="mean"``): Welch's t — SE = √(s_a²/n_a + s_b²/n_b),
   Welch–Satterthwaite degrees of freedom.
 
 Groups with fewer than ``small_n`` answers in either period are flagged
 ``small_sample``; their rows are kept, never hidden. ``significant`` is
-``p_value < 1 − level``: a monthly report should mark a change only there.
+``p_value < 1 − confidence``: a monthly report should mark a change only there.
 """
 
 from __future__ import annotations
@@ -172,12 +172,12 @@ def compare(
     kpi: str | Sequence[str] = KPIS,
     period: str = "M",
     by: str | None = None,
-    score: str = "score",
-    date: str = "submitted_at",
-    survey: str | None = "survey",
-    level: float = 0.95,
+    score_col: str = "score",
+    submitted_col: str = "submitted_at",
+    survey_col: str | None = "survey",
+    confidence: float = 0.95,
     small_n: int = 30,
-    nps_method: str = "wald",
+    nps_interval: str = "wald",
     options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> pd.DataFrame:
     """Change of NPS, CSAT and CES from ``period_a`` to ``period_b``: interval and p-value.
@@ -186,7 +186,7 @@ def compare(
     ----------
     frame : pandas.DataFrame
         Survey answers (one frame may hold NPS, CSAT and CES answers, told
-        apart by the ``survey`` column).
+        apart by the ``survey_col`` column).
     period_a, period_b : str or pandas.Period
         The earlier and the later period, e.g. ``"2026-09"`` and ``"2026-10"``.
     kpi : {"nps", "csat", "ces"} or a sequence of them, default all three
@@ -195,17 +195,17 @@ def compare(
     period : {"M", "Q", "Y"}, default "M"
     by : str, optional
         Segment column: one comparison per segment.
-    score, date, survey : str
+    score_col, submitted_col, survey_col : str
         Column names.
-    level : float, default 0.95
+    confidence : float, default 0.95
         Confidence level of every interval; ``significant`` means
-        ``p_value < 1 − level``.
+        ``p_value < 1 − confidence``.
     small_n : int, default 30
         ``small_sample`` is True when either period has fewer answers.
-    nps_method : {"wald", "adjusted_wald"}, default "wald"
+    nps_interval : {"wald", "adjusted_wald"}, default "wald"
         How each period's NPS standard error is computed.
     options : mapping, optional
-        Extra keywords per KPI, e.g. ``{"csat": {"method": "mean"},
+        Extra keywords per KPI, e.g. ``{"csat": {"stat": "mean"},
         "ces": {"inverted": True}}`` (see :func:`csat` and :func:`ces`).
 
     Returns
@@ -223,7 +223,7 @@ def compare(
     >>> answers = pd.DataFrame({
     ...     "submitted_at": pd.to_datetime(["2026-09-10"] * 200 + ["2026-10-10"] * 200),
     ...     "score": [10] * 100 + [8] * 50 + [3] * 50 + [10] * 120 + [8] * 50 + [3] * 30})
-    >>> out = answers.cs.compare("2026-09", "2026-10", kpi="nps", survey=None)
+    >>> out = answers.cs.compare("2026-09", "2026-10", kpi="nps", survey_col=None)
     >>> out[["value_a", "value_b", "change"]]  # doctest: +NORMALIZE_WHITESPACE
          value_a  value_b  change
     kpi
@@ -245,6 +245,8 @@ def compare(
         raise InvalidParameterError(
             f"options has keys {sorted(unknown)}; use 'nps', 'csat' or 'ces' as keys."
         )
+    level = confidence
+    score, date, survey = score_col, submitted_col, survey_col
     z = _z(level)
     pa = _as_period(period_a, freq, "period_a")
     pb = _as_period(period_b, freq, "period_b")
@@ -252,7 +254,7 @@ def compare(
         raise InvalidParameterError(
             f"period_a and period_b are both {pa}; compare two different periods."
         )
-    require_columns(frame, {"date": date, "score": score, "by": by}, TABLE)
+    require_columns(frame, {"submitted_col": date, "score_col": score, "by": by}, TABLE)
     dates = as_datetime(frame, date, TABLE, allow_missing=True)
     periods = to_period(dates, freq)
     in_range = (periods == pa) | (periods == pb)
@@ -267,16 +269,16 @@ def compare(
     for name in kpis:  # at most three KPIs
         if has_survey and len(kpis) > 1 and not (rows[survey] == name).any():
             continue
-        keywords = {"period": freq, "by": by, "score": score, "date": date,
-                    "survey": survey, "level": level, **options.get(name, {})}
+        keywords = {"period": freq, "by": by, "score_col": score, "submitted_col": date,
+                    "survey_col": survey, "confidence": level, **options.get(name, {})}
+        keywords.setdefault("small_n", small_n)
         if name == "nps":
-            keywords.setdefault("method", nps_method)
+            keywords.setdefault("interval", nps_interval)
             result = _nps(rows, **keywords)
-            method = keywords["method"]
+            method = keywords["interval"]
         else:
-            keywords.setdefault("small_n", small_n)
             result = (_csat if name == "csat" else _ces)(rows, **keywords)
-            method = result.attrs["method"]
+            method = result.attrs["stat"]
         groups = (
             pd.Index([], name=by)
             if by is None
@@ -324,8 +326,8 @@ def compare(
     if not pieces:
         raise EmptyFrameError(
             f"No NPS, CSAT or CES answers in {pa} or {pb}: column {survey!r} has none of "
-            f"{', '.join(repr(k) for k in kpis)}. Pass survey=None for a frame of one survey."
+            f"{', '.join(repr(k) for k in kpis)}. Pass survey_col=None for a frame of one survey."
         )
     out = pd.concat(pieces)
-    out.attrs = {"level": level, "small_n": small_n}
+    out.attrs = {"confidence": level, "small_n": small_n}
     return out[COLUMNS]

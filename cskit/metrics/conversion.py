@@ -80,7 +80,7 @@ def _long_times(
 ) -> tuple[pd.Index, np.ndarray, np.ndarray]:
     """For an events frame: the entities of the first stage, each stage's time per
     entity (the first qualifying event), and each entity's first row position."""
-    require_columns(frame, {"entity": entity, "event": event, "timestamp": timestamp}, table)
+    require_columns(frame, {"user_col": entity, "event_col": event, "time_col": timestamp}, table)
     ts = as_datetime(frame, timestamp, table).to_numpy(dtype="datetime64[us]").astype(np.int64)
     names = frame[event]
     ids, uniques = pd.factorize(frame[entity], sort=False)
@@ -118,13 +118,13 @@ def conversion(
     frame: pd.DataFrame,
     stages: Sequence[str],
     *,
-    period: str | None = None,
+    period: str | None = "M",
     by: str | None = None,
     ordered: str = "time",
     within: object = None,
-    entity: str = "user_id",
-    event: str = "event",
-    timestamp: str = "timestamp",
+    user_col: str = "user_id",
+    event_col: str = "event",
+    time_col: str = "timestamp",
 ) -> pd.DataFrame:
     """Conversion through an ordered funnel of stages.
 
@@ -134,7 +134,7 @@ def conversion(
       column holding the date the entity reached it (empty: not reached) or a
       boolean, e.g. ``stages=["trial_start", "first_login_at", "converted_at"]``;
     * **one row per event** (e.g. the ``events`` table): stages are values of
-      the ``event`` column, entities are ``entity`` ids, and a stage is reached
+      the ``event_col`` column, entities are ``user_col`` ids, and a stage is reached
       at the entity's first such event.
 
     Parameters
@@ -142,9 +142,10 @@ def conversion(
     frame : pandas.DataFrame
     stages : sequence of str
         At least two stages, in funnel order.
-    period : {"M", "Q", "Y", None}, default None
+    period : {"M", "Q", "Y", None}, default "M"
         Group entities by the period in which they reached the first stage
-        (a cohort view); ``None`` takes them all.
+        (a cohort view; the first stage must then be a date); ``None`` takes
+        them all.
     by : str, optional
         Segment column (for events: the value on the entity's first-stage event).
     ordered : {"time", "reached", "none"}, default "time"
@@ -155,8 +156,9 @@ def conversion(
     within : int, str or Timedelta, optional
         Count a stage only if reached at most this long after the first stage
         (an int is days), e.g. ``within=30`` for "converted within 30 days".
-    entity, event, timestamp : str
-        Column names of an events frame.
+    user_col, event_col, time_col : str
+        Column names of an events frame (``user_col`` names the entity counted:
+        pass ``user_col="account_id"`` to count accounts).
 
     Returns
     -------
@@ -176,7 +178,8 @@ def conversion(
     ...     "visit": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-03", "2026-01-04"]),
     ...     "signup": pd.to_datetime(["2026-01-02", "2026-01-05", None, "2026-01-04"]),
     ...     "paid": pd.to_datetime(["2026-01-20", None, "2026-01-09", None])})
-    >>> leads.cs.conversion(["visit", "signup", "paid"])  # doctest: +NORMALIZE_WHITESPACE
+    >>> leads.cs.conversion(["visit", "signup", "paid"], period=None)
+    ... # doctest: +NORMALIZE_WHITESPACE
             entities  dropped  step_rate  overall_rate
     stage
     visit          4        0   1.000000          1.00
@@ -184,6 +187,7 @@ def conversion(
     paid           1        2   0.333333          0.25
     """
     table = "funnel"
+    entity, event, timestamp = user_col, event_col, time_col
     check_frame(frame, table)
     check_choice("ordered", ordered, ("time", "reached", "none"))
     freq = check_period(period)
@@ -204,7 +208,8 @@ def conversion(
         if freq is not None and not dated[0]:
             raise InvalidParameterError(
                 f"period={period!r} groups entities by the date of the first stage, but "
-                f"{stages[0]!r} holds booleans. Start the funnel with a date column."
+                f"{stages[0]!r} holds booleans. Start the funnel with a date column, or pass "
+                f"period=None for the whole span."
             )
         segment = frame[by].to_numpy() if by is not None else None
     elif event in frame.columns:
@@ -219,7 +224,7 @@ def conversion(
         raise MissingColumnError(
             f"Stages {missing[:5]!r} are neither columns of the frame nor, without an "
             f"{event!r} column, event names. Pass the date columns of each stage, or an events "
-            f"frame with event={event!r}, entity=... and timestamp=...."
+            f"frame with event_col={event!r}, user_col=... and time_col=...."
         )
     hit = times != nat
     first = times[:, 0]
@@ -297,14 +302,14 @@ def trial_conversion(
     trial_days: int = 14,
     grace_days: int | None = None,
     as_of: object = None,
-    account: str = "account_id",
-    trial_start: str = "trial_start",
-    converted: str = "converted_at",
-    trial_end: str | None = None,
+    account_col: str = "account_id",
+    trial_start_col: str = "trial_start",
+    converted_col: str = "converted_at",
+    trial_end_col: str | None = None,
 ) -> pd.DataFrame | float:
     """Free-trial to paid conversion: converted ÷ trials that ended in the window.
 
-    A trial *ends* ``trial_days`` after it starts (or on the ``trial_end``
+    A trial *ends* ``trial_days`` after it starts (or on the ``trial_end_col``
     column when given). It is counted in the period of its end, and only once
     it has ended by ``as_of``: a trial still running is neither a success nor
     a failure yet. Accounts without a trial start are not trials.
@@ -319,23 +324,24 @@ def trial_conversion(
     by : str, optional
         Segment column (e.g. ``"segment"``).
     trial_days : int, default 14
-        Length of a trial, used when there is no ``trial_end`` column.
+        Length of a trial, used when there is no ``trial_end_col`` column.
     grace_days : int, optional
         Count a conversion only if it happened at most this many days after
         the trial ended (``0``: during the trial). ``None``: any conversion
         up to ``as_of`` counts.
     as_of : date, optional
         When the data ends. Default: the latest trial start or conversion.
-    account, trial_start, converted : str
-        Column names; ``converted`` is empty for accounts that never paid.
-    trial_end : str, optional
+    account_col, trial_start_col, converted_col : str
+        Column names; ``converted_col`` is empty for accounts that never paid.
+    trial_end_col : str, optional
         Column with each trial's end, overriding ``trial_days``.
 
     Returns
     -------
     pandas.DataFrame or float
         Indexed by ``period`` (and ``by``): ``trials_ended``, ``converted``,
-        ``conversion_rate``. A float with ``period=None`` when not grouped.
+        ``numerator`` (= converted), ``denominator`` (= trials ended) and
+        ``trial_conversion``. A float with ``period=None`` when not grouped.
 
     Examples
     --------
@@ -348,12 +354,20 @@ def trial_conversion(
     >>> # d's trial ends on 13 February, after the data: not counted yet
     >>> accounts.cs.trial_conversion(period=None, as_of="2026-02-01")
     0.6666666666666666
+    >>> accounts.cs.trial_conversion(as_of="2026-02-01")  # doctest: +NORMALIZE_WHITESPACE
+             trials_ended  converted  numerator  denominator  trial_conversion
+    period
+    2026-01             3          2          2            3          0.666667
+    2026-02             0          0          0            0               NaN
     """
     table = "accounts"
     check_frame(frame, table)
     freq = check_period(period)
-    require_columns(frame, {"account": account, "trial_start": trial_start,
-                            "converted": converted, "trial_end": trial_end, "by": by}, table)
+    account, trial_start, converted, trial_end = (account_col, trial_start_col, converted_col,
+                                                  trial_end_col)
+    require_columns(frame, {"account_col": account, "trial_start_col": trial_start,
+                            "converted_col": converted, "trial_end_col": trial_end, "by": by},
+                    table)
     check_days("trial_days", trial_days, minimum=1)
     if grace_days is not None:
         check_days("grace_days", grace_days, minimum=0, none_ok=True)
@@ -416,6 +430,8 @@ def trial_conversion(
                 [periods, out.index.get_level_values(by).unique().sort_values()],
                 names=["period", by])
             out = out.reindex(full, fill_value=0)
-    out["conversion_rate"] = (out["converted"] / out["trials_ended"]).where(
+    out["numerator"] = out["converted"]
+    out["denominator"] = out["trials_ended"]
+    out["trial_conversion"] = (out["converted"] / out["trials_ended"]).where(
         out["trials_ended"] > 0)
     return out

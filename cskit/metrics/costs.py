@@ -52,10 +52,10 @@ from cskit.registry import cs_method
 TABLE = "costs"
 RETENTION_CATEGORIES = ("cs_salaries", "support", "programs", "training", "customer_marketing")
 ACQUISITION_CATEGORIES = ("acquisition",)
-CRC_COLUMNS = ["spend", "served", "retained", "denominator", "crc"]
+CRC_COLUMNS = ["spend", "served", "retained", "denominator", "retention_cost"]
 CAC_COLUMNS = ["spend", "new_customers", "cac"]
 UNIT_COLUMNS = [
-    "customers", "retention_spend", "crc", "new_customers", "acquisition_spend", "cac",
+    "customers", "retention_spend", "retention_cost", "new_customers", "acquisition_spend", "cac",
     "arpa", "churn_rate", "ltv", "ltv_cac", "retention_cost_per_month", "lifetime_months",
     "lifetime_retention_cost", "crc_above_cac", "crc_above_ltv", "flag",
 ]
@@ -143,11 +143,11 @@ def _base(
     by: str | None,
     month: str,
     customer: str,
-    mrr_column: str,
+    mrr_col: str,
 ) -> _Base:
     frame = _check_mrr_frame(mrr)
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr_column, by=by)
+    p = customer_months(frame, customer=customer, month=month, mrr=mrr_col, by=by)
     cost_months = np.asarray(as_month(costs, month, TABLE).array.asi8, dtype=np.int64)
     periods, bounds = _eligible(p, np.unique(cost_months), freq)
     covered = np.concatenate([np.arange(a, b + 1) for a, b in bounds])  # one range per period
@@ -269,13 +269,14 @@ def _prepare(
     allocate: str,
     cols: tuple[str, str, str],
     customer: str,
-    mrr_column: str,
+    mrr_col: str,
 ) -> _Base:
     check_frame(costs, TABLE)
     month, category, amount = cols
-    require_columns(costs, {"month": month, "category": category, "amount": amount}, TABLE)
+    require_columns(costs, {"month_col": month, "category_col": category, "amount_col": amount},
+                    TABLE)
     check_choice("allocate", allocate, ("customers", "mrr"))
-    return _base(costs, mrr, period, by, month, customer, mrr_column)
+    return _base(costs, mrr, period, by, month, customer, mrr_col)
 
 
 def _crc(
@@ -297,7 +298,7 @@ def _crc(
             "served": base.served.ravel(),
             "retained": base.retained.ravel(),
             "denominator": count.ravel(),
-            "crc": _ratio(spend, count).ravel(),
+            "retention_cost": _ratio(spend, count).ravel(),
             "customer_months": base.customer_months.ravel(),
         },
         index=base.index(by),
@@ -331,14 +332,14 @@ def retention_cost(
     mrr: pd.DataFrame | None = None,
     denominator: str = "customers",
     categories: Sequence[str] = RETENTION_CATEGORIES,
-    period: str | None = "Y",
+    period: str | None = "M",
     by: str | None = None,
     allocate: str = "customers",
-    month: str = "month",
-    category: str = "category",
-    amount: str = "amount",
-    customer: str = "customer_id",
-    mrr_column: str = "mrr",
+    month_col: str = "month",
+    category_col: str = "category",
+    amount_col: str = "amount",
+    customer_col: str = "customer_id",
+    mrr_col: str = "mrr",
 ) -> pd.DataFrame | float:
     """Customer retention cost (CRC): customer-success spend per customer.
 
@@ -356,22 +357,23 @@ def retention_cost(
     categories : sequence of str
         Cost categories that count as retention spend; default ``("cs_salaries",
         "support", "programs", "training", "customer_marketing")``.
-    period : {"M", "Q", "Y", None}, default "Y"
+    period : {"M", "Q", "Y", None}, default "M"
         Whole periods inside both frames; ``None`` uses their common span as one period.
     by : str, optional
         Segment column of the ``mrr`` frame (and, if present, of the costs frame).
     allocate : {"customers", "mrr"}, default "customers"
         How spend with no segment is divided among segments: in proportion to the
         segment's customers (the denominator) or to its MRR in the period.
-    month, category, amount : str
-        Column names of the costs frame (``month`` also names the mrr frame's).
-    customer, mrr_column : str
+    month_col, category_col, amount_col : str
+        Column names of the costs frame (``month_col`` also names the mrr frame's).
+    customer_col, mrr_col : str
         Column names of the mrr frame.
 
     Returns
     -------
     pandas.DataFrame or float
-        Indexed by ``period`` (and ``by``): ``spend, served, retained, denominator, crc``;
+        Indexed by ``period`` (and ``by``): ``spend, served, retained, denominator,
+        retention_cost``;
         a float when ``period=None`` and not grouped.
 
     Examples
@@ -388,8 +390,8 @@ def retention_cost(
     100.0
     >>> costs.cs.retention_cost(mrr=mrr, period=None, denominator="retained")  # 400 ÷ 3
     133.33333333333334
-    >>> costs.cs.retention_cost(mrr=mrr, period="M")  # doctest: +NORMALIZE_WHITESPACE
-             spend  served  retained  denominator    crc
+    >>> costs.cs.retention_cost(mrr=mrr)  # doctest: +NORMALIZE_WHITESPACE
+             spend  served  retained  denominator  retention_cost
     period
     2026-02  400.0       4         3            4  100.0
 
@@ -398,23 +400,24 @@ def retention_cost(
 
     >>> sized = mrr.assign(size=["small"] * 7 + ["large"],
     ...                    mrr=[50.0] * 7 + [250.0])
-    >>> costs.cs.retention_cost(mrr=sized, period=None, by="size")["crc"]
+    >>> costs.cs.retention_cost(mrr=sized, period=None, by="size")["retention_cost"]
     size
     large    100.0
     small    100.0
-    Name: crc, dtype: float64
-    >>> costs.cs.retention_cost(mrr=sized, period=None, by="size", allocate="mrr")["crc"]
+    Name: retention_cost, dtype: float64
+    >>> costs.cs.retention_cost(mrr=sized, period=None, by="size",
+    ...                         allocate="mrr")["retention_cost"]
     size
     large    250.0
     small     50.0
-    Name: crc, dtype: float64
+    Name: retention_cost, dtype: float64
     """
     check_choice("denominator", denominator, ("customers", "retained"))
-    cols = (month, category, amount)
-    base = _prepare(costs, mrr, period, by, allocate, cols, customer, mrr_column)
+    cols = (month_col, category_col, amount_col)
+    base = _prepare(costs, mrr, period, by, allocate, cols, customer_col, mrr_col)
     table = _crc(costs, base, denominator, categories, allocate, by, cols)[CRC_COLUMNS]
     if base.freq is None and by is None:
-        return float(table["crc"].iloc[0])
+        return float(table["retention_cost"].iloc[0])
     return table
 
 
@@ -426,14 +429,14 @@ def cac(
     *,
     mrr: pd.DataFrame | None = None,
     categories: Sequence[str] = ACQUISITION_CATEGORIES,
-    period: str | None = "Y",
+    period: str | None = "M",
     by: str | None = None,
     allocate: str = "customers",
-    month: str = "month",
-    category: str = "category",
-    amount: str = "amount",
-    customer: str = "customer_id",
-    mrr_column: str = "mrr",
+    month_col: str = "month",
+    category_col: str = "category",
+    amount_col: str = "amount",
+    customer_col: str = "customer_id",
+    mrr_col: str = "mrr",
 ) -> pd.DataFrame | float:
     """Customer acquisition cost (CAC): acquisition spend ÷ new customers.
 
@@ -447,12 +450,12 @@ def cac(
     mrr : pandas.DataFrame
         The ``mrr`` frame new customers are counted in (required keyword).
     categories : sequence of str, default ("acquisition",)
-    period : {"M", "Q", "Y", None}, default "Y"
+    period : {"M", "Q", "Y", None}, default "M"
     by : str, optional
         Segment column of the ``mrr`` frame (and, if present, of the costs frame).
     allocate : {"customers", "mrr"}, default "customers"
         How spend with no segment is divided: by new customers or by their first MRR.
-    month, category, amount, customer, mrr_column : str
+    month_col, category_col, amount_col, customer_col, mrr_col : str
         Column names.
 
     Returns
@@ -470,14 +473,14 @@ def cac(
     ...                       "category": ["support", "acquisition"], "amount": [100.0, 500.0]})
     >>> costs.cs.cac(mrr=mrr, period=None)  # 500 ÷ one new customer (e)
     500.0
-    >>> costs.cs.cac(mrr=mrr, period="M", categories=["acquisition", "support"])
+    >>> costs.cs.cac(mrr=mrr, categories=["acquisition", "support"])
     ... # doctest: +NORMALIZE_WHITESPACE
              spend  new_customers    cac
     period
     2026-02  600.0              1  600.0
     """
-    cols = (month, category, amount)
-    base = _prepare(costs, mrr, period, by, allocate, cols, customer, mrr_column)
+    cols = (month_col, category_col, amount_col)
+    base = _prepare(costs, mrr, period, by, allocate, cols, customer_col, mrr_col)
     table = _cac(costs, base, categories, allocate, by, cols)[CAC_COLUMNS]
     if base.freq is None and by is None:
         return float(table["cac"].iloc[0])
@@ -501,7 +504,7 @@ def unit_economics(
     costs: pd.DataFrame,
     *,
     mrr: pd.DataFrame | None = None,
-    period: str | None = "Y",
+    period: str | None = "M",
     by: str | None = None,
     crc_denominator: str = "customers",
     retention_categories: Sequence[str] = RETENTION_CATEGORIES,
@@ -511,11 +514,11 @@ def unit_economics(
     window: int = 12,
     churn_average: str = "mean",
     gross_margin: float | None = None,
-    month: str = "month",
-    category: str = "category",
-    amount: str = "amount",
-    customer: str = "customer_id",
-    mrr_column: str = "mrr",
+    month_col: str = "month",
+    category_col: str = "category",
+    amount_col: str = "amount",
+    customer_col: str = "customer_id",
+    mrr_col: str = "mrr",
 ) -> pd.DataFrame:
     """CRC, CAC and LTV side by side, flagging retention spend above CAC or LTV.
 
@@ -540,7 +543,7 @@ def unit_economics(
         Cost lines: ``month``, ``category``, ``amount``.
     mrr : pandas.DataFrame
         The ``mrr`` frame (required keyword).
-    period : {"M", "Q", "Y", None}, default "Y"
+    period : {"M", "Q", "Y", None}, default "M"
     by : str, optional
         Segment column of the ``mrr`` frame (and, if present, of the costs frame).
     crc_denominator : {"customers", "retained"}, default "customers"
@@ -554,7 +557,7 @@ def unit_economics(
     window, churn_average, gross_margin
         Passed to :func:`cskit.metrics.ltv` (subscription form); LTV, ARPA and churn are
         taken at the last month of each period.
-    month, category, amount, customer, mrr_column : str
+    month_col, category_col, amount_col, customer_col, mrr_col : str
         Column names.
 
     Returns
@@ -562,7 +565,7 @@ def unit_economics(
     pandas.DataFrame
         Indexed by ``period`` (and ``by``; with ``period=None`` by ``by``, or by one label
         ``"first/last month"``): ``customers`` (the CRC denominator), ``retention_spend,
-        crc, new_customers, acquisition_spend, cac, arpa, churn_rate, ltv, ltv_cac,
+        retention_cost, new_customers, acquisition_spend, cac, arpa, churn_rate, ltv, ltv_cac,
         retention_cost_per_month, lifetime_months, lifetime_retention_cost,
         crc_above_cac, crc_above_ltv, flag``.
 
@@ -578,8 +581,8 @@ def unit_economics(
     ...                       "category": ["support", "acquisition"], "amount": [800.0, 300.0]})
     >>> ue = costs.cs.unit_economics(mrr=mrr, period=None, window=1,
     ...                              retention_categories=["support"])
-    >>> ue[["crc", "cac", "ltv", "ltv_cac"]]  # doctest: +NORMALIZE_WHITESPACE
-                       crc    cac    ltv   ltv_cac
+    >>> ue[["retention_cost", "cac", "ltv", "ltv_cac"]]  # doctest: +NORMALIZE_WHITESPACE
+                     retention_cost    cac    ltv   ltv_cac
     period
     2026-02/2026-02  200.0  300.0  400.0  1.333333
     >>> ue[["lifetime_retention_cost", "crc_above_cac", "crc_above_ltv", "flag"]]
@@ -600,14 +603,15 @@ def unit_economics(
 
     check_choice("horizon", horizon, ("lifetime", "period"))
     check_choice("crc_denominator", crc_denominator, ("customers", "retained"))
-    cols = (month, category, amount)
-    base = _prepare(costs, mrr, period, by, allocate, cols, customer, mrr_column)
+    cols = (month_col, category_col, amount_col)
+    base = _prepare(costs, mrr, period, by, allocate, cols, customer_col, mrr_col)
     crc = _crc(costs, base, crc_denominator, retention_categories, allocate, by, cols)
     acq = _cac(costs, base, acquisition_categories, allocate, by, cols)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CskitWarning)  # undefined LTV shows as NaN below
         life = _ltv(mrr, period="M", by=by, window=window, churn_average=churn_average,
-                    gross_margin=gross_margin, customer=customer, month=month, mrr=mrr_column)
+                    gross_margin=gross_margin, customer_col=customer_col, month_col=month_col,
+                    mrr_col=mrr_col)
     # LTV at the last month of each period (and segment).
     end = pd.PeriodIndex.from_ordinals(np.repeat(base.bounds[:, 1], len(base.segments)), freq="M")
     keys = end if by is None else pd.MultiIndex.from_arrays(
@@ -618,7 +622,7 @@ def unit_economics(
         {
             "customers": crc["denominator"].to_numpy(),
             "retention_spend": crc["spend"].to_numpy(),
-            "crc": crc["crc"].to_numpy(),
+            "retention_cost": crc["retention_cost"].to_numpy(),
             "new_customers": acq["new_customers"].to_numpy(),
             "acquisition_spend": acq["spend"].to_numpy(),
             "cac": acq["cac"].to_numpy(),
@@ -633,8 +637,9 @@ def unit_economics(
                                              crc["customer_months"].to_numpy())
     out["lifetime_months"] = at_end["lifetime_months"].to_numpy()
     out["lifetime_retention_cost"] = out["retention_cost_per_month"] * out["lifetime_months"]
-    against_ltv = out["lifetime_retention_cost"] if horizon == "lifetime" else out["crc"]
-    out["crc_above_cac"] = _above(out["crc"], out["cac"]).array
+    against_ltv = (out["lifetime_retention_cost"] if horizon == "lifetime"
+                   else out["retention_cost"])
+    out["crc_above_cac"] = _above(out["retention_cost"], out["cac"]).array
     out["crc_above_ltv"] = _above(against_ltv, out["ltv"]).array
     out["flag"] = out["crc_above_cac"] | out["crc_above_ltv"]
     return out[UNIT_COLUMNS]

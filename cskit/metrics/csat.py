@@ -3,7 +3,7 @@
 CSAT asks "How satisfied were you with …?" on a 1–5 scale (1 = very
 dissatisfied … 5 = very satisfied). The usual score is the **top-2-box share**:
 answers of 4 or 5 ÷ all answers (a fraction here: 0.80 = 80 %). Some teams
-report the **mean score** instead; the two are not comparable, so the method is
+report the **mean score** instead; the two are not comparable, so the statistic (``stat=``) is
 a parameter and the result says which one it holds.
 
 Intervals (every number comes with one):
@@ -89,9 +89,10 @@ def _check_scale(scale: tuple[int, int]) -> tuple[int, int]:
 
 
 def survey_rows(
-    frame: pd.DataFrame, survey: str | None, survey_name: str
+    frame: pd.DataFrame, survey_col: str | None, survey_name: str
 ) -> pd.DataFrame:
-    """Rows of one survey (all rows when there is no ``survey`` column), uniquely indexed."""
+    """Rows of one survey (all rows when there is no ``survey_col`` column), uniquely indexed."""
+    survey = survey_col
     rows = frame if frame.index.is_unique else frame.reset_index(drop=True)
     if survey is None or survey not in frame.columns:
         return rows
@@ -101,17 +102,17 @@ def survey_rows(
         raise EmptyFrameError(
             f"No rows of the {TABLE} frame have {survey}={survey_name!r} (found: "
             f"{format_values(distinct.tolist(), len(distinct))}). Pass survey_name='<your label>' "
-            f"or survey=None to use every row."
+            f"or survey_col=None to use every row."
         )
     return rows
 
 
 def scale_scores(
-    rows: pd.DataFrame, score: str, scale: tuple[int, int], on_missing: str, what: str
+    rows: pd.DataFrame, score: str, scale: tuple[int, int], on_invalid: str, what: str
 ) -> pd.Series:
     """Validated whole-number scores inside ``scale`` (missing ones dropped or raised)."""
     values = as_number(rows, score, TABLE, allow_missing=True, allow_negative=True)
-    values = drop_missing(values, score, TABLE, on_missing)
+    values = drop_missing(values, score, TABLE, on_invalid)
     if values.empty:
         raise EmptyFrameError(
             f"Column {score!r} of the {TABLE} frame has no {what} scores left after dropping the "
@@ -154,34 +155,35 @@ def scale_metric(
     top_name: str,
     period: str | None,
     by: str | None,
-    score: str,
-    date: str,
-    survey: str | None,
+    score_col: str,
+    submitted_col: str,
+    survey_col: str | None,
     survey_name: str,
     scale: tuple[int, int],
     band: tuple[int, int],
     band_name: str,
-    method: str,
-    methods: tuple[str, str],
+    stat: str,
+    stats: tuple[str, str],
     inverted: bool,
-    level: float,
+    confidence: float,
     small_n: int,
-    on_missing: str,
+    on_invalid: str,
 ) -> pd.DataFrame | float:
     """Top-box share or mean score of a rating-scale survey, with intervals (CSAT and CES)."""
     check_frame(frame, TABLE)
     freq = check_period(period)
-    check_choice("method", method, methods)
+    score, date, level = score_col, submitted_col, confidence
+    check_choice("stat", stat, stats)
     scale = _check_scale(scale)
     band = _check_band(band_name, band, scale)
     _z(level)
     if int(small_n) != small_n or small_n < 0:
         raise InvalidParameterError(f"small_n={small_n!r} must be a whole number >= 0, e.g. 30.")
-    require_columns(frame, {"score": score, "by": by}, TABLE)
+    require_columns(frame, {"score_col": score, "by": by}, TABLE)
     if freq is not None:
-        require_columns(frame, {"date": date}, TABLE)
-    rows = survey_rows(frame, survey, survey_name)
-    values = scale_scores(rows, score, scale, on_missing, kpi.upper())
+        require_columns(frame, {"submitted_col": date}, TABLE)
+    rows = survey_rows(frame, survey_col, survey_name)
+    values = scale_scores(rows, score, scale, on_invalid, kpi.upper())
     if inverted:  # 1 = best → turn it round so that high is good everywhere below
         values = scale[0] + scale[1] - values
     keys = group_keys(rows, values.index, freq, date, by)
@@ -203,7 +205,7 @@ def scale_metric(
             }
         )
     n = table["n"].to_numpy(dtype=float)
-    if method == methods[0]:
+    if stat == stats[0]:
         share = table["top"].to_numpy(dtype=float) / n
         low, high = wilson_interval(table["top"], table["n"], level=level)
         out = pd.DataFrame(
@@ -231,7 +233,8 @@ def scale_metric(
             index=table.index,
         )
     out["small_sample"] = out["n"] < small_n
-    out.attrs = {"kpi": kpi, "method": method, "scale": scale, band_name: band, "level": level}
+    out.attrs = {"kpi": kpi, "stat": stat, "scale": scale, band_name: band,
+                 "confidence": level}
     if not keys:
         if bool(out["small_sample"].iloc[0]):
             warnings.warn(
@@ -254,48 +257,51 @@ def scale_metric(
 def csat(
     frame: pd.DataFrame,
     *,
-    period: str | None = None,
+    period: str | None = "M",
     by: str | None = None,
-    score: str = "score",
-    date: str = "submitted_at",
-    survey: str | None = "survey",
+    score_col: str = "score",
+    submitted_col: str = "submitted_at",
+    survey_col: str | None = "survey",
     survey_name: str = "csat",
     scale: tuple[int, int] = (1, 5),
     satisfied: tuple[int, int] = (4, 5),
-    method: str = "top_box",
-    level: float = 0.95,
+    stat: str = "top_box",
+    confidence: float = 0.95,
     small_n: int = 30,
-    on_missing: str = "drop",
+    on_invalid: str = "drop",
 ) -> pd.DataFrame | float:
     """Customer satisfaction: share of satisfied answers (top-2-box) or mean score.
 
     Parameters
     ----------
     frame : pandas.DataFrame
-        Survey answers. When a ``survey`` column is present only rows whose
+        Survey answers. When a ``survey_col`` column is present only rows whose
         value is ``survey_name`` are used.
-    period : {"M", "Q", "Y", None}, default None
+    period : {"M", "Q", "Y", None}, default "M"
+        One row per period; ``None`` returns one number (unless ``by`` is given).
     by : str, optional
         Segment column.
-    score, date, survey : str
-        Column names (``survey=None`` uses every row).
+    score_col, submitted_col, survey_col : str
+        Column names (``survey_col=None`` uses every row).
     survey_name : str, default "csat"
     scale : (int, int), default (1, 5)
         Lowest and highest possible answer (e.g. ``(1, 7)`` or ``(1, 10)``);
         answers outside it are bad input.
     satisfied : (int, int), default (4, 5)
         The band of answers counted as satisfied (both ends included).
-    method : {"top_box", "mean"}, default "top_box"
+    stat : {"top_box", "mean"}, default "top_box"
         ``"top_box"``: satisfied ÷ answers, a fraction, with a Wilson
         interval. ``"mean"``: the mean score on ``scale``, with a t interval.
-        The two are not comparable; the result's ``attrs["method"]`` says
+        The two are not comparable; the result's ``attrs["stat"]`` says
         which one a frame holds.
-    level : float, default 0.95
+    confidence : float, default 0.95
         Confidence level of ``ci_low`` / ``ci_high``.
     small_n : int, default 30
         Groups with fewer answers get ``small_sample=True`` (a float result
         from fewer answers comes with a :class:`~cskit.errors.CskitWarning`).
-    on_missing : {"drop", "raise"}, default "drop"
+    on_invalid : {"drop", "raise"}, default "drop"
+        Answers with no score are dropped with a warning that says how many,
+        or raise.
 
     Returns
     -------
@@ -313,11 +319,11 @@ def csat(
     >>> answers = pd.DataFrame({
     ...     "submitted_at": pd.to_datetime(["2026-10-01"] * 10),
     ...     "score": [5, 5, 5, 4, 4, 4, 4, 4, 3, 1]})
-    >>> answers.cs.csat(small_n=0)
+    >>> answers.cs.csat(period=None, small_n=0)
     0.8
-    >>> answers.cs.csat(method="mean", small_n=0)
+    >>> answers.cs.csat(period=None, stat="mean", small_n=0)
     3.9
-    >>> answers.cs.csat(period="M").round(3)  # doctest: +NORMALIZE_WHITESPACE
+    >>> answers.cs.csat().round(3)  # doctest: +NORMALIZE_WHITESPACE
               n  satisfied  csat     se  ci_low  ci_high  small_sample
     period
     2026-10  10          8   0.8  0.126    0.49    0.943          True
@@ -328,17 +334,17 @@ def csat(
         top_name="satisfied",
         period=period,
         by=by,
-        score=score,
-        date=date,
-        survey=survey,
+        score_col=score_col,
+        submitted_col=submitted_col,
+        survey_col=survey_col,
         survey_name=survey_name,
         scale=scale,
         band=satisfied,
         band_name="satisfied",
-        method=method,
-        methods=("top_box", "mean"),
+        stat=stat,
+        stats=("top_box", "mean"),
         inverted=False,
-        level=level,
+        confidence=confidence,
         small_n=small_n,
-        on_missing=on_missing,
+        on_invalid=on_invalid,
     )

@@ -11,19 +11,20 @@ answer is a parameter here:
   ``reopened_at`` the window is applied; with a True/False ``reopened``
   column (as in the sample data) the reopen date is unknown, so every reopen
   disqualifies. ``None`` ignores reopens.
-* *Do transfers count?* ``transferred=None``: name a True/False column and a
+* *Do transfers count?* ``transferred_col=None``: name a True/False column and a
   transferred ticket does not qualify (``transfers_break_fcr=False`` keeps
   it).
-* *Do calls dropped while waiting count?* ``dropped=None``: name a
+* *Do calls dropped while waiting count?* ``dropped_col=None``: name a
   True/False column and those contacts leave both numerator and denominator;
-  ``exclude_channels`` and ``exclude_categories`` (default spam) do the same
+  ``exclude_channels`` and ``exclude`` (categories; default spam) do the same
   for whole channels or categories.
 * *Out of what?* ``denominator="resolved"`` (default, the catalogue's form)
   or ``"all"`` tickets. Unresolved tickets are never silently dropped: they
   are counted in ``unresolved`` and, with ``denominator="all"``, count
   against FCR.
 
-Every rate comes with a Wilson interval (see :mod:`cskit.metrics.csat`).
+Every rate comes with its standard error, a Wilson interval (see
+:mod:`cskit._stats`) and a ``small_sample`` flag.
 """
 
 from __future__ import annotations
@@ -69,9 +70,12 @@ COLUMNS = [
     "reopened",
     "transferred",
     "qualifying",
+    "numerator",
     "fcr",
+    "se",
     "ci_low",
     "ci_high",
+    "small_sample",
 ]
 
 
@@ -98,28 +102,29 @@ def _as_tuple(value: Sequence[str] | str | None) -> tuple[str, ...]:
 
 
 @cs_method(kpi="First contact resolution (FCR)", table=TABLE,
-           requires=("resolved_at", "agent_replies", "reopened"))
+           requires=("created_at", "resolved_at", "agent_replies", "reopened"))
 @with_convention("fcr")
 def fcr(
     frame: pd.DataFrame,
     *,
-    period: str | None = None,
+    period: str | None = "M",
     by: str | None = None,
     max_agent_replies: int = 1,
     reopen_window_days: float | None = 7,
     exclude_channels: Sequence[str] | str | None = (),
-    exclude_categories: Sequence[str] | str | None = ("spam",),
-    transferred: str | None = None,
+    exclude: Sequence[str] | str | None = ("spam",),
+    transferred_col: str | None = None,
     transfers_break_fcr: bool = True,
-    dropped: str | None = None,
+    dropped_col: str | None = None,
     denominator: str = "resolved",
-    level: float = 0.95,
-    created: str = "created_at",
-    resolved: str = "resolved_at",
-    replies: str = "agent_replies",
-    reopened: str | None = "reopened",
-    channel: str = "channel",
-    category: str = "category",
+    confidence: float = 0.95,
+    small_n: int = 30,
+    created_col: str = "created_at",
+    resolved_col: str = "resolved_at",
+    replies_col: str = "agent_replies",
+    reopened_col: str | None = "reopened",
+    channel_col: str = "channel",
+    category_col: str = "category",
 ) -> pd.DataFrame | float:
     """First contact resolution: tickets solved at the first contact ÷ resolved tickets.
 
@@ -127,8 +132,9 @@ def fcr(
     ----------
     frame : pandas.DataFrame
         Tickets.
-    period : {"M", "Q", "Y", None}, default None
-        Tickets are placed in the period they were created in.
+    period : {"M", "Q", "Y", None}, default "M"
+        Tickets are placed in the period they were created in; ``None``
+        returns one number (unless ``by`` is given).
     by : str, optional
         Segment column, e.g. ``"channel"``.
     max_agent_replies : int, default 1
@@ -136,32 +142,37 @@ def fcr(
         the first contact.
     reopen_window_days : float or None, default 7
         A reopen within this many days of resolution disqualifies a ticket
-        (needs a datetime ``reopened`` column; with a True/False column every
+        (needs a datetime ``reopened_col`` column; with a True/False column every
         reopen disqualifies). ``None``: reopens do not matter.
-    exclude_channels, exclude_categories : sequence of str
-        Left out of numerator and denominator (counted in ``excluded``);
-        default: no channel, the ``"spam"`` category.
-    transferred : str, optional
+    exclude_channels : sequence of str, default none
+        Channels (values of ``channel_col``) left out of numerator and
+        denominator (counted in ``excluded``).
+    exclude : sequence of str, default ("spam",)
+        Categories (values of ``category_col``) left out the same way.
+    transferred_col : str, optional
         True/False column of tickets handed to another agent or team.
     transfers_break_fcr : bool, default True
         A transferred ticket does not qualify (False: transfers are fine).
-    dropped : str, optional
+    dropped_col : str, optional
         True/False column of contacts dropped while waiting (abandoned
         calls, chats left before an agent joined); they are excluded.
     denominator : {"resolved", "all"}, default "resolved"
         Resolved tickets (unresolved ones reported in ``unresolved``), or all
         tickets left after the exclusions.
-    level : float, default 0.95
+    confidence : float, default 0.95
         Confidence level of the Wilson interval.
-    created, resolved, replies, reopened, channel, category : str
-        Column names (``reopened=None`` when there is no such column).
+    small_n : int, default 30
+        Groups with fewer tickets in the denominator get ``small_sample=True``.
+    created_col, resolved_col, replies_col, reopened_col, channel_col, category_col : str
+        Column names (``reopened_col=None`` when there is no such column).
 
     Returns
     -------
     float or pandas.DataFrame
         A float when neither ``period`` nor ``by`` is given; otherwise
         ``tickets, excluded, unresolved, denominator, too_many_replies,
-        reopened, transferred, qualifying, fcr, ci_low, ci_high``. The three
+        reopened, transferred, qualifying, numerator, fcr, se, ci_low,
+        ci_high, small_sample`` (``numerator`` = ``qualifying``). The three
         reason columns count tickets in the denominator that failed that test
         (a ticket can fail several).
 
@@ -175,15 +186,25 @@ def fcr(
     ...     "reopened": [False, True, False, False, False, False],
     ...     "category": ["bug", "bug", "how_to", "spam", "how_to", "bug"]})
     >>> # spam left out; 4 resolved (one unresolved); 2 qualify (1 and 0 replies, no reopen)
-    >>> tickets.cs.fcr()
+    >>> tickets.cs.fcr(period=None)
     0.5
-    >>> tickets.cs.fcr(max_agent_replies=2, reopen_window_days=None)  # 4 of 4
+    >>> tickets.cs.fcr(period=None, max_agent_replies=2, reopen_window_days=None)  # 4 of 4
     1.0
-    >>> tickets.cs.fcr(denominator="all")  # 2 of 5 tickets left after excluding spam
+    >>> tickets.cs.fcr(period=None, denominator="all")  # 2 of 5 left after excluding spam
     0.4
+    >>> tickets.cs.fcr()[["numerator", "denominator", "fcr", "small_sample"]]  # doctest: +NORMALIZE_WHITESPACE
+             numerator  denominator  fcr  small_sample
+    period
+    2026-10          2            4  0.5          True
     """
     check_frame(frame, TABLE)
     freq = check_period(period)
+    level = confidence
+    created, resolved, replies, reopened = created_col, resolved_col, replies_col, reopened_col
+    channel, category = channel_col, category_col
+    transferred, dropped = transferred_col, dropped_col
+    if int(small_n) != small_n or small_n < 0:
+        raise InvalidParameterError(f"small_n={small_n!r} must be a whole number >= 0, e.g. 30.")
     check_choice("denominator", denominator, ("resolved", "all"))
     if not isinstance(max_agent_replies, (int, np.integer)) or max_agent_replies < 0:
         raise InvalidParameterError(
@@ -195,28 +216,28 @@ def fcr(
             f"reopen_window_days={reopen_window_days!r} must be a number of days >= 0, or None."
         )
     channels = _as_tuple(exclude_channels)
-    categories = _as_tuple(exclude_categories)
+    categories = _as_tuple(exclude)
     uses_reopen = reopen_window_days is not None and reopened is not None
     if uses_reopen and reopened not in frame.columns:
         present = format_values([str(c) for c in frame.columns], len(frame.columns))
         raise MissingColumnError(
             f"Column {reopened!r} is missing from the {TABLE} frame (columns present: "
             f"{present}). FCR leaves out tickets reopened after their resolution: pass "
-            f"reopened='<your column>' (True/False, or when it was reopened), or "
-            f"reopened=None if you do not track reopens (then no ticket counts as reopened)."
+            f"reopened_col='<your column>' (True/False, or when it was reopened), or "
+            f"reopened_col=None if you do not track reopens (then no ticket counts as reopened)."
         )
     require_columns(
         frame,
         {
-            "resolved": resolved,
-            "replies": replies,
-            "reopened": reopened if uses_reopen else None,
-            "transferred": transferred,
-            "dropped": dropped,
-            "channel": channel if channels else None,
+            "resolved_col": resolved,
+            "replies_col": replies,
+            "reopened_col": reopened if uses_reopen else None,
+            "transferred_col": transferred,
+            "dropped_col": dropped,
+            "channel_col": channel if channels else None,
             # the default ("spam",) is skipped when there is no category column
-            "category": category if categories and categories != ("spam",) else None,
-            "created": created if freq is not None else None,
+            "category_col": category if categories and categories != ("spam",) else None,
+            "created_col": created if freq is not None else None,
             "by": by,
         },
         TABLE,
@@ -286,14 +307,19 @@ def fcr(
         )
     with np.errstate(invalid="ignore", divide="ignore"):
         table["fcr"] = table["qualifying"] / table["denominator"]
+    table["numerator"] = table["qualifying"]
+    share = table["fcr"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        table["se"] = np.sqrt(share * (1.0 - share) / table["denominator"].to_numpy(dtype=float))
     low, high = wilson_interval(table["qualifying"], table["denominator"], level=level)
     table["ci_low"], table["ci_high"] = low, high
+    table["small_sample"] = table["denominator"] < small_n
     table = table[COLUMNS]
     table.attrs = {
         "max_agent_replies": max_agent_replies,
         "reopen_window_days": reopen_window_days,
         "denominator": denominator,
-        "level": level,
+        "confidence": level,
         "reopen_unknown": int((unknown & ~out).sum()),
     }
     if not keys:

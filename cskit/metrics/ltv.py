@@ -1,6 +1,6 @@
 """Customer lifetime value (CLV / LTV) in its three usual forms.
 
-* ``method="subscription"`` (an ``mrr`` frame): LTV = ARPA × gross margin ÷ monthly
+* ``model="subscription"`` (an ``mrr`` frame): LTV = ARPA × gross margin ÷ monthly
   churn rate. ARPA is the month's MRR ÷ paying customers (a customer's subscriptions
   combined first); the churn rate is the logo churn of :func:`cskit.metrics.churn`
   (customers at the start of the month as denominator) averaged over a trailing window
@@ -8,11 +8,11 @@
   monthly, so the time units agree. 1 ÷ churn is the expected lifetime in months. With
   no churn in the window LTV is *undefined*: the value is NaN, ``undefined_reason``
   says why and a :class:`~cskit.errors.CskitWarning` is raised — never ``inf``.
-* ``method="transactional"`` (a purchase log: customer, date, amount): LTV = average
+* ``model="transactional"`` (a purchase log: customer, date, amount): LTV = average
   purchase value × purchase frequency × average customer lifespan, with frequency and
   lifespan in the same ``unit``. It is a *product*: the 6-metrics article's "subtract
   the purchase frequency" is a translation error.
-* ``method="cohort"`` (an ``mrr`` frame): realised LTV, the cumulative revenue per
+* ``model="cohort"`` (an ``mrr`` frame): realised LTV, the cumulative revenue per
   customer of each signup cohort after 0, 1, 2, … months. It predicts nothing, but
   needs no churn assumption either.
 """
@@ -65,8 +65,8 @@ def _check_margin(gross_margin: float | None) -> float:
 def ltv(
     frame: pd.DataFrame,
     *,
-    method: str = "subscription",
-    period: str | None = None,
+    model: str = "subscription",
+    period: str | None = "M",
     by: str | None = None,
     window: int = 12,
     churn_average: str = "mean",
@@ -77,11 +77,11 @@ def ltv(
     lifespan: float | None = None,
     as_of: object = None,
     same_day: str = "merge",
-    customer: str = "customer_id",
-    month: str = "month",
-    mrr: str = "mrr",
-    date: str = "date",
-    amount: str = "amount",
+    customer_col: str = "customer_id",
+    month_col: str = "month",
+    mrr_col: str = "mrr",
+    date_col: str = "date",
+    amount_col: str = "amount",
 ) -> pd.DataFrame | float:
     """Customer lifetime value: subscription (ARPA ÷ churn), transactional or cohort form.
 
@@ -89,13 +89,14 @@ def ltv(
     ----------
     frame : pandas.DataFrame
         An ``mrr`` frame for ``"subscription"`` and ``"cohort"``; a purchase log (one row
-        per purchase: ``customer``, ``date``, ``amount``) for ``"transactional"``.
-    method : {"subscription", "transactional", "cohort"}, default "subscription"
-    period : {"M", "Q", "Y", None}, default None
+        per purchase: ``customer_col``, ``date_col``, ``amount_col``) for ``"transactional"``.
+    model : {"subscription", "transactional", "cohort"}, default "subscription"
+    period : {"M", "Q", "Y", None}, default "M"
         ``"subscription"``: LTV at the last month of each whole period in the data
-        (``None``: at the last month of the data). ``"cohort"``: the length of the signup
-        cohorts (``None`` is ``"M"``). ``"transactional"``: must be None (the frame is one
-        observation window; filter it to the window you want).
+        (``None``: one number, at the last month of the data). ``"cohort"``: the length
+        of the signup cohorts (``None`` is ``"M"``). ``"transactional"``: has no time
+        axis, ``"M"`` (the default) and ``None`` both take the frame as one observation
+        window (filter it to the window you want); other values raise.
     by : str, optional
         Segment column (``"subscription"`` and ``"transactional"``). Subscription: ARPA
         uses the segment of each customer-month, churn the segment at the start of the
@@ -130,9 +131,9 @@ def ltv(
     same_day : {"merge", "count"}, default "merge"
         ``"transactional"``: whether several rows of a customer on one day are one order
         (it changes average purchase value and frequency, not their product).
-    customer, month, mrr, date, amount : str
-        Column names (``date`` and ``amount`` for purchase logs; rows with amount 0 are
-        not orders).
+    customer_col, month_col, mrr_col, date_col, amount_col : str
+        Column names (``date_col`` and ``amount_col`` for purchase logs; rows with amount
+        0 are not orders).
 
     Returns
     -------
@@ -162,11 +163,11 @@ def ltv(
     >>> mrr = pd.DataFrame({"customer_id": list(range(20)) + list(range(19)),
     ...                     "month": ["2026-01"] * 20 + ["2026-02"] * 19,
     ...                     "mrr": 100.0})
-    >>> mrr.cs.ltv(window=1)  # 100 ÷ (1 ÷ 20)
+    >>> mrr.cs.ltv(period=None, window=1)  # 100 ÷ (1 ÷ 20)
     2000.0
-    >>> mrr.cs.ltv(window=1, gross_margin=0.8)  # 100 × 0.8 ÷ 0.05
+    >>> mrr.cs.ltv(period=None, window=1, gross_margin=0.8)  # 100 × 0.8 ÷ 0.05
     1600.0
-    >>> mrr.cs.ltv(window=1, period="M")[["arpa", "churn_rate", "lifetime_months", "ltv"]]
+    >>> mrr.cs.ltv(window=1)[["arpa", "churn_rate", "lifetime_months", "ltv"]]
     ... # doctest: +NORMALIZE_WHITESPACE
               arpa  churn_rate  lifetime_months     ltv
     period
@@ -180,9 +181,9 @@ def ltv(
     >>> grow = pd.DataFrame({"customer_id": list(range(10)) + list(range(1, 31)) * 2,
     ...                      "month": ["2026-01"] * 10 + ["2026-02"] * 30 + ["2026-03"] * 30,
     ...                      "mrr": 100.0})
-    >>> grow.cs.ltv(window=2)  # 100 ÷ mean(0.10, 0.00) = 100 ÷ 0.05
+    >>> grow.cs.ltv(period=None, window=2)  # 100 ÷ mean(0.10, 0.00) = 100 ÷ 0.05
     2000.0
-    >>> grow.cs.ltv(window=2, churn_average="pooled")  # 100 ÷ (1 ÷ 40)
+    >>> grow.cs.ltv(period=None, window=2, churn_average="pooled")  # 100 ÷ (1 ÷ 40)
     4000.0
 
     With nobody lost, LTV is undefined, not infinite:
@@ -190,7 +191,7 @@ def ltv(
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
-    ...     value = mrr[mrr["customer_id"] < 19].cs.ltv(window=1)
+    ...     value = mrr[mrr["customer_id"] < 19].cs.ltv(period=None, window=1)
     >>> value, str(caught[0].message)[:40]
     (nan, 'LTV is undefined in 2026-02: zero_churn ')
 
@@ -202,9 +203,9 @@ def ltv(
     >>> orders = pd.DataFrame({"customer_id": ["a", "a", "a", "b"],
     ...     "date": ["2025-01-01", "2025-04-01", "2025-09-01", "2025-01-01"],
     ...     "amount": [30.0, 30.0, 40.0, 50.0]})
-    >>> orders.cs.ltv(method="transactional", lifespan=3, as_of="2025-12-31")
+    >>> orders.cs.ltv(model="transactional", lifespan=3, as_of="2025-12-31")
     225.0
-    >>> orders.cs.ltv(method="transactional", as_of="2025-12-31")
+    >>> orders.cs.ltv(model="transactional", as_of="2025-12-31")
     75.0
 
     Components per segment (``by``), and ``same_day``: two lines of one customer on one
@@ -212,13 +213,13 @@ def ltv(
 
     >>> two = orders.assign(date=["2025-01-01", "2025-04-01", "2025-04-01", "2025-01-01"],
     ...                     shop="web")
-    >>> parts = two.cs.ltv(method="transactional", by="shop", lifespan=3, as_of="2025-12-31")
+    >>> parts = two.cs.ltv(model="transactional", by="shop", lifespan=3, as_of="2025-12-31")
     >>> parts[["orders", "average_purchase_value", "purchase_frequency", "ltv"]]
     ... # doctest: +NORMALIZE_WHITESPACE
           orders  average_purchase_value  purchase_frequency    ltv
     shop
     web      3.0                    50.0                 1.5  225.0
-    >>> two.cs.ltv(method="transactional", by="shop", lifespan=3, as_of="2025-12-31",
+    >>> two.cs.ltv(model="transactional", by="shop", lifespan=3, as_of="2025-12-31",
     ...            same_day="count")[["orders", "average_purchase_value", "ltv"]]
     ... # doctest: +NORMALIZE_WHITESPACE
           orders  average_purchase_value    ltv
@@ -228,21 +229,22 @@ def ltv(
     Cohort form (revenue realised per customer of the January cohort: 100, then
     100 + 19 × 100 ÷ 20):
 
-    >>> mrr.cs.ltv(method="cohort")["ltv"].unstack()  # doctest: +NORMALIZE_WHITESPACE
+    >>> mrr.cs.ltv(model="cohort")["ltv"].unstack()  # doctest: +NORMALIZE_WHITESPACE
     months_since_start      0      1
     cohort
     2026-01             100.0  195.0
     """
-    check_choice("method", method, ("subscription", "transactional", "cohort"))
+    check_choice("model", model, ("subscription", "transactional", "cohort"))
+    customer, month, mrr, date, amount = customer_col, month_col, mrr_col, date_col, amount_col
     margin = _check_margin(gross_margin)
-    if method == "subscription":
+    if model == "subscription":
         return _subscription(frame, period, by, window, churn_average, margin, customer,
                              month, mrr, exclude_current, max_lifetime_months)
-    if method == "cohort":
+    if model == "cohort":
         return _cohort(frame, period, by, margin, customer, month, mrr)
-    if period is not None:
+    if period not in (None, "M"):
         raise InvalidParameterError(
-            f"period={period!r} is not used by method='transactional': the whole frame is one "
+            f"period={period!r} is not used by model='transactional': the whole frame is one "
             f"observation window. Filter the frame to the window you want, and set the time "
             f"unit of frequency and lifespan with unit='M' / 'Q' / 'Y'."
         )
@@ -461,7 +463,7 @@ def _cohort(
     freq = check_period(period) or "M"
     if by is not None:
         raise InvalidParameterError(
-            "by= is not supported with method='cohort'; filter the frame to one segment "
+            "by= is not supported with model='cohort'; filter the frame to one segment "
             "(e.g. frame[frame['segment'] == 'SMB']) and call it per segment."
         )
     p = customer_months(frame, customer=customer, month=month, mrr=mrr, duplicates="sum")
@@ -469,7 +471,7 @@ def _cohort(
         raise InvalidValueError(
             f"Column {mrr!r} of the mrr frame has no value above 0, so no customer "
             f"has a cohort. Check the column (amounts may be in another column), or pass "
-            f"method='subscription'."
+            f"model='subscription'."
         )
     first_row = np.r_[True, p.customer[1:] != p.customer[:-1]]
     starts = np.flatnonzero(first_row)

@@ -33,12 +33,13 @@ from cskit._validate import (
     require_columns,
     to_period,
 )
-from cskit.errors import EmptyFrameError, InvalidValueError
+from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
 from cskit.metrics._gaps import add_gap_rows, empty_months
 from cskit.registry import cs_method
 
 TABLE = "surveys"
-COLUMNS = ["n", "promoters", "passives", "detractors", "nps", "se", "ci_low", "ci_high"]
+COLUMNS = ["n", "promoters", "passives", "detractors", "nps", "se", "ci_low", "ci_high",
+           "small_sample"]
 
 
 def nps_interval(
@@ -46,8 +47,8 @@ def nps_interval(
     detractors: np.ndarray | float,
     n: np.ndarray | float,
     *,
-    method: str = "wald",
-    level: float = 0.95,
+    interval: str = "wald",
+    confidence: float = 0.95,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Standard error and interval of NPS (in points) from counts.
 
@@ -55,8 +56,9 @@ def nps_interval(
     ----------
     promoters, detractors, n : array-like
         Counts of promoters, detractors and all answers.
-    method : {"wald", "adjusted_wald"}
-    level : float
+    interval : {"wald", "adjusted_wald"}
+        The interval method.
+    confidence : float
         Confidence level, between 0 and 1.
 
     Returns
@@ -69,10 +71,10 @@ def nps_interval(
     >>> round(float(se), 1)
     4.1
     """
-    check_choice("method", method, ("wald", "adjusted_wald"))
-    level = check_level(level)
+    check_choice("interval", interval, ("wald", "adjusted_wald"))
+    confidence = check_level(confidence)
     promoters, detractors, n = (np.asarray(x, dtype=float) for x in (promoters, detractors, n))
-    if method == "adjusted_wald":
+    if interval == "adjusted_wald":
         n_adj = n + 3.0
         p = (promoters + 0.75) / n_adj
         d = (detractors + 0.75) / n_adj
@@ -84,16 +86,16 @@ def nps_interval(
     var = p + d - score**2
     with np.errstate(invalid="ignore", divide="ignore"):
         se = np.sqrt(np.maximum(var, 0.0) / n_adj)
-    z = _z(level)
+    z = _z(confidence)
     low = np.clip(score - z * se, -1.0, 1.0) * 100.0
     high = np.clip(score + z * se, -1.0, 1.0) * 100.0
     return se * 100.0, low, high
 
 
-def _scores(frame: pd.DataFrame, score: str, on_missing: str) -> pd.Series:
+def _scores(frame: pd.DataFrame, score: str, on_invalid: str) -> pd.Series:
     # Negative scores are let through here so the 0–10 check below reports them.
     values = as_number(frame, score, TABLE, allow_missing=True, allow_negative=True)
-    values = drop_missing(values, score, TABLE, on_missing)
+    values = drop_missing(values, score, TABLE, on_invalid)
     if values.empty:
         raise EmptyFrameError(
             f"Column {score!r} of the {TABLE} frame has no scores left after dropping the "
@@ -120,36 +122,40 @@ def _scores(frame: pd.DataFrame, score: str, on_missing: str) -> pd.Series:
 def nps(
     frame: pd.DataFrame,
     *,
-    period: str | None = None,
+    period: str | None = "M",
     by: str | None = None,
-    score: str = "score",
-    date: str = "submitted_at",
-    survey: str | None = "survey",
+    score_col: str = "score",
+    submitted_col: str = "submitted_at",
+    survey_col: str | None = "survey",
     survey_name: str = "nps",
-    method: str = "wald",
-    level: float = 0.95,
-    on_missing: str = "drop",
+    interval: str = "wald",
+    confidence: float = 0.95,
+    small_n: int = 30,
+    on_invalid: str = "drop",
 ) -> pd.DataFrame | float:
     """Net Promoter Score: % promoters (9–10) − % detractors (0–6), −100 to 100.
 
     Parameters
     ----------
     frame : pandas.DataFrame
-        Survey answers. When a ``survey`` column is present only rows whose
+        Survey answers. When a ``survey_col`` column is present only rows whose
         value is ``survey_name`` are used, so one frame can hold NPS, CSAT and
         CES answers.
-    period : {"M", "Q", "Y", None}, default None
-        ``None`` returns one number for all answers (unless ``by`` is given).
+    period : {"M", "Q", "Y", None}, default "M"
+        One row per period; ``None`` returns one number for all answers
+        (unless ``by`` is given).
     by : str, optional
         Segment column (e.g. ``"segment"`` after merging accounts).
-    score, date, survey : str
-        Column names (``survey=None`` uses every row).
+    score_col, submitted_col, survey_col : str
+        Column names (``survey_col=None`` uses every row).
     survey_name : str, default "nps"
-    method : {"wald", "adjusted_wald"}, default "wald"
+    interval : {"wald", "adjusted_wald"}, default "wald"
         Interval method; prefer ``"adjusted_wald"`` below ~30 answers.
-    level : float, default 0.95
+    confidence : float, default 0.95
         Confidence level of ``ci_low`` / ``ci_high``.
-    on_missing : {"drop", "raise"}, default "drop"
+    small_n : int, default 30
+        Groups with fewer answers get ``small_sample=True``.
+    on_invalid : {"drop", "raise"}, default "drop"
         Answers with no score are dropped with a warning that says how many,
         or raise.
 
@@ -158,7 +164,7 @@ def nps(
     float or pandas.DataFrame
         A float when ``period`` and ``by`` are None; otherwise a frame indexed
         by ``period`` and/or ``by`` with ``n, promoters, passives, detractors,
-        nps, se, ci_low, ci_high``.
+        nps, se, ci_low, ci_high, small_sample``.
         A month without a single row inside the data's span adds a boolean
         ``data_gap`` column flagging the periods it feeds (with a warning).
 
@@ -168,31 +174,34 @@ def nps(
     >>> answers = pd.DataFrame({
     ...     "submitted_at": pd.to_datetime(["2026-10-01"] * 25),
     ...     "score": [10] * 15 + [8] * 8 + [3] * 2})
-    >>> answers.cs.nps()
+    >>> answers.cs.nps(period=None)
     52.0
-    >>> answers.cs.nps(period="M")[["n", "promoters", "detractors", "nps"]]  # doctest: +NORMALIZE_WHITESPACE
-              n  promoters  detractors   nps
+    >>> answers.cs.nps()[["n", "promoters", "detractors", "nps", "small_sample"]]  # doctest: +NORMALIZE_WHITESPACE
+              n  promoters  detractors   nps  small_sample
     period
-    2026-10  25         15           2  52.0
+    2026-10  25         15           2  52.0          True
     """
     check_frame(frame, TABLE)
     freq = check_period(period)
-    survey_col = survey if survey is not None and survey in frame.columns else None
-    require_columns(frame, {"score": score, "by": by}, TABLE)
+    if int(small_n) != small_n or small_n < 0:
+        raise InvalidParameterError(f"small_n={small_n!r} must be a whole number >= 0, e.g. 30.")
+    survey = survey_col if survey_col is not None and survey_col in frame.columns else None
+    score, date = score_col, submitted_col
+    require_columns(frame, {"score_col": score, "by": by}, TABLE)
     if freq is not None:
-        require_columns(frame, {"date": date}, TABLE)
+        require_columns(frame, {"submitted_col": date}, TABLE)
     # Rows are matched to their scores by index label below; an index that repeats
     # labels (e.g. after pd.concat) is replaced by positions 0..n-1 first.
     rows = frame if frame.index.is_unique else frame.reset_index(drop=True)
-    if survey_col is not None:
-        rows = rows[rows[survey_col] == survey_name]
+    if survey is not None:
+        rows = rows[rows[survey] == survey_name]
         if rows.empty:
-            found = format_found(frame[survey_col])
+            found = format_found(frame[survey])
             raise EmptyFrameError(
-                f"No rows of the {TABLE} frame have {survey_col}={survey_name!r} (found: {found}). "
-                f"Pass survey_name='<your label>' or survey=None to use every row."
+                f"No rows of the {TABLE} frame have {survey}={survey_name!r} (found: {found}). "
+                f"Pass survey_name='<your label>' or survey_col=None to use every row."
             )
-    values = _scores(rows, score, on_missing)
+    values = _scores(rows, score, on_invalid)
     keys: list[pd.Series] = []
     if freq is not None:
         dates = as_datetime(rows.loc[values.index], date, TABLE)
@@ -213,16 +222,19 @@ def nps(
     counts.insert(0, "n", counts.sum(axis=1))
     counts["nps"] = (counts["promoters"] - counts["detractors"]) / counts["n"] * 100.0
     se, low, high = nps_interval(
-        counts["promoters"], counts["detractors"], counts["n"], method=method, level=level
+        counts["promoters"], counts["detractors"], counts["n"], interval=interval,
+        confidence=confidence,
     )
     counts["se"], counts["ci_low"], counts["ci_high"] = se, low, high
+    counts["small_sample"] = counts["n"] < small_n
     if not keys:
         return float(counts["nps"].iloc[0])
     if freq is None:
         return counts[COLUMNS]
     gaps = empty_months(dates.dt.to_period("M"), TABLE, date)
     return add_gap_rows(counts[COLUMNS], gaps, freq,
-                        {"n": 0, "promoters": 0, "passives": 0, "detractors": 0})
+                        {"n": 0, "promoters": 0, "passives": 0, "detractors": 0,
+                         "small_sample": bool(small_n > 0)})
 
 
 def format_found(values: pd.Series) -> str:

@@ -11,16 +11,16 @@ the most recent cohorts down.
 :func:`returning_customer_rate` is the e-commerce form of the catalogue: among the
 customers who ordered in a period, the share who have ordered more than once.
 
-Both take one row per purchase (``customer``, ``date``, optionally ``amount``): an order
+Both take one row per purchase (``customer_col``, ``date_col``, optionally ``amount_col``): an order
 log such as the CDNOW purchase log, product events, or an ``mrr`` frame with
-``date="month"`` (then a "purchase" is a paying month and the window counts months).
+``date_col="month"`` (then a "purchase" is a paying month and the window counts months).
 
 Conventions shared by both functions:
 
 * ``same_day="merge"`` (default): rows of one customer on the same day (same month with
   ``unit="M"``) are one occasion. Order logs often hold several lines for one visit, and
   a second line on the same day is not "coming back".
-* ``amount=`` (optional): rows with an amount of 0 are not purchases (a free line, a
+* ``amount_col=`` (optional): rows with an amount of 0 are not purchases (a free line, a
   month with no MRR); negative amounts are bad input (net refunds out first).
 * ``unit=None`` picks ``"M"`` for a monthly ``Period`` column and ``"D"`` otherwise.
 """
@@ -54,8 +54,10 @@ from cskit.registry import cs_method
 TABLE = "transactions"
 UNITS = ("D", "M")
 DEFAULT_WINDOW = {"D": 90, "M": 3}
-REPEAT_COLUMNS = ["new_customers", "observable", "repeaters", "repeat_rate"]
-RETURNING_COLUMNS = ["customers", "returning", "returning_rate"]
+REPEAT_COLUMNS = ["new_customers", "observable", "repeaters", "numerator", "denominator",
+                  "repeat_rate"]
+RETURNING_COLUMNS = ["customers", "returning", "numerator", "denominator",
+                     "returning_customer_rate"]
 _EPOCH_DAY = np.datetime64("1970-01-01", "D")
 
 
@@ -136,7 +138,7 @@ def _occasions(
     check_frame(frame, table)
     check_choice("same_day", same_day, ("merge", "count"))
     require_columns(
-        frame, {"customer": customer, "date": date, "amount": amount, "by": by}, table
+        frame, {"customer_col": customer, "date_col": date, "amount_col": amount, "by": by}, table
     )
     unit = _resolve_unit(frame, date, unit)
     ids = frame[customer]
@@ -219,15 +221,15 @@ def repeat_rate(
     frame: pd.DataFrame,
     *,
     window: int | None = None,
-    period: str | None = None,
+    period: str | None = "M",
     by: str | None = None,
     unit: str | None = None,
     same_day: str = "merge",
     incomplete: str = "exclude",
     as_of: object = None,
-    customer: str = "customer_id",
-    date: str = "date",
-    amount: str | None = None,
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str | None = None,
 ) -> pd.DataFrame | float:
     """Share of new customers who come back at least once within ``window`` of their first purchase.
 
@@ -239,11 +241,11 @@ def repeat_rate(
     Parameters
     ----------
     frame : pandas.DataFrame
-        One row per purchase or use: ``customer``, ``date`` (and ``amount``).
+        One row per purchase or use: ``customer_col``, ``date_col`` (and ``amount_col``).
     window : int, optional
         Days (``unit="D"``) or months (``unit="M"``) after the first purchase, inclusive,
         in which a second one counts. Default 90 days, or 3 months.
-    period : {"M", "Q", "Y", None}, default None
+    period : {"M", "Q", "Y", None}, default "M"
         Cohorts by the period of the first purchase; ``None`` gives one number.
     by : str, optional
         Segment column; a customer counts in the segment of its first purchase.
@@ -259,10 +261,10 @@ def repeat_rate(
         shows so far (not back yet = not a repeater), which biases recent cohorts down.
     as_of : date, optional
         End of the observed data (purchases after it are ignored); default the latest date.
-    customer, date : str
+    customer_col, date_col : str
         Column names.
-    amount : str, optional
-        Amount column; rows with amount 0 are not purchases (``amount="mrr"`` on an
+    amount_col : str, optional
+        Amount column; rows with amount 0 are not purchases (``amount_col="mrr"`` on an
         ``mrr`` frame skips months without MRR).
 
     Returns
@@ -284,15 +286,16 @@ def repeat_rate(
     a comes back on day 19; b only after 147 days; c never; e twice on one day (one
     visit); d's 30 days are not over when the data ends (2026-06-01), so it is left out:
 
-    >>> orders.cs.repeat_rate(window=30)  # 1 repeater (a) of 4 observable (a, b, c, e)
+    >>> orders.cs.repeat_rate(period=None, window=30)  # 1 repeater (a) of 4 observable (a, b, c, e)
     0.25
-    >>> orders.cs.repeat_rate(window=30, incomplete="include")  # 1 of all 5
+    >>> orders.cs.repeat_rate(period=None, window=30, incomplete="include")  # 1 of all 5
     0.2
-    >>> orders.cs.repeat_rate(window=30, same_day="count")  # e's second line counts: 2 of 4
+    >>> orders.cs.repeat_rate(period=None, window=30, same_day="count")  # e's 2nd line: 2 of 4
     0.5
-    >>> orders.cs.repeat_rate(window=150, incomplete="include")  # a and b, of all 5
+    >>> orders.cs.repeat_rate(period=None, window=150, incomplete="include")  # a, b of all 5
     0.4
-    >>> orders.cs.repeat_rate(window=30, period="M")  # doctest: +NORMALIZE_WHITESPACE
+    >>> orders.cs.repeat_rate(window=30)[["new_customers", "observable", "repeaters",
+    ...                                   "repeat_rate"]]  # doctest: +NORMALIZE_WHITESPACE
              new_customers  observable  repeaters  repeat_rate
     period
     2026-01              3           3          1     0.333333
@@ -302,14 +305,15 @@ def repeat_rate(
     ``as_of`` looks at the data as it was on a date (later purchases are ignored), and
     ``by`` splits by the segment of the first purchase:
 
-    >>> orders.cs.repeat_rate(window=30, as_of="2026-03-01")  # a of a, b, c (e: not yet)
+    >>> orders.cs.repeat_rate(period=None, window=30, as_of="2026-03-01")  # a of a, b, c
     0.3333333333333333
-    >>> orders.assign(shop=["web"] * 4 + ["app"] * 4).cs.repeat_rate(window=30, by="shop")
+    >>> orders.assign(shop=["web"] * 4 + ["app"] * 4).cs.repeat_rate(
+    ...     period=None, window=30, by="shop")[["numerator", "denominator", "repeat_rate"]]
     ... # doctest: +NORMALIZE_WHITESPACE
-          new_customers  observable  repeaters  repeat_rate
+          numerator  denominator  repeat_rate
     shop
-    app               3           2           0          0.0
-    web               2           2           1          0.5
+    app           0            2          0.0
+    web           1            2          0.5
 
     On an ``mrr`` frame a purchase is a paying month and the window counts months:
 
@@ -317,13 +321,13 @@ def repeat_rate(
     ...                     "month": pd.PeriodIndex(["2026-01", "2026-02", "2026-01",
     ...                                              "2026-01", "2026-02"], freq="M"),
     ...                     "mrr": [50.0, 50.0, 80.0, 30.0, 0.0]})
-    >>> mrr.cs.repeat_rate(date="month", amount="mrr", window=1)  # a of a, b, c
+    >>> mrr.cs.repeat_rate(period=None, date_col="month", amount_col="mrr", window=1)  # a of 3
     0.3333333333333333
     """
     check_choice("incomplete", incomplete, ("exclude", "include"))
     freq = check_period(period)
-    occ = _occasions(frame, customer=customer, date=date, amount=amount, by=by, unit=unit,
-                     same_day=same_day, as_of=as_of)
+    occ = _occasions(frame, customer=customer_col, date=date_col, amount=amount_col, by=by,
+                     unit=unit, same_day=same_day, as_of=as_of)
     win = _window(window, occ.unit)
     starts = occ.starts
     sizes = np.diff(np.r_[starts, len(occ.t)])
@@ -361,6 +365,8 @@ def repeat_rate(
             return float("nan")
         return float(counts["repeaters"].sum() / obs)
     out = _group(counts, keys, ["new_customers", "observable", "repeaters"])
+    out["numerator"] = out["repeaters"]
+    out["denominator"] = out["observable"]
     out["repeat_rate"] = (out["repeaters"] / out["observable"]).where(out["observable"] > 0)
     return out[REPEAT_COLUMNS]
 
@@ -374,16 +380,16 @@ def returning_customer_rate(
     history: str = "to_date",
     unit: str | None = None,
     same_day: str = "merge",
-    customer: str = "customer_id",
-    date: str = "date",
-    amount: str | None = None,
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str | None = None,
 ) -> pd.DataFrame | float:
     """Customers with more than one order ÷ customers who ordered in the period.
 
     Parameters
     ----------
     frame : pandas.DataFrame
-        One row per purchase: ``customer``, ``date`` (and ``amount``).
+        One row per purchase: ``customer_col``, ``date_col`` (and ``amount_col``).
     period : {"M", "Q", "Y", None}, default "M"
         ``None`` treats the whole frame as one range.
     by : str, optional
@@ -398,17 +404,18 @@ def returning_customer_rate(
         Granularity of an occasion (see :func:`repeat_rate`).
     same_day : {"merge", "count"}, default "merge"
         Whether several rows on one day (month) are one order.
-    customer, date : str
+    customer_col, date_col : str
         Column names.
-    amount : str, optional
+    amount_col : str, optional
         Amount column; rows with amount 0 are not orders.
 
     Returns
     -------
     pandas.DataFrame or float
         Indexed by ``period`` and/or ``by``: ``customers`` (ordered in the period),
-        ``returning`` (of those, with more than one order as ``history`` says) and
-        ``returning_rate``; a float when ``period=None`` and not grouped.
+        ``returning`` (of those, with more than one order as ``history`` says),
+        ``numerator`` (= returning), ``denominator`` (= customers) and
+        ``returning_customer_rate``; a float when ``period=None`` and not grouped.
 
     Examples
     --------
@@ -419,7 +426,7 @@ def returning_customer_rate(
 
     In February a (thanks to January), c (two orders) and not b, out of a, b, c:
 
-    >>> orders.cs.returning_customer_rate()["returning_rate"].round(4).tolist()
+    >>> orders.cs.returning_customer_rate()["returning_customer_rate"].round(4).tolist()
     [0.0, 0.6667, 1.0]
     >>> orders.cs.returning_customer_rate(history="in_period")["returning"].tolist()
     [0, 1, 0]
@@ -430,8 +437,8 @@ def returning_customer_rate(
     """
     check_choice("history", history, ("to_date", "in_period", "ever"))
     freq = check_period(period)
-    occ = _occasions(frame, customer=customer, date=date, amount=amount, by=by, unit=unit,
-                     same_day=same_day, as_of=None)
+    occ = _occasions(frame, customer=customer_col, date=date_col, amount=amount_col, by=by,
+                     unit=unit, same_day=same_day, as_of=None)
     c = occ.customer
     starts = occ.starts
     sizes = np.diff(np.r_[starts, len(c)])
@@ -460,5 +467,7 @@ def returning_customer_rate(
     if not keys:
         return float(counts["returning"].sum() / len(counts))
     out = _group(counts, keys, ["customers", "returning"])
-    out["returning_rate"] = out["returning"] / out["customers"]
+    out["numerator"] = out["returning"]
+    out["denominator"] = out["customers"]
+    out["returning_customer_rate"] = out["returning"] / out["customers"]
     return out[RETURNING_COLUMNS]

@@ -2,8 +2,8 @@
 
 * :func:`ticket_volume` counts tickets created per period. General inquiries
   and spam are set apart first (``exclude``; their count stays in the result
-  as ``excluded``). With the active accounts of each period it also gives
-  **tickets per 100 active accounts**: a spike in volume may only mean more
+  as ``excluded``). With the paying accounts of each period (``mrr=``) it
+  also gives **tickets per 100 paying accounts**: a spike in volume may only mean more
   customers.
 * :func:`response_time` is the time from creation to the first agent
   response; :func:`resolution_time` from creation to resolution. Median
@@ -167,7 +167,7 @@ def _excluded(
         exclude = (exclude,)
     if not exclude or (category not in rows.columns and tuple(exclude) == default):
         return np.zeros(len(rows), dtype=bool)
-    require_columns(rows, {"category": category}, TABLE)
+    require_columns(rows, {"category_col": category}, TABLE)
     return rows[category].isin(list(exclude)).to_numpy()
 
 
@@ -181,25 +181,26 @@ def _keys(rows: pd.DataFrame, dates: pd.Series, freq: str | None, by: str | None
 
 
 def _active_per_period(active: object, freq: str, customer: str, month: str, mrr: str) -> pd.Series:
-    """Active accounts per period: mean of the monthly counts of paying accounts."""
+    """Accounts per period: mean of the monthly counts of paying accounts."""
     if isinstance(active, pd.Series):
         if not isinstance(active.index, pd.PeriodIndex):
             raise InvalidParameterError(
-                "active= as a Series must be indexed by period (a PeriodIndex) with the number "
-                "of active accounts, e.g. mrr.groupby('month')['customer_id'].nunique()."
+                "mrr= as a Series must be indexed by period (a PeriodIndex) with the number "
+                "of paying accounts, e.g. mrr.groupby('month')['customer_id'].nunique()."
             )
         monthly = active.astype(float)
     elif isinstance(active, pd.DataFrame):
         check_frame(active, "mrr")
-        require_columns(active, {"customer": customer, "month": month, "mrr": mrr}, "mrr")
+        require_columns(active, {"customer_col": customer, "month_col": month, "mrr_col": mrr},
+                        "mrr")
         months = as_month(active, month, "mrr")
         paying = as_number(active, mrr, "mrr", allow_negative=True) > 0
         pairs = pd.DataFrame({"month": months[paying], "customer": active.loc[paying, customer]})
         monthly = pairs.drop_duplicates().groupby("month").size().astype(float)
     else:
         raise InvalidParameterError(
-            "active= must be the mrr frame (active = paying in the month) or a Series of active "
-            "account counts indexed by period."
+            "mrr= must be the mrr frame (an account counts when it pays in the month) or a "
+            "Series of paying-account counts indexed by period."
         )
     if monthly.index.freqstr.startswith(freq):
         return monthly
@@ -213,14 +214,14 @@ def ticket_volume(
     period: str | None = "M",
     by: str | None = None,
     exclude: Sequence[str] | str | None = ("spam", "general"),
-    active: pd.DataFrame | pd.Series | None = None,
-    date: str = "created_at",
-    category: str = "category",
-    customer: str = "customer_id",
-    month: str = "month",
-    mrr: str = "mrr",
+    mrr: pd.DataFrame | pd.Series | None = None,
+    created_col: str = "created_at",
+    category_col: str = "category",
+    customer_col: str = "customer_id",
+    month_col: str = "month",
+    mrr_col: str = "mrr",
 ) -> pd.DataFrame | float:
-    """Tickets created per period, spam and general inquiries set apart, per 100 active accounts.
+    """Tickets created per period, spam and general inquiries set apart, per 100 paying accounts.
 
     Parameters
     ----------
@@ -231,23 +232,24 @@ def ticket_volume(
     by : str, optional
         Segment column, e.g. ``"channel"`` or ``"category"``.
     exclude : sequence of str, default ("spam", "general")
-        Categories not counted as support tickets (counted in ``excluded``);
-        ``()`` counts everything.
-    active : mrr frame or Series, optional
-        Active accounts, for ``per_100_accounts``: the ``mrr`` frame (an
-        account is active in a month when its MRR is above 0; for a quarter
+        Categories (values of ``category_col``) not counted as support
+        tickets (counted in ``excluded``); ``()`` counts everything.
+    mrr : mrr frame or Series, optional
+        Paying accounts, for ``per_100_accounts``: the ``mrr`` frame (an
+        account counts in a month when its MRR is above 0; for a quarter
         or year, the mean of its monthly counts) or a Series of counts
         indexed by period. Tickets of trial accounts count in the volume too.
-    date, category : str
+        The count is the ``active_accounts`` column.
+    created_col, category_col : str
         Column names of the tickets frame.
-    customer, month, mrr : str
-        Column names of the ``active`` mrr frame.
+    customer_col, month_col, mrr_col : str
+        Column names of the ``mrr`` frame.
 
     Returns
     -------
     float or pandas.DataFrame
         Indexed by ``period`` (every period from first to last, zero-filled)
-        and/or ``by``: ``tickets, excluded`` and, with ``active``,
+        and/or ``by``: ``tickets, excluded`` and, with ``mrr``,
         ``active_accounts, per_100_accounts``.
         A month without a single row inside the data's span adds a boolean
         ``data_gap`` column flagging the periods it feeds (with a warning).
@@ -259,8 +261,8 @@ def ticket_volume(
     ...     "created_at": pd.to_datetime(["2026-09-02", "2026-09-20", "2026-10-01",
     ...                                   "2026-10-03", "2026-10-09"]),
     ...     "category": ["bug", "spam", "how_to", "bug", "general"]})
-    >>> active = pd.Series([40.0, 50.0], index=pd.period_range("2026-09", periods=2, freq="M"))
-    >>> tickets.cs.ticket_volume(active=active)  # doctest: +NORMALIZE_WHITESPACE
+    >>> paying = pd.Series([40.0, 50.0], index=pd.period_range("2026-09", periods=2, freq="M"))
+    >>> tickets.cs.ticket_volume(mrr=paying)  # doctest: +NORMALIZE_WHITESPACE
              tickets  excluded  active_accounts  per_100_accounts
     period
     2026-09        1         1             40.0               2.5
@@ -268,7 +270,9 @@ def ticket_volume(
     """
     check_frame(frame, TABLE)
     freq = check_period(period)
-    require_columns(frame, {"date": date, "by": by}, TABLE)
+    date, category = created_col, category_col
+    active, customer, month = mrr, customer_col, month_col
+    require_columns(frame, {"created_col": date, "by": by}, TABLE)
     rows = _rows(frame)
     dates = as_datetime(rows, date, TABLE)
     out_mask = _excluded(rows, category, exclude, ("spam", "general"))
@@ -294,9 +298,9 @@ def ticket_volume(
     if active is not None:
         if freq is None:
             raise InvalidParameterError(
-                "per_100_accounts needs periods: pass period='M' (or 'Q', 'Y') with active=."
+                "per_100_accounts needs periods: pass period='M' (or 'Q', 'Y') with mrr=."
             )
-        counts = _active_per_period(active, freq, customer, month, mrr)
+        counts = _active_per_period(active, freq, customer, month, mrr_col)
         per = table.index.get_level_values("period")
         act = counts.reindex(per).to_numpy(dtype=float)
         table["active_accounts"] = act
@@ -312,6 +316,7 @@ def _duration_metric(
     *,
     what: str,
     end_col: str,
+    end_name: str,
     missing_name: str,
     period: str | None,
     by: str | None,
@@ -328,7 +333,7 @@ def _duration_metric(
     check_choice("stat", stat, ("median", "mean"))
     check_choice("on_invalid", on_invalid, ("drop", "raise"))
     hours_spec = _business_hours(business_hours)
-    require_columns(frame, {"created": created, what: end_col, "by": by}, TABLE)
+    require_columns(frame, {"created_col": created, f"{end_name}_col": end_col, "by": by}, TABLE)
     rows = _rows(frame)
     rows = rows[~_excluded(rows, category, exclude, ("spam",))]
     if rows.empty:
@@ -406,16 +411,16 @@ def _duration_metric(
 def response_time(
     frame: pd.DataFrame,
     *,
-    period: str | None = None,
+    period: str | None = "M",
     by: str | None = None,
     stat: str = "median",
     business_hours: BusinessHours | Mapping[str, object] | bool | None = None,
-    created: str = "created_at",
-    responded: str = "first_response_at",
-    category: str = "category",
+    created_col: str = "created_at",
+    responded_col: str = "first_response_at",
+    category_col: str = "category",
     exclude: Sequence[str] | str | None = ("spam",),
     on_invalid: str = "drop",
-    ticket: str = "ticket_id",
+    ticket_col: str = "ticket_id",
 ) -> pd.DataFrame | float:
     """Time to first response, in hours: median (default) or mean, calendar or business hours.
 
@@ -423,8 +428,9 @@ def response_time(
     ----------
     frame : pandas.DataFrame
         Tickets.
-    period : {"M", "Q", "Y", None}, default None
-        Tickets are placed in the period they were created in.
+    period : {"M", "Q", "Y", None}, default "M"
+        Tickets are placed in the period they were created in; ``None``
+        returns one number (unless ``by`` is given).
     by : str, optional
         Segment column, e.g. ``"channel"``.
     stat : {"median", "mean"}, default "median"
@@ -433,10 +439,10 @@ def response_time(
         ``None``: calendar hours. Otherwise only open hours count (``True``
         = Monday–Friday 09:00–18:00; a dict with ``start``, ``end``,
         ``weekdays``, ``holidays``).
-    created, responded, category, ticket : str
+    created_col, responded_col, category_col, ticket_col : str
         Column names.
     exclude : sequence of str, default ("spam",)
-        Categories left out.
+        Categories (values of ``category_col``) left out.
     on_invalid : {"drop", "raise"}, default "drop"
         A response stamped before the ticket's creation: leave the ticket out
         of the times (warning, counted in ``invalid``) or raise.
@@ -455,20 +461,21 @@ def response_time(
     ...     "created_at": pd.to_datetime(["2026-10-01 09:00"] * 4),
     ...     "first_response_at": pd.to_datetime(["2026-10-01 10:00", "2026-10-01 11:00",
     ...                                          "2026-10-03 09:00", None])})
-    >>> tickets.cs.response_time()  # median of 1, 2 and 48 hours
+    >>> tickets.cs.response_time(period=None)  # median of 1, 2 and 48 hours
     2.0
-    >>> tickets.cs.response_time(stat="mean")  # (1 + 2 + 48) / 3
+    >>> tickets.cs.response_time(period=None, stat="mean")  # (1 + 2 + 48) / 3
     17.0
-    >>> tickets.cs.response_time(period="M")[["tickets", "measured", "no_response"]]
+    >>> tickets.cs.response_time()[["tickets", "measured", "no_response"]]
     ... # doctest: +NORMALIZE_WHITESPACE
              tickets  measured  no_response
     period
     2026-10        4         3            1
     """
     return _duration_metric(
-        frame, what="response_time", end_col=responded, missing_name="no_response",
-        period=period, by=by, stat=stat, business_hours=business_hours, created=created,
-        category=category, exclude=exclude, on_invalid=on_invalid, ticket=ticket,
+        frame, what="response_time", end_col=responded_col, end_name="responded",
+        missing_name="no_response", period=period, by=by, stat=stat,
+        business_hours=business_hours, created=created_col, category=category_col,
+        exclude=exclude, on_invalid=on_invalid, ticket=ticket_col,
     )
 
 
@@ -476,21 +483,21 @@ def response_time(
 def resolution_time(
     frame: pd.DataFrame,
     *,
-    period: str | None = None,
+    period: str | None = "M",
     by: str | None = None,
     stat: str = "median",
     business_hours: BusinessHours | Mapping[str, object] | bool | None = None,
-    created: str = "created_at",
-    resolved: str = "resolved_at",
-    category: str = "category",
+    created_col: str = "created_at",
+    resolved_col: str = "resolved_at",
+    category_col: str = "category",
     exclude: Sequence[str] | str | None = ("spam",),
     on_invalid: str = "drop",
-    ticket: str = "ticket_id",
+    ticket_col: str = "ticket_id",
 ) -> pd.DataFrame | float:
     """Time from creation to resolution, in hours; unresolved tickets are counted, not timed.
 
-    Same parameters as :func:`response_time` (``resolved`` names the
-    resolution column). The result has ``unresolved`` where
+    Same parameters as :func:`response_time` (``resolved_col`` names the
+    resolution column; ``period="M"`` by default, ``None`` for one number). The result has ``unresolved`` where
     :func:`response_time` has ``no_response``, and ``resolution_time``.
 
     Examples
@@ -499,14 +506,15 @@ def resolution_time(
     >>> tickets = pd.DataFrame({
     ...     "created_at": pd.to_datetime(["2026-10-01 09:00"] * 3),
     ...     "resolved_at": pd.to_datetime(["2026-10-01 13:00", "2026-10-02 09:00", None])})
-    >>> tickets.cs.resolution_time(period="M")[["measured", "unresolved", "median"]]
+    >>> tickets.cs.resolution_time()[["measured", "unresolved", "median"]]
     ... # doctest: +NORMALIZE_WHITESPACE
              measured  unresolved  median
     period
     2026-10         2           1    14.0
     """
     return _duration_metric(
-        frame, what="resolution_time", end_col=resolved, missing_name="unresolved",
-        period=period, by=by, stat=stat, business_hours=business_hours, created=created,
-        category=category, exclude=exclude, on_invalid=on_invalid, ticket=ticket,
+        frame, what="resolution_time", end_col=resolved_col, end_name="resolved",
+        missing_name="unresolved", period=period, by=by, stat=stat,
+        business_hours=business_hours, created=created_col, category=category_col,
+        exclude=exclude, on_invalid=on_invalid, ticket=ticket_col,
     )

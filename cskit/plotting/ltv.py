@@ -39,7 +39,7 @@ def ltv_cac_bars(result: pd.DataFrame, ax: Axes | None = None, *, log: bool = Tr
     result : pandas.DataFrame
         The result of ``costs.cs.unit_economics(mrr=..., by=...)`` (one group of bars per
         row; a ``(period, segment)`` index is shown as "period · segment"), or any frame
-        with ``crc``, ``cac`` and ``ltv`` columns. With a ``lifetime_retention_cost``
+        with ``retention_cost``, ``cac`` and ``ltv`` columns. With a ``lifetime_retention_cost``
         column the retention bar is the lifetime cost (the one compared with LTV);
         rows whose ``flag`` is True get a red label.
     ax : matplotlib Axes, optional
@@ -55,7 +55,7 @@ def ltv_cac_bars(result: pd.DataFrame, ax: Axes | None = None, *, log: bool = Tr
     --------
     >>> import pandas as pd
     >>> from cskit.plotting import ltv_cac_bars
-    >>> ue = pd.DataFrame({"crc": [300.0, 120.0], "cac": [900.0, 400.0],
+    >>> ue = pd.DataFrame({"retention_cost": [300.0, 120.0], "cac": [900.0, 400.0],
     ...                    "ltv": [9000.0, 1000.0], "flag": [False, True]},
     ...                   index=pd.Index(["Enterprise", "SMB"], name="segment"))
     >>> ax = ltv_cac_bars(ue)
@@ -64,16 +64,17 @@ def ltv_cac_bars(result: pd.DataFrame, ax: Axes | None = None, *, log: bool = Tr
     >>> [tick.get_color() for tick in ax.get_xticklabels()]
     ['black', '#c1121f']
     """
-    if not isinstance(result, pd.DataFrame) or not {"crc", "cac", "ltv"} <= set(result.columns):
+    if not isinstance(result, pd.DataFrame) or not {"retention_cost", "cac", "ltv"} <= set(
+            result.columns):
         raise InvalidParameterError(
-            "ltv_cac_bars needs a frame with crc, cac and ltv columns, e.g. "
+            "ltv_cac_bars needs a frame with retention_cost, cac and ltv columns, e.g. "
             "costs.cs.unit_economics(mrr=mrr, by='segment')."
         )
     if result.empty:
         raise InvalidParameterError("ltv_cac_bars got an empty frame: nothing to plot.")
     ax = _axes(ax)
     lifetime = "lifetime_retention_cost" in result.columns
-    retention = result["lifetime_retention_cost" if lifetime else "crc"].to_numpy(dtype=float)
+    retention = result["lifetime_retention_cost" if lifetime else "retention_cost"].to_numpy(dtype=float)
     series = [
         (retention, t("ltv.legend.lifetime_crc" if lifetime else "ltv.legend.crc"),
          COLORS["contraction"]),
@@ -123,7 +124,7 @@ def ltv_cohort_curves(
     Parameters
     ----------
     result : pandas.DataFrame
-        The result of ``mrr.cs.ltv(method="cohort")`` (indexed by ``cohort`` and
+        The result of ``mrr.cs.ltv(model="cohort")`` (indexed by ``cohort`` and
         ``months_since_start``, with an ``ltv`` column).
     ax : matplotlib Axes, optional
     cohorts : int or None, default 6
@@ -139,7 +140,7 @@ def ltv_cohort_curves(
     >>> from cskit.plotting import ltv_cohort_curves
     >>> mrr = pd.DataFrame({"customer_id": ["a", "a", "b"],
     ...                     "month": ["2026-01", "2026-02", "2026-02"], "mrr": 10.0})
-    >>> ax = ltv_cohort_curves(mrr.cs.ltv(method="cohort"))
+    >>> ax = ltv_cohort_curves(mrr.cs.ltv(model="cohort"))
     >>> [line.get_ydata().tolist() for line in ax.lines]
     [[10.0, 20.0], [10.0]]
     """
@@ -149,7 +150,7 @@ def ltv_cohort_curves(
         or list(result.index.names) != ["cohort", "months_since_start"]
     ):
         raise InvalidParameterError(
-            "ltv_cohort_curves needs the result of mrr.cs.ltv(method='cohort')."
+            "ltv_cohort_curves needs the result of mrr.cs.ltv(model='cohort')."
         )
     wide = result["ltv"].unstack("cohort")
     names = list(wide.columns)

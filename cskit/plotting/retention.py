@@ -18,7 +18,7 @@ __all__ = ["arpa_trend", "cohort_heatmap", "funnel_bars", "nrr_grr_trend", "quic
 
 #: Rate columns of the retention results that :func:`rate_trend` can label.
 RATE_COLUMNS = ("nrr", "grr", "upsell_rate", "cross_sell_rate", "upsold_churn_rate",
-                "others_churn_rate", "conversion_rate", "churn_rate")
+                "others_churn_rate", "trial_conversion", "churn_rate")
 _LINE_STYLES = ("-", "--", ":", "-.")
 
 
@@ -363,7 +363,7 @@ def funnel_bars(funnel: pd.DataFrame, ax: Axes | None = None) -> Axes:
     Parameters
     ----------
     funnel : pandas.DataFrame
-        The result of ``frame.cs.conversion(stages)`` (not grouped).
+        The result of ``frame.cs.conversion(stages, period=None)`` (not grouped).
     ax : matplotlib Axes, optional
 
     Returns
@@ -378,12 +378,12 @@ def funnel_bars(funnel: pd.DataFrame, ax: Axes | None = None) -> Axes:
     >>> from cskit.plotting import funnel_bars
     >>> leads = pd.DataFrame({"visit": [True, True, True, True],
     ...                       "paid": [True, False, True, False]})
-    >>> ax = funnel_bars(leads.cs.conversion(["visit", "paid"]))
+    >>> ax = funnel_bars(leads.cs.conversion(["visit", "paid"], period=None))
     >>> [float(p.get_width()) for p in ax.patches]
     [4.0, 2.0]
     """
     if not isinstance(funnel, pd.DataFrame) or "entities" not in funnel.columns:
-        raise InvalidParameterError("funnel_bars needs the result of frame.cs.conversion(stages).")
+        raise InvalidParameterError("funnel_bars needs the result of frame.cs.conversion(stages, period=None).")
     if isinstance(funnel.index, pd.MultiIndex):
         raise InvalidParameterError(
             "funnel_bars draws one funnel; the result is grouped. Select one group, e.g. "

@@ -25,12 +25,12 @@ def _one_series(frame: object, needed: list[str], source: str) -> pd.DataFrame:
 
 
 def ticket_volume_chart(volume: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Tickets per period as bars and, when present, tickets per 100 active accounts as a line.
+    """Tickets per period as bars and, when present, tickets per 100 paying accounts as a line.
 
     Parameters
     ----------
     volume : pandas.DataFrame
-        ``tickets.cs.ticket_volume(period="M", active=mrr)`` (``active`` optional).
+        ``tickets.cs.ticket_volume(mrr=mrr)`` (``mrr`` optional).
     ax : matplotlib Axes, optional
 
     Returns
@@ -118,7 +118,7 @@ def fcr_trend(result: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax = _axes(ax)
     ax.fill_between(x, result["ci_low"].to_numpy(dtype=float),
                     result["ci_high"].to_numpy(dtype=float), color=COLORS["band"], alpha=0.5,
-                    lw=0, label=t("legend.interval", level=float(result.attrs.get("level", 0.95))))
+                    lw=0, label=t("legend.interval", level=float(result.attrs.get("confidence", 0.95))))
     ax.plot(x, result["fcr"].to_numpy(dtype=float), color=COLORS["line"], lw=2, marker="o",
             ms=3, label=t("kpi.fcr"))
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")

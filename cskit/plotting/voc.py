@@ -24,7 +24,7 @@ def survey_trend(result: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ----------
     result : pandas.DataFrame
         ``surveys.cs.csat(period="M")`` or ``surveys.cs.ces(period="M")``
-        (either method).
+        (either statistic).
     ax : matplotlib Axes, optional
 
     Returns
@@ -55,8 +55,8 @@ def survey_trend(result: pd.DataFrame, ax: Axes | None = None) -> Axes:
         )
     x = _period_x(result.index)
     ax = _axes(ax)
-    level = float(result.attrs.get("level", 0.95))
-    mean = result.attrs.get("method") == "mean"
+    level = float(result.attrs.get("confidence", 0.95))
+    mean = result.attrs.get("stat") == "mean"
     y = result[kpi].to_numpy(dtype=float)
     ax.fill_between(x, result["ci_low"].to_numpy(dtype=float),
                     result["ci_high"].to_numpy(dtype=float), color=COLORS["band"], alpha=0.5,

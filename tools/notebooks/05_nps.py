@@ -53,7 +53,7 @@ CELLS = [
         team_b = pd.DataFrame({"score": [6, 6, 10, 10, 8]})  # two lukewarm ones
         pd.DataFrame({
             "mean score": [team_a["score"].mean(), team_b["score"].mean()],
-            "NPS": [team_a.cs.nps(), team_b.cs.nps()],
+            "NPS": [team_a.cs.nps(period=None), team_b.cs.nps(period=None)],
         }, index=["team A", "team B"])
         """
     ),
@@ -75,7 +75,7 @@ CELLS = [
         """
         # 50 answers: 30 promoters (60 %), 16 passives, 4 detractors (8 %)
         example = pd.DataFrame({"score": [10] * 20 + [9] * 10 + [8] * 16 + [3, 5, 6, 0]})
-        example.cs.nps()
+        example.cs.nps(period=None)
         """
     ),
     md(
@@ -160,7 +160,7 @@ CELLS = [
     code(
         """
         for method in ("wald", "adjusted_wald"):
-            se, low, high = cskit.metrics.nps_interval(10, 0, 10, method=method)
+            se, low, high = cskit.metrics.nps_interval(10, 0, 10, interval=method)
             print(f"10 promoters of 10, {method:>13}: {float(low):6.1f} to {float(high):6.1f}")
         """
     ),
@@ -174,7 +174,7 @@ CELLS = [
     ),
     code(
         """
-        adjusted = surveys.cs.nps(period="M", method="adjusted_wald")
+        adjusted = surveys.cs.nps(period="M", interval="adjusted_wald")
         side_by_side = pd.DataFrame({
             "n": monthly["n"],
             "NPS": monthly["nps"],
@@ -186,7 +186,7 @@ CELLS = [
     ),
     md(
         """
-        In a notebook cell you would write `surveys.cs.nps(period="M", method="adjusted_wald")`;
+        In a notebook cell you would write `surveys.cs.nps(period="M", interval="adjusted_wald")`;
         below about 30 answers prefer it. (`tests/test_interval_coverage.py` checks by
         simulation that both cover the true NPS in 93–97 % of 2,000 samples where they should.)
 
@@ -246,7 +246,7 @@ CELLS = [
         * **Reporting NPS without n.** "NPS 50" from 8 answers and from 800 answers are
           different statements.
         * **Comparing segments of very different sizes** without their intervals
-          (`surveys.cs.nps(by="segment")` after merging `accounts`).
+          (`surveys.cs.nps(by="segment", period=None)` after merging `accounts`).
 
         ## Exercises
 

@@ -34,7 +34,7 @@ CELLS = [
         |---|---|---|
         | `scale=` | `(1, 5)` | lowest and highest possible answer; anything outside is bad input |
         | `satisfied=` | `(4, 5)` | the band counted as satisfied (e.g. `(6, 7)` on a 1–7 scale) |
-        | `method=` | `"top_box"` | or `"mean"`: the mean score — a different number, not comparable |
+        | `stat=` | `"top_box"` | or `"mean"`: the mean score — a different number, not comparable |
 
         **Interval.** A share from *n* answers gets a **Wilson score interval**: unlike the
         textbook p ± 1.96·√(p(1−p)/n) it never leaves 0–100 % and keeps its 95 % promise for
@@ -48,7 +48,7 @@ CELLS = [
     code(
         """
         ten = pd.DataFrame({"score": [5, 5, 5, 4, 4, 4, 4, 4, 3, 1]})
-        ten.cs.csat(by=None, small_n=0), ten.assign(all="all").cs.csat(by="all").round(3)
+        ten.cs.csat(by=None, small_n=0, period=None), ten.assign(all="all").cs.csat(by="all", period=None).round(3)
         """
     ),
     md(
@@ -123,7 +123,7 @@ CELLS = [
     ),
     code(
         """
-        means = surveys.cs.csat(period="M", method="mean")
+        means = surveys.cs.csat(period="M", stat="mean")
         pd.DataFrame({"top-2-box": monthly["csat"], "mean score (1-5)": means["csat"],
                       "mean: 95 % low": means["ci_low"], "mean: 95 % high": means["ci_high"]}
                      ).tail(4).round(3)
@@ -181,7 +181,7 @@ CELLS = [
 
         <details><summary>Hints</summary>
 
-        1. `csat(scale=(1, 7), satisfied=(6, 7))`. 2. Wilson never goes below 0.
+        1. `csat(scale=(1, 7), satisfied=(6, 7), period=None)`. 2. Wilson never goes below 0.
         3. `surveys.cs.csat(period="Q")`.
         </details>
         """

@@ -49,7 +49,7 @@ CELLS = [
         Two formulas, two denominators: the same 30 purchases are 3 % of 1,000 visitors and
         30 % of 100 leads. Neither is wrong; a conversion rate without its denominator is.
 
-        cskit makes the denominator a **stage** of an ordered funnel, `frame.cs.conversion(stages)`:
+        cskit makes the denominator a **stage** of an ordered funnel, `frame.cs.conversion(stages, period=None)`:
 
         * `entities` reaching each stage, `dropped` since the previous one;
         * `step_rate` = stage ÷ previous stage, `overall_rate` = stage ÷ first stage;
@@ -87,10 +87,10 @@ CELLS = [
                                     "2026-01-07"]),
         }, index=list("abcde"))
         stages = ["visit", "signup", "paid"]
-        funnel = leads.cs.conversion(stages)
+        funnel = leads.cs.conversion(stages, period=None)
         assert funnel["entities"].tolist() == [5, 3, 2]
-        assert leads.cs.conversion(stages, ordered="reached")["entities"].tolist() == [5, 4, 3]
-        assert leads.cs.conversion(stages, ordered="none")["entities"].tolist() == [5, 4, 4]
+        assert leads.cs.conversion(stages, ordered="reached", period=None)["entities"].tolist() == [5, 4, 3]
+        assert leads.cs.conversion(stages, ordered="none", period=None)["entities"].tolist() == [5, 4, 4]
         funnel
         """
     ),
@@ -122,7 +122,7 @@ CELLS = [
             finished[stage] = finished[stage].where(finished[stage] <= as_of)
         print(f"{int(running.sum()):,} trials still running at the end of {month} are left out; "
               f"{len(finished):,} trials that had ended are in the funnel.")
-        funnel = finished.cs.conversion(trial_stages)
+        funnel = finished.cs.conversion(trial_stages, period=None)
         lost = funnel["dropped"].iloc[1:]
         print(f"In this data the largest loss is at {lost.idxmax()!r}: "
               f"{int(lost.max()):,} of {int(funnel['entities'].iloc[0]):,} trials; "
@@ -140,7 +140,7 @@ CELLS = [
     ),
     code(
         """
-        by_segment = finished.cs.conversion(trial_stages, by="segment")
+        by_segment = finished.cs.conversion(trial_stages, by="segment", period=None)
         by_segment["overall_rate"].unstack("stage")[trial_stages].round(4)
         """
     ),
@@ -158,7 +158,7 @@ CELLS = [
         """
         steps = company.events["event"].value_counts().index[:3].tolist()
         print("steps:", steps)
-        product = company.events.cs.conversion(steps, entity="account_id")
+        product = company.events.cs.conversion(steps, user_col="account_id", period=None)
         product.round(4)
         """
     ),
@@ -178,7 +178,7 @@ CELLS = [
         last12 = all_trials.index[all_trials.index <= month][-12:]  # up to 12 months of data
         trials = all_trials.loc[last12]
         trials["within 7 days"] = company.accounts.cs.trial_conversion(
-            as_of=as_of, trial_days=7, grace_days=0).reindex(last12)["conversion_rate"]
+            as_of=as_of, trial_days=7, grace_days=0).reindex(last12)["trial_conversion"]
         trials.round(4)
         """
     ),
@@ -205,7 +205,7 @@ CELLS = [
         converted = acc.groupby(acc["converted_at"].dt.to_period("M")).size()
         naive = (converted / started).reindex(last12)
         pd.DataFrame({"naive (this month's conversions ÷ this month's trials)": naive,
-                      "cskit (÷ trials ended)": trials["conversion_rate"],
+                      "cskit (÷ trials ended)": trials["trial_conversion"],
                       "trials started": started.reindex(last12)}).round(4)
         """
     ),
@@ -223,7 +223,7 @@ CELLS = [
         ended = acc[(trial_end.dt.to_period("M") == month) & (trial_end <= as_of)]
         won = ended["converted_at"].notna() & (ended["converted_at"] <= as_of)
         rate_by_hand = won.sum() / len(ended)
-        assert abs(rate_by_hand - trials.loc[month, "conversion_rate"]) < 1e-12
+        assert abs(rate_by_hand - trials.loc[month, "trial_conversion"]) < 1e-12
         assert len(ended) == trials.loc[month, "trials_ended"]
         print(f"{month}: {int(won.sum())} of {len(ended)} trials that ended converted: "
               f"{rate_by_hand:.2%}")
@@ -255,7 +255,7 @@ CELLS = [
     ),
     code(
         """
-        ax = rate_trend(company.accounts.cs.trial_conversion(as_of=as_of), "conversion_rate")
+        ax = rate_trend(company.accounts.cs.trial_conversion(as_of=as_of), "trial_conversion")
         """
     ),
     md(

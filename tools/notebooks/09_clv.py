@@ -33,7 +33,7 @@ CELLS = [
           doubles.
 
         There are three ways to compute it, for three kinds of data, and cskit offers all of
-        them with `df.cs.ltv(method=...)`.
+        them with `df.cs.ltv(model=..., period=None)`.
         """
     ),
     parameters(),
@@ -88,9 +88,9 @@ CELLS = [
         toy = pd.DataFrame({"customer_id": list(range(20)) + list(range(19)),
                             "month": ["2026-01"] * 20 + ["2026-02"] * 19, "mrr": 100.0})
         by_hand = 100 / (1 / 20)
-        value = toy.cs.ltv(window=1)
+        value = toy.cs.ltv(window=1, period=None)
         assert value == by_hand == 2000
-        with_margin = toy.cs.ltv(window=1, gross_margin=0.8)
+        with_margin = toy.cs.ltv(window=1, gross_margin=0.8, period=None)
         assert abs(with_margin - 100 * 0.8 / 0.05) < 1e-9
         print(f"LTV {value:,.0f}; at an 80 % gross margin {with_margin:,.0f}")
         """
@@ -99,7 +99,7 @@ CELLS = [
         """
         ## LTV of this data
 
-        The headline, `ltv()` with its defaults: **revenue LTV (before gross margin)** = ARPA
+        The headline, `ltv(period=None)` with its defaults: **revenue LTV (before gross margin)** = ARPA
         in the report month ÷ the mean monthly churn of the twelve months up to it — the
         number the LTV explainer of notebook 00 starts from and the glossary defines. A gross
         margin turns it into profit LTV; any margin you type in is an assumption, shown next
@@ -286,7 +286,7 @@ CELLS = [
     ),
     code(
         """
-        cohorts = company.mrr.cs.ltv(method="cohort")
+        cohorts = company.mrr.cs.ltv(model="cohort", period=None)
         triangle = cohorts["ltv"].unstack("months_since_start")
         ages = [a for a in (0, 5, 11, 23) if a in triangle.columns]
         triangle.loc[:, ages].iloc[::4].round(0)
@@ -343,8 +343,8 @@ CELLS = [
             cdnow = pd.read_csv(path, sep=r"\\s+", dtype={"customer_id": str, "date": str})
             cdnow["date"] = pd.to_datetime(cdnow["date"], format="%Y%m%d")
             cdnow = cdnow.rename(columns={"dollar_value": "amount"})
-            parts = cdnow.assign(all="all customers").cs.ltv(method="transactional", by="all",
-                                                             lifespan=3)
+            parts = cdnow.assign(all="all customers").cs.ltv(model="transactional", by="all",
+                                                             lifespan=3, period=None)
             row = parts.iloc[0]
             print(f"CDNOW: average order {row['average_purchase_value']:,.2f}, "
                   f"{row['purchase_frequency']:.2f} orders a customer-year; with a 3-year "
@@ -371,7 +371,7 @@ CELLS = [
         else:
             paid = cdnow[cdnow["amount"] > 0]
             realised = paid["amount"].sum() / paid["customer_id"].nunique()
-            measured = cdnow.cs.ltv(method="transactional")
+            measured = cdnow.cs.ltv(model="transactional", period=None)
             assert abs(measured - realised) < 1e-9 * realised
             print(f"measured lifespan: LTV {measured:,.2f} = revenue per customer "
                   f"{realised:,.2f}")
@@ -396,7 +396,7 @@ CELLS = [
     md(
         """
         **2.** This data's LTV in the report month at a 70 % gross margin, with the default
-        twelve-month churn window (compute it: `company.mrr.cs.ltv(...)`).
+        twelve-month churn window (compute it: `company.mrr.cs.ltv(..., period=None)`).
         """
     ),
     code(

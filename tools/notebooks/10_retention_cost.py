@@ -130,8 +130,8 @@ CELLS = [
         crc = company.costs.cs.retention_cost(mrr=company.mrr, period=freq)
         crc_retained = company.costs.cs.retention_cost(mrr=company.mrr, period=freq,
                                                        denominator="retained")
-        crc["crc ÷ retained"] = crc_retained["crc"]
-        ratio = crc["crc ÷ retained"] / crc["crc"]
+        crc["crc ÷ retained"] = crc_retained["retention_cost"]
+        ratio = crc["crc ÷ retained"] / crc["retention_cost"]
         print(f"÷ retained is {ratio.min():.1f}× to {ratio.max():.1f}× the ÷ customers figure.")
         crc.round(2)
         """
@@ -150,7 +150,7 @@ CELLS = [
         quarters = company.costs.cs.retention_cost(mrr=company.mrr, period="Q")
         quarters_kept = company.costs.cs.retention_cost(mrr=company.mrr, period="Q",
                                                         denominator="retained")
-        quarters["crc ÷ retained"] = quarters_kept["crc"]
+        quarters["crc ÷ retained"] = quarters_kept["retention_cost"]
         quarters.tail(4).round(2)
         """
     ),
@@ -184,7 +184,7 @@ CELLS = [
         new = int(first_paid.isin(months).sum())
 
         cac = company.costs.cs.cac(mrr=company.mrr, period=freq)
-        assert abs(spend / served - crc.loc[last_period, "crc"]) < 1e-9
+        assert abs(spend / served - crc.loc[last_period, "retention_cost"]) < 1e-9
         assert abs(spend / retained - crc.loc[last_period, "crc ÷ retained"]) < 1e-9
         assert abs(acquisition / new - cac.loc[last_period, "cac"]) < 1e-9
         print(f"{last_period}: CRC {spend:,.0f} ÷ {served} = {spend / served:,.2f}; "
@@ -196,7 +196,7 @@ CELLS = [
         """
         ## CRC vs CAC vs LTV
 
-        `costs.cs.unit_economics(mrr=...)` puts the three numbers side by side, with LTV as
+        `costs.cs.unit_economics(mrr=..., period="Y")` puts the three numbers side by side, with LTV as
         in notebook 09 (ARPA × margin ÷ trailing churn) at the last month of each period,
         and three flags. This notebook compares costs with **gross profit**, so its LTV is
         taken at an assumed 80 % gross margin (`gross_margin=0.8`, a hypothetical input:
@@ -220,7 +220,7 @@ CELLS = [
         """
         mrr_seg = company.mrr.merge(company.accounts[["account_id", "segment"]],
                                     left_on="customer_id", right_on="account_id")
-        columns = ["crc", "cac", "ltv", "ltv_cac", "retention_cost_per_month",
+        columns = ["retention_cost", "cac", "ltv", "ltv_cac", "retention_cost_per_month",
                    "lifetime_retention_cost", "crc_above_cac", "crc_above_ltv", "flag"]
         equal = company.costs.cs.unit_economics(mrr=mrr_seg, by="segment", gross_margin=0.8,
                                                 period=freq)
@@ -283,8 +283,8 @@ CELLS = [
             print("This data holds no whole year: both columns below are quarters, and the "
                   "flip shows only once a year of costs exists.")
         verdicts = pd.DataFrame({
-            f"CRC {last_period}": now_equal["crc"],
-            f"CRC {last_q}": quarterly.xs(last_q, level="period")["crc"],
+            f"CRC {last_period}": now_equal["retention_cost"],
+            f"CRC {last_q}": quarterly.xs(last_q, level="period")["retention_cost"],
             "CAC (year)": now_equal["cac"],
             "LTV:CAC": now_equal["ltv_cac"],
             "rule says bad (year)": now_equal["crc_above_cac"],
@@ -374,7 +374,7 @@ CELLS = [
         now_period = per_period.xs(last_period, level="period")
         print(f"{last_period}: horizon='period' flags {int(now_period['crc_above_ltv'].sum())} "
               f"segment(s), horizon='lifetime' {int(now_equal['crc_above_ltv'].sum())}.")
-        now_period[["crc", "ltv", "crc_above_ltv"]].round(2)
+        now_period[["retention_cost", "ltv", "crc_above_ltv"]].round(2)
         """
     ),
     md("## The plot"),

@@ -34,7 +34,7 @@ CELLS = [
         | Is a reopened ticket solved? | `reopen_window_days` | 7: a reopen within 7 days disqualifies (with only a True/False `reopened` column, any reopen does) |
         | Do transfers count? | `transferred=` column, `transfers_break_fcr` | no column; when given, a transfer disqualifies |
         | Do dropped calls count? | `dropped=` column | no column; when given, dropped contacts leave numerator *and* denominator |
-        | Which contacts are out of scope? | `exclude_channels`, `exclude_categories` | no channel; the `spam` category |
+        | Which contacts are out of scope? | `exclude_channels`, `exclude` (categories) | no channel; the `spam` category |
         | Out of what? | `denominator` | `"resolved"`; `"all"` counts open tickets as not solved |
 
         Unresolved tickets are never silently dropped: they are counted in `unresolved`.
@@ -66,10 +66,11 @@ CELLS = [
             "reopens ignored": {"reopen_window_days": None},
             "2 replies and reopens ignored": {"max_agent_replies": 2, "reopen_window_days": None},
             "phone excluded": {"exclude_channels": ("phone",)},
-            "spam counted": {"exclude_categories": ()},
+            "spam counted": {"exclude": ()},
             "out of all tickets": {"denominator": "all"},
         }
-        variants = pd.Series({name: last_year.cs.fcr(**kw) for name, kw in definitions.items()},
+        variants = pd.Series({name: last_year.cs.fcr(period=None, **kw)
+                              for name, kw in definitions.items()},
                              name="FCR")
         spread = (variants.max() - variants.min()) * 100
         print(f"In this data the definitions span {spread:.1f} points; allowing two replies adds "
@@ -103,7 +104,7 @@ CELLS = [
     md("## By channel, with intervals"),
     code(
         """
-        last_year.cs.fcr(by="channel")[["denominator", "qualifying", "fcr", "ci_low", "ci_high"]].round(3)
+        last_year.cs.fcr(by="channel", period=None)[["denominator", "qualifying", "fcr", "ci_low", "ci_high"]].round(3)
         """
     ),
     md("## The trend"),
@@ -132,8 +133,8 @@ CELLS = [
     code(
         """
         # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {1: 2 / 4, 2: float(last_year.cs.fcr(max_agent_replies=3)),
-                    3: float(last_year.cs.fcr(denominator="all", exclude_categories=()))}
+        _ANSWERS = {1: 2 / 4, 2: float(last_year.cs.fcr(max_agent_replies=3, period=None)),
+                    3: float(last_year.cs.fcr(denominator="all", exclude=(), period=None))}
 
         def check(number, answer):
             if answer is None:
@@ -153,7 +154,7 @@ CELLS = [
         <details><summary>Hints</summary>
 
         1. The open ticket is not in the denominator. 2. `max_agent_replies=3`.
-        3. `denominator="all", exclude_categories=()`.
+        3. `denominator="all", exclude=()`.
         </details>
         """
     ),
@@ -182,7 +183,7 @@ DASHBOARDS = [
         A customer who reopens a ticket just to say thank you, solved again without a reply,
         keeps it one-touch; a reopen that needs another reply does not (that reply is in
         `agent_replies`). cskit's default is stricter: any reopen within 7 days disqualifies
-        the ticket. `fcr(convention="zendesk")` drops the reopen test (sources in
+        the ticket. `fcr(convention="zendesk", period=None)` drops the reopen test (sources in
         `docs/conventions.md`).
         """
     ),

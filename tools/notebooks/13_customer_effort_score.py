@@ -31,7 +31,7 @@ CELLS = [
 
         | option | default | meaning |
         |---|---|---|
-        | `method=` | `"agree_share"` | or `"mean"` — not comparable with each other |
+        | `stat=` | `"agree_share"` | or `"mean"` — not comparable with each other |
         | `scale=` / `agree=` | `(1, 7)` / `(5, 7)` | the scale and the "easy" band |
         | `inverted=` | `False` | `True` when **1 = very easy** (some tools ask "how much effort did it take?") |
 
@@ -44,8 +44,8 @@ CELLS = [
         """
         effort = pd.DataFrame({"score": [1, 1, 2, 2, 3, 6, 7]})  # a "1 = very easy" survey
         pd.Series({
-            "read as agreement (wrong)": effort.cs.ces(small_n=0),
-            "inverted=True (right)": effort.cs.ces(inverted=True, small_n=0),
+            "read as agreement (wrong)": effort.cs.ces(small_n=0, period=None),
+            "inverted=True (right)": effort.cs.ces(inverted=True, small_n=0, period=None),
         }).round(3)
         """
     ),
@@ -72,7 +72,7 @@ CELLS = [
         easy_share = ces_rows["score"].between(5, 7).groupby(quarter).mean()
         mean_score = ces_rows["score"].groupby(quarter).mean()
         assert np.allclose(quarterly["ces"], easy_share)
-        assert np.allclose(surveys.cs.ces(period="Q", method="mean")["ces"], mean_score)
+        assert np.allclose(surveys.cs.ces(period="Q", stat="mean")["ces"], mean_score)
         last = quarterly.index[-1]
         print(f"{last}: {easy_share[last]:.1%} found it easy (5-7); mean score {mean_score[last]:.2f}")
         """

@@ -92,9 +92,9 @@ CELLS = [
                                    format="ISO8601"),
         })
         forms = {
-            "default": toy.cs.repeat_rate(window=30),
-            'incomplete="include"': toy.cs.repeat_rate(window=30, incomplete="include"),
-            'same_day="count"': toy.cs.repeat_rate(window=30, same_day="count"),
+            "default": toy.cs.repeat_rate(window=30, period=None),
+            'incomplete="include"': toy.cs.repeat_rate(window=30, incomplete="include", period=None),
+            'same_day="count"': toy.cs.repeat_rate(window=30, same_day="count", period=None),
         }
         assert np.allclose(list(forms.values()), [2 / 5, 2 / 6, 3 / 5])
         pd.Series(forms, name="repeat rate").round(4)
@@ -111,8 +111,8 @@ CELLS = [
     ),
     code(
         """
-        paid_again = company.mrr.cs.repeat_rate(date="month", amount="mrr", window=3, period="Q")
-        paid_overall = company.mrr.cs.repeat_rate(date="month", amount="mrr", window=3)
+        paid_again = company.mrr.cs.repeat_rate(date_col="month", amount_col="mrr", window=3, period="Q")
+        paid_overall = company.mrr.cs.repeat_rate(date_col="month", amount_col="mrr", window=3, period=None)
         print(f"In this data {paid_overall:.1%} of the observable new customers pay again "
               "within 3 months.")
         paid_again.round(4)
@@ -144,7 +144,7 @@ CELLS = [
         last = company.mrr["month"].max()
         seen = customers[customers["first"] + 3 <= last]
         by_hand = seen.index.isin(back).mean()
-        overall = company.mrr.cs.repeat_rate(date="month", amount="mrr", window=3)
+        overall = company.mrr.cs.repeat_rate(date_col="month", amount_col="mrr", window=3, period=None)
         assert abs(by_hand - overall) < 1e-12
         print(f"{seen.index.isin(back).sum()} of {len(seen)} observable new customers paid "
               f"again within 3 months: {by_hand:.2%}")
@@ -160,10 +160,10 @@ CELLS = [
     ),
     code(
         """
-        use_again = company.events.cs.repeat_rate(customer="user_id", date="timestamp", window=7,
+        use_again = company.events.cs.repeat_rate(customer_col="user_id", date_col="timestamp", window=7,
                                                   period="Q")
-        use_overall = company.events.cs.repeat_rate(customer="user_id", date="timestamp",
-                                                    window=7)
+        use_overall = company.events.cs.repeat_rate(customer_col="user_id", date_col="timestamp",
+                                                    window=7, period=None)
         print(f"In this data {use_overall:.1%} of new users come back within a week, against "
               f"{paid_overall:.1%} of new customers who pay again.")
         use_again.round(4)
@@ -182,7 +182,7 @@ CELLS = [
     ),
     code(
         """
-        naive = company.mrr.cs.repeat_rate(date="month", amount="mrr", window=3, period="Q",
+        naive = company.mrr.cs.repeat_rate(date_col="month", amount_col="mrr", window=3, period="Q",
                                            incomplete="include")
         pd.DataFrame({"excluded (default)": paid_again["repeat_rate"],
                       "counted as non-repeaters": naive["repeat_rate"]}).tail(4).round(4)
@@ -212,8 +212,8 @@ CELLS = [
             cdnow = pd.read_csv(path, sep=r"\\s+", dtype={"customer_id": str, "date": str})
             cdnow["date"] = pd.to_datetime(cdnow["date"], format="%Y%m%d")
             windows = pd.DataFrame({
-                w: {"one visit per day (merge)": cdnow.cs.repeat_rate(window=w),
-                    "every line (count)": cdnow.cs.repeat_rate(window=w, same_day="count")}
+                w: {"one visit per day (merge)": cdnow.cs.repeat_rate(window=w, period=None),
+                    "every line (count)": cdnow.cs.repeat_rate(window=w, same_day="count", period=None)}
                 for w in (30, 90, 365)
             })
             windows.columns = [f"{w} days" for w in windows.columns]
@@ -267,11 +267,11 @@ CELLS = [
             returning = cdnow.cs.returning_customer_rate(period="Q")
             for history in ("in_period", "ever"):
                 returning[history] = cdnow.cs.returning_customer_rate(
-                    period="Q", history=history)["returning_rate"]
-            later = returning["returning_rate"].iloc[1:]
+                    period="Q", history=history)["returning_customer_rate"]
+            later = returning["returning_customer_rate"].iloc[1:]
             print(f"CDNOW, from the second quarter on: returning-customer rate "
                   f"{later.min():.0%} to {later.max():.0%}; repeat rate within 90 days "
-                  f"{cdnow.cs.repeat_rate(window=90):.0%}.")
+                  f"{cdnow.cs.repeat_rate(window=90, period=None):.0%}.")
             display(returning.round(4))
         """
     ),
@@ -368,7 +368,7 @@ CELLS = [
         """
         **3.** This data's events, per **account** instead of per user: the share of new
         accounts with another active day within 7 days of the first (compute it with
-        `company.events.cs.repeat_rate(...)`).
+        `company.events.cs.repeat_rate(..., period=None)`).
         """
     ),
     code(

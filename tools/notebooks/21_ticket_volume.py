@@ -17,7 +17,7 @@ CELLS = [
         The source article adds two instructions: **set apart general inquiries and spam**
         before counting, and look at volume **relative to the customer base** — a spike may only
         mean there are more customers. So cskit reports the count, what was excluded, and
-        **tickets per 100 active accounts**.
+        **tickets per 100 paying accounts**.
         """
     ),
     parameters(),
@@ -27,17 +27,17 @@ CELLS = [
         ## The formula
 
         $$\\text{volume} = \\#\\{\\text{tickets created in the month, not spam or general}\\}
-        \\qquad \\text{rate} = \\frac{\\text{volume}}{\\text{active accounts}} \\times 100$$
+        \\qquad \\text{rate} = \\frac{\\text{volume}}{\\text{paying accounts}} \\times 100$$
 
-        `ticket_volume(period="M", exclude=("spam", "general"), active=mrr)`: `active` is the
-        `mrr` frame (an account is active in a month when its MRR is above zero; for a quarter,
+        `ticket_volume(period="M", exclude=("spam", "general"), mrr=mrr)`: `mrr` is the
+        `mrr` frame (an account counts in a month when its MRR is above zero; for a quarter,
         the mean of its months) or a Series of counts. Months without tickets show 0.
         """
     ),
     code(
         """
         tickets = company.tickets[company.tickets["created_at"].dt.to_period("M") <= month]
-        volume = tickets.cs.ticket_volume(active=company.mrr)
+        volume = tickets.cs.ticket_volume(mrr=company.mrr)
         volume.tail(6).round(2)
         """
     ),
@@ -101,7 +101,7 @@ CELLS = [
         ## Common mistakes
 
         * **Counting spam and general inquiries** as support load.
-        * **Reading growth as trouble**: compare the rate per 100 active accounts.
+        * **Reading growth as trouble**: compare the rate per 100 paying accounts.
         * **Counting by the date the ticket was closed** instead of created: closing backlogs
           then looks like a spike.
         * **Leaving out empty months**: a month with no tickets is a 0, not a gap.
@@ -114,7 +114,7 @@ CELLS = [
         # Checker (run it; reading it gives the answers away)
         _ANSWERS = {1: 45 / 300 * 100,
                     2: int(tickets.cs.ticket_volume(exclude=()).loc[month, "tickets"]),
-                    3: float(tickets.cs.ticket_volume(period="Y", active=company.mrr)
+                    3: float(tickets.cs.ticket_volume(period="Y", mrr=company.mrr)
                              .iloc[-1]["per_100_accounts"])}
 
         def check(number, answer):
@@ -127,13 +127,13 @@ CELLS = [
     ),
     md(
         """
-        1. 45 tickets in a month with 300 active accounts: tickets per 100 accounts?
+        1. 45 tickets in a month with 300 paying accounts: tickets per 100 accounts?
         2. How many tickets were created in the report month with nothing excluded?
-        3. Tickets per 100 active accounts for the latest year (mean monthly actives)?
+        3. Tickets per 100 paying accounts for the latest year (mean monthly count)?
 
         <details><summary>Hints</summary>
 
-        1. 45 / 300 × 100. 2. `exclude=()`. 3. `period="Y", active=company.mrr`.
+        1. 45 / 300 × 100. 2. `exclude=()`. 3. `period="Y", mrr=company.mrr`.
         </details>
         """
     ),

@@ -86,10 +86,10 @@ CELLS = [
         office = BusinessHours(start="09:00", end="18:00")
         friday = pd.DataFrame({"created_at": pd.to_datetime(["2026-10-02 19:00"]),
                                "first_response_at": pd.to_datetime(["2026-10-05 10:00"])})
-        print(f"calendar: {friday.cs.response_time():.1f} h, "
-              f"business: {friday.cs.response_time(business_hours=office):.1f} h")
+        print(f"calendar: {friday.cs.response_time(period=None):.1f} h, "
+              f"business: {friday.cs.response_time(business_hours=office, period=None):.1f} h")
         by_channel = tickets[tickets["created_at"].dt.to_period("M") > month - 3].cs.response_time(
-            by="channel", business_hours=office)
+            by="channel", business_hours=office, period=None)
         by_channel[["measured", "median", "mean", "p90"]].round(2)
         """
     ),

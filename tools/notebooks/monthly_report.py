@@ -156,7 +156,7 @@ CELLS = [
             area_heading("voice")  # CSAT / CES answers only: their trends, no NPS chart
             area_trends("voice")
         elif surveys is not None:
-            nps = company.surveys.cs.nps(period="M", level=LEVEL)
+            nps = company.surveys.cs.nps(period="M", confidence=LEVEL)
             area_heading("voice", report.summary_nps(nps, month, level=LEVEL))
             nps_trend(report.last_months(nps, month, TREND_MONTHS))
             plt.show()

@@ -57,7 +57,7 @@ def prepare(data: pd.DataFrame | None = None, *, month: str | pd.Period | None =
     from cskit.metrics import nps as nps_metric
 
     frame = sample_company().surveys if data is None else data
-    table = nps_metric(frame, period="M")
+    table = nps_metric(frame)
     chosen = month_of(month, table.index)
     row = table.loc[chosen]
     rows = frame
@@ -93,7 +93,7 @@ def controls(base: NPSBase) -> list[Control]:
         Control("detractors", "int", base.detractors, label(KPI, "ctl.detractors"), 0, top, 1),
         Control("detractor_answer", "choice", AS_ANSWERED, label(KPI, "ctl.detractor_answer"),
                 options=answers),
-        Control("level", "float", 0.95, label(KPI, "ctl.level"), 0.80, 0.99, 0.01, percent=True),
+        Control("confidence", "float", 0.95, label(KPI, "ctl.level"), 0.80, 0.99, 0.01, percent=True),
     ]
 
 
@@ -118,18 +118,20 @@ def compute(
     passives: int,
     detractors: int,
     detractor_answer: Any = AS_ANSWERED,
-    level: float = 0.95,
+    confidence: float = 0.95,
 ) -> View:
     """NPS, its interval and the mean score for these group counts."""
     from cskit.metrics.nps import nps_interval
 
     values = {"promoters": promoters, "passives": passives, "detractors": detractors,
-              "detractor_answer": detractor_answer, "level": level}
+              "detractor_answer": detractor_answer, "confidence": confidence}
+    level = confidence
     n = promoters + passives + detractors
     counts = score_counts(base, promoters, passives, detractors, detractor_answer)
     if n > 0:
         score = (promoters - detractors) / n * 100.0
-        se, low, high = (float(x) for x in nps_interval(promoters, detractors, n, level=level))
+        se, low, high = (float(x) for x in nps_interval(promoters, detractors, n,
+                                                                confidence=level))
         mean = float((counts * np.arange(11)).sum() / n)
     else:
         score = se = low = high = mean = float("nan")
@@ -165,7 +167,7 @@ def compute(
     if previous is not None and previous.values.get("detractor_answer") != detractor_answer:
         extra = label(KPI, "why.same_group", before=num(previous.numbers["mean_score"], 2),
                       after=num(mean, 2))
-    elif previous is not None and n and previous.values.get("level") == level:
+    elif previous is not None and n and previous.values.get("confidence") == level:
         extra = label(KPI, "why.interval", half=points((high - low) / 2), n=num(n))
     start = label(KPI, "start", n=num(n), nps=points(score), low=points(low), high=points(high),
                   month=base.month or "—")
