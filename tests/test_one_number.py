@@ -5,7 +5,7 @@ view, the metric under the convention chosen for the headline, the report's scor
 the stored outputs of the notebooks show the same value:
 
 * NRR / GRR: ``nrr(window=12)`` / ``grr(window=12)`` (returned customers excluded);
-* LTV: ``ltv()`` with its defaults (revenue LTV, trailing-12-month mean churn, margin 1);
+* LTV: ``ltv(period=None)`` with its defaults (revenue LTV, trailing-12-month mean churn, margin 1);
 * stickiness: mean DAU ÷ trailing 28-day MAU (``stickiness(mau="trailing")``);
 * health bands: ``health_score``'s default components and bands;
 * moved to red: ``cskit.report.moved_to_red``;
@@ -141,7 +141,7 @@ def test_ltv_explainer_is_the_revenue_ltv(company, month):
     from cskit.metrics import ltv
 
     expected = float(ltv(company.mrr, period="M").loc[month, "ltv"])
-    assert float(ltv(company.mrr)) == pytest.approx(expected)  # the report month is the last
+    assert float(ltv(company.mrr, period=None)) == pytest.approx(expected)  # the report month is the last
     view = default_view("ltv", company.mrr, month=month)
     assert view.values["margin"] == 1.0
     assert view.numbers["ltv"] == pytest.approx(expected, rel=1e-12)

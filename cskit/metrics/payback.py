@@ -56,7 +56,7 @@ def cac_payback(
     ----------
     table : pandas.DataFrame
         One row per period (and segment) with a CAC and a monthly revenue per account, e.g.
-        ``costs.cs.unit_economics(mrr=...)``. Not modified.
+        ``costs.cs.unit_economics(mrr=..., period="Y")``. Not modified.
     gross_margin : float, optional
         Fraction of revenue left after the cost of serving it, in (0, 1]. None: 1, the
         payback on revenue (before gross margin).

@@ -11,7 +11,7 @@ def _use_again(company: Any, customer: str) -> float:
     """Share of new ``customer`` s of the events with another active day within 7 days."""
     from cskit.metrics.repeat import repeat_rate
 
-    return float(repeat_rate(company.events, customer=customer, date="timestamp", window=7))
+    return float(repeat_rate(company.events, customer_col=customer, date_col="timestamp", window=7, period=None))
 
 
 EXERCISES: dict[str, Exercise] = {
