@@ -37,7 +37,10 @@ BY_HAND = {
 
 
 def test_every_exercise_has_an_answer_here():
-    assert set(BY_HAND) | {"churn-1"} == set(EXERCISES)
+    # The exercises of 00_start_here; each notebook's own are tested in its own file.
+    from cskit.training import _nb00
+
+    assert set(BY_HAND) | {"churn-1"} == set(_nb00.EXERCISES)
 
 
 @pytest.mark.parametrize(("exercise", "answer"), list(BY_HAND.items()))
@@ -71,7 +74,8 @@ def test_every_trap_is_further_than_the_tolerance():
     for exercise_id, exercise in EXERCISES.items():
         for name, trap in exercise.traps:
             gap = abs(trap(SAMPLE) - exercise.answer(SAMPLE))
-            assert gap > 2 * exercise.tolerance, (exercise_id, name, gap)
+            # NaN: a trap that this data cannot tell from the answer is switched off.
+            assert gap > 2 * exercise.tolerance or gap != gap, (exercise_id, name, gap)
 
 
 def test_a_number_typed_as_text_is_not_an_answer():
@@ -128,4 +132,7 @@ def test_exercise_list():
     table = exercises()
     assert table.index.tolist() == list(EXERCISES)
     assert table.loc["mrr-1", "KPI"] == "mrr_movements"
-    assert set(table["KPI"]) <= set(cskit.explain.EXPLAINERS)
+    # An explainer (00_start_here) or a KPI of the accessor (the notebooks' exercises).
+    from cskit.registry import KPIS
+
+    assert set(table["KPI"]) <= set(cskit.explain.EXPLAINERS) | set(KPIS)
