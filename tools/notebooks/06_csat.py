@@ -18,9 +18,7 @@ CELLS = [
 
         **CSAT** asks right after an interaction — a resolved ticket, an onboarding call —
         *"How satisfied were you?"*, usually on a 1–5 scale from *very dissatisfied* to *very
-        satisfied* (고객 만족도 in Korean, 顧客満足度 in Japanese, 顧客滿意度 in Chinese).
-        Where NPS measures the relationship, CSAT measures a **moment**: it reacts within days
-        to a slow support queue or a broken release, which makes it a good short-term KPI.
+        satisfied* (고객 만족도 in Korean, 顧客満足度 in Japanese, 客戶滿意度 in Chinese).
 
         The source articles define it as **satisfied answers (4 or 5) ÷ all answers × 100** —
         the *top-2-box* share. cskit returns it as a fraction (0.80 = 80 %) with a confidence
