@@ -148,7 +148,7 @@ def compute(
         (label(KPI, "num.denominator"), num(numbers["denominator"])),
         (label(KPI, "num.over_replies", limit=max_replies), num(numbers["over_replies"])),
         (label(KPI, f"num.reopened_{exclude_reopened}"), num(numbers["reopened"])),
-        (label(KPI, "num.reopened_few", limit=max_replies),
+        (label(KPI, "num.reopened_few"),
          num(numbers["reopened_few_replies"])),
         (label(KPI, "num.qualifying"), num(numbers["qualifying"])),
         (label(KPI, "num.fcr"), pct(numbers["fcr"])),
