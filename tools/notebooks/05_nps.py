@@ -288,7 +288,7 @@ CELLS = [
         company), and a dip that stays outside the band of the months around it is worth
         a cause — support delays, an outage, a price change.
 
-        ## Is this month's change real? `compare()`
+        ## Is the report month's change real? `compare()`
 
         The standard error of a *difference* between two independent months is
         √(SE₁² + SE₂²). `surveys.cs.compare(a, b)` returns the change, its interval and a

@@ -141,12 +141,16 @@ CELLS = [
         """
         ## CES of this data
 
-        CES is often asked after onboarding and after some tickets, so months have few
-        answers. Quarterly:
+        CES is often asked after onboarding and after some tickets only, so a month can have
+        few answers (the count per month is printed below); a quarter pools more of them.
+        Quarterly:
         """
     ),
     code(
         """
+        per_month = surveys.cs.ces(period="M")["n"]
+        print(f"CES answers per month in this data: median {per_month.median():.0f}, "
+              f"{int((per_month < 30).sum())} of {len(per_month)} months under 30.")
         quarterly = surveys.cs.ces(period="Q")
         if touchpoint is None:
             print("All touchpoints pooled (the data does not say which asked).")
