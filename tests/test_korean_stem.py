@@ -35,7 +35,8 @@ def test_predicate_forms_give_the_dictionary_form(word, dictionary_form):
     assert predicate_stem(word) == dictionary_form
 
 
-@pytest.mark.parametrize("word", ["가격", "가격이", "필요", "설정에서", "온보딩"])
+@pytest.mark.parametrize(
+    "word", ["가격", "가격이", "필요", "설정에서", "온보딩", "보고서", "순서", "문서", "데이터가"])
 def test_nouns_are_not_predicates(word):
     assert predicate_stem(word) is None
 

@@ -18,7 +18,6 @@ def latest_month(company: Any) -> pd.Period:
 def last_complete_quarter(company: Any) -> pd.Period:
     """The latest quarter whose three months are all complete in the data.
 
-    >>> from types import SimpleNamespace
     >>> import cskit
     >>> str(last_complete_quarter(cskit.datasets.load_sample()))  # data end in 2026-10
     '2026Q3'
