@@ -174,7 +174,7 @@ CELLS = [
     ),
     md(
         """
-        ## Was last month's change real?
+        ## Was the report month's change real?
         """
     ),
     code(
