@@ -703,3 +703,7 @@ def test_fcr_reopen_toggle_changes_the_view_on_the_sample():
     assert dict(on.rows) != dict(off.rows)
     # What the FCR does is exactly what the reopened tickets with few replies allow.
     assert off.numbers["qualifying"] - on.numbers["qualifying"] == reopened_few
+    # Turned off from the default view, the sentence says why nothing moved.
+    moved = fcr_logic.compute(base, on, exclude_reopened="no")
+    if reopened_few == 0:
+        assert f"all {reopened:,} reopened tickets" in moved.sentence

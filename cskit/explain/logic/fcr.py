@@ -160,6 +160,10 @@ def compute(
         for name in ("max_replies", "exclude_reopened", "exclude_spam", "denominator"):
             if previous.values.get(name) != values[name]:
                 extra = label(KPI, f"why.{name}")
+                if name == "exclude_reopened" and numbers["reopened_few_replies"] == 0:
+                    # Nothing can move: every reopened ticket fails the reply rule too.
+                    extra += " " + label(KPI, "why.reopened_all_over_limit",
+                                         reopened=num(numbers["reopened"]))
                 break
     start_text = label(KPI, "start", fcr=pct(numbers["fcr"]), n=num(numbers["denominator"]),
                        period=base.period or "—")
