@@ -51,6 +51,8 @@ CELLS = [
         """
         from statistics import NormalDist
 
+        from IPython.display import display
+
         nps_answers = company.surveys[company.surveys["survey"] == "nps"]
         if company.mrr is None or nps_answers.empty:
             print("No mrr table (or no NPS answers) in this data: the link between NPS and "
@@ -62,7 +64,7 @@ CELLS = [
             latest = nps_answers.sort_values("submitted_at").groupby("account_id").tail(1)
             latest = latest[latest["submitted_at"].dt.to_period("M") < final]  # time to churn
             group = pd.cut(latest["score"], [-1, 6, 8, 10],
-                           labels=["detractor", "passive", "promoter"])
+                           labels=["detractor", "passive", "promoter"]).rename("latest answer")
             # churned: the account's last paying month is before the data's last month
             churned = latest["account_id"].map(last_paid).lt(final)
             link = churned.groupby(group, observed=True).agg(
@@ -83,7 +85,7 @@ CELLS = [
                       f"detractor accounts and {p['share']:.1%} of {int(p['accounts'])} promoter "
                       f"accounts stopped paying after their latest answer "
                       f"(two-proportion test, p {'< 0.001' if p_value < 0.001 else f'= {p_value:.3f}'}).")
-            link.round(3)
+            display(link.round(3))
         """
     ),
     md(

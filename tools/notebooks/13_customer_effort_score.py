@@ -105,6 +105,8 @@ CELLS = [
     ),
     code(
         """
+        from IPython.display import display
+
         surveys = company.surveys[company.surveys["submitted_at"].dt.to_period("M") <= month]
         ces_answers = surveys[surveys["survey"] == "ces"]
         candidates = ("touchpoint", "trigger", "context", "source", "channel")

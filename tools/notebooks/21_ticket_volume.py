@@ -51,12 +51,13 @@ CELLS = [
                      .rename(columns={"account_id": "customer_id"}))
         filed = paying.merge(per_month, on=["customer_id", "month"], how="left")["filed"]
         filed = filed.fillna(0).set_axis(paying.index)
-        rates = filed.groupby(before_churn.map({True: "last 3 months before churn",
-                                                False: "other paying months"})).agg(
-            ["mean", "size"])
+        period_kind = before_churn.map({True: "last 3 months before churn",
+                                        False: "other paying months"}).rename("account-months")
+        rates = filed.groupby(period_kind).agg(["mean", "size"]).set_axis(
+            ["tickets per account-month", "account-months"], axis=1)
         if len(rates) == 2:
-            ratio = (rates.loc["last 3 months before churn", "mean"]
-                     / rates.loc["other paying months", "mean"])
+            per = rates["tickets per account-month"]
+            ratio = per["last 3 months before churn"] / per["other paying months"]
             print(f"In this data accounts filed {ratio:.2f} times as many tickets per month in "
                   f"their last three paying months as in other paying months ("
                   f"{'more' if ratio > 1 else 'not more'} before churn).")
