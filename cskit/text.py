@@ -13,8 +13,10 @@ How each language is split into terms (:func:`tokenize`):
   noun (``온보딩이`` = onboarding + subject particle). Each Hangul word loses
   its longest trailing particle from :data:`KO_PARTICLES` when at least two
   syllables remain (so ``추가`` "addition" keeps its ``가``); words ending in a
-  sentence-final ending (``…다``, ``…요``, ``…죠``) are predicates and are
-  dropped; :data:`KO_STOPWORDS` are dropped. No dictionary is needed — it is a
+  sentence-final ending (``…다``, ``…요``, ``…습니다``…) are predicates: they
+  become their dictionary form (``비싸요``, ``비쌉니다`` → ``비싸다``; ``느려요`` →
+  ``느리다``; see :mod:`cskit._ko_stem`), and a noun with the copula
+  (``문제예요``) becomes the noun; :data:`KO_STOPWORDS` are dropped. No dictionary is needed — it is a
   heuristic, and one-syllable nouns with a particle (``팀이``) stay unstripped.
 * **Japanese** (text with hiragana or katakana): the morphological analyser
   *Janome* (pure Python, ships its IPADIC dictionary; the ``cskit[ja]`` extra).
@@ -53,6 +55,8 @@ import warnings
 from functools import lru_cache
 
 import pandas as pd
+
+from cskit._ko_stem import predicate_stem
 
 __all__ = [
     "CS_THEMES",
@@ -110,6 +114,7 @@ KO_STOPWORDS = frozenset(
     너무 정말 아주 매우 좀 더 잘 또 다시 항상 계속 자주 요즘 최근 이번 지금 그냥 많이 조금 가장
     우리 우리가 저희 저희가 제가 그리고 하지만 그래서 그런데 그러나 같은 하는 있는 없는 되는 위해
     덕분에 때문에 이후 이전 정도 거의 바로 모두 전체 여러 다른 어떤 것 수 등 및 만에 하나
+    있다 없다 하다 되다 않다 주다 같다 싶다 보다 이다 아니다 좋겠다
     """.split()
 )
 #: Japanese nouns too common to be a theme (after Janome's part-of-speech filter).
@@ -247,6 +252,11 @@ def _latin_terms(text: str) -> list[str]:
 def _korean_terms(text: str) -> list[str]:
     out = []
     for word in _HANGUL_WORD.findall(text):
+        stem = predicate_stem(word)
+        if stem is not None:
+            if len(stem) >= 2 and stem not in KO_STOPWORDS:
+                out.append(stem)
+            continue
         if word.endswith(KO_PREDICATE_ENDINGS):
             continue
         for particle in KO_PARTICLES:
@@ -354,7 +364,9 @@ def tokenize(text: object, *, cjk: str = "tokenizer", max_chars: int = 5000) -> 
     >>> tokenize("Support is slow: we waited two days for a reply.")
     ['support', 'slow', 'waited', 'two', 'day', 'reply']
     >>> tokenize("온보딩이 매끄러워서 하루 만에 팀 전체가 사용하기 시작했어요.")
-    ['온보딩', '매끄러워서', '하루', '사용하기']
+    ['온보딩', '매끄럽다', '하루', '사용하기', '시작하다']
+    >>> tokenize("가격이 너무 비싸요. 가격 인상은 납득하기 어렵습니다.")
+    ['가격', '비싸다', '인상', '납득하기', '어렵다']
     >>> tokenize("サポートの返信が遅いです。")
     ['サポート', '返信', '遅い']
     >>> tokenize("客服回覆太慢了")

@@ -692,3 +692,35 @@ def test_explainers_take_real_data(company):
 def test_explainers_leave_the_callers_frame_alone(name, table, company, unchanged):
     frame = getattr(company, table).copy()
     unchanged(lambda f: cskit.explain.EXPLAINERS[name](f, mode="static"), frame)
+
+
+def test_fcr_reopen_toggle_changes_the_view_on_the_sample():
+    """On the sample every reopened ticket also has more than one reply, so the FCR cannot
+    move when the reopen rule is turned off; the view must still show what the rule does."""
+    t = cskit.datasets.load_sample().tickets
+    months = t["created_at"].dt.to_period("M")
+    base = fcr_logic.prepare()
+    last = base.counts  # the window prepare() counted
+    window = t[(months >= pd.Period(base.period.split(" – ")[0], "M"))
+               & (months <= pd.Period(base.period.split(" – ")[-1], "M"))]
+    assert last["tickets"].sum() == len(window)
+    plain = window[(window["category"] != "spam") & window["resolved_at"].notna()]
+    reopened = int(plain["reopened"].sum())
+    reopened_few = int((plain["reopened"] & (plain["agent_replies"] <= 1)).sum())
+    assert reopened > 0
+    on = fcr_logic.compute(base)
+    off = fcr_logic.compute(base, exclude_reopened="no")
+    assert on.numbers["reopened"] == off.numbers["reopened"] == reopened
+    assert on.numbers["reopened_few_replies"] == reopened_few
+    # The funnel's reopen step loses the reopened tickets only when the rule is on.
+    assert on.figure["counts"][3] == len(plain) - reopened
+    assert off.figure["counts"][3] == len(plain)
+    assert on.figure["counts"] != off.figure["counts"]
+    assert on.figure["steps"][3] != off.figure["steps"][3]
+    assert dict(on.rows) != dict(off.rows)
+    # What the FCR does is exactly what the reopened tickets with few replies allow.
+    assert off.numbers["qualifying"] - on.numbers["qualifying"] == reopened_few
+    # Turned off from the default view, the sentence says why nothing moved.
+    moved = fcr_logic.compute(base, on, exclude_reopened="no")
+    if reopened_few == 0:
+        assert f"all {reopened:,} reopened tickets" in moved.sentence

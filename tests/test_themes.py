@@ -18,12 +18,12 @@ def test_english_words_stopwords_and_plurals():
     assert tokenize("Access status analysis") == ["access", "status", "analysis"]
 
 
-def test_korean_particles_stripped_and_predicates_dropped():
+def test_korean_particles_stripped_and_predicates_in_dictionary_form():
     # 온보딩이 -> 온보딩 (subject particle 이), 리포트를 -> 리포트 (object particle 를),
-    # 고객지원은 -> 고객지원; 느려요 (a predicate) and 너무 (adverb) are dropped;
-    # 추가 keeps its 가 (one syllable would be left).
+    # 고객지원은 -> 고객지원; 느려요 (느리다 + 어요, 리+어 merged into 려) -> 느리다;
+    # 너무 (adverb) is dropped; 추가 keeps its 가 (one syllable would be left).
     assert tokenize("온보딩이 너무 느려요. 리포트를 추가 고객지원은") == [
-        "온보딩", "리포트", "추가", "고객지원"]
+        "온보딩", "느리다", "리포트", "추가", "고객지원"]
 
 
 def test_japanese_uses_janome_nouns_and_adjectives():

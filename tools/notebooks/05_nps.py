@@ -1,11 +1,14 @@
 """Generator of notebooks/05_nps.ipynb: Net Promoter Score with honest uncertainty.
 
-What NPS is, why a 0 and a 6 count the same, the catalogue's figures (60 % / 8 % -> 52;
-SE about 4.1 points at 1/2, 1/3, 1/6 and n = 324), NPS per month with its interval,
-Wald against adjusted Wald, the same numbers by hand with an ``assert``, the trend plot,
-compare() of the last two months, common mistakes and exercises with a checker.
+What NPS is and why it matters (with the detractor/churn link checked on the data), why a 0
+and a 6 count the same, the catalogue's figures (60 % / 8 % -> 52; SE about 4.1 points at
+1/2, 1/3, 1/6 and n = 324), where the source articles go wrong, NPS per month with its
+interval, Wald against adjusted Wald, the same numbers by hand with an ``assert``, the trend
+plot, compare() of the last two months, common mistakes and exercises checked by
+``cskit.training`` (answers computed from the data, never shown).
 """
 
+from _exercises import exercise_cells
 from _nb import code, md, parameters, setup
 
 NAME = "05_nps"
@@ -16,7 +19,7 @@ CELLS = [
         # Net Promoter Score (NPS)
 
         **NPS** asks one question — *"How likely are you to recommend us to a friend or
-        colleague?"* — on a scale from **0 to 10** (순추천지수 in Korean, ネット・プロモーター・スコア
+        colleague?"* — on a scale from **0 to 10** (순추천지수 in Korean, ネットプロモータースコア
         in Japanese, 淨推薦值 in Chinese). Answers fall in three groups:
 
         | answer | group |
@@ -26,16 +29,65 @@ CELLS = [
         | 0–6 | detractors |
 
         and **NPS = % promoters − % detractors**, a number from −100 to +100.
-
-        Why CS teams use it: it is cheap to ask, easy to trend, and in many companies
-        detractors churn more often than promoters, so a falling NPS is an early
-        warning. Why it needs care: NPS rests on a *sample* of customers, often a small one, so
-        every NPS in cskit comes with a **confidence interval**, and a change from one month to
-        the next is reported together with whether it is bigger than the noise.
         """
     ),
     parameters(),
     code(setup('surveys')),
+    md(
+        """
+        ## Why it matters
+
+        NPS is the relationship KPI: the CS lead and the executive team read its trend each
+        month or quarter, and each CSM reads the answers of their own accounts. It drives two
+        decisions: **whom to call** (a detractor's answer, and the comment next to it, is a
+        reason to reach out this week) and **where to invest** (segments or touchpoints whose
+        NPS sinks). It is cheap to ask and easy to trend. Its value as an early warning rests
+        on one claim — detractors leave more often than promoters — which is true in many
+        companies but has to be checked on your own data, so it is checked here: each
+        account's latest NPS answer, and whether the account stopped paying afterwards.
+        """
+    ),
+    code(
+        """
+        from statistics import NormalDist
+
+        from IPython.display import display
+
+        nps_answers = company.surveys[company.surveys["survey"] == "nps"]
+        if company.mrr is None or nps_answers.empty:
+            print("No mrr table (or no NPS answers) in this data: the link between NPS and "
+                  "churn cannot be checked here.")
+        else:
+            paying = company.mrr[company.mrr["mrr"] > 0]
+            last_paid = paying.groupby("customer_id")["month"].max()
+            final = paying["month"].max()
+            latest = nps_answers.sort_values("submitted_at").groupby("account_id").tail(1)
+            latest = latest[latest["submitted_at"].dt.to_period("M") < final]  # time to churn
+            group = pd.cut(latest["score"], [-1, 6, 8, 10],
+                           labels=["detractor", "passive", "promoter"]).rename("latest answer")
+            # churned: the account's last paying month is before the data's last month
+            churned = latest["account_id"].map(last_paid).lt(final)
+            link = churned.groupby(group, observed=True).agg(
+                accounts="size", churned="sum", share="mean")
+            if {"detractor", "promoter"} <= set(link.index):
+                d, p = link.loc["detractor"], link.loc["promoter"]
+                pooled = (d["churned"] + p["churned"]) / (d["accounts"] + p["accounts"])
+                se = np.sqrt(pooled * (1 - pooled) * (1 / d["accounts"] + 1 / p["accounts"]))
+                z_stat = (d["share"] - p["share"]) / se if se > 0 else 0.0
+                p_value = 2 * (1 - NormalDist().cdf(abs(z_stat)))
+                if p_value >= 0.05:
+                    verdict = "detractors and promoters did not churn at clearly different rates"
+                elif d["share"] > p["share"]:
+                    verdict = "detractors churned more often than promoters"
+                else:
+                    verdict = "promoters churned more often than detractors"
+                print(f"In this data {verdict}: {d['share']:.1%} of {int(d['accounts'])} "
+                      f"detractor accounts and {p['share']:.1%} of {int(p['accounts'])} promoter "
+                      f"accounts stopped paying after their latest answer "
+                      f"(two-proportion test, p {'< 0.001' if p_value < 0.001 else f'= {p_value:.3f}'}).")
+            display(link.round(3))
+        """
+    ),
     md(
         """
         ## The formula, and why a 0 and a 6 count the same
@@ -68,14 +120,41 @@ CELLS = [
         answers of 0 would be impossible. cskit rejects scores outside 0–10 and scores that are
         not whole numbers (an *average* of scores cannot be put in a group).
 
-        **Catalogue check (6-metrics article):** 60 % promoters and 8 % detractors give 52.
+        """
+    ),
+    md(
+        """
+        ## A small example by hand
+
+        The 6-metrics article's worked example: 60 % promoters and 8 % detractors give 52.
+        Fifty answers — 30 promoters (20 tens, 10 nines), 16 passives, 4 detractors — by hand
+        and by cskit:
         """
     ),
     code(
         """
-        # 50 answers: 30 promoters (60 %), 16 passives, 4 detractors (8 %)
         example = pd.DataFrame({"score": [10] * 20 + [9] * 10 + [8] * 16 + [3, 5, 6, 0]})
-        example.cs.nps(period=None)
+        by_hand = 100 * (30 / 50 - 4 / 50)  # 60 % − 8 %
+        assert by_hand == 52 and example.cs.nps(period=None) == by_hand
+        print(f"NPS by hand {by_hand:.0f}, by cskit {example.cs.nps(period=None):.0f}")
+        """
+    ),
+    md(
+        """
+        ## Where the source articles go wrong
+
+        * **The scale.** The 16-KPI article asks the question "on a scale from 1 to 10" and then
+          puts 0–6 in the detractors: the scale is **0–10** (with 1–10 nobody could answer 0).
+          Its Korean version also describes the question as asked "on a scale from −100 to
+          100", confusing the range of the *score* with the scale of the *answers*.
+        * **The direction of the subtraction.** The Korean version's prose says to subtract
+          the promoter share *from* the detractor share (비추천자 비율에서 추천자 비율을 빼서) —
+          backwards; the formula line under it (% promoters − % detractors) is right.
+        * **What they get right**: the three bands (0–6, 7–8, 9–10), the formula, and the
+          6-metrics article's worked example (60 % − 8 % = 52, checked above).
+        * **What they leave out**: NPS is computed from a *sample* of customers, so it comes
+          with an uncertainty that decides whether a move is news (the next sections), and
+          the number of answers belongs next to it.
         """
     ),
     md(
@@ -211,7 +290,7 @@ CELLS = [
         company), and a dip that stays outside the band of the months around it is worth
         a cause — support delays, an outage, a price change.
 
-        ## Is this month's change real? `compare()`
+        ## Is the report month's change real? `compare()`
 
         The standard error of a *difference* between two independent months is
         √(SE₁² + SE₂²). `surveys.cs.compare(a, b)` returns the change, its interval and a
@@ -247,52 +326,9 @@ CELLS = [
           different statements.
         * **Comparing segments of very different sizes** without their intervals
           (`surveys.cs.nps(by="segment", period=None)` after merging `accounts`).
-
-        ## Exercises
-
-        Write your answer in place of `None` and run the cell. Run the checker cell first.
         """
     ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {
-            1: 100 * (45 - 15) / 100,
-            2: 100 * np.sqrt((0.45 + 0.15 - 0.30 ** 2) / 100),
-            3: float(surveys.cs.nps(period="Q").iloc[-1]["nps"]),
-        }
-
-        def check(number, answer):
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - _ANSWERS[number]) <= 0.05
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-        """
-    ),
-    md(
-        """
-        1. 100 answers: 45 promoters, 40 passives, 15 detractors. What is the NPS?
-        2. And its standard error in points? (Use the variance formula above.)
-        3. What is the NPS of the latest quarter of this data (answers of the whole
-           quarter, not an average of months)?
-
-        <details><summary>Hints</summary>
-
-        1. % promoters − % detractors. 2. var = p + d − (p − d)²; SE = √(var / n) × 100.
-        3. `surveys.cs.nps(period="Q")`.
-        </details>
-        """
-    ),
-    code(
-        """
-        answer_1 = None
-        answer_2 = None
-        answer_3 = None
-        for number, answer in enumerate([answer_1, answer_2, answer_3], start=1):
-            check(number, answer)
-        """
-    ),
+    *exercise_cells(["05-1", "05-2", "05-3", "05-4"]),
 ]
 
 from _nb import before_exercises as _before_exercises  # noqa: E402

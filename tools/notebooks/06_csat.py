@@ -1,5 +1,12 @@
-"""Generator of notebooks/06_csat.ipynb: customer satisfaction (CSAT) with intervals."""
+"""Generator of notebooks/06_csat.ipynb: customer satisfaction (CSAT) with intervals.
 
+Why it matters, the formula and its options, a small example by hand (Wilson interval
+asserted), where the source articles go wrong, CSAT per month by cskit and by plain pandas,
+the trend, top box vs mean, compare(), common mistakes, exercises checked by
+``cskit.training`` (answers computed from the data, never shown).
+"""
+
+from _exercises import exercise_cells
 from _nb import code, md, parameters, setup
 
 NAME = "06_csat"
@@ -11,9 +18,7 @@ CELLS = [
 
         **CSAT** asks right after an interaction — a resolved ticket, an onboarding call —
         *"How satisfied were you?"*, usually on a 1–5 scale from *very dissatisfied* to *very
-        satisfied* (고객 만족도 in Korean, 顧客満足度 in Japanese, 顧客滿意度 in Chinese).
-        Where NPS measures the relationship, CSAT measures a **moment**: it reacts within days
-        to a slow support queue or a broken release, which makes it a good short-term KPI.
+        satisfied* (고객 만족도 in Korean, 顧客満足度 in Japanese, 客戶滿意度 in Chinese).
 
         The source articles define it as **satisfied answers (4 or 5) ÷ all answers × 100** —
         the *top-2-box* share. cskit returns it as a fraction (0.80 = 80 %) with a confidence
@@ -25,6 +30,16 @@ CELLS = [
     code(setup('surveys')),
     md(
         """
+        ## Why it matters
+
+        Where NPS measures the relationship, CSAT measures a **moment** — the ticket just
+        solved, the onboarding call just held. Support leads read it weekly, per team and
+        channel; CSMs read the answers of their accounts. Because it is asked right after the
+        interaction, it moves soon after the interaction changes (a slower queue, a broken
+        release, a new onboarding script), which makes it a good short-term KPI: the one that
+        tells whether last month's change to a support process helped. It does not say whether
+        a customer will renew; read it next to NPS and churn for that.
+
         ## The formula
 
         $$\\text{CSAT} = \\frac{\\text{answers in the satisfied band (default 4–5)}}
@@ -34,21 +49,49 @@ CELLS = [
         |---|---|---|
         | `scale=` | `(1, 5)` | lowest and highest possible answer; anything outside is bad input |
         | `satisfied=` | `(4, 5)` | the band counted as satisfied (e.g. `(6, 7)` on a 1–7 scale) |
-        | `stat=` | `"top_box"` | or `"mean"`: the mean score — a different number, not comparable |
+        | `method=` | `"top_box"` | or `"mean"`: the mean score — a different number, not comparable |
 
         **Interval.** A share from *n* answers gets a **Wilson score interval**: unlike the
         textbook p ± 1.96·√(p(1−p)/n) it never leaves 0–100 % and keeps its 95 % promise for
         small *n* and for shares near 100 %. The mean gets a *t* interval,
         mean ± t(n−1)·s/√n. Months with fewer than 30 answers are flagged `small_sample`.
 
-        A small example: 10 answers 5, 5, 5, 4, 4, 4, 4, 4, 3, 1 → 8 satisfied → CSAT 0.80,
-        95 % Wilson interval 0.49 to 0.94. Ten answers say little.
+        """
+    ),
+    md(
+        """
+        ## A small example by hand
+
+        10 answers 5, 5, 5, 4, 4, 4, 4, 4, 3, 1 → 8 satisfied → CSAT 0.80. The Wilson interval
+        by its formula, with z = 1.96: centre (p + z²/2n) ÷ (1 + z²/n), half-width
+        z ÷ (1 + z²/n) × √(p(1−p)/n + z²/4n²) — about 0.49 to 0.94. Ten answers say little.
         """
     ),
     code(
         """
         ten = pd.DataFrame({"score": [5, 5, 5, 4, 4, 4, 4, 4, 3, 1]})
-        ten.cs.csat(by=None, small_n=0, period=None), ten.assign(all="all").cs.csat(by="all", period=None).round(3)
+        p_hat, n_ten, z = 8 / 10, 10, 1.959963984540054
+        centre = (p_hat + z**2 / (2 * n_ten)) / (1 + z**2 / n_ten)
+        half = z / (1 + z**2 / n_ten) * np.sqrt(p_hat * (1 - p_hat) / n_ten + z**2 / (4 * n_ten**2))
+        from_cskit = ten.assign(all="all").cs.csat(by="all", period=None).iloc[0]
+        assert ten.cs.csat(small_n=0, period=None) == p_hat
+        assert np.isclose(from_cskit["ci_low"], centre - half)
+        assert np.isclose(from_cskit["ci_high"], centre + half)
+        print(f"CSAT {p_hat:.2f}, 95 % Wilson interval {centre - half:.2f} to {centre + half:.2f} "
+              "(by hand and by cskit)")
+        """
+    ),
+    md(
+        """
+        ## Where the source articles go wrong
+
+        The 16-KPI article's definition is right: on a 1–5 scale, answers 4 and 5 ÷ all
+        respondents × 100. It rightly separates CSAT (satisfaction with one interaction,
+        short term) from NPS (loyalty, long term). **What it leaves out**: that CSAT from a
+        few answers is uncertain (the interval above); how to read other scales (1–7, 1–10:
+        the satisfied band must be said); that a mean score is a different number from the
+        top-2-box share; and that only customers who were asked — usually after a *resolved*
+        ticket — can answer, so CSAT says nothing about tickets still open.
         """
     ),
     md(
@@ -131,7 +174,7 @@ CELLS = [
     ),
     md(
         """
-        ## Was last month's change real?
+        ## Was the report month's change real?
         """
     ),
     code(
@@ -156,45 +199,9 @@ CELLS = [
         * **Surveying only happy paths**: CSAT after resolved tickets says nothing about the
           tickets still open; read it next to response times and FCR.
         * **Ignoring n**: a team with 6 answers at 100 % is not better than one with 300 at 85 %.
-
-        ## Exercises
         """
     ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {1: 7 / 10, 2: 0.0, 3: float(surveys.cs.csat(period="Q").iloc[-1]["csat"])}
-
-        def check(number, answer):
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - _ANSWERS[number]) <= 5e-4
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-        """
-    ),
-    md(
-        """
-        1. A 1–7 survey with answers 7, 7, 6, 6, 6, 6, 6, 5, 3, 1 and the band 6–7. CSAT?
-        2. What is the lower end of the Wilson interval when 0 of 5 answers are satisfied?
-        3. The latest quarter's CSAT of this data (pooled answers)?
-
-        <details><summary>Hints</summary>
-
-        1. `csat(scale=(1, 7), satisfied=(6, 7), period=None)`. 2. Wilson never goes below 0.
-        3. `surveys.cs.csat(period="Q")`.
-        </details>
-        """
-    ),
-    code(
-        """
-        answer_1 = None
-        answer_2 = None
-        answer_3 = None
-        for number, answer in enumerate([answer_1, answer_2, answer_3], start=1):
-            check(number, answer)
-        """
-    ),
+    *exercise_cells(["06-1", "06-2", "06-3", "06-4"]),
 ]
 
 from _nb import before_exercises as _before_exercises  # noqa: E402

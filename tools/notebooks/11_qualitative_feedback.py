@@ -1,5 +1,13 @@
-"""Generator of notebooks/11_qualitative_feedback.ipynb: themes of comments in four languages."""
+"""Generator of notebooks/11_qualitative_feedback.ipynb: themes of comments in four languages.
 
+Why it matters, how comments become terms (the formula of a theme's share), a small example
+by hand, where the source articles go wrong, themes per NPS group, escaping, the price
+complaints counted by the English word and by the cross-language lexicon (both computed),
+each language on its own, the lexicon by segment, common mistakes, exercises checked by
+``cskit.training``.
+"""
+
+from _exercises import exercise_cells
 from _nb import code, md, parameters, setup
 
 NAME = "11_qualitative_feedback"
@@ -13,7 +21,7 @@ CELLS = [
         source articles recommend analysing open-text answers with text analysis; this notebook
         shows how cskit finds the **recurring themes** of comments per group — detractors vs
         promoters, or per segment — with counts, shares and example comments, in **English,
-        Korean, Japanese and Traditional Chinese** (고객 의견 / 顧客の声 / 顧客意見).
+        Korean, Japanese and Traditional Chinese** (고객 의견 / 顧客の声 / 客戶意見).
 
         Two things make this harder than it looks:
 
@@ -27,6 +35,24 @@ CELLS = [
     code(setup('surveys')),
     md(
         """
+        ## Why it matters
+
+        A falling NPS says that something is wrong, not what. The comments do: the CS lead and
+        the product team read the themes of the detractors' comments to decide **what to fix
+        first** (pricing, support speed, a missing integration), and each CSM reads the
+        comments of their own accounts before calling them. Counted well, the themes turn a
+        pile of free text into a ranked list with the number of customers behind each item;
+        counted badly — in one language only, or by mentions — they rank the wrong problem
+        first.
+
+        ## The formula: a theme's share
+
+        $$\\text{share of a term in a group} = \\frac{\\text{comments of the group that contain the term}}
+        {\\text{non-blank comments of the group}}$$
+
+        Each term counts **once per comment**. Blank answers (missing, empty, whitespace) are
+        not comments; a comment without any term (emoji only) stays in the denominator.
+
         ## How comments become terms
 
         `cskit.text.tokenize` splits one comment:
@@ -34,7 +60,7 @@ CELLS = [
         | script | method |
         |---|---|
         | Latin (English; also product names inside CJK text) | words, English stop words removed, light plural rule |
-        | Korean | words between spaces, trailing particle stripped (은/는/이/가/을/를/…), predicates (…요, …다) dropped |
+        | Korean | words between spaces, trailing particle stripped (은/는/이/가/을/를/…); predicates in their dictionary form (비싸요, 비쌉니다, 비쌌어요 → 비싸다; 느려요 → 느리다), a noun with the copula as the noun (문제예요 → 문제) |
         | Japanese (any kana present) | the **Janome** morphological analyser (a maintained PyPI package, pure Python, dictionary included): nouns and adjectives in dictionary form |
         | Chinese (Han characters, no kana) | the **rjieba** segmenter (jieba in Rust, dictionary built in) |
         | `cjk="ngram"` | instead of both tokenizers: overlapping two-character windows of Han runs, katakana words kept whole — no dictionary at all |
@@ -60,6 +86,38 @@ CELLS = [
         The bigram method needs no dictionary but also produces pairs that straddle two words
         (服回 above); terms that really recur still rise to the top, so it is a reasonable
         fallback for languages or domains a dictionary does not know.
+
+        ## A small example by hand
+
+        Four detractor comments: "Price went up again", "price, price, price!", "Support is
+        slow" and "🙏". By hand: "price" is in 2 of the 4 comments (the one repeating it counts
+        once; the emoji-only comment has no term but is a comment) → share 0.5; "slow" 1 of 4.
+        """
+    ),
+    code(
+        """
+        four = pd.DataFrame({"survey": "nps", "score": [2, 4, 5, 6],
+                             "comment": ["Price went up again", "price, price, price!",
+                                         "Support is slow", "🙏"]})
+        small = cskit.metrics.themes(four, by="nps_group", min_count=1).loc["detractor"]
+        counted = small.set_index("term")
+        assert counted.loc["price", "count"] == 2 and counted.loc["price", "share"] == 2 / 4
+        assert counted.loc["slow", "count"] == 1 and small["comments"].iloc[0] == 4
+        small[["term", "count", "share", "comments"]]
+        """
+    ),
+    md(
+        """
+        ## Where the source articles go wrong
+
+        The 16-KPI article says to collect the reasons behind a score in an open field and to
+        analyse them "with text analysis" — right, and nothing more: **what it leaves out** is
+        everything that makes the counts trustworthy. Japanese and Chinese have no spaces
+        between words and Korean glues particles and endings to words, so splitting on spaces
+        fails; the same complaint is written in several languages and several word forms (a
+        count of one English word misses the rest — shown below on this data); a comment that
+        repeats a word must count once; and comments are customer-written text that must be
+        escaped before it reaches a web page (the catalogue's trap for this KPI).
 
         ## Themes of NPS comments: detractors vs passives vs promoters
         """
@@ -136,11 +194,45 @@ CELLS = [
     ),
     md(
         """
+        ## One word, one language: what it misses
+
+        A count of one English word sees only the comments written in English. How many of
+        the detractors' comments are in another language, and how many complain about price
+        when every language is counted — with the pricing words of the lexicon
+        `cskit.text.CS_THEMES` (by hand: any of its words in the comment, case-insensitive;
+        then by cskit)?
+        """
+    ),
+    code(
+        """
+        import unicodedata
+
+        languages = comments.map(language_of).value_counts()
+        not_english = int(languages.drop(["latin", "none"], errors="ignore").sum())
+        normalised = comments.map(lambda c: unicodedata.normalize("NFKC", c).lower())
+        pricing_words = [w.lower() for w in cskit.text.CS_THEMES["pricing"]]
+        any_language = int(normalised.map(lambda c: any(w in c for w in pricing_words)).sum())
+        lexicon_det = cskit.metrics.themes(surveys, by="nps_group",
+                                           lexicon=cskit.text.CS_THEMES).loc["detractor"]
+        pricing = lexicon_det[lexicon_det["term"] == "pricing"]
+        from_lexicon = int(pricing["count"].iloc[0]) if len(pricing) else 0
+        assert any_language == from_lexicon
+        word_only = int(latin.set_index("term")["count"].get("price", 0))
+        print(f"{not_english} of the {len(comments)} detractor comments are in Korean, Japanese "
+              f"or Chinese.")
+        print(f"Price complaints: the English word 'price' alone finds {word_only} "
+              f"({word_only / len(comments):.1%}); the lexicon in four languages finds "
+              f"{from_lexicon} ({from_lexicon / len(comments):.1%}).")
+        languages
+        """
+    ),
+    md(
+        """
         ## Each language on its own
 
         Terms are words of one language, so "price", "가격", "料金" and "價格" are counted
-        separately. Grouping by the comment's language shows that every language finds the same
-        themes:
+        separately. Grouping by the comment's language shows what each language's customers
+        write about, with the number of comments behind each share:
         """
     ),
     code(
@@ -148,7 +240,7 @@ CELLS = [
         with_language = surveys.assign(language=surveys["comment"].map(language_of))
         per_language = with_language[with_language["language"] != "none"].cs.themes(
             by="language", top=4)
-        per_language[["term", "count", "share"]].round(3)
+        per_language[["term", "count", "share", "comments"]].round(3)
         """
     ),
     md(
@@ -193,46 +285,11 @@ CELLS = [
         * **Dropping emoji-only comments silently**: they are answers (often strong ones); cskit
           keeps them in the denominator and reports how many had no terms.
         * **Reading shares without the group size**: look at `comments` next to `share`.
-
-        ## Exercises
+        * **Counting one language's word for a theme** when customers write in several: use a
+          lexicon with the words of every language (above).
         """
     ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _pro = by_group.loc["promoter"]
-        _ANSWERS = {1: str(_pro.iloc[0]["term"]), 2: int(by_group.attrs["without_terms"]),
-                    3: "料金"}
-
-        def check(number, answer):
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = str(answer) == str(_ANSWERS[number])
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-        """
-    ),
-    md(
-        """
-        1. Which term do promoters mention most often?
-        2. How many NPS comments had no term at all (emoji only and the like)?
-        3. Which word does `tokenize("料金が高すぎます")` return first?
-
-        <details><summary>Hints</summary>
-
-        1. `by_group.loc["promoter"]`. 2. Look at `by_group.attrs`. 3. Run it.
-        </details>
-        """
-    ),
-    code(
-        """
-        answer_1 = None
-        answer_2 = None
-        answer_3 = None
-        for number, answer in enumerate([answer_1, answer_2, answer_3], start=1):
-            check(number, answer)
-        """
-    ),
+    *exercise_cells(["11-1", "11-2", "11-3"]),
 ]
 
 from _nb import before_exercises as _before_exercises  # noqa: E402

@@ -1,5 +1,13 @@
-"""Generator of notebooks/12_first_contact_resolution.ipynb: FCR and its definitional questions."""
+"""Generator of notebooks/12_first_contact_resolution.ipynb: FCR and its definitional questions.
 
+Why it matters, the formula and the questions a team must answer first (each a parameter),
+a small example by hand, where the source articles go wrong, the definitions side by side
+on the data (with what each rule removes, printed), by hand in plain pandas, by channel,
+the trend, Zendesk's convention, common mistakes and exercises checked by
+``cskit.training``.
+"""
+
+from _exercises import exercise_cells
 from _nb import code, md, parameters, setup
 
 NAME = "12_first_contact_resolution"
@@ -10,8 +18,7 @@ CELLS = [
         # First contact resolution (FCR)
 
         **FCR** is the share of support requests solved at the first contact, with no
-        follow-up (첫 문의 해결률 / 一次解決率 / 首次聯繫解決率). Customers who get an answer
-        the first time are more satisfied and cost less to serve.
+        follow-up (1차 해결률 / 一次解決率 / 首次聯絡解決率).
 
         The source article does not give one formula; it asks questions a team must answer
         first: *what counts as the first contact? do transfers count? do calls dropped while
@@ -24,6 +31,15 @@ CELLS = [
     code(setup('tickets')),
     md(
         """
+        ## Why it matters
+
+        Every follow-up contact is another wait for the customer and another piece of work for
+        the team, so FCR is read by the support lead each month — per channel and category —
+        to decide where agents need training or a better knowledge-base article, and which
+        requests should be routed to someone who can solve them at once. For a CSM, accounts
+        whose tickets keep coming back are a reason to look closer. Because the definition is
+        a choice, the number is only useful with the definition written next to it.
+
         ## The formula and its questions
 
         $$\\text{FCR} = \\frac{\\text{tickets that qualify}}{\\text{resolved tickets}}$$
@@ -34,10 +50,47 @@ CELLS = [
         | Is a reopened ticket solved? | `reopen_window_days` | 7: a reopen within 7 days disqualifies (with only a True/False `reopened` column, any reopen does) |
         | Do transfers count? | `transferred=` column, `transfers_break_fcr` | no column; when given, a transfer disqualifies |
         | Do dropped calls count? | `dropped=` column | no column; when given, dropped contacts leave numerator *and* denominator |
-        | Which contacts are out of scope? | `exclude_channels`, `exclude` (categories) | no channel; the `spam` category |
+        | Which contacts are out of scope? | `exclude_channels`, `exclude_categories` | no channel; the `spam` category |
         | Out of what? | `denominator` | `"resolved"`; `"all"` counts open tickets as not solved |
 
         Unresolved tickets are never silently dropped: they are counted in `unresolved`.
+
+        ## A small example by hand
+
+        Six tickets: resolved with 0, 1, 1 and 2 agent replies, one resolved with 1 reply and
+        reopened, and one still open. The open one is not in the denominator (5 resolved);
+        the ones with 0 and 1 replies qualify, the 2-reply and the reopened ones do not:
+        FCR = 3 ÷ 5 = 0.6.
+        """
+    ),
+    code(
+        """
+        created = pd.Timestamp("2026-10-05 09:00", tz="UTC")
+        six = pd.DataFrame({
+            "ticket_id": [f"T{i}" for i in range(1, 7)],
+            "created_at": [created] * 6,
+            "resolved_at": [created + pd.Timedelta(hours=2)] * 5 + [pd.NaT],
+            "agent_replies": [0, 1, 1, 2, 1, 1],
+            "reopened": [False, False, False, False, True, False],
+            "channel": "email",
+            "category": "billing",
+        })
+        by_hand = 3 / 5
+        assert six.cs.fcr(period=None) == by_hand
+        print(f"FCR by hand {by_hand:.2f}, by cskit {six.cs.fcr(period=None):.2f}")
+        """
+    ),
+    md(
+        """
+        ## Where the source articles go wrong
+
+        The 16-KPI article gives **no formula** — and that is its strength: it lists the
+        questions a team must answer before FCR means anything (what counts as the first
+        contact? does a contact with another department or agent count? do calls dropped while
+        waiting count?). cskit turns each into a parameter (the table above). **What it leaves
+        out**: what to divide by (resolved tickets or all tickets), whether a reopened ticket
+        was solved, and that spam, closed without help, inflates FCR. The KPI catalogue
+        records no wrong formula for FCR.
         """
     ),
     code(
@@ -66,25 +119,36 @@ CELLS = [
             "reopens ignored": {"reopen_window_days": None},
             "2 replies and reopens ignored": {"max_agent_replies": 2, "reopen_window_days": None},
             "phone excluded": {"exclude_channels": ("phone",)},
-            "spam counted": {"exclude": ()},
+            "spam counted": {"exclude_categories": ()},
             "out of all tickets": {"denominator": "all"},
         }
-        variants = pd.Series({name: last_year.cs.fcr(period=None, **kw)
-                              for name, kw in definitions.items()},
+        variants = pd.Series({name: last_year.cs.fcr(**kw) for name, kw in definitions.items()},
                              name="FCR")
         spread = (variants.max() - variants.min()) * 100
         print(f"In this data the definitions span {spread:.1f} points; allowing two replies adds "
               f"{(variants.iloc[1] - variants.iloc[0]) * 100:+.1f}, ignoring reopens "
               f"{(variants.iloc[2] - variants.iloc[0]) * 100:+.1f}.")
+        # What each rule removes on its own (a ticket can fail both).
+        solved = last_year[(last_year["category"] != "spam") & last_year["resolved_at"].notna()]
+        reopened = solved["reopened"].fillna(False).astype(bool)
+        few = solved["agent_replies"] <= 1
+        only_reopen = int((reopened & few).sum())
+        print(f"Of {len(solved):,} resolved tickets, {int((~few).sum()):,} had more than one agent "
+              f"reply and {int(reopened.sum()):,} were reopened; {only_reopen:,} reopened tickets "
+              "had at most one reply" + (" — so ignoring reopens alone cannot change the FCR "
+              "here: the reply test already fails every reopened ticket." if only_reopen == 0
+              else ", and those are what ignoring reopens adds."))
+        moves = monthly["fcr"].diff().abs().iloc[-12:] * 100
+        print(f"Largest month-to-month move in the last twelve months: {moves.max():.1f} points, "
+              f"against {spread:.1f} points between definitions: the definition matters "
+              + ("more." if spread > moves.max() else "less than the monthly swings here."))
         variants.round(3)
         """
     ),
     md(
         """
-        The definition can matter more than most month-to-month changes. (When every reopened
-        ticket also got a second agent reply, "reopens ignored" alone changes nothing — the
-        reply test already failed it; with two replies allowed it does.) Pick a definition,
-        write it next to the number, and keep it.
+        Compare the two spans printed above before comparing FCRs from two tools or two
+        teams. Pick a definition, write it next to the number, and keep it.
 
         ## The same number by hand
         """
@@ -126,47 +190,9 @@ CELLS = [
         * **Letting spam and dropped calls in**: auto-closed spam looks like perfect FCR.
         * **Counting a ticket reopened the next day as solved**: it was not.
         * **Judging a small channel by its rate alone**: look at the interval.
-
-        ## Exercises
         """
     ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {1: 2 / 4, 2: float(last_year.cs.fcr(max_agent_replies=3, period=None)),
-                    3: float(last_year.cs.fcr(denominator="all", exclude=(), period=None))}
-
-        def check(number, answer):
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - _ANSWERS[number]) <= 5e-4
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-        """
-    ),
-    md(
-        """
-        1. Five tickets: resolved with 1, 1, 3 replies and one with 1 reply that was reopened
-           the next day; the fifth is still open. FCR with the defaults?
-        2. The last twelve months' FCR when up to three agent replies count as first contact?
-        3. The last twelve months' FCR out of **all** tickets, spam included?
-
-        <details><summary>Hints</summary>
-
-        1. The open ticket is not in the denominator. 2. `max_agent_replies=3`.
-        3. `denominator="all", exclude=()`.
-        </details>
-        """
-    ),
-    code(
-        """
-        answer_1 = None
-        answer_2 = None
-        answer_3 = None
-        for number, answer in enumerate([answer_1, answer_2, answer_3], start=1):
-            check(number, answer)
-        """
-    ),
+    *exercise_cells(["12-1", "12-2", "12-3"]),
 ]
 
 

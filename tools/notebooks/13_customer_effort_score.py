@@ -1,5 +1,12 @@
-"""Generator of notebooks/13_customer_effort_score.ipynb: CES, its two forms and inverted scales."""
+"""Generator of notebooks/13_customer_effort_score.ipynb: CES, its two forms and inverted scales.
 
+Why it matters, the formula and its switches, a small example by hand, where the source
+articles go wrong, whether the data says which touchpoint asked (split by it when it does;
+say so and show ``by=`` on a small frame when it does not), CES per quarter by cskit and by
+hand, the trend, compare(), common mistakes, exercises checked by ``cskit.training``.
+"""
+
+from _exercises import exercise_cells
 from _nb import code, md, parameters, setup
 
 NAME = "13_customer_effort_score"
@@ -11,9 +18,8 @@ CELLS = [
 
         **CES** asks how easy something was — *"The company made it easy to handle my
         issue"*, from 1 (strongly disagree) to 7 (strongly agree) — after onboarding, a support
-        ticket or a self-service task (고객 노력 점수 in Korean, 顧客努力指標 in Japanese,
-        顧客費力度 in Chinese). Effort predicts loyalty well: customers who had to fight to get
-        something done leave, even when they ended up "satisfied".
+        ticket or a self-service task (고객 노력 점수 in Korean, カスタマーエフォートスコア in
+        Japanese, 客戶費力度 in Chinese).
 
         The source article's form: **CES = positive answers ÷ all answers**, positive meaning
         5, 6 or 7 on the 7-point agreement scale. Many tools report the **mean score** instead.
@@ -24,6 +30,16 @@ CELLS = [
     code(setup('surveys', survey='ces')),
     md(
         """
+        ## Why it matters
+
+        CES asks about one task — getting set up, getting an answer from support — so it
+        points at a process a team can fix. The CEB (now Gartner) research that introduced it
+        (Dixon, Freeman and Toman, *Harvard Business Review*, 2010) found effort a better
+        predictor of repurchase than satisfaction: customers who had to fight to get something
+        done leave even when they end up "satisfied". Onboarding leads read the onboarding
+        CES, support leads the support CES; each decides which step of *their* process to
+        simplify. That only works when each team sees the answers about its own touchpoint.
+
         ## The formula and the switches
 
         $$\\text{CES}_{\\text{agree share}} = \\frac{\\#\\{\\text{answers } 5\\text{–}7\\}}{n}
@@ -36,8 +52,27 @@ CELLS = [
         | `inverted=` | `False` | `True` when **1 = very easy** (some tools ask "how much effort did it take?") |
 
         With `inverted=True` each answer *x* becomes 1 + 7 − *x* first, so that in every
-        result higher means easier and the band 5–7 still means easy. Reading an inverted
-        survey without the switch turns your best month into your worst:
+        result higher means easier and the band 5–7 still means easy.
+
+        ## A small example by hand
+
+        Five answers 7, 6, 5, 4, 3 on the agreement scale: three are in 5–7, so the agree
+        share is 3 ÷ 5 = 0.6; the mean is 25 ÷ 5 = 5.0. Two different numbers of one survey,
+        which is why each is labelled:
+        """
+    ),
+    code(
+        """
+        five = pd.DataFrame({"score": [7, 6, 5, 4, 3]})
+        assert five.cs.ces(small_n=0, period=None) == 3 / 5
+        assert five.cs.ces(stat="mean", small_n=0, period=None) == 25 / 5
+        print(f"agree share {3 / 5:.2f}, mean score {25 / 5:.1f} (by hand and by cskit)")
+        """
+    ),
+    md(
+        """
+        Reading an inverted survey (1 = very easy) without the switch turns your best month
+        into your worst:
         """
     ),
     code(
@@ -51,16 +86,76 @@ CELLS = [
     ),
     md(
         """
-        ## CES of this data
+        ## Where the source articles go wrong
 
-        CES is often asked after onboarding and after some tickets, so months have few
-        answers. Quarterly:
+        The 16-KPI article defines **CES = positive answers ÷ all answers** without saying on
+        which scale or which answers are positive (cskit: 5–7 of the 7-point agreement scale,
+        and the mean as a labelled alternative); it does not mention scales asked the other
+        way round (1 = very easy). And it lists very different tasks — setting up the product,
+        signing up, getting support, buying or returning — under one score, which invites
+        pooling them. **What it gets right**: CES is about one task, and it is best read next
+        to NPS rather than alone.
+
+        ## One CES per touchpoint — if the data says which
+
+        Onboarding CES and support CES answer different questions; pooled, a better onboarding
+        can hide a worse support queue. Splitting needs a column that says which touchpoint
+        asked. Does this surveys table have one?
         """
     ),
     code(
         """
+        from IPython.display import display
+
         surveys = company.surveys[company.surveys["submitted_at"].dt.to_period("M") <= month]
+        ces_answers = surveys[surveys["survey"] == "ces"]
+        candidates = ("touchpoint", "trigger", "context", "source", "channel")
+        touchpoint = next((c for c in candidates if c in surveys.columns), None)
+        print(f"Columns of the surveys table: {', '.join(surveys.columns)}.")
+        if touchpoint is None:
+            print(f"None says which touchpoint asked: every CES below pools all "
+                  f"{len(ces_answers):,} CES answers, whatever the task. Add a touchpoint "
+                  "column to the survey export to split them.")
+        else:
+            print(f"{touchpoint!r} says which touchpoint asked: CES per touchpoint.")
+            display(surveys.cs.ces(by=touchpoint, period=None).round(3))
+        """
+    ),
+    md(
+        """
+        When such a column exists, `by=` gives one CES per touchpoint, each with its own
+        interval. On a small frame with a `touchpoint` column (six answers by hand: onboarding
+        7, 6, 6 → 3 of 3 easy; support 6, 3, 2 → 1 of 3):
+        """
+    ),
+    code(
+        """
+        demo = pd.DataFrame({"touchpoint": ["onboarding"] * 3 + ["support"] * 3,
+                             "score": [7, 6, 6, 6, 3, 2]})
+        split = demo.cs.ces(by="touchpoint", small_n=0, period=None)
+        assert list(split["ces"]) == [3 / 3, 1 / 3]
+        print(f"pooled: {demo.cs.ces(small_n=0, period=None):.2f} — onboarding {split['ces'].iloc[0]:.2f}, "
+              f"support {split['ces'].iloc[1]:.2f}")
+        split.round(3)
+        """
+    ),
+    md(
+        """
+        ## CES of this data
+
+        CES is often asked after onboarding and after some tickets only, so a month can have
+        few answers (the count per month is printed below); a quarter pools more of them.
+        Quarterly:
+        """
+    ),
+    code(
+        """
+        per_month = surveys.cs.ces(period="M")["n"]
+        print(f"CES answers per month in this data: median {per_month.median():.0f}, "
+              f"{int((per_month < 30).sum())} of {len(per_month)} months under 30.")
         quarterly = surveys.cs.ces(period="Q")
+        if touchpoint is None:
+            print("All touchpoints pooled (the data does not say which asked).")
         quarterly.tail(6).round(3)
         """
     ),
@@ -74,7 +169,9 @@ CELLS = [
         assert np.allclose(quarterly["ces"], easy_share)
         assert np.allclose(surveys.cs.ces(period="Q", stat="mean")["ces"], mean_score)
         last = quarterly.index[-1]
-        print(f"{last}: {easy_share[last]:.1%} found it easy (5-7); mean score {mean_score[last]:.2f}")
+        partial = last.asfreq("M", "end") > month
+        print(f"{last}: {easy_share[last]:.1%} found it easy (5-7); mean score {mean_score[last]:.2f}"
+              + (f" (a quarter in progress: answers up to {month})" if partial else ""))
         """
     ),
     md("## The trend, with its interval"),
@@ -94,6 +191,9 @@ CELLS = [
     code(
         """
         change = surveys.cs.compare(quarterly.index[-2], quarterly.index[-1], kpi="ces", period="Q")
+        if quarterly.index[-1].asfreq("M", "end") > month:
+            print(f"{quarterly.index[-1]} is still in progress (answers up to {month}): "
+                  "its interval is wider than a whole quarter's.")
         change[["n_a", "n_b", "value_a", "value_b", "change", "change_low", "change_high",
                 "p_value", "significant", "small_sample"]].round(3)
         """
@@ -105,47 +205,13 @@ CELLS = [
         * **An inverted scale read as agreement** (1 = very easy): use `inverted=True`.
         * **Comparing the agree share with a mean**, or with another tool's 1–5 CES.
         * **Pooling onboarding and support CES** when they answer different questions: keep
-          them apart with `by=` on a column that says which touchpoint asked.
+          them apart with `by=` on a column that says which touchpoint asked — and when the
+          data has none, say that the figure is pooled.
         * **Small samples**: CES is asked less often than CSAT; look at `small_sample` and the
           interval before acting on a move.
-
-        ## Exercises
         """
     ),
-    code(
-        """
-        # Checker (run it; reading it gives the answers away)
-        _ANSWERS = {1: 3 / 6, 2: 5.0, 3: float(surveys.cs.ces(period="Y").iloc[-1]["ces"])}
-
-        def check(number, answer):
-            if answer is None:
-                print(f"Exercise {number}: no answer yet.")
-                return
-            ok = abs(float(answer) - _ANSWERS[number]) <= 5e-4
-            print(f"Exercise {number}: {'correct' if ok else 'not quite, try again'}.")
-        """
-    ),
-    md(
-        """
-        1. Answers 7, 5, 5, 4, 2, 1 on the usual 1–7 agreement scale: the agree share?
-        2. On a "1 = very easy" survey someone answers 3. What is it after `inverted=True`?
-        3. The agree share of the latest year in this data?
-
-        <details><summary>Hints</summary>
-
-        1. Count 5–7. 2. 1 + 7 − 3. 3. `surveys.cs.ces(period="Y")`.
-        </details>
-        """
-    ),
-    code(
-        """
-        answer_1 = None
-        answer_2 = None
-        answer_3 = None
-        for number, answer in enumerate([answer_1, answer_2, answer_3], start=1):
-            check(number, answer)
-        """
-    ),
+    *exercise_cells(["13-1", "13-2", "13-3"]),
 ]
 
 from _nb import before_exercises as _before_exercises  # noqa: E402

@@ -4,7 +4,11 @@ FCR = tickets resolved at the first contact ÷ tickets in the denominator. The
 source article leaves the definition open; each answer below moves the rate:
 
 * how many agent replies still count as "first contact" (1 by default);
-* does a reopened ticket count as resolved at first contact (no by default);
+* does a reopened ticket count as resolved at first contact (no by default); the view
+  counts the reopened tickets and those only the reopen rule removes (reopened with few
+  replies), and the funnel applies the reopen rule before the reply rule, so turning the
+  rule off always changes the view — also on data where every reopened ticket already
+  fails the reply rule and the FCR cannot move;
 * are spam and dropped contacts left out (yes by default);
 * is the denominator the resolved tickets (default) or all tickets;
 * one channel or all of them.
@@ -117,7 +121,11 @@ def compute(
     eligible = in_channel & not_spam
     resolved = eligible & c["resolved"].to_numpy(bool)
     few = resolved & (c["replies"].to_numpy() <= max_replies)
-    qualifying = few & ~c["reopened"].to_numpy(bool) if exclude_reopened == "yes" else few
+    reopened = resolved & c["reopened"].to_numpy(bool)
+    # Each rule on its own, so the reopen rule shows even when every reopened ticket also
+    # fails the reply rule (then turning it off leaves the FCR as it is, and says why).
+    kept = resolved & ~reopened if exclude_reopened == "yes" else resolved
+    qualifying = kept & few
     denom_mask = resolved if denominator == "resolved" else eligible
     total = w[in_channel].sum()
     numbers = {
@@ -125,6 +133,10 @@ def compute(
         "eligible": float(w[eligible].sum()),
         "resolved": float(w[resolved].sum()),
         "few_replies": float(w[few].sum()),
+        "reopened": float(w[reopened].sum()),
+        "reopened_few_replies": float(w[reopened & few].sum()),
+        "over_replies": float(w[resolved & ~few].sum()),
+        "not_reopened": float(w[kept].sum()),
         "qualifying": float(w[qualifying].sum()),
         "denominator": float(w[denom_mask].sum()),
     }
@@ -134,6 +146,10 @@ def compute(
         (label(KPI, "num.period"), base.period or "—"),
         (label(KPI, "num.tickets"), num(numbers["tickets"])),
         (label(KPI, "num.denominator"), num(numbers["denominator"])),
+        (label(KPI, "num.over_replies", limit=max_replies), num(numbers["over_replies"])),
+        (label(KPI, f"num.reopened_{exclude_reopened}"), num(numbers["reopened"])),
+        (label(KPI, "num.reopened_few"),
+         num(numbers["reopened_few_replies"])),
         (label(KPI, "num.qualifying"), num(numbers["qualifying"])),
         (label(KPI, "num.fcr"), pct(numbers["fcr"])),
     ]
@@ -144,14 +160,19 @@ def compute(
         for name in ("max_replies", "exclude_reopened", "exclude_spam", "denominator"):
             if previous.values.get(name) != values[name]:
                 extra = label(KPI, f"why.{name}")
+                if name == "exclude_reopened" and numbers["reopened_few_replies"] == 0:
+                    # Nothing can move: every reopened ticket fails the reply rule too.
+                    extra += " " + label(KPI, "why.reopened_all_over_limit",
+                                         reopened=num(numbers["reopened"]))
                 break
     start_text = label(KPI, "start", fcr=pct(numbers["fcr"]), n=num(numbers["denominator"]),
                        period=base.period or "—")
     text = sentence(KPI, controls(base), values, numbers, previous, "fcr", pct,
                     start=start_text, extra=extra)
-    steps = ["tickets", "eligible", "resolved", "few_replies", "qualifying"]
+    steps = ["tickets", "eligible", "resolved", f"not_reopened_{exclude_reopened}", "qualifying"]
+    numbers_by_step = numbers | {f"not_reopened_{exclude_reopened}": numbers["not_reopened"]}
     figure = {"steps": [label(KPI, f"step.{s}") for s in steps],
-              "counts": [numbers[s] for s in steps],
+              "counts": [numbers_by_step[s] for s in steps],
               "denominator": numbers["denominator"]}
     return View(KPI, values, numbers, rows, formula, text, figure, title=label(KPI, "title"),
                 caption=label(KPI, "caption"), headline=label(KPI, "num.fcr"))
