@@ -73,7 +73,8 @@ def changes(
     from cskit.metrics.mrr import _interval_months
 
     check_frame(subscriptions, TABLE)
-    require_columns(subscriptions, {"customer": customer, "start": start, "end": end}, TABLE)
+    require_columns(subscriptions, {"customer_col": customer, "start_col": start, "end_col": end},
+                    TABLE)
     ids = subscriptions[customer]
     if ids.isna().any():
         raise InvalidValueError(
@@ -100,7 +101,7 @@ def changes(
                 raise InvalidValueError(
                     f"Column {discount!r} of the {TABLE} frame must hold discount rates "
                     f"between 0 and 1 (0.2 = 20 %); found {rate[(rate > 1) | (rate < 0)].iloc[:5].tolist()}. "
-                    f"Convert amounts to rates, or pass discount=None."
+                    f"Convert amounts to rates, or pass discount_col=None."
                 )
             monthly = monthly * (1.0 - rate.to_numpy(dtype=float))
         if interval is not None and interval in subscriptions.columns:

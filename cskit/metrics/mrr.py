@@ -182,7 +182,8 @@ def to_mrr(
     check_choice("recognise_churn", recognise_churn, ("cancel_date", "period_end"))
     require_columns(
         subscriptions,
-        {"customer": customer, "start": start, "end": end, "amount": amount, "interval": interval},
+        {"customer_col": customer, "start_col": start, "end_col": end, "amount_col": amount,
+         "interval_col": interval},
         SUBSCRIPTIONS,
     )
     optional = {

@@ -189,7 +189,7 @@ def _users_per_row(
             f"users must be a DataFrame with {account!r} and {seats!r} columns (e.g. the "
             f"accounts table) or a Series of users indexed by account, not {type(users).__name__}."
         )
-    require_columns(users, {"account": account, "seats": seats}, "users")
+    require_columns(users, {"account_col": account, "seats_col": seats}, "users")
     counts = as_number(users, seats, "users").to_numpy()
     codes = p.customers.get_indexer(users[account])
     span = p.last - p.first + 1
