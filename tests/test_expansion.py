@@ -108,14 +108,14 @@ def test_post_upsell_churn_by_hand():
     assert table.index.tolist() == [pd.Period("2026-02", "M")]
     row = table.iloc[0]
     assert row[["upsold", "upsold_churned", "others", "others_churned"]].tolist() == [2, 1, 2, 0]
-    assert row["upsold_churn_rate"] == 0.5
+    assert row["post_upsell_churn"] == 0.5
     assert row["others_churn_rate"] == 0.0
     assert np.isnan(row["churn_ratio"])  # the others did not churn: undefined, not infinite
     # after a cross-sell: the cross-sells happen in March, the last month, so they have no
     # month after them; February is reported, with none
     after_cross = HAND.cs.post_upsell_churn(horizon=1, after="cross_sell")
     assert after_cross["upsold"].tolist() == [0]
-    assert np.isnan(after_cross["upsold_churn_rate"].iloc[0])
+    assert np.isnan(after_cross["post_upsell_churn"].iloc[0])
     with pytest.raises(InvalidParameterError, match="horizon=2 needs at least 4 months"):
         HAND.cs.post_upsell_churn(horizon=2)
     assert post_upsell_churn(HAND, horizon=1, period=None) == 0.5
@@ -277,6 +277,6 @@ def test_property_rates_in_range(frame, denominator, period):
         assert (counts[:, 1] <= counts[:, 0]).all()
     churn = frame.cs.post_upsell_churn(horizon=1, upgrade="expansion") if months >= 3 else None
     if churn is not None:
-        for col in ("upsold_churn_rate", "others_churn_rate"):
+        for col in ("post_upsell_churn", "others_churn_rate"):
             rate = churn[col].dropna()
             assert ((rate >= 0) & (rate <= 1)).all()

@@ -496,7 +496,7 @@ def test_metrics_leave_the_frame_alone_and_are_accessor_methods(unchanged, sampl
 def test_bad_input_gets_cskit_errors():
     frame = mrr_frame(REFERENCE)
     with pytest.raises(MissingColumnError, match="'revenue' is missing"):
-        frame.cs.nrr(mrr="revenue")
+        frame.cs.nrr(mrr_col="revenue")
     bad = frame.assign(mrr=frame["mrr"].astype(str).where(frame.index > 0, "ten"))
     with pytest.raises(cskit.errors.ColumnTypeError, match="'ten'"):
         bad.cs.grr()

@@ -173,7 +173,7 @@ class Engine:
         table[["start_customers", "churned"]] = table[["start_customers", "churned"]] \
             .fillna(0).astype(np.int64)
         table["numerator"] = table["churned"]
-        table["denominator"] = table["start_customers"]
+        table["denominator"] = table["start_customers"].astype(np.float64)
         table["churn"] = table["churn"].astype(np.float64)
         return table[["start_customers", "churned", "numerator", "denominator", "churn"]]
 

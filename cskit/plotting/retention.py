@@ -17,7 +17,7 @@ __all__ = ["arpa_trend", "cohort_heatmap", "funnel_bars", "nrr_grr_trend", "quic
            "rate_trend"]
 
 #: Rate columns of the retention results that :func:`rate_trend` can label.
-RATE_COLUMNS = ("nrr", "grr", "upsell_rate", "cross_sell_rate", "upsold_churn_rate",
+RATE_COLUMNS = ("nrr", "grr", "upsell_rate", "cross_sell_rate", "post_upsell_churn",
                 "others_churn_rate", "conversion_rate", "churn_rate")
 _LINE_STYLES = ("-", "--", ":", "-.")
 

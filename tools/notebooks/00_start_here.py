@@ -143,7 +143,7 @@ CELLS = [
     ),
     code(
         """
-        company.mrr.cs.churn(period="M").tail(3)[["start_customers", "churned", "churn_rate"]]
+        company.mrr.cs.churn(period="M").tail(3)[["start_customers", "churned", "churn"]]
         """
     ),
     md(

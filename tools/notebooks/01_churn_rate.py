@@ -125,7 +125,7 @@ CELLS = [
             'reactivated="net"': {"reactivated": "net"},
         }.items():
             rows[label] = {
-                d: toy.cs.churn(period="Q", denominator=d, **switches).loc["2026Q1", "churn_rate"]
+                d: toy.cs.churn(period="Q", denominator=d, **switches).loc["2026Q1", "churn"]
                 for d in ("start", "average", "start_plus_new")
             }
         by_hand = pd.DataFrame(rows).T
@@ -156,9 +156,9 @@ CELLS = [
                 "churned": counts["churned"],
                 "start": counts["start_customers"],
                 "new": counts["new_customers"],
-                "% ÷ start": results["start"]["churn_rate"] * 100,
-                "% ÷ average": results["average"]["churn_rate"] * 100,
-                "% ÷ start+new": results["start_plus_new"]["churn_rate"] * 100,
+                "% ÷ start": results["start"]["churn"] * 100,
+                "% ÷ average": results["average"]["churn"] * 100,
+                "% ÷ start+new": results["start_plus_new"]["churn"] * 100,
             }
         )
         side["gap (points)"] = side["% ÷ start"] - side["% ÷ start+new"]
@@ -205,7 +205,7 @@ CELLS = [
         year = whole_periods(company.mrr.cs.churn(period=long)).index[-1]
         print(f"Period {year}:")
         yearly[["start_customers", "new_customers", "end_customers", "churned", "denominator",
-                "churn_rate"]].round(4)
+                "churn"]].round(4)
         """
     ),
     md(
@@ -236,7 +236,7 @@ CELLS = [
         def by_switch(freq: str, n: int) -> pd.DataFrame:
             runs = {name: whole_periods(company.mrr.cs.churn(period=freq, **kw)).tail(n)
                     for name, kw in combos.items()}
-            table = pd.DataFrame({name: r["churn_rate"] * 100 for name, r in runs.items()})
+            table = pd.DataFrame({name: r["churn"] * 100 for name, r in runs.items()})
             table.insert(0, "joined & left", runs["defaults"]["churned_after_joining"])
             table.insert(1, "left & returned", runs["defaults"]["returned_after_churn"])
             table.index = table.index.astype(str)
@@ -271,9 +271,9 @@ CELLS = [
         row_start, row_all = yearly.loc["start"], yearly.loc["start_plus_new"]
         print(
             f"{year}: {row_start['churned']:,} of the {row_start['start_customers']:,} customers "
-            f"at the start left, {row_start['churn_rate']:.1%}. Dividing by all "
+            f"at the start left, {row_start['churn']:.1%}. Dividing by all "
             f"{int(row_all['denominator']):,} customers of the period gives "
-            f"{row_all['churn_rate']:.1%}, only because {row_start['new_customers']:,} "
+            f"{row_all['churn']:.1%}, only because {row_start['new_customers']:,} "
             "customers joined."
         )
         """
@@ -294,11 +294,11 @@ CELLS = [
         """
         first_year = company.mrr.cs.churn(period=long, join_and_churn="count").iloc[[0]]
         row = first_year.iloc[0]
-        print(f"{first_year.index[0]}: rate {row['churn_rate']:.0%}; "
+        print(f"{first_year.index[0]}: rate {row['churn']:.0%}; "
               f"{row['churned_after_joining']:,} of the {row['churned']:,} who left had joined "
               "during the period.")
         first_year[["start_customers", "new_customers", "churned", "churned_after_joining",
-                    "churn_rate"]]
+                    "churn"]]
         """
     ),
     md(
@@ -388,7 +388,7 @@ CELLS = [
 
         for d, column in [("start", "÷ start"), ("average", "÷ average"),
                           ("start_plus_new", "÷ start+new")]:
-            assert np.allclose(manual[column], results[d]["churn_rate"], rtol=0, atol=1e-12), d
+            assert np.allclose(manual[column], results[d]["churn"], rtol=0, atol=1e-12), d
         assert (manual["churned"] == results["start"]["churned"]).all()
         manual.tail(3).round(4)
         """
@@ -428,7 +428,7 @@ CELLS = [
         net = company.mrr.cs.revenue_churn(kind="net").loc[last12]
         compare = pd.DataFrame(
             {
-                "logo %": results["start"]["churn_rate"] * 100,
+                "logo %": results["start"]["churn"] * 100,
                 "gross revenue %": gross["revenue_churn"] * 100,
                 "net revenue %": net["revenue_churn"] * 100,
                 "churned MRR per lost customer": gross["churn"] / results["start"]["churned"],
@@ -475,7 +475,7 @@ CELLS = [
     ),
     code(
         """
-        monthly = results["start"]["churn_rate"].mean()
+        monthly = results["start"]["churn"].mean()
         print(f"mean monthly churn over the last {len(last12)} months: {monthly:.2%}")
         print(f"× 12:                   {12 * monthly:.1%}  (too high)")
         print(f"1 − (1 − monthly)**12:  {1 - (1 - monthly) ** 12:.1%}")
@@ -494,7 +494,7 @@ CELLS = [
         # Checker (run it; reading it gives the answers away)
         def _ex2() -> float:
             q = company.mrr.cs.churn(period="Q", denominator="start_plus_new", join_and_churn="count")
-            return float(whole_periods(q)["churn_rate"].iloc[-1])
+            return float(whole_periods(q)["churn"].iloc[-1])
 
         _ANSWERS = {
             1: 2 / 4,
@@ -535,7 +535,7 @@ CELLS = [
         February's start is January's customers {a, b, d, e} = 4; b and e are gone at the
         end of February: 2 ÷ 4 = **0.5**. Over the month, e is a start customer: join-and-churn
         exists only inside longer periods.
-        `toy.cs.churn(period="M").loc["2026-02", "churn_rate"]`
+        `toy.cs.churn(period="M").loc["2026-02", "churn"]`
 
         </details>
         """
@@ -633,7 +633,7 @@ DASHBOARDS = [
         from_lines = {"cskit": company.subscriptions.cs.churn(as_of=month.end_time)}
         from_lines |= {v: company.subscriptions.cs.churn(as_of=month.end_time, convention=v)
                        for v in vendors}
-        by_vendor = pd.DataFrame({name: table["churn_rate"] for name, table in from_lines.items()})
+        by_vendor = pd.DataFrame({name: table["churn"] for name, table in from_lines.items()})
         print("monthly churn rate from subscription lines, %:")
         display((by_vendor.loc[recent] * 100).round(2))
         last_30 = {v: company.subscriptions.cs.churn(period="30D", as_of=month.end_time,
@@ -641,7 +641,7 @@ DASHBOARDS = [
                    for v in vendors}
         last_30["cskit"] = company.subscriptions.cs.churn(period="30D", as_of=month.end_time).iloc[-1]
         pd.DataFrame(last_30).T[["start_customers", "new_customers", "churned",
-                                 "churned_after_joining", "denominator", "churn_rate"]]
+                                 "churned_after_joining", "denominator", "churn"]]
         """
     ),
     md(

@@ -284,7 +284,7 @@ CELLS = [
         quarterly_churn = company.mrr.cs.churn(period="Q")
         q = quarterly_churn.index[quarterly_churn.index.asfreq("M", how="end") <= month][-1]
         print(f"{q}: 1 − repeat rate (3 months) = {1 - paid_again.loc[q, 'repeat_rate']:.1%}, "
-              f"churn rate = {quarterly_churn.loc[q, 'churn_rate']:.1%}")
+              f"churn rate = {quarterly_churn.loc[q, 'churn']:.1%}")
         """
     ),
     md(

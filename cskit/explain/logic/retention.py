@@ -59,9 +59,9 @@ def prepare(
     *,
     month: str | pd.Period | None = None,
     window: int = 12,
-    customer: str = "customer_id",
+    customer_col: str = "customer_id",
     month_col: str = "month",
-    mrr: str = "mrr",
+    mrr_col: str = "mrr",
 ) -> RetentionBase:
     """Cohort amounts from an ``mrr`` frame: customers paying ``window`` months before ``month``.
 
@@ -69,16 +69,17 @@ def prepare(
     conventions), so the explainer starts from the number the notebook and the
     report show; ``new`` is the month's MRR from customers outside that cohort.
     """
-    from cskit.metrics.retention import nrr
+    from cskit.metrics import nrr
 
     frame = sample_company().mrr if data is None else data
     months = pd.PeriodIndex(as_month(frame, month_col, "mrr"))
     end_month = month_of(month, months)
-    table = nrr(frame, period="M", window=window, customer=customer, month=month_col, mrr=mrr)
+    table = nrr(frame, period="M", window=window, customer_col=customer_col, month_col=month_col,
+                mrr_col=mrr_col)
     if end_month not in table.index:
         end_month = table.index[-1]
     row = table.loc[end_month]
-    total_end = float(pd.Series(frame[mrr].to_numpy(dtype=float))[months == end_month].sum())
+    total_end = float(pd.Series(frame[mrr_col].to_numpy(dtype=float))[months == end_month].sum())
     return RetentionBase(
         start=float(row["start"]),
         expansion=float(row["expansion"]),
