@@ -343,7 +343,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "denominator 'customers at start'? Give a fraction to four decimals (e.g. 0.0312)."
         ),
         "training.churn-1.h": (
-            "company.mrr.cs.churn(period='M') — read the 2026-10 row of churn_rate."
+            "company.mrr.cs.churn(period='M') — read the 2026-10 row of churn."
         ),
         "training.churn-1.e": "Churned start customers ÷ customers at the start of October.",
         "training.churn-2.q": (
@@ -686,7 +686,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.churn-1.q": (
             "샘플 회사의 2026년 10월 고객 이탈률(분모: 기초 고객 수)은? 소수 넷째 자리까지 답하세요(예: 0.0312)."
         ),
-        "training.churn-1.h": "company.mrr.cs.churn(period='M')에서 2026-10 행의 churn_rate.",
+        "training.churn-1.h": "company.mrr.cs.churn(period='M')에서 2026-10 행의 churn.",
         "training.churn-1.e": "이탈한 기초 고객 ÷ 10월 초 고객 수.",
         "training.churn-2.q": (
             "같은 데이터에서 이탈률이 가장 낮은 분모는? 'start', 'average', 'start_plus_new'"
@@ -1016,7 +1016,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "サンプル企業の 2026 年 10 月の顧客解約率（分母：期首の顧客数）は？ "
             "小数第 4 位まで答えてください（例：0.0312）。"
         ),
-        "training.churn-1.h": "company.mrr.cs.churn(period='M') の 2026-10 の行の churn_rate。",
+        "training.churn-1.h": "company.mrr.cs.churn(period='M') の 2026-10 の行の churn。",
         "training.churn-1.e": "解約した期首の顧客 ÷ 10 月初めの顧客数。",
         "training.churn-2.q": (
             "同じデータで解約率が最も低くなる分母は？ 'start'、'average'、'start_plus_new'"
@@ -1324,7 +1324,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.churn-1.q": (
             "範例公司 2026 年 10 月的客戶流失率（分母：期初客戶數）是多少？請以小數作答，取到小數點後第四位（例如 0.0312）。"
         ),
-        "training.churn-1.h": "company.mrr.cs.churn(period='M') 中 2026-10 那一列的 churn_rate。",
+        "training.churn-1.h": "company.mrr.cs.churn(period='M') 中 2026-10 那一列的 churn。",
         "training.churn-1.e": "流失的期初客戶 ÷ 10 月初的客戶數。",
         "training.churn-2.q": "同樣的資料，哪個分母的流失率最低？'start'、'average' 或 'start_plus_new'",
         "training.churn-2.h": "分母越大，比率越小。",

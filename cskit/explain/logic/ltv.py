@@ -63,7 +63,7 @@ def prepare(
     frame = sample_company().mrr if data is None else data
     rates = churn(frame, period="M")
     chosen = month_of(month, rates.index)
-    window = rates.loc[:chosen, "churn_rate"].tail(trailing)
+    window = rates.loc[:chosen, "churn"].tail(trailing)
     months = pd.PeriodIndex(as_month(frame, "month", "mrr"))
     paying = frame.loc[months == chosen].groupby("customer_id", observed=True)["mrr"].sum()
     paying = paying[paying > 0]
