@@ -38,8 +38,8 @@ def line_churn(
     as_of: object,
 ) -> pd.DataFrame:
     """Customer churn per period from subscription lines (see :func:`cskit.metrics.churn`)."""
-    ch = _lines.changes(subscriptions, customer=customer_col, start=start_col, end=end_col,
-                        amount=amount_col, interval=interval_col)
+    ch = _lines.changes(subscriptions, customer_col=customer_col, start_col=start_col,
+                        end_col=end_col, amount_col=amount_col, interval_col=interval_col)
     edges, labels = _lines.period_bounds(ch, period, as_of)
     n_per = len(labels)
     size = n_per
@@ -149,8 +149,9 @@ def subscription_movements(
     [100.0, 50.0, 50.0, 100.0]
     """
     check_choice("intra_period", intra_period, (True, False))
-    ch = _lines.changes(subscriptions, customer=customer_col, start=start_col, end=end_col,
-                        amount=amount_col, interval=interval_col, discount=discount_col)
+    ch = _lines.changes(subscriptions, customer_col=customer_col, start_col=start_col,
+                        end_col=end_col, amount_col=amount_col, interval_col=interval_col,
+                        discount_col=discount_col)
     edges, labels = _lines.period_bounds(ch, period, as_of)
     n_per = len(labels)
     cust, edge, level = _lines.active_at(ch, edges)
