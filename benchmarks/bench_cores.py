@@ -188,7 +188,7 @@ def child(args: argparse.Namespace) -> None:
                                                       "mrr_movements")),
         "churn": (len(mrr), lambda: churn(mrr), lambda: db.df(bb.SQL_CHURN),
                   lambda o, t: bb.check_frame(o, t, ["start_customers", "new_customers",
-                                                     "end_customers", "churned", "churn_rate"],
+                                                     "end_customers", "churned", "churn"],
                                               "churn")),
         "revenue_churn": (len(mrr), lambda: revenue_churn(mrr), movements_sql,
                           check_revenue_churn),

@@ -111,7 +111,8 @@ class Billing:
         mrr = cskit.read_mrr(folder)
         return len(mrr), {
             "movements": mrr.cs.mrr_movements(),
-            "churn": mrr.cs.churn()[["start_customers", "churned", "churn_rate"]],
+            "churn": mrr.cs.churn()[["start_customers", "churned", "numerator", "denominator",
+                                       "churn"]],
         }
 
     @staticmethod

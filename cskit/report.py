@@ -294,7 +294,7 @@ def _net_new_mrr(data: ReportData) -> pd.Series:
 
 
 def _churn(data: ReportData) -> pd.Series:
-    return data.table("mrr").cs.churn(period="M")["churn_rate"]
+    return data.table("mrr").cs.churn(period="M")["churn"]
 
 
 def _revenue_churn(data: ReportData) -> pd.Series:
@@ -1176,7 +1176,7 @@ def summary_churn(churn: pd.DataFrame, month: object) -> str:
         month=str(month),
         churned=f"{int(row['churned']):,}",
         start=f"{int(row['start_customers']):,}",
-        rate=float(row["churn_rate"]),
+        rate=float(row["churn"]),
     )
 
 

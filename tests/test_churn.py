@@ -43,10 +43,10 @@ def test_three_denominators_give_three_numbers(three_ways):
     assert three_ways.cs.churn(period=None, denominator="start_plus_new") == 0.5
     table = three_ways.cs.churn(denominator="start_plus_new")
     assert isinstance(table.index, pd.PeriodIndex) and table.index.name == "period"
-    assert table.columns.tolist() == COUNTS + ["denominator", "churn_rate"]
+    assert table.columns.tolist() == COUNTS + ["numerator", "denominator", "churn"]
     row = table.loc[pd.Period("2026-02", "M")]
     assert row[COUNTS].tolist() == [4, 2, 3, 3, 0, 0]
-    assert (row["denominator"], row["churn_rate"]) == (6.0, 0.5)
+    assert (row["numerator"], row["denominator"], row["churn"]) == (3, 6.0, 0.5)
     assert all(str(table[c].dtype) == "int64" for c in COUNTS)
 
 
@@ -91,21 +91,21 @@ def test_quarter_switches(quarter, join_and_churn, reactivated, churned):
         ]
     ].tolist() == [3, 3, 4, 2, 2]
     assert row["churned"] == churned
-    assert row["churn_rate"] == pytest.approx(churned / 3)
+    assert row["churn"] == pytest.approx(churned / 3)
 
 
 def test_quarter_denominators(quarter):
     # Default switches: churned 2 (b, c). average = (3 + 4) / 2 = 3.5; start_plus_new = 3 + 3.
     avg = quarter.cs.churn(period="Q", denominator="average").iloc[0]
-    assert (avg["denominator"], avg["churn_rate"]) == (3.5, pytest.approx(2 / 3.5))
+    assert (avg["denominator"], avg["churn"]) == (3.5, pytest.approx(2 / 3.5))
     spn = quarter.cs.churn(period="Q", denominator="start_plus_new", join_and_churn="count")
     # Counting joiners who churned belongs with a denominator that holds them: 4 / 6.
-    assert spn.iloc[0]["churn_rate"] == pytest.approx(4 / 6)
+    assert spn.iloc[0]["churn"] == pytest.approx(4 / 6)
 
 
 def test_counting_joiners_against_the_start_base_can_exceed_one(quarter):
     # Documented: 4 churned (2 of them joined in the quarter) over 3 start customers.
-    rate = quarter.cs.churn(period="Q", join_and_churn="count").iloc[0]["churn_rate"]
+    rate = quarter.cs.churn(period="Q", join_and_churn="count").iloc[0]["churn"]
     assert rate == pytest.approx(4 / 3)
 
 
@@ -117,7 +117,7 @@ def test_same_data_per_month(quarter):
     assert table["start_customers"].tolist() == [3, 3, 3, 4]
     assert table["churned"].tolist() == [2, 2, 0, 4]
     assert table["new_customers"].tolist() == [2, 2, 1, 1]
-    np.testing.assert_allclose(table["churn_rate"], [2 / 3, 2 / 3, 0.0, 1.0])
+    np.testing.assert_allclose(table["churn"], [2 / 3, 2 / 3, 0.0, 1.0])
     # A month cannot hold a join and a churn, nor a churn and a return.
     assert (table["churned_after_joining"] == 0).all()
     assert (table["returned_after_churn"] == 0).all()
@@ -192,13 +192,13 @@ def test_by_segment_uses_segment_at_period_start(make_mrr):
     assert table.loc[
         (feb, "Enterprise"), ["start_customers", "new_customers", "churned"]
     ].tolist() == [1, 1, 1]
-    assert table.loc[(feb, "SMB"), "churn_rate"] == 0.5
+    assert table.loc[(feb, "SMB"), "churn"] == 0.5
     # Segment counts add up to the ungrouped counts.
     whole = df.cs.churn()
     summed = table[COUNTS].groupby(level="period").sum()
     pd.testing.assert_frame_equal(summed, whole[COUNTS], check_names=False)
     one = df.cs.churn(by="segment", period=None)
-    assert one.index.name == "segment" and one.loc["SMB", "churn_rate"] == 0.5
+    assert one.index.name == "segment" and one.loc["SMB", "churn"] == 0.5
 
 
 def test_no_whole_period_gives_an_empty_table(make_mrr):
@@ -208,7 +208,7 @@ def test_no_whole_period_gives_an_empty_table(make_mrr):
     for kw in ({}, {"by": "segment"}):
         table = df.cs.churn(period="Q", **kw)
         assert table.empty
-        assert table.columns.tolist() == COUNTS + ["denominator", "churn_rate"]
+        assert table.columns.tolist() == COUNTS + ["numerator", "denominator", "churn"]
         assert table.index.names[0] == "period"
     assert df.cs.churn(period="Y").index.dtype == pd.PeriodDtype("Y")
 
@@ -259,7 +259,7 @@ def test_monthly_churn_on_sample_matches_sets(company):
         assert got["churned"].tolist() == expected["churned"].tolist()
         assert got["new_customers"].tolist() == expected["new"].tolist()
         assert got["end_customers"].tolist() == expected["end"].tolist()
-        np.testing.assert_allclose(got["churn_rate"], expected["churned"] / denom, rtol=1e-12)
+        np.testing.assert_allclose(got["churn"], expected["churned"] / denom, rtol=1e-12)
     assert expected["churned"].sum() > 400  # the sample really churns
 
 

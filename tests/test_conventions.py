@@ -82,11 +82,11 @@ def test_stripe_and_baremetrics_churn_count_join_and_cancel(period):
     # The 30-day window ending 31 March is 2–31 March: the same customers as March.
     stripe = subs.cs.churn(period=period, as_of="2026-03-31", convention="stripe").iloc[-1]
     assert (stripe["churned"], stripe["denominator"]) == (3, 25)
-    assert stripe["churn_rate"] == pytest.approx(3 / 25)  # Stripe: 0.12
+    assert stripe["churn"] == pytest.approx(3 / 25)  # Stripe: 0.12
     bare = subs.cs.churn(period=period, as_of="2026-03-31", convention="baremetrics").iloc[-1]
-    assert bare["churn_rate"] == pytest.approx(3 / 20)  # Baremetrics: 0.15
+    assert bare["churn"] == pytest.approx(3 / 20)  # Baremetrics: 0.15
     own = subs.cs.churn(period=period, as_of="2026-03-31").iloc[-1]
-    assert own["churn_rate"] == pytest.approx(2 / 20)  # cskit: the join-and-cancel is left out
+    assert own["churn"] == pytest.approx(2 / 20)  # cskit: the join-and-cancel is left out
     assert (own["churned_after_joining"], own["new_customers"]) == (1, 5)
 
 
@@ -95,7 +95,7 @@ def test_line_churn_agrees_with_month_end_churn_when_nothing_happens_within_a_mo
     subs = subs[~subs["customer_id"].eq("n4")]  # drop the join-and-cancel
     from_lines = subs.cs.churn(as_of="2026-03-31")
     month_end = subs.cs.to_mrr(until="2026-03").cs.churn()
-    cols = ["start_customers", "churned", "churn_rate"]
+    cols = ["start_customers", "churned", "churn"]
     pd.testing.assert_frame_equal(from_lines.loc[month_end.index, cols], month_end[cols],
                                   check_freq=False)
 

@@ -80,7 +80,7 @@ def test_movements_by_hand(duck):
     churn = duck.churn(tiny)
     # Feb: 1 of 2 (b); Mar: 1 of 2 (c).
     assert churn["churned"].tolist() == [1, 1]
-    assert churn["churn_rate"].tolist() == [0.5, 0.5]
+    assert churn["churn"].tolist() == [0.5, 0.5]
     rr = duck.retention(tiny)
     # Feb: NRR (150 + 20 - 0 - 50) / 150 = 0.8, GRR (150 - 50) / 150; Mar: (150 - 30 - 30) / 150.
     assert rr["nrr"].tolist() == pytest.approx([120 / 150, 90 / 150])
@@ -100,7 +100,8 @@ def test_duckdb_over_parquet_matches_pandas(duck, lake, company):
                                   rtol=1e-9)
     churn = duck.churn(mrr)
     reference = company.mrr.cs.churn()
-    pd.testing.assert_frame_equal(churn, reference[["start_customers", "churned", "churn_rate"]],
+    pd.testing.assert_frame_equal(churn, reference[["start_customers", "churned", "numerator",
+                                                         "denominator", "churn"]],
                                   check_names=False, check_freq=False, check_dtype=False)
     totals = duck.mrr(mrr)
     pd.testing.assert_frame_equal(totals, company.mrr.cs.mrr(period="M")[["mrr", "customers"]],
@@ -193,7 +194,8 @@ def test_spark_local_mode_matches_pandas(spark, lake, company):
     mrr = spark.read_parquet(lake / "mrr.parquet")
     pd.testing.assert_frame_equal(spark.mrr_movements(mrr), company.mrr.cs.mrr_movements(),
                                   check_names=False, check_freq=False, rtol=1e-9)
-    churn = company.mrr.cs.churn()[["start_customers", "churned", "churn_rate"]]
+    churn = company.mrr.cs.churn()[["start_customers", "churned", "numerator", "denominator",
+                                    "churn"]]
     pd.testing.assert_frame_equal(spark.churn(mrr), churn, check_names=False,
                                   check_freq=False, check_dtype=False)
     np.testing.assert_allclose(spark.cohort_retention(mrr).to_numpy(),

@@ -52,6 +52,7 @@ def test_upsell_rate_by_hand():
     feb = HAND.cs.upsell_rate().loc["2026-02"]
     assert feb[["accounts", "upsold"]].tolist() == [5, 2]
     assert feb["upsell_rate"] == pytest.approx(0.4)
+    assert feb[["numerator", "denominator"]].tolist() == [2, 5]
     assert feb["upsell_mrr"] == pytest.approx(30.0)  # +20 (a) + 10 (b)
     # With the plan order, b moved down: only a -> 1 / 5.
     assert HAND.cs.upsell_rate(plan_order=ORDER).loc["2026-02", "upsold"] == 1
@@ -69,6 +70,7 @@ def test_cross_sell_rate_by_hand():
     # March: active a, c, d, e = 4. c and d added insights while paying in February -> 2 / 4.
     mar = HAND.cs.cross_sell_rate().loc["2026-03"]
     assert mar[["accounts", "cross_sold"]].tolist() == [4, 2]
+    assert mar[["numerator", "denominator"]].tolist() == [2, 4]
     assert mar["cross_sell_mrr"] == 10.0
     # d's first products in February are new business, not a cross-sell.
     assert HAND.cs.cross_sell_rate().loc["2026-02", "cross_sold"] == 0
@@ -108,14 +110,15 @@ def test_post_upsell_churn_by_hand():
     assert table.index.tolist() == [pd.Period("2026-02", "M")]
     row = table.iloc[0]
     assert row[["upsold", "upsold_churned", "others", "others_churned"]].tolist() == [2, 1, 2, 0]
-    assert row["upsold_churn_rate"] == 0.5
+    assert row["post_upsell_churn"] == 0.5
+    assert row[["numerator", "denominator"]].tolist() == [1, 2]  # b of a and b
     assert row["others_churn_rate"] == 0.0
     assert np.isnan(row["churn_ratio"])  # the others did not churn: undefined, not infinite
     # after a cross-sell: the cross-sells happen in March, the last month, so they have no
     # month after them; February is reported, with none
     after_cross = HAND.cs.post_upsell_churn(horizon=1, after="cross_sell")
     assert after_cross["upsold"].tolist() == [0]
-    assert np.isnan(after_cross["upsold_churn_rate"].iloc[0])
+    assert np.isnan(after_cross["post_upsell_churn"].iloc[0])
     with pytest.raises(InvalidParameterError, match="horizon=2 needs at least 4 months"):
         HAND.cs.post_upsell_churn(horizon=2)
     assert post_upsell_churn(HAND, horizon=1, period=None) == 0.5
@@ -277,6 +280,6 @@ def test_property_rates_in_range(frame, denominator, period):
         assert (counts[:, 1] <= counts[:, 0]).all()
     churn = frame.cs.post_upsell_churn(horizon=1, upgrade="expansion") if months >= 3 else None
     if churn is not None:
-        for col in ("upsold_churn_rate", "others_churn_rate"):
+        for col in ("post_upsell_churn", "others_churn_rate"):
             rate = churn[col].dropna()
             assert ((rate >= 0) & (rate <= 1)).all()

@@ -266,7 +266,7 @@ def test_ltv_prepare_matches_plain_pandas(company):
     october = m[m["month"] == pd.Period("2026-10", "M")].groupby("customer_id")["mrr"].sum()
     base = ltv_logic.prepare()
     assert base.arpa == pytest.approx(october[october > 0].mean())
-    rates = company.mrr.cs.churn(period="M")["churn_rate"]
+    rates = company.mrr.cs.churn(period="M")["churn"]
     assert base.churn == pytest.approx(rates.loc[:"2026-10"].tail(12).mean())
 
 

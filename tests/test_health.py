@@ -108,7 +108,7 @@ def test_weighted_score_catalogue_figure_and_missing():
     w = {"a": 3, "b": 1}
     assert weighted_score(two, w).tolist() == [70.0, 80.0]
     # ... or counted as 0: (3·80 + 0) / 4 = 60
-    assert weighted_score(two, w, missing=0).tolist() == [70.0, 60.0]
+    assert weighted_score(two, w, on_invalid=0).tolist() == [70.0, 60.0]
     with pytest.raises(InvalidValueError, match="0–100.*'a'"):
         weighted_score(pd.DataFrame({"a": [120.0]}))
     with pytest.raises(InvalidParameterError, match="not scores: c"):
@@ -316,7 +316,7 @@ def test_backtest_by_hand():
     assert np.isnan(bt.components.loc["tickets", "churn_rate_red"])  # not on the 0–100 scale
     assert bt.by_month.loc["2026-01", "churn_rate"] == 0.5
     # a risk indicator: higher = worse. Tickets as the score, reversed: same pairs, 1 − 0.5
-    risk = backtest(s.drop(columns="band"), m, horizon=2, score="tickets", band=None,
+    risk = backtest(s.drop(columns="band"), m, horizon=2, score_col="tickets", band_col=None,
                     higher_is_better=False)
     assert risk.auc == 0.5
     assert risk.lift["churned"].sum() == 2
@@ -331,7 +331,7 @@ def test_backtest_component_bands_and_lift_by_hand():
     s = pd.DataFrame({"account_id": names, "month": "2026-01",
                       "score": np.arange(5.0, 100.0, 10.0)})
     s["comp"] = s["score"]
-    bt = backtest(s, m, horizon=1, band=None)
+    bt = backtest(s, m, horizon=1, band_col=None)
     # deciles of 10 rows: one row each; churn 100 % in deciles 1–3 and 0 after; lift 1 / 0.3
     assert bt.lift["churn_rate"].tolist() == [1.0] * 3 + [0.0] * 7
     assert bt.lift.loc[1, "lift"] == pytest.approx(1 / 0.3)
@@ -420,13 +420,13 @@ def test_kpi_tree_by_hand_and_errors():
 
 
 def test_kpi_tree_on_sample(company):
-    tree = KPI("churn", lambda c: c.mrr.cs.churn()["churn_rate"], better="down", children=[
+    tree = KPI("churn", lambda c: c.mrr.cs.churn()["churn"], better="down", children=[
         KPI("first_login", lambda c: c.accounts.cs.first_login_rate()["first_login_rate"]),
         KPI("stickiness", lambda c: c.events.cs.stickiness()["stickiness"]),
     ])
     out = kpi_tree(tree, company)
     oct_ = out[out["period"] == pd.Period("2026-10", "M")].set_index("kpi")["value"]
-    assert oct_["churn"] == company.mrr.cs.churn().loc["2026-10", "churn_rate"]
+    assert oct_["churn"] == company.mrr.cs.churn().loc["2026-10", "churn"]
     ax = kpi_tree_plot(out, period="2026-10", formats={"churn": "{:.1%}"})
     assert [t.get_text().splitlines()[0] for t in ax.texts] == ["churn", "first_login",
                                                                   "stickiness"]
@@ -480,7 +480,7 @@ def test_default_score_beats_each_of_its_parts_on_the_sample(company, inputs, sc
         raw[name] = inputs[name]
     raw["tickets"] = -inputs["tickets"]
     raw["score"] = 0.0
-    alone = backtest(raw, company.mrr, horizon=3, band=None).components["auc"]
+    alone = backtest(raw, company.mrr, horizon=3, band_col=None).components["auc"]
     assert alone.max() == pytest.approx(0.695, abs=0.005)  # frequency, as the issue measured
     assert bt.auc >= alone.max()
     assert bt.auc == pytest.approx(0.728, abs=0.005)

@@ -233,7 +233,8 @@ def test_custom_column_names():
         }
     )
     mrr = subs.cs.to_mrr(
-        customer="acct", start="from", end="to", amount="price", interval="every", until="2026-01"
+        customer_col="acct", start_col="from", end_col="to", amount_col="price", interval_col="every",
+        until="2026-01",
     )
     assert mrr.columns.tolist() == ["acct", "month", "mrr"]
     assert mrr["mrr"].tolist() == [20.0]
@@ -512,9 +513,13 @@ def test_revenue_churn_catalogue_reference(make_mrr):
         "expansion",
         "reactivation",
         "lost",
+        "numerator",
+        "denominator",
         "revenue_churn",
     ]
     assert table.loc[pd.Period("2026-02"), ["start", "lost"]].tolist() == [100.0, 10.0]
+    # the net loss over the start MRR: 10 / 100
+    assert table.loc[pd.Period("2026-02"), ["numerator", "denominator"]].tolist() == [10.0, 100.0]
 
 
 def test_net_revenue_churn_can_be_negative(make_mrr):

@@ -152,7 +152,7 @@ def test_month_without_rows_is_flagged_not_read_as_full_churn():
     assert table["data_gap"].to_dict() == {
         pd.Period("2026-02", "M"): False, pd.Period("2026-03", "M"): True,
         pd.Period("2026-04", "M"): True}
-    assert table.loc["2026-03", "churn_rate"] == 1.0  # the number stays, flagged
+    assert table.loc["2026-03", "churn"] == 1.0  # the number stays, flagged
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         full = frame[frame["month"] != "2026-04"].cs.churn()
@@ -298,12 +298,12 @@ def test_renamed_plan_and_product_columns_are_honoured_down_to_the_panel():
                          "end": [None, "2026-02-01"], "amount": [10.0, 20.0],
                          "interval": "month", "tier": ["starter", "growth"],
                          "line": ["core", "insights"]})
-    mrr = subs.cs.to_mrr(plan="tier", product="line", until="2026-02")
+    mrr = subs.cs.to_mrr(plan_col="tier", product_col="line", until="2026-02")
     moves = mrr.cs.mrr_movements()
     assert moves.loc["2026-02", ["start", "contraction", "end"]].tolist() == [30.0, 20.0, 10.0]
     plain = mrr.copy()
     plain.attrs = {}
-    rate = plain.cs.cross_sell_rate(period=None, plan="tier", product="line")
+    rate = plain.cs.cross_sell_rate(period=None, plan_col="tier", product_col="line")
     assert rate == 0.0
 
 

@@ -230,14 +230,14 @@ def test_churn_explainer_report_and_metric(company, month, card):
     quarterly = churn(company.mrr, period="Q")
     view = default_view("churn", company.mrr)  # quarters by default, labelled so
     quarter = pd.Period(view.rows[0][1], freq="Q")
-    assert view.numbers["rate_start"] == pytest.approx(quarterly.loc[quarter, "churn_rate"])
+    assert view.numbers["rate_start"] == pytest.approx(quarterly.loc[quarter, "churn"])
     assert stored_row("00_start_here", "÷ customers at start") == \
-        f"{quarterly.loc[quarter, 'churn_rate']:.2%}"
+        f"{quarterly.loc[quarter, 'churn']:.2%}"
     module = MODULES["churn"]
     by_month = module.compute(module.prepare(company.mrr), period="M",
                               join_and_churn="exclude", reactivated="count")
-    assert by_month.numbers["rate_start"] == pytest.approx(monthly.loc[month, "churn_rate"])
-    assert card.loc["churn", "value"] == pytest.approx(monthly.loc[month, "churn_rate"])
+    assert by_month.numbers["rate_start"] == pytest.approx(monthly.loc[month, "churn"])
+    assert card.loc["churn", "value"] == pytest.approx(monthly.loc[month, "churn"])
 
 
 def test_nps_explainer_report_and_metric(company, month, card):

@@ -189,7 +189,7 @@ def test_churn_by_denominator_one_line_each(company):
     labels = [text.get_text() for text in ax.get_legend().get_texts()]
     assert labels == [cskit.t(f"denominator.{d}") for d in names]
     for line, d in zip(ax.lines, names, strict=True):
-        np.testing.assert_allclose(line.get_ydata(), results[d]["churn_rate"].to_numpy())
+        np.testing.assert_allclose(line.get_ydata(), results[d]["churn"].to_numpy())
     assert ax.get_title() == cskit.t("title.churn_denominators")
     assert ax.get_ylabel() == "Churn rate"
 

@@ -178,7 +178,7 @@ def test_monthly_churn_counts_match_sets(frame):
 
 
 def _check_rates(table: pd.DataFrame, denominator: str, join: str) -> None:
-    rate, denom = table["churn_rate"], table["denominator"]
+    rate, denom = table["churn"], table["denominator"]
     # NaN exactly where there is no one to churn from.
     assert (rate.isna() == (denom == 0)).all()
     rate = rate.dropna()
@@ -220,8 +220,8 @@ def test_churn_rates_are_fractions_for_every_convention(frame, period):
                     join_and_churn=join,
                     reactivated=react,
                 )
-                assert math.isclose(table["churn_rate"].iloc[0], result) or (
-                    math.isnan(result) and math.isnan(table["churn_rate"].iloc[0])
+                assert math.isclose(table["churn"].iloc[0], result) or (
+                    math.isnan(result) and math.isnan(table["churn"].iloc[0])
                 )
             _check_rates(table, denominator, join)
             tables[(denominator, join, react)] = table
@@ -259,7 +259,7 @@ def subscription_lines(draw):
 @given(subscription_lines())
 def test_to_mrr_matches_a_month_by_month_model(subs):
     until = pd.Period("2026-12", "M")
-    got = subs.cs.to_mrr(until=until, product=None)
+    got = subs.cs.to_mrr(until=until, product_col=None)
     expected: dict[tuple[str, pd.Period], float] = {}
     for line in subs.itertuples():
         monthly = line.amount / int(line.interval)
@@ -278,7 +278,7 @@ def test_to_mrr_matches_a_month_by_month_model(subs):
     for key, v in expected.items():
         assert math.isclose(got_map[key], v, rel_tol=1e-12)
     # Recognising churn at the end of the paid period never removes a month.
-    paid = subs.cs.to_mrr(until=until, product=None, recognise_churn="period_end")
+    paid = subs.cs.to_mrr(until=until, product_col=None, recognise_churn="period_end")
     assert set(got_map) <= set(zip(paid["customer_id"], paid["month"], strict=True))
 
 

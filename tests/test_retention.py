@@ -89,6 +89,8 @@ def test_arpa_catalogue_reference():
     assert arpa(frame, period=None) == 300.0
     table = frame.cs.arpa()
     assert table.loc["2026-01", ["revenue", "active_accounts", "arpa"]].tolist() == [1500, 5, 300]
+    # numerator: revenue per month (one month: 1,500); denominator: 5 paying accounts
+    assert table.loc["2026-01", ["numerator", "denominator"]].tolist() == [1500, 5]
 
 
 def test_arpa_combines_an_accounts_lines_first():
@@ -118,6 +120,8 @@ def test_arpa_averages_by_hand():
     assert q_act.index.tolist() == [pd.Period("2026Q1", "Q")]
     assert q_act.loc["2026Q1", "arpa"] == pytest.approx(100.0)
     assert q_act.loc["2026Q1", "revenue"] == 1100.0
+    assert q_act.loc["2026Q1", "numerator"] == pytest.approx(1100 / 3)
+    assert q_act.loc["2026Q1", "denominator"] == pytest.approx(11 / 3)
     assert q_se.loc["2026Q1", "arpa"] == pytest.approx(1100 / 3 / 2.5)
     assert q_se.loc["2026Q1", ["start_accounts", "end_accounts"]].tolist() == [2, 3]
     # Monthly start_end for January: start 2 (Dec), end 4 -> 400 / 3 = 133.33;
@@ -208,6 +212,9 @@ def test_nrr_grr_catalogue_reference():
     assert row[["start", "expansion", "contraction", "churn", "end"]].tolist() == [
         100, 10, 10, 10, 90]
     assert row[["start_customers", "retained_customers"]].tolist() == [4, 3]
+    # NRR's numerator: 100 + 10 - 10 - 10 = 90; GRR's: 100 - 10 - 10 = 80; both over 100
+    assert row[["numerator", "denominator"]].tolist() == [90, 100]
+    assert frame.cs.grr().loc["2026-02", ["numerator", "denominator"]].tolist() == [80, 100]
     assert 1 - frame.cs.revenue_churn(kind="net", period=None) == pytest.approx(0.9)
 
 
@@ -342,6 +349,7 @@ def test_quick_ratio_by_hand():
     table = frame.cs.quick_ratio()
     # Feb: (70 new + 30 expansion) / (10 contraction + 70 churn) = 100 / 80 = 1.25
     assert table.loc["2026-02", "quick_ratio"] == 1.25
+    assert table.loc["2026-02", ["numerator", "denominator"]].tolist() == [100, 80]
     # Mar: 20 reactivation / nothing lost: undefined, not infinite
     assert np.isnan(table.loc["2026-03", "quick_ratio"])
     assert table.loc["2026-03", "gained"] == 20
@@ -496,7 +504,7 @@ def test_metrics_leave_the_frame_alone_and_are_accessor_methods(unchanged, sampl
 def test_bad_input_gets_cskit_errors():
     frame = mrr_frame(REFERENCE)
     with pytest.raises(MissingColumnError, match="'revenue' is missing"):
-        frame.cs.nrr(mrr="revenue")
+        frame.cs.nrr(mrr_col="revenue")
     bad = frame.assign(mrr=frame["mrr"].astype(str).where(frame.index > 0, "ten"))
     with pytest.raises(cskit.errors.ColumnTypeError, match="'ten'"):
         bad.cs.grr()

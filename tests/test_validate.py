@@ -73,7 +73,7 @@ def test_missing_mrr_column(metric, mrr_df):
         MissingColumnError,
         match=re.escape(
             "Column 'mrr' is missing from the mrr frame (columns present: 'customer_id', 'month'). "
-            "Rename your column to 'mrr' or pass mrr='<your column>'."
+            "Rename your column to 'mrr' or pass mrr_col='<your column>'."
         ),
     ):
         metric(mrr_df.drop(columns="mrr"))
@@ -81,12 +81,12 @@ def test_missing_mrr_column(metric, mrr_df):
 
 def test_missing_custom_column_names_the_keyword(mrr_df):
     with pytest.raises(
-        MissingColumnError, match=r"Column 'account' is missing.*pass customer='<your column>'"
+        MissingColumnError, match=r"Column 'account' is missing.*pass customer_col='<your column>'"
     ):
-        mrr_df.cs.churn(customer="account")
+        mrr_df.cs.churn(customer_col="account")
     # The renamed column is then accepted.
     renamed = mrr_df.rename(columns={"customer_id": "account"})
-    assert renamed.cs.churn(customer="account", period=None) == 0.0
+    assert renamed.cs.churn(customer_col="account", period=None) == 0.0
 
 
 def test_missing_subscription_and_survey_columns(subs_df, survey_df):

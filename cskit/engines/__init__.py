@@ -128,9 +128,10 @@ class Engine:
 
     # ------------------------------------------------------------ billing KPIs
 
-    def _changes(self, mrr, customer: str, month: str, value: str):
+    def _changes(self, mrr, customer_col: str, month_col: str, mrr_col: str):
         d = self.definitions
-        cm = d.customer_months(d.prepare_mrr(mrr, customer=customer, month=month, mrr=value))
+        cm = d.customer_months(d.prepare_mrr(mrr, customer=customer_col, month=month_col,
+                                                   mrr=mrr_col))
         return cm, d.month_changes(cm)
 
     @staticmethod
@@ -144,48 +145,52 @@ class Engine:
         table.index = _periods(months)
         return table
 
-    def mrr(self, mrr, *, customer: str = "customer_id", month: str = "month",
-            value: str = "mrr") -> pd.DataFrame:
+    def mrr(self, mrr, *, customer_col: str = "customer_id",
+            month_col: str = "month", mrr_col: str = "mrr") -> pd.DataFrame:
         """MRR and paying customers by month (as ``mrr.cs.mrr(period="M")``)."""
         d = self.definitions
-        cm = d.customer_months(d.prepare_mrr(mrr, customer=customer, month=month, mrr=value))
+        cm = d.customer_months(d.prepare_mrr(mrr, customer=customer_col, month=month_col,
+                                                   mrr=mrr_col))
         table = self._by_month(self._run(d.mrr_totals(cm)))
         table["customers"] = table["customers"].astype(np.int64)
         return table[["mrr", "customers"]]
 
-    def mrr_movements(self, mrr, *, customer: str = "customer_id", month: str = "month",
-                      value: str = "mrr") -> pd.DataFrame:
+    def mrr_movements(self, mrr, *, customer_col: str = "customer_id",
+                      month_col: str = "month", mrr_col: str = "mrr") -> pd.DataFrame:
         """Monthly movements (as ``mrr.cs.mrr_movements()``), with ``net_new``."""
-        _, changes = self._changes(mrr, customer, month, value)
+        _, changes = self._changes(mrr, customer_col, month_col, mrr_col)
         table = self._by_month(self._run(self.definitions.mrr_movements(changes)))
         table = table[["start", "new", "expansion", "contraction", "churn", "reactivation",
                        "end"]].astype(np.float64)
         table["net_new"] = table["end"] - table["start"]
         return table
 
-    def churn(self, mrr, *, customer: str = "customer_id", month: str = "month",
-              value: str = "mrr") -> pd.DataFrame:
+    def churn(self, mrr, *, customer_col: str = "customer_id",
+              month_col: str = "month", mrr_col: str = "mrr") -> pd.DataFrame:
         """Monthly logo churn ÷ customers at start (``mrr.cs.churn()``'s defaults)."""
-        _, changes = self._changes(mrr, customer, month, value)
+        _, changes = self._changes(mrr, customer_col, month_col, mrr_col)
         table = self._by_month(self._run(self.definitions.churn(changes)), fill=None)
         table[["start_customers", "churned"]] = table[["start_customers", "churned"]] \
             .fillna(0).astype(np.int64)
-        table["churn_rate"] = table["churn_rate"].astype(np.float64)
-        return table
+        table["numerator"] = table["churned"]
+        table["denominator"] = table["start_customers"].astype(np.float64)
+        table["churn"] = table["churn"].astype(np.float64)
+        return table[["start_customers", "churned", "numerator", "denominator", "churn"]]
 
-    def retention(self, mrr, *, customer: str = "customer_id", month: str = "month",
-                  value: str = "mrr") -> pd.DataFrame:
+    def retention(self, mrr, *, customer_col: str = "customer_id",
+                  month_col: str = "month", mrr_col: str = "mrr") -> pd.DataFrame:
         """Monthly NRR and GRR (new business and reactivation excluded)."""
         d = self.definitions
-        _, changes = self._changes(mrr, customer, month, value)
+        _, changes = self._changes(mrr, customer_col, month_col, mrr_col)
         table = self._by_month(self._run(d.retention(d.mrr_movements(changes))), fill=None)
         return table.astype(np.float64)
 
-    def cohort_retention(self, mrr, *, customer: str = "customer_id", month: str = "month",
-                         value: str = "mrr") -> pd.DataFrame:
+    def cohort_retention(self, mrr, *, customer_col: str = "customer_id",
+                         month_col: str = "month", mrr_col: str = "mrr") -> pd.DataFrame:
         """Logo retention, cohort × months since first payment (a wide matrix)."""
         d = self.definitions
-        cm = d.customer_months(d.prepare_mrr(mrr, customer=customer, month=month, mrr=value))
+        cm = d.customer_months(d.prepare_mrr(mrr, customer=customer_col, month=month_col,
+                                                   mrr=mrr_col))
         long = self._run(d.cohort_retention(cm))
         wide = long.pivot(index="cohort", columns="age", values="retention").sort_index()
         wide.index = _periods(wide.index.to_numpy()).rename("cohort")

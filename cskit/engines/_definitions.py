@@ -114,7 +114,7 @@ def mrr_movements(changes: ir.Table) -> ir.Table:
 
 
 def churn(changes: ir.Table) -> ir.Table:
-    """Logo churn per month: ``start_customers, churned, churn_rate`` (÷ customers at start)."""
+    """Logo churn per month: ``start_customers, churned, churn`` (÷ customers at start)."""
     import ibis
 
     c = changes
@@ -123,7 +123,7 @@ def churn(changes: ir.Table) -> ir.Table:
         churned=((c.prev > 0) & (c.cur == 0)).sum().cast("int64"),
     )
     return table.mutate(
-        churn_rate=ibis.ifelse(table.start_customers > 0,
+        churn=ibis.ifelse(table.start_customers > 0,
                                table.churned.cast("float64") / table.start_customers, None)
     ).order_by("m")
 

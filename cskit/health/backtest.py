@@ -125,7 +125,7 @@ class Backtest:
 
 
 def churn_labels(
-    mrr: pd.DataFrame, *, horizon: int = 3, customer: str = "customer_id"
+    mrr: pd.DataFrame, *, horizon: int = 3, customer_col: str = "customer_id"
 ) -> pd.DataFrame:
     """For each paying account-month m: did the account churn in months m+1 … m+horizon?
 
@@ -156,7 +156,7 @@ def churn_labels(
     """
     if isinstance(horizon, bool) or not isinstance(horizon, (int, np.integer)) or horizon < 1:
         raise InvalidParameterError(f"horizon={horizon!r} must be a whole number of months >= 1.")
-    p = customer_months(mrr, customer=customer)
+    p = customer_months(mrr, customer=customer_col)
     cust, mon = p.customer, p.month
     n = len(mon)
     # last row of each run of consecutive months, found from the end (reverse running minimum)
@@ -186,15 +186,15 @@ def backtest(
     mrr: pd.DataFrame,
     *,
     horizon: int = 3,
-    score: str = "score",
-    band: str | None = "band",
+    score_col: str = "score",
+    band_col: str | None = "band",
     components: Sequence[str] | None = None,
     higher_is_better: bool = True,
     band_edges: Sequence[tuple[float, str]] = DEFAULT_BANDS,
     by: str | None = None,
-    account: str = "account_id",
-    month: str = "month",
-    customer: str = "customer_id",
+    account_col: str = "account_id",
+    month_col: str = "month",
+    customer_col: str = "customer_id",
 ) -> Backtest:
     """Check a health score (or any leading indicator) against later churn.
 
@@ -214,8 +214,8 @@ def backtest(
         The ``mrr`` frame churn is read from.
     horizon : int, default 3
         Months after the scored month in which a churn counts.
-    score, band : str
-        Columns of ``scores``; ``band=None`` (or a missing column) skips the band table.
+    score_col, band_col : str
+        Columns of ``scores``; ``band_col=None`` (or a missing column) skips the band table.
     components : list of str, optional
         Component columns to check one by one (higher = healthier). Default:
         every other numeric column.
@@ -227,8 +227,8 @@ def backtest(
     by : str, optional
         A segment column of ``scores``: adds the AUC within each segment
         (``Backtest.by_group``).
-    account, month, customer : str
-        Column names (``customer`` in ``mrr``).
+    account_col, month_col, customer_col : str
+        Column names (``customer_col`` in ``mrr``).
 
     Returns
     -------
@@ -246,21 +246,22 @@ def backtest(
     ...     "mrr": 10.0})
     >>> s = pd.DataFrame({"account_id": ["a", "b", "c"], "month": ["2026-01"] * 3,
     ...                   "score": [20.0, 90.0, 70.0]})
-    >>> backtest(s, m, horizon=2, band=None)
+    >>> backtest(s, m, horizon=2, band_col=None)
     Backtest(horizon=2, n=3, churned=1, auc=1.000)
     """
     check_frame(scores, "scores")
     require_columns(
-        scores, {"account": account, "month": month, "score": score, "by": by}, "scores"
+        scores, {"account_col": account_col, "month_col": month_col, "score_col": score_col,
+                 "by": by}, "scores"
     )
     s = scores.copy()
-    s["_month"] = as_month(scores, month, "scores").array
-    check_unique(s, [account, "_month"], "scores",
+    s["_month"] = as_month(scores, month_col, "scores").array
+    check_unique(s, [account_col, "_month"], "scores",
                  hint="Score each account once per month (drop or average the duplicates).")
-    labels = churn_labels(mrr, horizon=horizon, customer=customer)
+    labels = churn_labels(mrr, horizon=horizon, customer_col=customer_col)
     rows = s.merge(
         labels.rename(columns={"account_id": "_acct", "month": "_month"}),
-        left_on=[account, "_month"],
+        left_on=[account_col, "_month"],
         right_on=["_acct", "_month"],
         how="inner",
     )
@@ -268,17 +269,18 @@ def backtest(
         raise InvalidValueError(
             f"No scored account-month can be checked: none is a paying month at least {horizon} "
             f"month(s) before the end of the mrr data, for an account id also found in "
-            f"mrr[{customer!r}]. Score earlier months, or lower horizon."
+            f"mrr[{customer_col!r}]. Score earlier months, or lower horizon."
         )
     sign = 1.0 if higher_is_better else -1.0
     y = rows["churned"].to_numpy(dtype=bool)
-    raw = as_number(rows, score, "scores", allow_negative=True, allow_missing=True).to_numpy()
+    raw = as_number(rows, score_col, "scores", allow_negative=True,
+                    allow_missing=True).to_numpy()
     sc = raw * sign
     overall = float(y.mean())
 
     by_band = pd.DataFrame()
-    if band is not None and band in rows.columns:
-        g = rows.groupby(band, observed=False, sort=True)["churned"]
+    if band_col is not None and band_col in rows.columns:
+        g = rows.groupby(band_col, observed=False, sort=True)["churned"]
         by_band = pd.DataFrame({"accounts": g.size(), "churned": g.sum().astype(np.int64)})
         by_band["churn_rate"] = by_band["churned"] / by_band["accounts"].where(
             by_band["accounts"] > 0
@@ -286,7 +288,8 @@ def backtest(
         by_band["lift"] = by_band["churn_rate"] / overall if overall > 0 else np.nan
 
     if components is None:
-        skip = {account, month, score, band, by, "_month", "_acct", "churned", "churn_month"}
+        skip = {account_col, month_col, score_col, band_col, by, "_month", "_acct", "churned",
+                "churn_month"}
         components = [
             c for c in scores.columns
             if c not in skip
@@ -319,8 +322,8 @@ def backtest(
             index=pd.Index(glabels, name=by),
         )
 
-    keep = [account, "_month", score, "churned", "churn_month"] + ([by] if by else [])
-    out_rows = rows[keep].rename(columns={"_month": month})
+    keep = [account_col, "_month", score_col, "churned", "churn_month"] + ([by] if by else [])
+    out_rows = rows[keep].rename(columns={"_month": month_col})
     return Backtest(
         horizon=int(horizon),
         n=len(rows),

@@ -303,9 +303,9 @@ def calibrate(
     step: float = 0.1,
     min_auc: float = MIN_AUC,
     by: str | None = None,
-    account: str = "account_id",
-    month: str = "month",
-    customer: str = "customer_id",
+    account_col: str = "account_id",
+    month_col: str = "month",
+    customer_col: str = "customer_id",
 ) -> Calibration:
     """Fit weights and band cut-offs on past months; judge them on later months only.
 
@@ -334,8 +334,8 @@ def calibrate(
         A component whose AUC alone on the fitted months is below this gets weight 0.
     by : str, optional
         Segment column of ``inputs`` for ``"percentile"`` components.
-    account, month, customer : str
-        Column names (``customer`` in ``mrr``).
+    account_col, month_col, customer_col : str
+        Column names (``customer_col`` in ``mrr``).
 
     Returns
     -------
@@ -370,7 +370,8 @@ def calibrate(
             "components must be a non-empty list of cskit.health.Component, e.g. "
             "cskit.health.DEFAULT_COMPONENTS."
         )
-    require_columns(inputs, {"account": account, "month": month, "by": by}, "health inputs")
+    require_columns(inputs, {"account_col": account_col, "month_col": month_col, "by": by},
+                    "health inputs")
     for name, value, low, high in (("red_share", red_share, 0.0, 1.0),
                                    ("yellow_share", yellow_share, 0.0, 1.0),
                                    ("step", step, 0.0, 1.0), ("min_auc", min_auc, 0.0, 1.0)):
@@ -389,7 +390,8 @@ def calibrate(
         raise InvalidParameterError(f"test_months={test_months!r} must be a whole number >= 1.")
     points = int(round(1.0 / step))
 
-    labels = churn_labels(mrr, horizon=horizon, customer=customer)  # checks mrr and horizon
+    # checks mrr and horizon
+    labels = churn_labels(mrr, horizon=horizon, customer_col=customer_col)
     if labels.empty:
         raise InvalidValueError(
             f"The mrr data is too short to know any churn {horizon} month(s) ahead."
@@ -397,7 +399,7 @@ def calibrate(
     last_known = labels["month"].max()  # last month whose outcome is known
     first_test = last_known - (test_months - 1)
     data_end = first_test - 1  # the fit sees nothing after this month
-    in_months = as_month(inputs, month, "health inputs")
+    in_months = as_month(inputs, month_col, "health inputs")
     mrr_months = as_month(mrr, "month", "mrr")
 
     past = inputs.loc[(in_months <= data_end - horizon).to_numpy()]
@@ -413,10 +415,11 @@ def calibrate(
         )
 
     unit = [replace(c, weight=1.0) for c in comps]
-    past_scores = health_score(past, components=unit, by=by, account=account, month=month)
+    past_scores = health_score(past, components=unit, by=by, account_col=account_col,
+                               month_col=month_col)
     names = [c.name for c in comps]
-    fit_bt = backtest(past_scores, past_mrr, horizon=horizon, band=None, components=names,
-                      account=account, month=month, customer=customer)
+    fit_bt = backtest(past_scores, past_mrr, horizon=horizon, band_col=None, components=names,
+                      account_col=account_col, month_col=month_col, customer_col=customer_col)
     alone = fit_bt.components["auc"]
     signal = pd.Series(signal_of(alone, min_auc), index=alone.index)
     keep = [n for n in names if signal[n] == "predicts"]
@@ -426,8 +429,8 @@ def calibrate(
             f"{alone.round(3).to_dict()}; min_auc={min_auc}). Check the inputs, or give other "
             f"components."
         )
-    rows = fit_bt.rows[[account, month, "churned"]].merge(
-        past_scores[[account, month, *keep]], on=[account, month], how="left"
+    rows = fit_bt.rows[[account_col, month_col, "churned"]].merge(
+        past_scores[[account_col, month_col, *keep]], on=[account_col, month_col], how="left"
     )
     churned = rows["churned"].to_numpy(dtype=bool)
     best = _best_weights(rows[keep].to_numpy(dtype="float64"), churned, points)
@@ -438,26 +441,27 @@ def calibrate(
     fitted = tuple(replace(c, weight=round(weights[c.name], decimals)) for c in comps)
 
     def scored(frame: pd.DataFrame) -> pd.DataFrame:
-        return health_score(frame, components=fitted, by=by, account=account, month=month)
+        return health_score(frame, components=fitted, by=by, account_col=account_col,
+                            month_col=month_col)
 
     past_fitted = scored(past)
-    s = past_fitted.set_index([account, month])["score"]
-    fit_scores = s.reindex(pd.MultiIndex.from_frame(rows[[account, month]])).to_numpy()
+    s = past_fitted.set_index([account_col, month_col])["score"]
+    fit_scores = s.reindex(pd.MultiIndex.from_frame(rows[[account_col, month_col]])).to_numpy()
     red, yellow = _cutoffs(fit_scores, churned, red_share, yellow_share, red_risk)
     edges = ((red, "red"), (yellow, "yellow"), (100.0, "green"))
 
     def check(frame: pd.DataFrame, money: pd.DataFrame):
-        out = health_score(frame, components=fitted, band_edges=edges, by=by, account=account,
-                           month=month)
+        out = health_score(frame, components=fitted, band_edges=edges, by=by,
+                           account_col=account_col, month_col=month_col)
         return backtest(out, money, horizon=horizon, components=[], band_edges=edges,
-                        account=account, month=month, customer=customer)
+                        account_col=account_col, month_col=month_col, customer_col=customer_col)
 
     on_fit = check(past, past_mrr)
     on_test = check(judged, mrr)
     fit_table = pd.DataFrame({"weight": [c.weight for c in fitted], "auc_fit": alone.to_numpy(),
                               "signal": signal.to_numpy()},
                              index=pd.Index(names, name="component"))
-    span = on_fit.rows[month]
+    span = on_fit.rows[month_col]
     return Calibration(
         components=fitted,
         band_edges=edges,

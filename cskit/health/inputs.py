@@ -26,7 +26,7 @@ def health_inputs(
     surveys: pd.DataFrame | None = None,
     tickets: pd.DataFrame | None = None,
     key_features: Sequence[str] | None = None,
-    active: object = None,
+    activity: object = None,
     growth_months: int = 3,
     nps_months: int = 6,
     ticket_months: int = 3,
@@ -58,8 +58,8 @@ def health_inputs(
         ``customer_id``, equal to ``accounts.account_id``).
     key_features : list of str, optional
         Events that count for depth.
-    active : optional
-        What counts as activity for frequency and breadth (see
+    activity : optional
+        Which events count as activity for frequency and breadth (see
         :func:`cskit.metrics.usage`).
     growth_months, nps_months, ticket_months : int
         Look-back lengths in months.
@@ -101,7 +101,7 @@ def health_inputs(
     base = base.merge(before, on=["account_id", "month"], how="left")
     base["mrr_growth"] = base["mrr"] / base.pop("_before") - 1.0
 
-    u = usage(events, period="M", level="account", key_features=key_features, active=active)
+    u = usage(events, period="M", level="account", key_features=key_features, active=activity)
     u = u.reset_index().rename(columns={"period": "month"})
     cols = ["active_days", "active_users"] + (["depth"] if key_features is not None else [])
     base = base.merge(u[["account_id", "month", *cols]], on=["account_id", "month"], how="left")

@@ -82,7 +82,7 @@ def kpi_tree(root: KPI, data: object) -> pd.DataFrame:
         if isinstance(value, pd.DataFrame):
             raise InvalidParameterError(
                 f"KPI {node.name!r}: compute must return a Series or a number, not a DataFrame; "
-                f"select the column, e.g. lambda d: ...['churn_rate']."
+                f"select the column, e.g. lambda d: ...['churn']."
             )
         if isinstance(value, pd.Series):
             rows.extend({**meta, "period": p, "value": float(v)} for p, v in value.items())

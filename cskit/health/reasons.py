@@ -68,8 +68,8 @@ def reasons(
     inputs: pd.DataFrame | None = None,
     n: int = 2,
     by: str | None = None,
-    account: str = "account_id",
-    month: str = "month",
+    account_col: str = "account_id",
+    month_col: str = "month",
     language: str | None = None,
 ) -> pd.DataFrame:
     """The ``n`` components that pulled each account-month's score down most.
@@ -87,7 +87,7 @@ def reasons(
         How many reasons per row (only components with a negative pull count).
     by : str, optional
         Segment column of ``scores``: medians are then per month *and* segment.
-    account, month : str
+    account_col, month_col : str
         Column names.
     language : str, optional
         Language of the text (default: the current one, :func:`cskit.set_language`).
@@ -95,7 +95,7 @@ def reasons(
     Returns
     -------
     pandas.DataFrame
-        ``account, month`` (and ``by``), ``score``, ``pull_<component>`` for each
+        ``account_id, month`` (named as in ``scores``; and ``by``), ``score``, ``pull_<component>`` for each
         component, ``reason_1 … reason_n`` (component names, NaN when fewer
         components pull down), ``pull_1 … pull_n`` and ``reasons`` (text).
 
@@ -130,7 +130,7 @@ def reasons(
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
         raise InvalidParameterError(f"n={n!r} must be a whole number of reasons >= 1.")
     names = [c.name for c in comps]
-    require_columns(scores, {"account": account, "month": month, "by": by,
+    require_columns(scores, {"account_col": account_col, "month_col": month_col, "by": by,
                              **{c: c for c in names}}, "scores")
     if inputs is not None:
         check_frame(inputs, "inputs")
@@ -142,7 +142,7 @@ def reasons(
             )
     x = np.column_stack([as_number(scores, c, "scores", allow_negative=True,
                                    allow_missing=True).to_numpy() for c in names])
-    keys = [scores[month].astype(str).to_numpy()]
+    keys = [scores[month_col].astype(str).to_numpy()]
     if by is not None:
         keys.append(scores[by].astype(str).to_numpy())
     group = pd.MultiIndex.from_arrays(keys).factorize()[0] if by else pd.factorize(keys[0])[0]
@@ -155,7 +155,7 @@ def reasons(
                         0.0)
     pull = np.where(np.isnan(pull), 0.0, pull)
 
-    base_cols = [account, month] + ([by] if by else [])
+    base_cols = [account_col, month_col] + ([by] if by else [])
     out = scores[base_cols].copy().reset_index(drop=True)
     if "score" in scores.columns:
         out["score"] = scores["score"].to_numpy()

@@ -178,7 +178,8 @@ def normalise(
 
 
 def weighted_score(
-    scores: pd.DataFrame, weights: Mapping[str, float] | None = None, *, missing: str | float = "skip"
+    scores: pd.DataFrame, weights: Mapping[str, float] | None = None, *,
+    on_invalid: str | float = "skip",
 ) -> pd.Series:
     """Σ wᵢxᵢ ÷ Σ wᵢ across the columns of ``scores`` (each already 0–100).
 
@@ -188,10 +189,11 @@ def weighted_score(
         One column per component, values 0–100 (NaN = no value).
     weights : mapping, optional
         Weight per column (default 1 each); columns without a weight are left out.
-    missing : "skip" or float, default "skip"
-        ``"skip"`` leaves a missing component out of both sums (the weights of
-        the others are scaled up); a number is used in its place (0 = treat
-        "no data" as the worst). A row with no component at all is NaN.
+    on_invalid : "skip" or float, default "skip"
+        What a missing (NaN) component counts for. ``"skip"`` leaves it out of
+        both sums (the weights of the others are scaled up); a number 0–100 is
+        used in its place (0 = treat "no data" as the worst). A row with no
+        component at all is NaN.
 
     Examples
     --------
@@ -223,10 +225,16 @@ def weighted_score(
             f"{x.loc[bad[col], col].head(5).tolist()}. Normalise the raw values first "
             f"(cskit.health.normalise or health_score)."
         )
-    if missing != "skip":
-        fill = float(missing)
+    if on_invalid != "skip":
+        try:
+            fill = float(on_invalid)
+        except (TypeError, ValueError):
+            fill = float("nan")
         if not 0 <= fill <= 100:
-            raise InvalidParameterError(f"missing={missing!r} must be 'skip' or a score in 0–100.")
+            raise InvalidParameterError(
+                f"on_invalid={on_invalid!r} must be 'skip' or a score in 0–100 (e.g. 0 to "
+                f"count a missing component as the worst)."
+            )
         x = x.fillna(fill)
     present = x.notna().to_numpy()
     wv = w.to_numpy()
@@ -277,10 +285,10 @@ def health_score(
     components: Sequence[Component] = DEFAULT_COMPONENTS,
     band_edges: Sequence[tuple[float, str]] = DEFAULT_BANDS,
     grades: Mapping[str, float] = DEFAULT_GRADES,
-    missing: str | float = "skip",
+    on_invalid: str | float = "skip",
     by: str | None = None,
-    account: str = "account_id",
-    month: str = "month",
+    account_col: str = "account_id",
+    month_col: str = "month",
 ) -> pd.DataFrame:
     """Health score 0–100 and band per account and month from raw signals.
 
@@ -296,19 +304,20 @@ def health_score(
         poor / average / good.
     grades : mapping, default good 100 / average 60 / poor 0
         Points of the grades for ``method="grade"`` components.
-    missing : "skip" or float, default "skip"
-        See :func:`weighted_score`.
+    on_invalid : "skip" or float, default "skip"
+        A missing component: left out (``"skip"``) or counted as this score
+        (0–100); see :func:`weighted_score`.
     by : str, optional
         A segment column: ``"percentile"`` components are then ranked within
         each month *and segment* (an Enterprise account opens more tickets than
         a one-seat account without being less healthy); carried to the output.
-    account, month : str
+    account_col, month_col : str
         Column names.
 
     Returns
     -------
     pandas.DataFrame
-        ``account, month`` (and ``by``), one ``<component>`` column per
+        ``account_id, month`` (named as in the input; and ``by``), one ``<component>`` column per
         component with its 0–100 score, ``score`` and ``band`` (ordered categorical).
 
     Examples
@@ -337,16 +346,17 @@ def health_score(
     names = [c.name for c in comps]
     if len(set(names)) != len(names):
         raise InvalidParameterError("Two components share a name; give each column once.")
-    reserved = {account, month, "score", "band", by} & set(names)
+    reserved = {account_col, month_col, "score", "band", by} & set(names)
     if reserved:
         raise InvalidParameterError(f"A component cannot be called {sorted(reserved)}.")
     require_columns(
-        frame, {"account": account, "month": month, "by": by, **{n: n for n in names}},
+        frame, {"account_col": account_col, "month_col": month_col, "by": by,
+                **{n: n for n in names}},
         "health inputs",
     )
-    months = as_month(frame, month, "health inputs")
+    months = as_month(frame, month_col, "health inputs")
     out = pd.DataFrame(
-        {account: frame[account].to_numpy(), month: months.array}, index=frame.index
+        {account_col: frame[account_col].to_numpy(), month_col: months.array}, index=frame.index
     )
     groups = pd.factorize(months)[0]
     if by is not None:
@@ -356,7 +366,8 @@ def health_score(
     for c in comps:
         raw = as_number(frame, c.name, "health inputs", allow_negative=True, allow_missing=True)
         out[c.name] = normalise(raw, c, groups=groups, grades=grades)
-    out["score"] = weighted_score(out[names], {c.name: c.weight for c in comps}, missing=missing)
+    out["score"] = weighted_score(out[names], {c.name: c.weight for c in comps},
+                                  on_invalid=on_invalid)
     out["band"] = bands(out["score"], band_edges)
     return out.reset_index(drop=True)
 
@@ -366,12 +377,13 @@ def band_changes(
     month: str | pd.Period,
     *,
     to: str | None = None,
-    account: str = "account_id",
+    account_col: str = "account_id",
     month_col: str = "month",
 ) -> pd.DataFrame:
     """Accounts whose band in ``month`` differs from the month before (e.g. ``to="red"``).
 
-    Returns ``account, previous_band, band, previous_score, score, change``
+    ``month`` is the report month; ``account_col`` and ``month_col`` name the columns.
+    Returns ``account_id, previous_band, band, previous_score, score, change``
     sorted by score; accounts new this month have ``previous_band`` NaN.
 
     Examples
@@ -388,21 +400,22 @@ def band_changes(
     """
     check_frame(scores, "scores")
     require_columns(
-        scores, {"account": account, "month_col": month_col, "score": "score", "band": "band"},
+        scores, {"account_col": account_col, "month_col": month_col, "score": "score",
+                 "band": "band"},
         "scores",
     )
     m = pd.Period(month, "M")
     months = as_month(scores, month_col, "scores")
-    cur = scores.loc[(months == m).to_numpy(), [account, "score", "band"]]
-    prev = scores.loc[(months == m - 1).to_numpy(), [account, "score", "band"]]
-    j = cur.merge(prev, on=account, how="left", suffixes=("", "_prev"))
+    cur = scores.loc[(months == m).to_numpy(), [account_col, "score", "band"]]
+    prev = scores.loc[(months == m - 1).to_numpy(), [account_col, "score", "band"]]
+    j = cur.merge(prev, on=account_col, how="left", suffixes=("", "_prev"))
     j = j.rename(columns={"score_prev": "previous_score", "band_prev": "previous_band"})
     changed = j["band"].astype(str) != j["previous_band"].astype(str)
     j = j.loc[changed]
     if to is not None:
         j = j.loc[j["band"].astype(str) == to]
     j["change"] = j["score"] - j["previous_score"]
-    cols = [account, "previous_band", "band", "previous_score", "score", "change"]
+    cols = [account_col, "previous_band", "band", "previous_score", "score", "change"]
     return j[cols].sort_values("score").reset_index(drop=True)
 
 

@@ -57,54 +57,56 @@ def _ns(values: pd.Series) -> np.ndarray:
 def changes(
     subscriptions: pd.DataFrame,
     *,
-    customer: str,
-    start: str,
-    end: str,
-    amount: str | None,
-    interval: str | None,
-    discount: str | None = None,
+    customer_col: str,
+    start_col: str,
+    end_col: str,
+    amount_col: str | None,
+    interval_col: str | None,
+    discount_col: str | None = None,
 ) -> Changes:
     """Validate subscription lines and turn them into :class:`Changes`.
 
-    Without an ``amount`` column every line counts 1 (a paying line); lines with
+    Without an ``amount_col`` column every line counts 1 (a paying line); lines with
     amount 0 or a non-recurring ``interval`` are left out, as in ``to_mrr``. A
     ``discount`` column holds fractions of the price (``to_mrr``'s ``discount_as="rate"``).
     """
     from cskit.metrics.mrr import _interval_months
 
     check_frame(subscriptions, TABLE)
-    require_columns(subscriptions, {"customer": customer, "start": start, "end": end}, TABLE)
-    ids = subscriptions[customer]
+    require_columns(subscriptions,
+                    {"customer_col": customer_col, "start_col": start_col, "end_col": end_col},
+                    TABLE)
+    ids = subscriptions[customer_col]
     if ids.isna().any():
         raise InvalidValueError(
-            f"Column {customer!r} of the {TABLE} frame has {int(ids.isna().sum())} missing id(s). "
+            f"Column {customer_col!r} of the {TABLE} frame has {int(ids.isna().sum())} missing id(s). "
             f"Every line needs a customer; drop or fill those rows first."
         )
-    starts = as_datetime(subscriptions, start, TABLE)
-    ends = as_datetime(subscriptions, end, TABLE, allow_missing=True)
+    starts = as_datetime(subscriptions, start_col, TABLE)
+    ends = as_datetime(subscriptions, end_col, TABLE, allow_missing=True)
     backwards = ends.notna() & (ends < starts)
     if backwards.any():
         rows = subscriptions.index[backwards.to_numpy()][:5].tolist()
         raise InvalidValueError(
-            f"Column {end!r} of the {TABLE} frame is before {start!r} in {int(backwards.sum())} "
+            f"Column {end_col!r} of the {TABLE} frame is before {start_col!r} in {int(backwards.sum())} "
             f"row(s) (index {', '.join(map(str, rows))}). Swap or correct those dates; an empty "
-            f"{end!r} means the line is still active."
+            f"{end_col!r} means the line is still active."
         )
-    starts, ends, late = _placeholders(subscriptions, starts, ends, start, end)
+    starts, ends, late = _placeholders(subscriptions, starts, ends, start_col, end_col)
     monthly = np.ones(len(subscriptions))
-    if amount is not None and amount in subscriptions.columns:
-        monthly = as_number(subscriptions, amount, TABLE).to_numpy(dtype=float)
-        if discount is not None and discount in subscriptions.columns:
-            rate = as_number(subscriptions, discount, TABLE, allow_missing=True).fillna(0.0)
+    if amount_col is not None and amount_col in subscriptions.columns:
+        monthly = as_number(subscriptions, amount_col, TABLE).to_numpy(dtype=float)
+        if discount_col is not None and discount_col in subscriptions.columns:
+            rate = as_number(subscriptions, discount_col, TABLE, allow_missing=True).fillna(0.0)
             if (rate > 1).any() or (rate < 0).any():
                 raise InvalidValueError(
-                    f"Column {discount!r} of the {TABLE} frame must hold discount rates "
+                    f"Column {discount_col!r} of the {TABLE} frame must hold discount rates "
                     f"between 0 and 1 (0.2 = 20 %); found {rate[(rate > 1) | (rate < 0)].iloc[:5].tolist()}. "
-                    f"Convert amounts to rates, or pass discount=None."
+                    f"Convert amounts to rates, or pass discount_col=None."
                 )
             monthly = monthly * (1.0 - rate.to_numpy(dtype=float))
-        if interval is not None and interval in subscriptions.columns:
-            months = _interval_months(subscriptions[interval], interval)
+        if interval_col is not None and interval_col in subscriptions.columns:
+            months = _interval_months(subscriptions[interval_col], interval_col)
             monthly = np.where(months > 0, monthly / np.maximum(months, 1), 0.0)
     keep = (monthly > 0) & ~(ends.notna() & (ends == starts)).to_numpy() & ~late
     codes, uniques = pd.factorize(ids, sort=False)

@@ -163,7 +163,8 @@ def customer_months(
     several rows per customer and month) is sorted and combined first.
     """
     check_frame(frame, TABLE)
-    require_columns(frame, {"customer": customer, "month": month, "mrr": mrr, "by": by}, TABLE)
+    require_columns(frame, {"customer_col": customer, "month_col": month, "mrr_col": mrr, "by": by},
+                    TABLE)
     months = as_month(frame, month, TABLE)
     values = as_number(frame, mrr, TABLE)
     if lines is None:

@@ -6,7 +6,7 @@ import pandas as pd
 
 
 def add_churn_rate(table: pd.DataFrame, denominator: str) -> None:
-    """Add ``denominator`` and ``churn_rate`` (``churned`` ÷ it; NaN at 0) to ``table``.
+    """Add ``numerator`` (``churned``), ``denominator`` and ``churn`` (their ratio; NaN at 0).
 
     ``denominator``: ``"start"`` customers, the ``"average"`` of start and end, or
     ``"start_plus_new"``. ``table`` needs ``start_customers``, ``end_customers``,
@@ -15,7 +15,7 @@ def add_churn_rate(table: pd.DataFrame, denominator: str) -> None:
     >>> t = pd.DataFrame({"start_customers": [20, 0], "end_customers": [22, 0],
     ...                   "new_customers": [5, 0], "churned": [3, 0]})
     >>> add_churn_rate(t, "start_plus_new")
-    >>> t["churn_rate"].tolist()
+    >>> t["churn"].tolist()
     [0.12, nan]
     """
     if denominator == "start":
@@ -24,5 +24,6 @@ def add_churn_rate(table: pd.DataFrame, denominator: str) -> None:
         denom = (table["start_customers"] + table["end_customers"]) / 2.0
     else:
         denom = (table["start_customers"] + table["new_customers"]).astype("float64")
+    table["numerator"] = table["churned"]
     table["denominator"] = denom
-    table["churn_rate"] = (table["churned"] / denom).where(denom > 0)
+    table["churn"] = (table["churned"] / denom).where(denom > 0)

@@ -44,8 +44,9 @@ COLUMNS = [
     "churned",
     "churned_after_joining",
     "returned_after_churn",
+    "numerator",
     "denominator",
-    "churn_rate",
+    "churn",
 ]
 
 
@@ -86,11 +87,11 @@ def churn(
     join_and_churn: str = "exclude",
     reactivated: str = "count",
     by: str | None = None,
-    customer: str = "customer_id",
-    month: str = "month",
-    mrr: str = "mrr",
-    start: str = "start",
-    end: str = "end",
+    customer_col: str = "customer_id",
+    month_col: str = "month",
+    mrr_col: str = "mrr",
+    start_col: str = "start",
+    end_col: str = "end",
     as_of: object = None,
 ) -> pd.DataFrame | float:
     """Customer (logo) churn rate per period, with its counts.
@@ -118,9 +119,9 @@ def churn(
     by : str, optional
         Segment column; a customer belongs to its segment at the start of the
         period (or when it joined, for new customers).
-    customer, month, mrr : str
+    customer_col, month_col, mrr_col : str
         Column names.
-    start, end, as_of
+    start_col, end_col, as_of
         Subscription lines: when the frame has ``start``/``end`` columns and no
         ``month`` column, churn is counted from the lines themselves (see
         :func:`cskit.metrics.lines.line_churn`), so a customer who joins and
@@ -134,7 +135,7 @@ def churn(
     pandas.DataFrame or float
         Indexed by ``period`` (and ``by``): ``start_customers, new_customers,
         end_customers, churned, churned_after_joining, returned_after_churn,
-        denominator, churn_rate``; a float when ``period=None`` and not grouped.
+        numerator, denominator, churn`` (``numerator`` is ``churned``); a float when ``period=None`` and not grouped.
         When the frame has a month without a single row inside its span, a
         warning names it and a ``data_gap`` column flags the periods it touches
         (the month itself and the one after): their rates are not churn.
@@ -160,17 +161,16 @@ def churn(
     >>> subs = pd.DataFrame({"customer_id": range(25),
     ...     "start": ["2026-02-01"] * 20 + ["2026-03-05"] * 5,
     ...     "end": [None] * 18 + ["2026-03-12", "2026-03-20"] + [None] * 4 + ["2026-03-25"]})
-    >>> rates = [float(subs.cs.churn(as_of="2026-03-31", convention=c).loc["2026-03",
-    ...                                                                  "churn_rate"])
+    >>> rates = [float(subs.cs.churn(as_of="2026-03-31", convention=c).loc["2026-03", "churn"])
     ...          for c in ("stripe", "baremetrics")]
-    >>> rates, float(subs.cs.churn(as_of="2026-03-31").loc["2026-03", "churn_rate"])
+    >>> rates, float(subs.cs.churn(as_of="2026-03-31").loc["2026-03", "churn"])
     ([0.12, 0.15], 0.1)
     """
     check_choice("denominator", denominator, ("start", "average", "start_plus_new"))
     check_choice("join_and_churn", join_and_churn, ("exclude", "count"))
     check_choice("reactivated", reactivated, ("count", "net"))
-    if (isinstance(frame, pd.DataFrame) and month not in frame.columns
-            and start in frame.columns and end in frame.columns):
+    if (isinstance(frame, pd.DataFrame) and month_col not in frame.columns
+            and start_col in frame.columns and end_col in frame.columns):
         from cskit.errors import InvalidParameterError
         from cskit.metrics.lines import line_churn
 
@@ -181,8 +181,9 @@ def churn(
             )
         return line_churn(frame, period=period,
                           denominator=denominator, join_and_churn=join_and_churn,
-                          reactivated=reactivated, customer=customer, start=start, end=end,
-                          amount="amount", interval="interval", as_of=as_of)
+                          reactivated=reactivated, customer_col=customer_col,
+                          start_col=start_col, end_col=end_col,
+                          amount_col="amount", interval_col="interval", as_of=as_of)
     if as_of is not None:
         from cskit.errors import InvalidParameterError
 
@@ -191,7 +192,7 @@ def churn(
             f"mrr frame ends at its last month: filter the frame instead."
         )
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+    p = customer_months(frame, customer=customer_col, month=month_col, mrr=mrr_col, by=by,
                         duplicates="sum")
     labels, period_first, index = _period_bounds(p, freq)
     n_periods = len(index)
@@ -212,7 +213,7 @@ def churn(
     if by is None:
         table.index = pd.PeriodIndex(index[table.index.to_numpy()], name="period")
         if freq is None:
-            return float(table["churn_rate"].iloc[0])
+            return float(table["churn"].iloc[0])
     else:
         per = index[table.index.get_level_values(0).to_numpy()]
         seg = p.segments[table.index.get_level_values(1).to_numpy()]

@@ -27,7 +27,14 @@ import pandas as pd
 from cskit._validate import as_month, as_number, check_choice, check_period
 from cskit.errors import InvalidParameterError, InvalidValueError, MissingColumnError
 from cskit.metrics._panel import Panel, customer_months, previous_is_consecutive
-from cskit.metrics.retention import _bins, _lookup, _period_of_months, _row_keys, _runs, _segments
+from cskit.metrics._retention_common import (
+    bins,
+    lookup,
+    paying_runs,
+    period_of_months,
+    row_keys,
+    segments,
+)
 from cskit.registry import cs_method
 
 TABLE = "mrr"
@@ -101,13 +108,13 @@ def _events(
     if kind == "upsell" and upgrade == "plan" and use_plan is None:
         raise MissingColumnError(
             f"Column {plan!r} is missing from the {TABLE} frame; an upsell is a move to a "
-            f"higher plan. Pass plan='<your column>', or upgrade='expansion' to count any "
+            f"higher plan. Pass plan_col='<your column>', or upgrade='expansion' to count any "
             f"increase of an existing product line."
         )
     if kind == "cross_sell" and use_product is None:
         raise MissingColumnError(
             f"Column {product!r} is missing from the {TABLE} frame; a cross-sell is a new "
-            f"product line. Pass product='<your column>'."
+            f"product line. Pass product_col='<your column>'."
         )
     lines = _lines(frame, p, customer, month, mrr, use_plan, use_product)
     n = len(lines["mrr"])
@@ -131,7 +138,7 @@ def _events(
         span = p.last - p.first + 1
         starts = ~follows & (lines["month"] > p.first)
         wanted = lines["customer"].astype(np.int64) * span + (lines["month"] - 1 - p.first)
-        _, paying_before = _lookup(_row_keys(p), wanted)
+        _, paying_before = lookup(row_keys(p), wanted)
         hit = starts & paying_before
         gain = lines["mrr"]
     span = p.last - p.first + 1
@@ -149,7 +156,7 @@ def _periods(p: Panel, freq: str, need_after: int = 0) -> tuple[np.ndarray, pd.P
     months before the data's last month.
     """
     span = p.last - p.first + 1
-    per = _period_of_months(p.first, p.last, freq)
+    per = period_of_months(p.first, p.last, freq)
     periods = pd.PeriodIndex.from_ordinals(per, freq=freq)
     opens = np.asarray(periods.asfreq("M", how="start").asi8) - p.first
     closes = np.asarray(periods.asfreq("M", how="end").asi8) - p.first
@@ -175,7 +182,7 @@ def _account_rate(
     labels, periods = _periods(p, month_freq)
     n_per = len(periods)
     span = p.last - p.first + 1
-    seg, n_seg = _segments(p)
+    seg, n_seg = segments(p)
     rel = p.month - p.first
     lab = labels[rel]
     if denominator == "active":
@@ -199,19 +206,21 @@ def _account_rate(
     inside = ev_lab >= 0
     ev_pair = ev_customer[inside].astype(np.int64) * n_per + ev_lab[inside]
     ev_amt = ev_amount[inside]
-    pos, found = _lookup(base_pair, ev_pair)
+    pos, found = lookup(base_pair, ev_pair)
     # an account counts once per period; its MRR gained is summed
     counted_pairs = np.unique(pos[found])
     size = n_per * n_seg
     base_cell = base_per * n_seg + base_seg
     values = {
-        "accounts": _bins(base_cell, size),
-        name: _bins(base_cell[counted_pairs], size),
-        f"{rate}_mrr": _bins(base_cell[pos[found]], size, ev_amt[found]),
+        "accounts": bins(base_cell, size),
+        name: bins(base_cell[counted_pairs], size),
+        f"{rate}_mrr": bins(base_cell[pos[found]], size, ev_amt[found]),
     }
     table = pd.DataFrame(values)
     for col in ("accounts", name):
         table[col] = table[col].astype(np.int64)
+    table["numerator"] = table[name]
+    table["denominator"] = table["accounts"]
     table[f"{rate}_rate"] = (table[name] / table["accounts"]).where(table["accounts"] > 0)
     if by is None:
         table.index = pd.PeriodIndex(periods, name="period")
@@ -241,7 +250,7 @@ _COMMON = """
         ``"active"``: accounts paying in at least one month of the period.
         ``"start"``: accounts paying in the month before it (and only their
         events count).
-    customer, month, mrr, plan, product : str
+    customer_col, month_col, mrr_col, plan_col, product_col : str
         Column names.
 """
 
@@ -263,11 +272,11 @@ def upsell_rate(
     upgrade: str = "plan",
     plan_order: Sequence[object] | None = None,
     denominator: str = "active",
-    customer: str = "customer_id",
-    month: str = "month",
-    mrr: str = "mrr",
-    plan: str = "plan",
-    product: str = "product",
+    customer_col: str = "customer_id",
+    month_col: str = "month",
+    mrr_col: str = "mrr",
+    plan_col: str = "plan",
+    product_col: str = "product",
 ) -> pd.DataFrame | float:
     """Share of accounts that upgraded (upsell) in the period.
 
@@ -286,7 +295,8 @@ def upsell_rate(
     pandas.DataFrame or float
         Indexed by ``period`` (and ``by``): ``accounts`` (the denominator),
         ``upsold`` (accounts with at least one upsell), ``upsell_mrr`` (the MRR
-        increase of the upgraded lines) and ``upsell_rate``. A float with
+        increase of the upgraded lines), ``numerator`` (= ``upsold``), ``denominator``
+        (= ``accounts``) and ``upsell_rate``. A float with
         ``period=None``.
 
     Examples
@@ -305,10 +315,10 @@ def upsell_rate(
     """
     check_choice("upgrade", upgrade, ("plan", "expansion"))
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
-                        lines=(plan, product))
-    ev = _events(frame, p, "upsell", customer=customer, month=month, mrr=mrr, plan=plan,
-                 product=product, upgrade=upgrade, plan_order=plan_order)
+    p = customer_months(frame, customer=customer_col, month=month_col, mrr=mrr_col, by=by,
+                        lines=(plan_col, product_col))
+    ev = _events(frame, p, "upsell", customer=customer_col, month=month_col, mrr=mrr_col,
+                 plan=plan_col, product=product_col, upgrade=upgrade, plan_order=plan_order)
     return _account_rate(p, *ev, freq, denominator, by, "upsold", "upsell")
 
 
@@ -320,11 +330,11 @@ def cross_sell_rate(
     period: str | None = "M",
     by: str | None = None,
     denominator: str = "active",
-    customer: str = "customer_id",
-    month: str = "month",
-    mrr: str = "mrr",
-    plan: str = "plan",
-    product: str = "product",
+    customer_col: str = "customer_id",
+    month_col: str = "month",
+    mrr_col: str = "mrr",
+    plan_col: str = "plan",
+    product_col: str = "product",
 ) -> pd.DataFrame | float:
     """Share of accounts that added a product line (cross-sell) in the period.
 
@@ -338,7 +348,8 @@ def cross_sell_rate(
     -------
     pandas.DataFrame or float
         Indexed by ``period`` (and ``by``): ``accounts``, ``cross_sold``,
-        ``cross_sell_mrr`` (MRR of the added lines) and ``cross_sell_rate``.
+        ``cross_sell_mrr`` (MRR of the added lines), ``numerator`` (= ``cross_sold``),
+        ``denominator`` (= ``accounts``) and ``cross_sell_rate``.
         A float with ``period=None``.
 
     Examples
@@ -353,10 +364,10 @@ def cross_sell_rate(
     0.3333333333333333
     """
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
-                        lines=(plan, product))
-    ev = _events(frame, p, "cross_sell", customer=customer, month=month, mrr=mrr, plan=plan,
-                 product=product, upgrade="plan", plan_order=None)
+    p = customer_months(frame, customer=customer_col, month=month_col, mrr=mrr_col, by=by,
+                        lines=(plan_col, product_col))
+    ev = _events(frame, p, "cross_sell", customer=customer_col, month=month_col, mrr=mrr_col,
+                 plan=plan_col, product=product_col, upgrade="plan", plan_order=None)
     return _account_rate(p, *ev, freq, denominator, by, "cross_sold", "cross_sell")
 
 
@@ -370,11 +381,11 @@ def post_upsell_churn(
     by: str | None = None,
     upgrade: str = "plan",
     plan_order: Sequence[object] | None = None,
-    customer: str = "customer_id",
-    month: str = "month",
-    mrr: str = "mrr",
-    plan: str = "plan",
-    product: str = "product",
+    customer_col: str = "customer_id",
+    month_col: str = "month",
+    mrr_col: str = "mrr",
+    plan_col: str = "plan",
+    product_col: str = "product",
 ) -> pd.DataFrame | float:
     """Churn of upsold accounts in the months after the upsell, next to everyone else's.
 
@@ -399,14 +410,15 @@ def post_upsell_churn(
         Segment column.
     upgrade, plan_order
         As in :func:`upsell_rate`.
-    customer, month, mrr, plan, product : str
+    customer_col, month_col, mrr_col, plan_col, product_col : str
         Column names.
 
     Returns
     -------
     pandas.DataFrame or float
         Indexed by ``period`` (and ``by``): ``upsold``, ``upsold_churned``,
-        ``upsold_churn_rate``, ``others``, ``others_churned``,
+        ``numerator`` (= ``upsold_churned``), ``denominator`` (= ``upsold``),
+        ``post_upsell_churn`` (their ratio: the upsold accounts' churn), ``others``, ``others_churned``,
         ``others_churn_rate`` and ``churn_ratio`` (upsold ÷ others). A float
         (the upsold accounts' churn rate) with ``period=None`` when not grouped.
 
@@ -428,11 +440,11 @@ def post_upsell_churn(
             f"horizon={horizon!r} must be a whole number of months >= 1 (e.g. 3)."
         )
     freq = check_period(period)
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
-                        lines=(plan, product))
+    p = customer_months(frame, customer=customer_col, month=month_col, mrr=mrr_col, by=by,
+                        lines=(plan_col, product_col))
     ev_customer, ev_month, _ = _events(
-        frame, p, after, customer=customer, month=month, mrr=mrr, plan=plan, product=product,
-        upgrade=upgrade, plan_order=plan_order,
+        frame, p, after, customer=customer_col, month=month_col, mrr=mrr_col, plan=plan_col,
+        product=product_col, upgrade=upgrade, plan_order=plan_order,
     )
     span = p.last - p.first + 1
     if horizon > span - 2:
@@ -444,13 +456,13 @@ def post_upsell_churn(
     n_per = len(periods)
     rel = p.month - p.first
     existing = previous_is_consecutive(p) & (labels[rel] >= 0)
-    keys = _row_keys(p)
-    pos, found = _lookup(keys, ev_customer.astype(np.int64) * span + (ev_month - p.first))
+    keys = row_keys(p)
+    pos, found = lookup(keys, ev_customer.astype(np.int64) * span + (ev_month - p.first))
     event_row = np.zeros(len(p.mrr), dtype=bool)
     event_row[pos[found]] = True
-    _, run_end = _runs(p)
+    _, run_end = paying_runs(p)
     churned = run_end < p.month + horizon
-    seg, n_seg = _segments(p)
+    seg, n_seg = segments(p)
     group = np.zeros(len(rel), dtype=np.int64) if freq is None else labels[rel]
     n_groups = 1 if freq is None else n_per
     cell = group * n_seg + seg
@@ -458,20 +470,22 @@ def post_upsell_churn(
     up = existing & event_row
     other = existing & ~event_row
     table = pd.DataFrame({
-        "upsold": _bins(cell[up], size),
-        "upsold_churned": _bins(cell[up & churned], size),
-        "others": _bins(cell[other], size),
-        "others_churned": _bins(cell[other & churned], size),
+        "upsold": bins(cell[up], size),
+        "upsold_churned": bins(cell[up & churned], size),
+        "others": bins(cell[other], size),
+        "others_churned": bins(cell[other & churned], size),
     }).astype(np.int64)
-    table.insert(2, "upsold_churn_rate",
+    table.insert(2, "numerator", table["upsold_churned"])
+    table.insert(3, "denominator", table["upsold"])
+    table.insert(4, "post_upsell_churn",
                  (table["upsold_churned"] / table["upsold"]).where(table["upsold"] > 0))
     table["others_churn_rate"] = (table["others_churned"] / table["others"]).where(
         table["others"] > 0)
-    table["churn_ratio"] = (table["upsold_churn_rate"] / table["others_churn_rate"]).where(
+    table["churn_ratio"] = (table["post_upsell_churn"] / table["others_churn_rate"]).where(
         table["others_churn_rate"] > 0)
     if freq is None:
         if by is None:
-            return float(table["upsold_churn_rate"].iloc[0])
+            return float(table["post_upsell_churn"].iloc[0])
         table.index = pd.Index(p.segments, name=by)
         return table
     if by is None:

@@ -30,16 +30,16 @@ def line_churn(
     denominator: str,
     join_and_churn: str,
     reactivated: str,
-    customer: str,
-    start: str,
-    end: str,
-    amount: str | None,
-    interval: str | None,
+    customer_col: str,
+    start_col: str,
+    end_col: str,
+    amount_col: str | None,
+    interval_col: str | None,
     as_of: object,
 ) -> pd.DataFrame:
     """Customer churn per period from subscription lines (see :func:`cskit.metrics.churn`)."""
-    ch = _lines.changes(subscriptions, customer=customer, start=start, end=end, amount=amount,
-                        interval=interval)
+    ch = _lines.changes(subscriptions, customer_col=customer_col, start_col=start_col,
+                        end_col=end_col, amount_col=amount_col, interval_col=interval_col)
     edges, labels = _lines.period_bounds(ch, period, as_of)
     n_per = len(labels)
     size = n_per
@@ -90,12 +90,12 @@ def subscription_movements(
     period: str = "M",
     intra_period: bool = False,
     as_of: object = None,
-    customer: str = "customer_id",
-    start: str = "start",
-    end: str = "end",
-    amount: str = "amount",
-    interval: str = "interval",
-    discount: str | None = "discount",
+    customer_col: str = "customer_id",
+    start_col: str = "start",
+    end_col: str = "end",
+    amount_col: str = "amount",
+    interval_col: str = "interval",
+    discount_col: str | None = "discount",
 ) -> pd.DataFrame:
     """MRR movements of subscription lines, at month-end grain or change by change.
 
@@ -121,8 +121,8 @@ def subscription_movements(
         MRR at the period's start and at its end (False).
     as_of : date, optional
         Last day covered; default the latest ``start``/``end`` date.
-    customer, start, end, amount, interval, discount : str
-        Column names (``discount=None`` ignores discounts).
+    customer_col, start_col, end_col, amount_col, interval_col, discount_col : str
+        Column names (``discount_col=None`` ignores discounts).
 
     Returns
     -------
@@ -149,8 +149,9 @@ def subscription_movements(
     [100.0, 50.0, 50.0, 100.0]
     """
     check_choice("intra_period", intra_period, (True, False))
-    ch = _lines.changes(subscriptions, customer=customer, start=start, end=end, amount=amount,
-                        interval=interval, discount=discount)
+    ch = _lines.changes(subscriptions, customer_col=customer_col, start_col=start_col,
+                        end_col=end_col, amount_col=amount_col, interval_col=interval_col,
+                        discount_col=discount_col)
     edges, labels = _lines.period_bounds(ch, period, as_of)
     n_per = len(labels)
     cust, edge, level = _lines.active_at(ch, edges)

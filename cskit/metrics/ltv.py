@@ -296,7 +296,7 @@ def _subscription(
     churned = np.full((span, n_seg), np.nan)
     start = np.full((span, n_seg), np.nan)
     if span > 1:
-        ch = _churn(frame, period="M", by=by, customer=customer, month=month, mrr=mrr)
+        ch = _churn(frame, period="M", by=by, customer_col=customer, month_col=month, mrr_col=mrr)
         for name, target in (("churned", churned), ("start_customers", start)):
             values = ch[name].astype("float64")
             wide = values.to_frame() if by is None else values.unstack(by)

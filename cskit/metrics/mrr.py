@@ -106,14 +106,14 @@ def _month_ordinal(dates: pd.Series) -> np.ndarray:
 def to_mrr(
     subscriptions: pd.DataFrame,
     *,
-    customer: str = "customer_id",
-    start: str = "start",
-    end: str = "end",
-    amount: str = "amount",
-    interval: str = "interval",
-    plan: str | None = "plan",
-    product: str | None = "product",
-    discount: str | None = "discount",
+    customer_col: str = "customer_id",
+    start_col: str = "start",
+    end_col: str = "end",
+    amount_col: str = "amount",
+    interval_col: str = "interval",
+    plan_col: str | None = "plan",
+    product_col: str | None = "product",
+    discount_col: str | None = "discount",
     price: str = "net",
     discount_as: str = "rate",
     recognise_churn: str = "cancel_date",
@@ -125,14 +125,14 @@ def to_mrr(
     ----------
     subscriptions : pandas.DataFrame
         One row per subscription line over an interval.
-    customer, start, end, amount, interval : str
-        Column names. ``amount`` is the list price per billing ``interval``
-        (``"month"``, ``"year"``, a number of months, or ``"one_off"`` /
-        ``"metered"`` for charges left out of MRR). ``end`` is exclusive and
+    customer_col, start_col, end_col, amount_col, interval_col : str
+        Column names. ``amount_col`` is the list price per billing interval
+        (``interval_col``: ``"month"``, ``"year"``, a number of months, or ``"one_off"`` /
+        ``"metered"`` for charges left out of MRR). ``end_col`` is exclusive and
         may be empty for a line that is still active.
-    plan, product, discount : str or None
+    plan_col, product_col, discount_col : str or None
         Optional columns, used when present in the frame (``None`` ignores them).
-        ``discount`` is a fraction of the list price (``discount_as="rate"``,
+        The discount is a fraction of the list price (``discount_as="rate"``,
         e.g. 0.2) or an amount per billing interval (``discount_as="amount"``).
     price : {"net", "list"}, default "net"
         ``"net"`` subtracts discounts (what the customer really pays);
@@ -173,13 +173,17 @@ def to_mrr(
     3           b  2026-01  100.0
     4           b  2026-02  100.0
     """
+    customer, start, end, amount, interval = (customer_col, start_col, end_col, amount_col,
+                                              interval_col)
+    plan, product, discount = plan_col, product_col, discount_col
     check_frame(subscriptions, SUBSCRIPTIONS)
     check_choice("price", price, ("net", "list"))
     check_choice("discount_as", discount_as, ("rate", "amount"))
     check_choice("recognise_churn", recognise_churn, ("cancel_date", "period_end"))
     require_columns(
         subscriptions,
-        {"customer": customer, "start": start, "end": end, "amount": amount, "interval": interval},
+        {"customer_col": customer, "start_col": start, "end_col": end, "amount_col": amount,
+         "interval_col": interval},
         SUBSCRIPTIONS,
     )
     optional = {
@@ -339,9 +343,9 @@ def mrr(
     *,
     period: str | None = "M",
     by: str | None = None,
-    customer: str = "customer_id",
-    month: str = "month",
-    mrr: str = "mrr",
+    customer_col: str = "customer_id",
+    month_col: str = "month",
+    mrr_col: str = "mrr",
 ) -> pd.DataFrame | pd.Series | float:
     """Monthly recurring revenue per period, with the number of paying customers.
 
@@ -355,7 +359,7 @@ def mrr(
     by : str, optional
         A column to split MRR by (e.g. ``"plan"`` or ``"product"``); rows are
         summed within each value.
-    customer, month, mrr : str
+    customer_col, month_col, mrr_col : str
         Column names.
 
     Returns
@@ -382,7 +386,7 @@ def mrr(
     120.0
     """
     freq = check_period(period)
-    panel = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by)
+    panel = customer_months(frame, customer=customer_col, month=month_col, mrr=mrr_col, by=by)
     months = month_index(panel.first, panel.last)
     span = len(months)
     if by is None:
@@ -395,10 +399,11 @@ def mrr(
         # Split revenue by the segment of each row (not each customer's main segment).
         from cskit._validate import as_month
 
-        months_col = as_month(frame, month, "mrr")
-        values = frame[mrr].astype("float64")
+        months_col = as_month(frame, month_col, "mrr")
+        values = frame[mrr_col].astype("float64")
         grouped = (
-            pd.DataFrame({"period": months_col, by: frame[by], "mrr": values, "c": frame[customer]})
+            pd.DataFrame({"period": months_col, by: frame[by], "mrr": values,
+                          "c": frame[customer_col]})
             .loc[lambda d: d["mrr"] > 0]
             .groupby(["period", by], observed=True, dropna=False)
             .agg(mrr=("mrr", "sum"), customers=("c", "nunique"))
@@ -431,9 +436,9 @@ def mrr_movements(
     *,
     period: str = "M",
     by: str | None = None,
-    customer: str = "customer_id",
-    month: str = "month",
-    mrr: str = "mrr",
+    customer_col: str = "customer_id",
+    month_col: str = "month",
+    mrr_col: str = "mrr",
     include_first: bool = False,
 ) -> pd.DataFrame:
     """Split the change in MRR into new, expansion, contraction, churn and reactivation.
@@ -461,7 +466,7 @@ def mrr_movements(
         Segment column. A customer's movement is booked to its segment this
         month; MRR of a customer that changed segment is moved with
         ``transfer_out`` / ``transfer_in`` columns, so each segment reconciles.
-    customer, month, mrr : str
+    customer_col, month_col, mrr_col : str
         Column names.
     include_first : bool, default False
         The first month in the data has no month before it, so everything in
@@ -490,7 +495,7 @@ def mrr_movements(
     2026-03  150.0   0.0        0.0         30.0   30.0          50.0  140.0
     """
     freq = check_period(period, ("M", "Q", "Y"))
-    p = customer_months(frame, customer=customer, month=month, mrr=mrr, by=by,
+    p = customer_months(frame, customer=customer_col, month=month_col, mrr=mrr_col, by=by,
                         duplicates="sum")
     span = p.last - p.first + 1
     cols = movements(p, grouped=by is not None)  # block-parallel (cskit.metrics._kernels)
@@ -543,9 +548,9 @@ def revenue_churn(
     include_reactivation: bool = True,
     period: str | None = "M",
     by: str | None = None,
-    customer: str = "customer_id",
-    month: str = "month",
-    mrr: str = "mrr",
+    customer_col: str = "customer_id",
+    month_col: str = "month",
+    mrr_col: str = "mrr",
 ) -> pd.DataFrame | float:
     """Revenue (MRR) churn rate: recurring revenue lost, as a share of starting MRR.
 
@@ -567,14 +572,15 @@ def revenue_churn(
         ``None`` treats the whole span of the data as one period.
     by : str, optional
         Segment column (see :func:`mrr_movements`).
-    customer, month, mrr : str
+    customer_col, month_col, mrr_col : str
         Column names.
 
     Returns
     -------
     pandas.DataFrame or float
         Indexed by ``period``: ``start, churn, contraction, expansion,
-        reactivation, lost`` (the numerator) and ``revenue_churn``; a float
+        reactivation, lost``, ``numerator`` (= ``lost``), ``denominator``
+        (= ``start``) and ``revenue_churn``; a float
         when ``period=None`` and not grouped.
         A month without a single row inside the data's span adds a boolean
         ``data_gap`` column flagging the periods it feeds (with a warning).
@@ -594,7 +600,8 @@ def revenue_churn(
     check_choice("include_reactivation", include_reactivation, (True, False))
     freq = check_period(period)
     moves = mrr_movements(
-        frame, period=freq or "M", by=by, customer=customer, month=month, mrr=mrr
+        frame, period=freq or "M", by=by, customer_col=customer_col, month_col=month_col,
+        mrr_col=mrr_col,
     )
     if freq is None:
         keys = [] if by is None else [by]
@@ -618,6 +625,8 @@ def revenue_churn(
             "lost": lost,
         }
     )
+    out["numerator"] = out["lost"]
+    out["denominator"] = out["start"]
     out["revenue_churn"] = (out["lost"] / out["start"]).where(out["start"] > 0)
     if "data_gap" in moves.columns:
         out["data_gap"] = moves["data_gap"]

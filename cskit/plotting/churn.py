@@ -18,7 +18,7 @@ _LINE_STYLES = ("-", "--", ":", "-.")
 
 
 def churn_by_denominator(results: Mapping[str, pd.DataFrame], ax: Axes | None = None) -> Axes:
-    """One line of ``churn_rate`` per denominator, over the periods.
+    """One line of ``churn`` (the rate) per denominator, over the periods.
 
     Parameters
     ----------
@@ -52,7 +52,7 @@ def churn_by_denominator(results: Mapping[str, pd.DataFrame], ax: Axes | None = 
         )
     ax = _axes(ax)
     for i, (name, frame) in enumerate(results.items()):
-        if not isinstance(frame, pd.DataFrame) or "churn_rate" not in frame.columns:
+        if not isinstance(frame, pd.DataFrame) or "churn" not in frame.columns:
             raise InvalidParameterError(
                 f"results[{name!r}] is not a churn result; pass mrr.cs.churn(period='M', "
                 f"denominator={name!r})."
@@ -66,7 +66,7 @@ def churn_by_denominator(results: Mapping[str, pd.DataFrame], ax: Axes | None = 
         label = t(key) if key in EN else str(name)
         ax.plot(
             _period_x(frame.index),
-            frame["churn_rate"].to_numpy(dtype=float),
+            frame["churn"].to_numpy(dtype=float),
             label=label,
             lw=1.8,
             ls=_LINE_STYLES[i % len(_LINE_STYLES)],

@@ -117,7 +117,7 @@ def churn_by_band(result: object, ax: Axes | None = None) -> Axes:
     table = bt.by_band
     if table is None or table.empty:
         raise InvalidParameterError(
-            "This backtest has no band table: score with bands and call backtest(..., band='band')."
+            "This backtest has no band table: score with bands and call backtest(..., band_col='band')."
         )
     ax = _axes(ax)
     x = np.arange(len(table))

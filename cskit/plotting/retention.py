@@ -17,8 +17,8 @@ __all__ = ["arpa_trend", "cohort_heatmap", "funnel_bars", "nrr_grr_trend", "quic
            "rate_trend"]
 
 #: Rate columns of the retention results that :func:`rate_trend` can label.
-RATE_COLUMNS = ("nrr", "grr", "upsell_rate", "cross_sell_rate", "upsold_churn_rate",
-                "others_churn_rate", "trial_conversion", "churn_rate")
+RATE_COLUMNS = ("nrr", "grr", "upsell_rate", "cross_sell_rate", "post_upsell_churn",
+                "others_churn_rate", "trial_conversion", "churn")
 _LINE_STYLES = ("-", "--", ":", "-.")
 
 

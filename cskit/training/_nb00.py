@@ -15,7 +15,7 @@ def _churn_latest(company: Any, denominator: str = "start") -> float:
     from cskit.report_scope import default_month
 
     table = churn(company.mrr, period="M", denominator=denominator)
-    return float(table.loc[pd.Period(default_month(company), freq="M"), "churn_rate"])
+    return float(table.loc[pd.Period(default_month(company), freq="M"), "churn"])
 
 
 EXERCISES: dict[str, Exercise] = {

@@ -16,7 +16,7 @@ def _last_quarter_churn(company: Any, denominator: str, join_and_churn: str) -> 
     table = churn(company.mrr, period="Q", denominator=denominator,
                   join_and_churn=join_and_churn)
     whole = table[table.index.asfreq("M", how="end") <= month]
-    return float(whole["churn_rate"].iloc[-1])
+    return float(whole["churn"].iloc[-1])
 
 
 EXERCISES: dict[str, Exercise] = {

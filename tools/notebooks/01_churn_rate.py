@@ -128,7 +128,7 @@ CELLS = [
             'reactivated="net"': {"reactivated": "net"},
         }.items():
             rows[label] = {
-                d: toy.cs.churn(period="Q", denominator=d, **switches).loc["2026Q1", "churn_rate"]
+                d: toy.cs.churn(period="Q", denominator=d, **switches).loc["2026Q1", "churn"]
                 for d in ("start", "average", "start_plus_new")
             }
         by_hand = pd.DataFrame(rows).T
@@ -159,9 +159,9 @@ CELLS = [
                 "churned": counts["churned"],
                 "start": counts["start_customers"],
                 "new": counts["new_customers"],
-                "% ÷ start": results["start"]["churn_rate"] * 100,
-                "% ÷ average": results["average"]["churn_rate"] * 100,
-                "% ÷ start+new": results["start_plus_new"]["churn_rate"] * 100,
+                "% ÷ start": results["start"]["churn"] * 100,
+                "% ÷ average": results["average"]["churn"] * 100,
+                "% ÷ start+new": results["start_plus_new"]["churn"] * 100,
             }
         )
         side["gap (points)"] = side["% ÷ start"] - side["% ÷ start+new"]
@@ -208,7 +208,7 @@ CELLS = [
         year = whole_periods(company.mrr.cs.churn(period=long)).index[-1]
         print(f"Period {year}:")
         yearly[["start_customers", "new_customers", "end_customers", "churned", "denominator",
-                "churn_rate"]].round(4)
+                "churn"]].round(4)
         """
     ),
     md(
@@ -239,7 +239,7 @@ CELLS = [
         def by_switch(freq: str, n: int) -> pd.DataFrame:
             runs = {name: whole_periods(company.mrr.cs.churn(period=freq, **kw)).tail(n)
                     for name, kw in combos.items()}
-            table = pd.DataFrame({name: r["churn_rate"] * 100 for name, r in runs.items()})
+            table = pd.DataFrame({name: r["churn"] * 100 for name, r in runs.items()})
             table.insert(0, "joined & left", runs["defaults"]["churned_after_joining"])
             table.insert(1, "left & returned", runs["defaults"]["returned_after_churn"])
             table.index = table.index.astype(str)
@@ -274,9 +274,9 @@ CELLS = [
         row_start, row_all = yearly.loc["start"], yearly.loc["start_plus_new"]
         print(
             f"{year}: {row_start['churned']:,} of the {row_start['start_customers']:,} customers "
-            f"at the start left, {row_start['churn_rate']:.1%}. Dividing by all "
+            f"at the start left, {row_start['churn']:.1%}. Dividing by all "
             f"{int(row_all['denominator']):,} customers of the period gives "
-            f"{row_all['churn_rate']:.1%}, only because {row_start['new_customers']:,} "
+            f"{row_all['churn']:.1%}, only because {row_start['new_customers']:,} "
             "customers joined."
         )
         """
@@ -297,11 +297,11 @@ CELLS = [
         """
         first_year = company.mrr.cs.churn(period=long, join_and_churn="count").iloc[[0]]
         row = first_year.iloc[0]
-        print(f"{first_year.index[0]}: rate {row['churn_rate']:.0%}; "
+        print(f"{first_year.index[0]}: rate {row['churn']:.0%}; "
               f"{row['churned_after_joining']:,} of the {row['churned']:,} who left had joined "
               "during the period.")
         first_year[["start_customers", "new_customers", "churned", "churned_after_joining",
-                    "churn_rate"]]
+                    "churn"]]
         """
     ),
     md(
@@ -391,7 +391,7 @@ CELLS = [
 
         for d, column in [("start", "÷ start"), ("average", "÷ average"),
                           ("start_plus_new", "÷ start+new")]:
-            assert np.allclose(manual[column], results[d]["churn_rate"], rtol=0, atol=1e-12), d
+            assert np.allclose(manual[column], results[d]["churn"], rtol=0, atol=1e-12), d
         assert (manual["churned"] == results["start"]["churned"]).all()
         manual.tail(3).round(4)
         """
@@ -431,7 +431,7 @@ CELLS = [
         net = company.mrr.cs.revenue_churn(kind="net").loc[last12]
         compare = pd.DataFrame(
             {
-                "logo %": results["start"]["churn_rate"] * 100,
+                "logo %": results["start"]["churn"] * 100,
                 "gross revenue %": gross["revenue_churn"] * 100,
                 "net revenue %": net["revenue_churn"] * 100,
                 "churned MRR per lost customer": gross["churn"] / results["start"]["churned"],
@@ -478,7 +478,7 @@ CELLS = [
     ),
     code(
         """
-        monthly = results["start"]["churn_rate"].mean()
+        monthly = results["start"]["churn"].mean()
         print(f"mean monthly churn over the last {len(last12)} months: {monthly:.2%}")
         print(f"× 12:                   {12 * monthly:.1%}  (too high)")
         print(f"1 − (1 − monthly)**12:  {1 - (1 - monthly) ** 12:.1%}")
@@ -579,7 +579,7 @@ DASHBOARDS = [
         from_lines = {"cskit": company.subscriptions.cs.churn(as_of=month.end_time)}
         from_lines |= {v: company.subscriptions.cs.churn(as_of=month.end_time, convention=v)
                        for v in vendors}
-        by_vendor = pd.DataFrame({name: table["churn_rate"] for name, table in from_lines.items()})
+        by_vendor = pd.DataFrame({name: table["churn"] for name, table in from_lines.items()})
         print("monthly churn rate from subscription lines, %:")
         display((by_vendor.loc[recent] * 100).round(2))
         last_30 = {v: company.subscriptions.cs.churn(period="30D", as_of=month.end_time,
@@ -587,7 +587,7 @@ DASHBOARDS = [
                    for v in vendors}
         last_30["cskit"] = company.subscriptions.cs.churn(period="30D", as_of=month.end_time).iloc[-1]
         pd.DataFrame(last_30).T[["start_customers", "new_customers", "churned",
-                                 "churned_after_joining", "denominator", "churn_rate"]]
+                                 "churned_after_joining", "denominator", "churn"]]
         """
     ),
     md(

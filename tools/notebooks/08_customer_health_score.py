@@ -64,7 +64,7 @@ CELLS = [
         $$\\text{score} = \\frac{\\sum_i w_i x_i}{\\sum_i w_i}$$
 
         over the components the account has (a missing NPS answer is left out, not counted as
-        0, unless `missing=0`), and the **bands**: 0–50 red, 51–75 yellow, 76–100 green by
+        0, unless `on_invalid=0`), and the **bands**: 0–50 red, 51–75 yellow, 76–100 green by
         default (`band_edges=`; `GRADE_BANDS` labels them poor / average / good).
 
         ## A small example by hand
@@ -334,7 +334,7 @@ CELLS = [
         bt_default = backtest(judged(scored), company.mrr, horizon=3)
         bt_day_one = backtest(judged(day_one), company.mrr, horizon=3)
         alone = backtest(judged(inputs.assign(tickets=-inputs["tickets"], score=0.0)),
-                         company.mrr, horizon=3, band=None,
+                         company.mrr, horizon=3, band_col=None,
                          components=list(signals)).components["auc"]
         print(f"judged months: default score AUC {bt_default.auc:.3f}, day-one score "
               f"{bt_day_one.auc:.3f}, best single signal ({alone.idxmax()}) {alone.max():.3f}")

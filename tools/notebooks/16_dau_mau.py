@@ -368,7 +368,7 @@ CELLS = [
             result = c.events.cs.feature_adoption(features=[work[0]])
             return result.xs(work[0], level="feature")["adoption"]
 
-        tree = KPI("churn", lambda c: c.mrr.cs.churn(period="M")["churn_rate"], better="down",
+        tree = KPI("churn", lambda c: c.mrr.cs.churn(period="M")["churn"], better="down",
                    label=cskit.t("kpi.churn"), children=[
             KPI("first_login", lambda c: acc.cs.first_login_rate(
                 as_of=month.end_time)["first_login_rate"], label=cskit.t("usage.kpi.first_login_rate")),

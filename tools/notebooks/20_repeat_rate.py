@@ -327,7 +327,7 @@ CELLS = [
         q = quarterly_churn.index[(quarterly_churn.index.asfreq("M", how="end") <= month)
                                   & quarterly_churn.index.isin(judged)][-1]
         print(f"{q}: 継続率 (retention) = 1 − churn rate = "
-              f"{1 - quarterly_churn.loc[q, 'churn_rate']:.1%} of the customers at the start; "
+              f"{1 - quarterly_churn.loc[q, 'churn']:.1%} of the customers at the start; "
               f"リピート率 (repeat rate, 3 months) = {paid_again.loc[q, 'repeat_rate']:.1%} of "
               "the quarter's new customers.")
         """

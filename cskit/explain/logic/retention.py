@@ -59,9 +59,9 @@ def prepare(
     *,
     month: str | pd.Period | None = None,
     window: int = 12,
-    customer: str = "customer_id",
+    customer_col: str = "customer_id",
     month_col: str = "month",
-    mrr: str = "mrr",
+    mrr_col: str = "mrr",
 ) -> RetentionBase:
     """Cohort amounts from an ``mrr`` frame: customers paying ``window`` months before ``month``.
 
@@ -72,7 +72,7 @@ def prepare(
     monthly NRR, captioned so). ``new`` is the month's MRR from customers
     outside that cohort.
     """
-    from cskit.metrics.retention import nrr
+    from cskit.metrics import nrr
 
     frame = sample_company().mrr if data is None else data
     months = pd.PeriodIndex(as_month(frame, month_col, "mrr"))
@@ -80,11 +80,12 @@ def prepare(
     span = int((months.max() - months.min()).n) + 1 if len(months) else 0
     if window > span - 1:
         window = 1
-    table = nrr(frame, period="M", window=window, customer=customer, month=month_col, mrr=mrr)
+    table = nrr(frame, period="M", window=window, customer_col=customer_col, month_col=month_col,
+                mrr_col=mrr_col)
     if end_month not in table.index:
         end_month = table.index[-1]
     row = table.loc[end_month]
-    total_end = float(pd.Series(frame[mrr].to_numpy(dtype=float))[months == end_month].sum())
+    total_end = float(pd.Series(frame[mrr_col].to_numpy(dtype=float))[months == end_month].sum())
     return RetentionBase(
         start=float(row["start"]),
         expansion=float(row["expansion"]),
