@@ -102,7 +102,9 @@ def test_nrr_grr_stored_in_notebooks(retention):
     assert stored_row("00_start_here", "NRR (net revenue retention)") == f"{nrr:.1%}"
     assert stored_row("00_start_here", "GRR (gross revenue retention)") == f"{grr:.1%}"
     text = stored("04_net_dollar_retention")
-    assert f"NRR {nrr:.1%}" in text and f"GRR {grr:.1%}" in text
+    # notebook 04 prints the headline with its convention (DECISIONS: 12 months, returns excluded)
+    assert f"12-month NRR (returns excluded): {nrr:.1%}" in text
+    assert f"12-month GRR (returns excluded): {grr:.1%}" in text
 
 
 @AWAITS_MERGE
