@@ -27,9 +27,9 @@ import pandas as pd
 from cskit._conventions import with_convention
 from cskit._validate import check_choice, check_period
 from cskit.errors import CskitWarning, InvalidParameterError, InvalidValueError, caller_stacklevel
+from cskit.metrics._occasions import occasions
 from cskit.metrics._panel import customer_months, month_index
 from cskit.metrics.churn import churn as _churn
-from cskit.metrics.repeat import _occasions
 from cskit.registry import cs_method
 
 SUBSCRIPTION_COLUMNS = [
@@ -416,7 +416,7 @@ def _transactional(
             f"lifespan={lifespan!r} must be a positive number of {unit!r} units, or None to "
             f"measure it as the customers' mean tenure so far."
         )
-    occ = _occasions(frame, customer=customer, date=date, amount=amount, by=by, unit="D",
+    occ = occasions(frame, customer=customer, date=date, amount=amount, by=by, unit="D",
                      same_day=same_day, as_of=as_of)
     starts = occ.starts
     sizes = np.diff(np.r_[starts, len(occ.t)])

@@ -9,8 +9,8 @@ from matplotlib.ticker import PercentFormatter
 
 from cskit.errors import InvalidParameterError
 from cskit.i18n import t
+from cskit.plotting._axes import _axes
 from cskit.plotting._style import COLORS
-from cskit.plotting.mrr import _axes
 
 __all__ = ["active_days_bars", "event_retention_curve"]
 

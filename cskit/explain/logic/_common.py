@@ -186,3 +186,11 @@ def sample_company() -> Any:
 
 
 _CACHE: dict[str, Any] = {}
+
+
+def slider_step(value: float) -> float:
+    """A slider step of about 1/200 of the range, rounded to 1, 10, 100, …"""
+    step = 1.0
+    while step * 200 < value:
+        step *= 10
+    return step

@@ -27,8 +27,8 @@ from cskit.explain.logic._common import (
     pct,
     sample_company,
     sentence,
+    slider_step,
 )
-from cskit.explain.logic.mrr import _step
 
 KPI = "ltv"
 #: Churn rates of the curve (monthly, 0.5 % … 20 %).
@@ -72,7 +72,7 @@ def prepare(
 
 def controls(base: LTVBase) -> list[Control]:
     top = max(3 * base.arpa, 100.0)
-    step = _step(top)
+    step = slider_step(top)
     return [
         Control("arpa", "float", base.arpa, label(KPI, "ctl.arpa"), 0.0,
                 float(np.ceil(top / step) * step), step),

@@ -26,6 +26,7 @@ from cskit.explain.logic._common import (
     pct,
     sample_company,
     sentence,
+    slider_step,
 )
 from cskit.i18n import t
 
@@ -59,20 +60,12 @@ def prepare(data: pd.DataFrame | None = None, *, month: str | pd.Period | None =
                    **{m: float(row[m]) for m in MOVES})
 
 
-def _step(value: float) -> float:
-    """A slider step of about 1/200 of the range, rounded to 1, 10, 100, …"""
-    step = 1.0
-    while step * 200 < value:
-        step *= 10
-    return step
-
-
 def controls(base: MRRBase) -> list[Control]:
     out = []
     for move in MOVES:
         current = getattr(base, move)
         top = max(3 * current, 0.05 * base.start, 100.0)
-        step = _step(top)
+        step = slider_step(top)
         top = round(top / step) * step
         out.append(Control(move, "float", current, t(f"move.{move}"), 0.0, top, step))
     return out

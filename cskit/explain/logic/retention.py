@@ -33,8 +33,8 @@ from cskit.explain.logic._common import (
     pct,
     sample_company,
     sentence,
+    slider_step,
 )
-from cskit.explain.logic.mrr import _step
 from cskit.i18n import t
 
 KPI = "retention"
@@ -110,7 +110,7 @@ def controls(base: RetentionBase) -> list[Control]:
         current = getattr(base, name)
         top = base.start if name in ("contraction", "churn") else max(3 * current, 0.2 * base.start)
         top = max(top, current, 100.0)
-        step = _step(top)
+        step = slider_step(top)
         out.append(Control(name, "float", current, t(f"move.{name}"), 0.0,
                            float(np.ceil(top / step) * step), step))
     return out
