@@ -657,7 +657,7 @@ def test_health_section_states_the_check_and_band_shares(tmp_path):
     assert checked["method"] == "calibrated" and checked["auc"] == fit.auc_test
     assert "judged only on later months" in report.health_check_text(checked, "2026-10")[0]
     red = report.moved_to_red(company, "2026-10", fit)
-    redone = fit.score(report._health_inputs(company, pd.Period("2026-10", "M"))[0],
+    redone = fit.score(report.health._health_inputs(company, pd.Period("2026-10", "M"))[0],
                        by="segment")
     last = redone[redone["month"] == pd.Period("2026-10", "M")].set_index("account_id")
     assert (last.loc[red["account_id"], "band"] == "red").all()
