@@ -522,7 +522,7 @@ def test_customer_comments_and_escaping():
     assert picked["score"].tolist() == [0, 3, 6]
     assert picked["comment"].iloc[2] == "x" * 49 + "…"
     page = report.comments_html(picked)
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page  # Jinja2's escape
     assert "<script>" not in page
     assert "2026-10-09" in page
     assert "No comments" in report.comments_html(picked.iloc[:0])

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from cskit._months import parse_month
 from cskit._validate import as_datetime
 from cskit.errors import MissingColumnError
 from cskit.i18n import t
-from cskit.report.render import SCORECARD_CSS
+from cskit.report.render import render_template
 
 
 def customer_comments(
@@ -76,16 +74,10 @@ def comments_html(comments: pd.DataFrame) -> str:
     >>> "&lt;script&gt;alert(1)&lt;/script&gt;" in comments_html(frame)
     True
     """
-    esc = html.escape
-    if comments.empty:
-        return f"<p>{esc(t('report.no_comments'))}</p>"
-    lines = [SCORECARD_CSS, '<table class="cskit-comments">',
-             f"<thead><tr><th>{esc(t('report.comment_date'))}</th>"
-             f"<th>{esc(t('report.comment_score'))}</th>"
-             f"<th>{esc(t('report.comment'))}</th></tr></thead><tbody>"]
-    for when, score, comment in zip(comments["submitted_at"], comments["score"],
-                                    comments["comment"], strict=True):
-        lines.append(f"<tr><td>{esc(f'{when:%Y-%m-%d}')}</td><td>{esc(str(int(score)))}</td>"
-                     f'<td class="comment">{esc(str(comment))}</td></tr>')
-    lines.append("</tbody></table>")
-    return "\n".join(lines)
+    rows = [{"date": f"{when:%Y-%m-%d}", "score": str(int(score)), "comment": str(comment)}
+            for when, score, comment in zip(comments["submitted_at"], comments["score"],
+                                            comments["comment"], strict=True)]
+    headers = {"date": t("report.comment_date"), "score": t("report.comment_score"),
+               "comment": t("report.comment")}
+    return render_template("comments.html.j2", rows=rows, headers=headers,
+                           empty=t("report.no_comments"))
