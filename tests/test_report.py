@@ -349,7 +349,7 @@ direction = "lower"
 def test_scorecard_with_targets_by_hand():
     from cskit.targets import parse_targets
 
-    targets = parse_targets(TINY_TARGETS, known=[k.id for k in report.KPIS])
+    targets = parse_targets(TINY_TARGETS, known=[k.name for k in report.KPIS])
     card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", targets=targets)
     # NPS moves under churn; the rest keeps the KPI list's order.
     assert card.index.tolist() == ["mrr", "net_new_mrr", "customers", "churn", "nps",
@@ -408,10 +408,10 @@ def _sampled(data):
 
 
 def test_adding_a_kpi_is_one_entry():
-    seasonal = report.KPI("seasonal", "kpi.customers", "count", True, "usage", _seasonal)
-    sampled = report.KPI("sampled", "kpi.nps", "points", True, "voice", _sampled,
+    seasonal = report.KPI("seasonal", _seasonal, label="kpi.customers", unit="count", area="usage")
+    sampled = report.KPI("sampled", _sampled, label="kpi.nps", unit="points", area="voice",
                          needs=("surveys",), parent="mrr")
-    needs_tickets = report.KPI("tickets", "kpi.nps", "count", True, "support", _seasonal,
+    needs_tickets = report.KPI("tickets", _seasonal, label="kpi.nps", unit="count", area="support",
                                needs=("tickets",))
     kpis = [*report.KPIS, seasonal, sampled, needs_tickets]
     card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", kpis=kpis)
@@ -432,7 +432,7 @@ def test_adding_a_kpi_is_one_entry():
 
 
 def test_top_moves_by_hand():
-    seasonal = report.KPI("seasonal", "kpi.customers", "count", True, "usage", _seasonal)
+    seasonal = report.KPI("seasonal", _seasonal, label="kpi.customers", unit="count", area="usage")
     card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", kpis=[*report.KPIS, seasonal])
     # Only "seasonal" has a year of history (surprise 5.2); the others are ranked by
     # relative change: net revenue churn (40/190 + 10/180) / (10/180) = 4.79, NPS 60/30 = 2,

@@ -16,14 +16,16 @@ are the currency, plan labels and the lines for missing tables.
 
 Adding a KPI to the report
 --------------------------
-The scorecard is the list :data:`KPIS`; each entry is a :class:`KPI`. To add
+The scorecard is the list :data:`KPIS`; each entry is a :class:`KPI` (cskit's one KPI
+class, :mod:`cskit._kpi`). To add
 one, append one entry, e.g. for CSAT::
 
     def _csat(data: ReportData) -> pd.DataFrame:
         result = data.table("surveys").cs.csat(period="M", level=data.level)
         return result.rename(columns={"csat": "value"})   # keeps se, ci_low, ci_high
 
-    KPIS.append(KPI("csat", "kpi.csat", "rate", True, "voice", _csat, needs=("surveys",)))
+    KPIS.append(KPI("csat", _csat, label="kpi.csat", unit="rate", area="voice",
+                    needs=("surveys",)))
 
 * ``compute`` receives a :class:`ReportData` (the company, the month being
   reported, the confidence level, and :meth:`ReportData.cached` to share one

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
 
+from cskit._kpi import KPI
 from cskit.errors import InvalidParameterError
 from cskit.report.months import _months_of
 from cskit.targets import Targets
@@ -53,49 +53,13 @@ class ReportData:
         return self._cache[key]
 
 
-@dataclass(frozen=True)
-class KPI:
-    """One KPI of the scorecard (see "Adding a KPI to the report" in the module docstring).
-
-    Attributes
-    ----------
-    id : str
-        Short name, used in ``targets.toml`` and as the scorecard's index.
-    label : str
-        :func:`cskit.t` key of its name.
-    unit : {"money", "count", "rate", "points"}
-        How to show it; rates are fractions.
-    higher_is_better : bool
-        Its natural direction (a ``targets.toml`` may say otherwise).
-    area : str
-        Its section of the report, one of :data:`AREAS`.
-    compute : callable
-        ``compute(data: ReportData)`` → Series or DataFrame by month.
-    needs : tuple of str
-        Tables of the company it reads.
-    parent : str or None
-        Default parent in the KPI tree.
-    columns : mapping of str to tuple of str
-        Optional columns it needs, by table; without them the KPI is left out.
-    """
-
-    id: str
-    label: str
-    unit: str
-    higher_is_better: bool
-    area: str
-    compute: Callable[[ReportData], pd.Series | pd.DataFrame]
-    needs: tuple[str, ...] = ("mrr",)
-    parent: str | None = None
-    columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def available(self, company: Any) -> bool:
-        """Whether the company has the tables and columns this KPI needs."""
-        frames = [getattr(company, n, None) for n in self.needs]
-        if not all(isinstance(f, pd.DataFrame) for f in frames):
-            return False
-        return all(c in getattr(company, table).columns
-                   for table, cols in self.columns.items() for c in cols)
+def available(spec: KPI, company: Any) -> bool:
+    """Whether the company has the tables and columns the KPI ``spec`` needs."""
+    frames = [getattr(company, n, None) for n in spec.needs]
+    if not all(isinstance(f, pd.DataFrame) for f in frames):
+        return False
+    return all(c in getattr(company, table).columns
+               for table, cols in spec.columns.items() for c in cols)
 
 
 def _mrr_totals(data: ReportData) -> pd.DataFrame:
@@ -198,43 +162,52 @@ def _tickets_per_100(data: ReportData) -> pd.Series:
     return volume["per_100_accounts"]
 
 
-#: The scorecard's KPIs, in display order. Append a :class:`KPI` to add one.
+#: The scorecard's KPIs, in display order. Append a :class:`KPI` (:mod:`cskit._kpi`, cskit's one KPI
+#: class) to add one: ``name``, ``compute``, ``label``, ``unit``, ``higher_is_better``,
+#: ``area``, ``needs``, ``columns`` and ``parent`` are the fields the report reads.
 KPIS: list[KPI] = [
-    KPI("mrr", "kpi.mrr", "money", True, "revenue", _mrr),
-    KPI("net_new_mrr", "kpi.net_new_mrr", "money", True, "revenue", _net_new_mrr),
-    KPI("customers", "kpi.customers", "count", True, "retention", _customers),
-    KPI("churn", "kpi.churn", "rate", False, "retention", _churn),
-    KPI("revenue_churn", "kpi.revenue_churn", "rate", False, "retention", _revenue_churn),
-    KPI("net_revenue_churn", "kpi.net_revenue_churn", "rate", False, "retention",
-        _net_revenue_churn),
-    KPI("nrr", "report.kpi.nrr_monthly", "rate", True, "retention", _nrr),
-    KPI("grr", "report.kpi.grr_monthly", "rate", True, "retention", _grr),
-    KPI("nrr_12m", "report.kpi.nrr_12m", "rate", True, "retention", _trailing("nrr")),
-    KPI("grr_12m", "report.kpi.grr_12m", "rate", True, "retention", _trailing("grr")),
-    KPI("nps", "kpi.nps", "points", True, "voice", _nps, needs=("surveys",)),
-    KPI("csat", "kpi.csat", "rate", True, "voice", _survey_share("csat"), needs=("surveys",),
+    KPI("mrr", _mrr, label="kpi.mrr", unit="money", area="revenue", needs=("mrr",)),
+    KPI("net_new_mrr", _net_new_mrr, label="kpi.net_new_mrr", unit="money", area="revenue",
+        needs=("mrr",)),
+    KPI("customers", _customers, label="kpi.customers", unit="count", area="retention",
+        needs=("mrr",)),
+    KPI("churn", _churn, label="kpi.churn", higher_is_better=False, area="retention",
+        needs=("mrr",)),
+    KPI("revenue_churn", _revenue_churn, label="kpi.revenue_churn", higher_is_better=False,
+        area="retention", needs=("mrr",)),
+    KPI("net_revenue_churn", _net_revenue_churn, label="kpi.net_revenue_churn",
+        higher_is_better=False, area="retention", needs=("mrr",)),
+    KPI("nrr", _nrr, label="report.kpi.nrr_monthly", area="retention", needs=("mrr",)),
+    KPI("grr", _grr, label="report.kpi.grr_monthly", area="retention", needs=("mrr",)),
+    KPI("nrr_12m", _trailing("nrr"), label="report.kpi.nrr_12m", area="retention",
+        needs=("mrr",)),
+    KPI("grr_12m", _trailing("grr"), label="report.kpi.grr_12m", area="retention",
+        needs=("mrr",)),
+    KPI("nps", _nps, label="kpi.nps", unit="points", area="voice", needs=("surveys",)),
+    KPI("csat", _survey_share("csat"), label="kpi.csat", area="voice", needs=("surveys",),
         columns={"surveys": ("survey",)}),
-    KPI("ces", "kpi.ces", "rate", True, "voice", _survey_share("ces"), needs=("surveys",),
+    KPI("ces", _survey_share("ces"), label="kpi.ces", area="voice", needs=("surveys",),
         columns={"surveys": ("survey",)}),
-    KPI("fcr", "kpi.fcr", "rate", True, "support", _fcr, needs=("tickets",),
+    KPI("fcr", _fcr, label="kpi.fcr", area="support", needs=("tickets",),
         columns={"tickets": ("resolved_at", "agent_replies")}),
-    KPI("tickets_per_100", "axis.per_100_accounts", "count", False, "support",
-        _tickets_per_100, needs=("tickets", "mrr"), columns={"tickets": ("account_id",)}),
-    KPI("first_login_rate", "report.kpi.first_login_rate", "rate", True, "usage",
-        _first_login_rate, needs=("accounts",), parent="churn",
+    KPI("tickets_per_100", _tickets_per_100, label="axis.per_100_accounts", unit="count",
+        higher_is_better=False, area="support", needs=("tickets", "mrr"),
+        columns={"tickets": ("account_id",)}),
+    KPI("first_login_rate", _first_login_rate, label="report.kpi.first_login_rate",
+        area="usage", needs=("accounts",), parent="churn",
         columns={"accounts": ("signup_at", "first_login_at")}),
-    KPI("stickiness", "report.kpi.stickiness", "rate", True, "usage", _stickiness,
+    KPI("stickiness", _stickiness, label="report.kpi.stickiness", area="usage",
         needs=("events",), parent="churn", columns={"events": ("user_id",)}),
 ]
 
 
 def _spec(kpi: str, kpis: Sequence[KPI] | None = None) -> KPI:
     for spec in KPIS if kpis is None else kpis:
-        if spec.id == kpi:
+        if spec.name == kpi:
             return spec
     raise InvalidParameterError(
         f"kpi={kpi!r} is not a KPI of the report; use one of "
-        f"{', '.join(s.id for s in (KPIS if kpis is None else kpis))}."
+        f"{', '.join(s.name for s in (KPIS if kpis is None else kpis))}."
     )
 
 
@@ -251,4 +224,4 @@ def load_targets(data_dir: object = None, kpis: Sequence[KPI] | None = None) -> 
     >>> targets["churn"].target, targets.parents()["first_login_rate"]
     (0.025, 'churn')
     """
-    return _load_targets(data_dir, known=[k.id for k in (KPIS if kpis is None else kpis)])
+    return _load_targets(data_dir, known=[k.name for k in (KPIS if kpis is None else kpis)])

@@ -12,7 +12,14 @@ import pandas as pd
 from cskit._stats import normal_p_value
 from cskit.errors import InvalidParameterError
 from cskit.i18n import t
-from cskit.report.kpis import KPI, KPIS, ReportData, _spec, load_targets  # noqa: F401
+from cskit.report.kpis import (  # noqa: F401
+    KPI,
+    KPIS,
+    ReportData,
+    _spec,
+    available,
+    load_targets,
+)
 from cskit.report.months import check_month
 from cskit.targets import Targets, tree_order
 
@@ -133,10 +140,10 @@ def scorecard(
     if not 0 < level < 1:
         raise InvalidParameterError(f"level={level!r} must be between 0 and 1, e.g. 0.95.")
     data = ReportData(company, month, level)
-    specs = [k for k in (KPIS if kpis is None else kpis) if k.available(company)]
-    by_id = {k.id: k for k in specs}
+    specs = [k for k in (KPIS if kpis is None else kpis) if available(k, company)]
+    by_id = {k.name: k for k in specs}
     targets = targets if targets is not None else Targets(())
-    parents: dict[str, str | None] = {k.id: k.parent for k in specs}
+    parents: dict[str, str | None] = {k.name: k.parent for k in specs}
     for kpi, entry in targets.items():
         if kpi in parents:
             parents[kpi] = entry.parent

@@ -55,7 +55,7 @@ _STATUS_KEYS = {"on_track": "report.on_track", "off_track": "report.off_track"}
 
 def _name(row: pd.Series, kpi: str) -> str:
     """The KPI's name in the current language (the scorecard may have been made in another)."""
-    keys = {k.id: k.label for k in KPIS}
+    keys = {k.name: k.label for k in KPIS}
     return t(keys[kpi]) if kpi in keys else str(row["label"])
 
 
