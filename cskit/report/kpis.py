@@ -62,6 +62,11 @@ def available(spec: KPI, company: Any) -> bool:
                for table, cols in spec.columns.items() for c in cols)
 
 
+def _counted(value: pd.Series, numerator: pd.Series, denominator: pd.Series) -> pd.DataFrame:
+    """A rate KPI with the counts behind it: the scorecard tests its change on them."""
+    return pd.DataFrame({"value": value, "numerator": numerator, "denominator": denominator})
+
+
 def _mrr_totals(data: ReportData) -> pd.DataFrame:
     return data.cached("mrr", lambda: data.table("mrr").cs.mrr(period="M"))
 
@@ -80,8 +85,9 @@ def _net_new_mrr(data: ReportData) -> pd.Series:
     ]
 
 
-def _churn(data: ReportData) -> pd.Series:
-    return data.table("mrr").cs.churn(period="M")["churn_rate"]
+def _churn(data: ReportData) -> pd.DataFrame:
+    result = data.table("mrr").cs.churn(period="M")
+    return _counted(result["churn_rate"], result["churned"], result["denominator"])
 
 
 def _revenue_churn(data: ReportData) -> pd.Series:
@@ -105,13 +111,13 @@ def _nps(data: ReportData) -> pd.DataFrame:
     return result.rename(columns={"nps": "value"})[["value", "se", "ci_low", "ci_high"]]
 
 
-def _first_login_rate(data: ReportData) -> pd.Series:
+def _first_login_rate(data: ReportData) -> pd.DataFrame:
     # Sign-ups of each month that logged in within 7 days; the reported month's
     # last week of sign-ups has not had its 7 days yet and is left out.
     result = data.table("accounts").cs.first_login_rate(
         within_days=7, period="M", as_of=data.month.end_time
     )
-    return result["first_login_rate"]
+    return _counted(result["first_login_rate"], result["logged_in"], result["new_accounts"])
 
 
 def _stickiness(data: ReportData) -> pd.Series:
@@ -139,8 +145,12 @@ def _trailing(kind: str) -> Callable[[ReportData], pd.Series]:
     return compute
 
 
+#: The count of "good" answers in the CSAT and CES results (the share's numerator).
+_SURVEY_COUNTS = {"csat": "satisfied", "ces": "easy"}
+
+
 def _survey_share(kind: str):
-    """CSAT or CES per month with its standard error, so only significant changes count."""
+    """CSAT or CES per month with its counts, so only significant changes count."""
 
     def compute(data: ReportData) -> pd.DataFrame:
         surveys = data.table("surveys")
@@ -148,13 +158,15 @@ def _survey_share(kind: str):
             # No answers of this survey at all: the KPI has no months (shown as missing).
             return _no_months()
         result = getattr(surveys.cs, kind)(period="M", level=data.level)
-        return result.rename(columns={kind: "value"})[["value", "se", "ci_low", "ci_high"]]
+        counted = _counted(result[kind], result[_SURVEY_COUNTS[kind]], result["n"])
+        return counted.join(result[["se", "ci_low", "ci_high"]])
 
     return compute
 
 
-def _fcr(data: ReportData) -> pd.Series:
-    return data.table("tickets").cs.fcr(period="M")["fcr"]
+def _fcr(data: ReportData) -> pd.DataFrame:
+    result = data.table("tickets").cs.fcr(period="M")
+    return _counted(result["fcr"], result["qualifying"], result["denominator"])
 
 
 def _tickets_per_100(data: ReportData) -> pd.Series:

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cskit._stats import normal_p_value
+from cskit._stats import normal_p_value, two_proportion_test
 from cskit.errors import InvalidParameterError
 from cskit.i18n import t
 from cskit.report.kpis import (  # noqa: F401
@@ -63,12 +63,38 @@ def _typical_change(values: pd.Series, month: pd.Period) -> float:
 
 def _p_value(change: float, se_now: float, se_before: float) -> float:
     """Two-sided p-value of a change between two independent estimates."""
+    return _z_test(change, se_now, se_before)[1]
+
+
+def _z_test(change: float, se_now: float, se_before: float) -> tuple[float, float]:
+    """z statistic and two-sided p-value of a change between two independent estimates."""
     if math.isnan(change) or math.isnan(se_now) or math.isnan(se_before):
-        return math.nan
+        return math.nan, math.nan
     spread = math.hypot(se_now, se_before)
     if spread > 0:
-        return float(normal_p_value(abs(change) / spread))
-    return 0.0 if change != 0 else 1.0  # both months unanimous: any difference is real
+        return change / spread, float(normal_p_value(abs(change) / spread))
+    if change == 0:
+        return 0.0, 1.0
+    return math.copysign(math.inf, change), 0.0  # both months unanimous: any change is real
+
+
+def _test(frame: pd.DataFrame, month: pd.Period, change: float) -> tuple[float, float, str | None]:
+    """(z, p-value, test) of the change from the month before to ``month``.
+
+    A rate with its counts (``numerator``, ``denominator``): the pooled
+    two-proportion z test on the counts. A sampled KPI with a standard error
+    (``se``, e.g. NPS): the two-sample z test. Anything else is exact (all
+    customers, all money): no test, NaN.
+    """
+    if {"numerator", "denominator"} <= set(frame.columns):
+        counts = [_at(frame, c, m) for m in (month - 1, month)
+                  for c in ("numerator", "denominator")]
+        z_value, p_value = two_proportion_test(*counts)
+        return z_value, p_value, "two_proportion"
+    if "se" in frame.columns:
+        z_value, p_value = _z_test(change, _at(frame, "se", month), _at(frame, "se", month - 1))
+        return z_value, p_value, "z_se"
+    return math.nan, math.nan, None
 
 
 def scorecard(
@@ -108,13 +134,19 @@ def scorecard(
         * ``value``, ``previous``, ``change`` (= value − previous; for rates a
           difference of fractions, 0.01 = 1 percentage point);
         * ``ci_low``, ``ci_high`` – interval of the month for sampled KPIs (NPS);
-        * ``p_value`` – sampled KPIs only: two-sided p-value of the two-sample z
-          test ``z = change / √(se² + se_previous²)`` (independent samples);
+        * ``test``, ``z``, ``p_value`` – how the change was tested, its z
+          statistic and two-sided p-value: ``"two_proportion"`` for a rate with
+          its counts (churn, FCR, CSAT, CES, first-login rate: the pooled
+          two-proportion z test on this month's and last month's numerator and
+          denominator), ``"z_se"`` for a sampled KPI with a standard error
+          (NPS: ``z = change / √(se² + se_previous²)``), ``None`` and NaN for
+          exact KPIs (money, counts, revenue ratios);
         * ``direction`` – ``"up"``, ``"down"`` or ``"flat"``; ``better`` –
           ``"higher"`` or ``"lower"`` (the target file's direction, else the KPI's);
-        * ``verdict`` – ``"better"``, ``"worse"``, ``"unchanged"``, or for sampled
-          KPIs ``"not_significant"`` when ``p_value ≥ 1 − level``; ``None`` when
-          a value is missing (e.g. no NPS answers that month);
+        * ``verdict`` – ``"better"``, ``"worse"``, ``"unchanged"``, or for tested
+          KPIs ``"not_significant"`` when ``p_value ≥ 1 − level`` (one more
+          churned customer is not "worse"); ``None`` when a value is missing
+          (e.g. no NPS answers that month);
         * ``target`` and ``status`` – ``"on_track"`` when the value meets the
           target in the better direction (≥ for higher, ≤ for lower),
           ``"off_track"`` otherwise, ``None`` without a target or a value;
@@ -159,9 +191,7 @@ def scorecard(
         entry = targets.get(kpi)
         better = (entry.direction if entry is not None and entry.direction else
                   ("higher" if spec.higher_is_better else "lower"))
-        p_value = math.nan
-        if "se" in frame.columns:
-            p_value = _p_value(change, _at(frame, "se", month), _at(frame, "se", month - 1))
+        z_value, p_value, test = _test(frame, month, change)
         if math.isnan(change):
             direction = verdict = None
         else:
@@ -181,14 +211,15 @@ def scorecard(
             "kpi": kpi, "label": t(spec.label), "unit": spec.unit, "area": spec.area,
             "parent": parent, "depth": depth, "value": value, "previous": previous,
             "change": change, "ci_low": _at(frame, "ci_low", month),
-            "ci_high": _at(frame, "ci_high", month), "p_value": p_value,
+            "ci_high": _at(frame, "ci_high", month), "p_value": p_value, "z": z_value,
+            "test": test,
             "direction": direction, "better": better, "verdict": verdict, "target": target,
             "status": status, "typical_change": typical,
             "surprise": abs(change) / typical if typical > 0 else math.nan,
         })
     table = pd.DataFrame(rows).set_index("kpi")
     # object dtype: keep None for "no value" (a str column would turn it into NaN).
-    for column in ("parent", "direction", "verdict", "status"):
+    for column in ("parent", "direction", "verdict", "status", "test"):
         table[column] = pd.Series([row[column] for row in rows], index=table.index,
                                   dtype=object)
     table["depth"] = table["depth"].astype(np.int64)

@@ -118,31 +118,41 @@ def format_scorecard(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def top_moves(table: pd.DataFrame, n: int = 3) -> pd.DataFrame:
-    """The ``n`` KPIs that moved most this month, relative to how much each usually moves.
+    """The ``n`` KPIs that moved most this month, by how sure we are that they moved.
 
-    A KPI's move is ``|change| ÷ typical monthly change`` (the scorecard's
-    ``surprise``), which puts money, counts, rates and points on one scale.
-    Only real moves count: ``unchanged``, missing and not significant survey
-    changes are left out. KPIs with too little history to know their usual
-    move come after the others, by relative change ``|change| ÷ |previous|``.
+    Only real moves count: ``unchanged``, missing and not significant changes
+    are left out. Each remaining move is measured against its own noise:
+
+    * a tested KPI (a rate with its counts, a survey with its standard error)
+      by ``|z|``, the change in standard errors of the test — a small change
+      measured on many customers comes before a large one measured on few;
+    * an exact KPI (money, counts, revenue ratios) by its ``surprise``,
+      ``|change| ÷ typical monthly change`` over the last 12 months, the same
+      kind of "change in units of its usual noise".
+
+    KPIs with neither (too little history) come last, by relative change
+    ``|change| ÷ |previous|``.
 
     Examples
     --------
     >>> card = pd.DataFrame({
-    ...     "change": [10.0, 0.02, 5.0, 1.0], "previous": [100.0, 0.1, 50.0, 10.0],
-    ...     "surprise": [0.5, 3.0, np.nan, 2.0],
-    ...     "verdict": ["better", "worse", "better", "not_significant"]},
-    ...     index=pd.Index(["mrr", "churn", "nps", "csat"], name="kpi"))
-    >>> top_moves(card, n=2).index.tolist()
-    ['churn', 'mrr']
+    ...     "change": [10.0, 0.10, 0.02, 5.0], "previous": [100.0, 0.30, 0.10, 50.0],
+    ...     "z": [np.nan, 2.1, 6.4, np.nan], "surprise": [0.5, 3.0, 1.1, np.nan],
+    ...     "verdict": ["better", "worse", "worse", "better"]},
+    ...     index=pd.Index(["mrr", "noisy", "certain", "new"], name="kpi"))
+    >>> top_moves(card, n=4).index.tolist()
+    ['certain', 'noisy', 'mrr', 'new']
     """
     moved = table[table["verdict"].isin(["better", "worse"])]
     relative = (moved["change"].abs() / moved["previous"].abs()).replace(np.inf, np.nan)
+    tested = moved["z"].abs() if "z" in moved.columns else pd.Series(np.nan, moved.index)
+    strength = tested.where(tested.notna(), moved["surprise"]).replace(np.inf, np.nan)
+    strength = strength.where(~tested.isin([np.inf]), np.finfo(float).max)
     ranked = moved.assign(
-        _known=moved["surprise"].notna(), _surprise=moved["surprise"].fillna(0.0),
+        _known=strength.notna(), _strength=strength.fillna(0.0),
         _relative=relative.fillna(0.0),
-    ).sort_values(["_known", "_surprise", "_relative"], ascending=False, kind="stable")
-    return ranked.drop(columns=["_known", "_surprise", "_relative"]).head(n)
+    ).sort_values(["_known", "_strength", "_relative"], ascending=False, kind="stable")
+    return ranked.drop(columns=["_known", "_strength", "_relative"]).head(n)
 
 
 def _move_sentence(kpi: str, row: pd.Series) -> str:
@@ -168,7 +178,7 @@ def summary_top_moves(table: pd.DataFrame, n: int = 3) -> list[str]:
     >>> import cskit
     >>> card = scorecard(cskit.datasets.load_sample(), "2026-10")
     >>> summary_top_moves(card)[0]
-    'First contact resolution (FCR) rose from 50.81% to 56.07% (+5.26 pp, better). It usually moves by about 3.31 pp a month.'
+    'Gross revenue retention (GRR, trailing 12 months) fell from 82.69% to 80.86% (-1.83 pp, worse). It usually moves by about 1.28 pp a month.'
     """
     return [_move_sentence(kpi, row) for kpi, row in top_moves(table, n).iterrows()]
 
