@@ -563,10 +563,17 @@ def test_sub_kpis_on_the_sample_match_plain_pandas(company):
 
     ev = company.events
 
+    day_of = ev["timestamp"].dt.normalize()
+
     def stickiness(m):
-        inside = ev[ev["timestamp"].dt.to_period("M") == m]
-        daily = inside.groupby(inside["timestamp"].dt.normalize())["user_id"].nunique()
-        return daily.sum() / m.days_in_month / inside["user_id"].nunique()
+        # The report's convention: the month's mean of DAU / MAU of the 28 days up to each day.
+        ratios = []
+        for day in pd.date_range(m.start_time, m.end_time.normalize(), freq="D",
+                                 tz=day_of.dt.tz):
+            dau = ev.loc[day_of == day, "user_id"].nunique()
+            window = (day_of > day - pd.Timedelta(days=28)) & (day_of <= day)
+            ratios.append(dau / ev.loc[window, "user_id"].nunique())
+        return sum(ratios) / len(ratios)
 
     assert card.loc["stickiness", "value"] == pytest.approx(stickiness(month))
     assert card.loc["stickiness", "previous"] == pytest.approx(stickiness(month - 1))

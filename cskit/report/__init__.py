@@ -56,7 +56,8 @@ One module per topic; every public name is importable from ``cskit.report``:
 :mod:`~cskit.report.scoring` (the numbers and verdicts),
 :mod:`~cskit.report.text` (cells and sentences),
 :mod:`~cskit.report.render` (HTML), :mod:`~cskit.report.comments`,
-:mod:`~cskit.report.export` (CSV/Excel) and :mod:`~cskit.report.health`.
+:mod:`~cskit.report.export` (CSV/Excel), :mod:`~cskit.report.health` and
+:mod:`~cskit.report.incomplete` (figures of the month that may still change).
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ from cskit.report.health import (
     load_health,
     moved_to_red,
 )
+from cskit.report.incomplete import incomplete_counts, incomplete_notes
 from cskit.report.kpis import AREAS, KPI, KPIS, ReportData, load_targets
 from cskit.report.months import check_month, last_months, reportable_months
 from cskit.report.render import PAGE_CSS, SCORECARD_CSS, page_html, scorecard_html
@@ -114,6 +116,8 @@ __all__ = [
     "health_check",
     "health_check_text",
     "health_scores",
+    "incomplete_counts",
+    "incomplete_notes",
     "kpi_csv",
     "kpi_history",
     "kpi_table",

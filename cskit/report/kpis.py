@@ -121,26 +121,27 @@ def _first_login_rate(data: ReportData) -> pd.DataFrame:
 
 
 def _stickiness(data: ReportData) -> pd.Series:
-    return data.table("events").cs.stickiness(period="M")["stickiness"]
-
-
-def _nrr(data: ReportData) -> pd.Series:
-    return data.table("mrr").cs.nrr(period="M")["nrr"]
-
-
-def _grr(data: ReportData) -> pd.Series:
-    return data.table("mrr").cs.grr(period="M")["grr"]
+    # The headline convention: mean DAU / trailing-28-day MAU (a calendar-month MAU
+    # makes short months look stickier).
+    return data.table("events").cs.stickiness(period="M", mau="trailing")["stickiness"]
 
 
 def _trailing(kind: str) -> Callable[[ReportData], pd.Series]:
-    """NRR or GRR over the 12 months to each month end; left out of the scorecard
-    unless the data hold the 13 months up to the reported one."""
+    """The NRR or GRR headline: over the 12 months to each month end (customers who
+    return after churning excluded) when the data hold the 13 months up to the
+    reported one, otherwise the monthly figure; its ``attrs["label"]`` says which."""
 
     def compute(data: ReportData) -> pd.Series:
         months = _months_of(data.company)
         if (data.month - months[0]).n < 12:  # fewer than 13 months up to the reported one
-            return pd.Series([], dtype=float, index=pd.PeriodIndex([], freq="M", name="period"))
-        return getattr(data.table("mrr").cs, kind)(period="M", window=12)[kind]
+            result = getattr(data.table("mrr").cs, kind)(period="M")[kind]
+            label = f"report.kpi.{kind}_monthly"
+        else:
+            result = getattr(data.table("mrr").cs, kind)(period="M", window=12)[kind]
+            label = f"report.kpi.{kind}_12m"
+        result = result.copy()
+        result.attrs["label"] = label
+        return result
 
     return compute
 
@@ -189,11 +190,9 @@ KPIS: list[KPI] = [
         area="retention", needs=("mrr",)),
     KPI("net_revenue_churn", _net_revenue_churn, label="kpi.net_revenue_churn",
         higher_is_better=False, area="retention", needs=("mrr",)),
-    KPI("nrr", _nrr, label="report.kpi.nrr_monthly", area="retention", needs=("mrr",)),
-    KPI("grr", _grr, label="report.kpi.grr_monthly", area="retention", needs=("mrr",)),
-    KPI("nrr_12m", _trailing("nrr"), label="report.kpi.nrr_12m", area="retention",
+    KPI("nrr", _trailing("nrr"), label="report.kpi.nrr_12m", area="retention",
         needs=("mrr",)),
-    KPI("grr_12m", _trailing("grr"), label="report.kpi.grr_12m", area="retention",
+    KPI("grr", _trailing("grr"), label="report.kpi.grr_12m", area="retention",
         needs=("mrr",)),
     KPI("nps", _nps, label="kpi.nps", unit="points", area="voice", needs=("surveys",)),
     KPI("csat", _survey_share("csat"), label="kpi.csat", area="voice", needs=("surveys",),

@@ -56,7 +56,7 @@ def scorecard_html(table: pd.DataFrame) -> str:
     >>> card = scorecard(cskit.datasets.load_sample(), "2026-10", targets=load_targets())
     >>> page = scorecard_html(card)
     >>> page.count("<tr class="), 'class="on_track"' in page
-    (17, True)
+    (15, True)
     """
     shown = format_scorecard(table)
     rows = []

@@ -127,7 +127,9 @@ def scorecard(
         One row per KPI, in KPI-tree order (each KPI followed by its
         sub-KPIs), indexed by ``kpi`` with columns
 
-        * ``label`` – the KPI's name in the current language; ``unit`` –
+        * ``label`` – the KPI's name in the current language, with its convention
+          (``label_key``: the :func:`cskit.t` key; NRR and GRR say "12-month" or
+          "monthly", whichever the data allow); ``unit`` –
           ``"money"``, ``"count"``, ``"rate"`` (a fraction) or ``"points"``;
           ``area`` – its report section;
         * ``parent``, ``depth`` – its place in the KPI tree (depth 0 at the top);
@@ -183,7 +185,10 @@ def scorecard(
     has_children = {p for p in parents.values() if p is not None}
     for kpi, depth, parent in tree_order(list(by_id), parents):
         spec = by_id[kpi]
-        frame = _as_frame(spec.compute(data), kpi)
+        result = spec.compute(data)
+        # A compute may say which convention it used (NRR: 12-month or monthly).
+        label = result.attrs.get("label", spec.label)
+        frame = _as_frame(result, kpi)
         if frame.empty and kpi not in has_children:
             continue  # e.g. CSAT when the surveys table holds no CSAT answers at all
         value, previous = _at(frame, "value", month), _at(frame, "value", month - 1)
@@ -208,7 +213,7 @@ def scorecard(
             status = "on_track" if met else "off_track"
         typical = _typical_change(frame["value"], month)
         rows.append({
-            "kpi": kpi, "label": t(spec.label), "unit": spec.unit, "area": spec.area,
+            "kpi": kpi, "label": t(label), "label_key": label, "unit": spec.unit, "area": spec.area,
             "parent": parent, "depth": depth, "value": value, "previous": previous,
             "change": change, "ci_low": _at(frame, "ci_low", month),
             "ci_high": _at(frame, "ci_high", month), "p_value": p_value, "z": z_value,

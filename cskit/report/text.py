@@ -55,6 +55,8 @@ _STATUS_KEYS = {"on_track": "report.on_track", "off_track": "report.off_track"}
 
 def _name(row: pd.Series, kpi: str) -> str:
     """The KPI's name in the current language (the scorecard may have been made in another)."""
+    if isinstance(row.get("label_key"), str):
+        return t(row["label_key"])
     keys = {k.name: k.label for k in KPIS}
     return t(keys[kpi]) if kpi in keys else str(row["label"])
 
@@ -178,7 +180,7 @@ def summary_top_moves(table: pd.DataFrame, n: int = 3) -> list[str]:
     >>> import cskit
     >>> card = scorecard(cskit.datasets.load_sample(), "2026-10")
     >>> summary_top_moves(card)[0]
-    'Gross revenue retention (GRR, trailing 12 months) fell from 82.69% to 80.86% (-1.83 pp, worse). It usually moves by about 1.28 pp a month.'
+    'Gross revenue retention (12-month GRR, returns excluded) fell from 82.69% to 80.86% (-1.83 pp, worse). It usually moves by about 1.28 pp a month.'
     """
     return [_move_sentence(kpi, row) for kpi, row in top_moves(table, n).iterrows()]
 
