@@ -750,3 +750,41 @@ def test_health_section_states_the_check_and_band_shares(tmp_path):
                        by="segment")
     last = redone[redone["month"] == pd.Period("2026-10", "M")].set_index("account_id")
     assert (last.loc[red["account_id"], "band"] == "red").all()
+
+
+def test_headline_conventions_on_the_sample(company):
+    # One number per KPI: the report's NRR / GRR are the 12-month figures (returns excluded),
+    # the same as nrr(window=12) — not the monthly ones; the label says which.
+    card = report.scorecard(company, "2026-10")
+    oct_ = pd.Period("2026-10", freq="M")
+    assert "nrr_12m" not in card.index and "grr_12m" not in card.index
+    mrr = company.mrr.groupby(["customer_id", "month"])["mrr"].sum()
+    start = mrr.xs(oct_ - 12, level="month")
+    start = start[start > 0]
+    end = mrr.xs(oct_, level="month").reindex(start.index, fill_value=0.0)
+    # Returns excluded: a customer who stopped paying in between and came back counts 0.
+    wide = mrr.unstack("month").reindex(start.index).fillna(0.0)
+    between = [m for m in wide.columns if oct_ - 12 < m < oct_]
+    end = end.where(~(wide[between] <= 0).any(axis=1), 0.0)
+    assert card.loc["nrr", "value"] == pytest.approx(end.sum() / start.sum())
+    assert card.loc["grr", "value"] == pytest.approx(np.minimum(end, start).sum() / start.sum())
+    assert card.loc["nrr", "label"] == "Net revenue retention (12-month NRR, returns excluded)"
+    assert card.loc["stickiness", "label"] == "Stickiness (DAU / trailing-28-day MAU)"
+    for lang in ("ko", "ja", "zh-Hant"):
+        assert "12" in cskit.t("report.kpi.nrr_12m", lang)
+        assert "28" in cskit.t("report.kpi.stickiness", lang)
+    shown = report.format_scorecard(card)
+    assert "Net revenue retention (12-month NRR, returns excluded)" in shown.index
+
+
+def test_incomplete_notes_on_the_sample(company):
+    tickets = company.tickets
+    october = tickets["created_at"].dt.to_period("M") == pd.Period("2026-10", freq="M")
+    still_open = int((october & tickets["resolved_at"].isna()).sum())
+    waiting = int((october & tickets["first_response_at"].isna()).sum())
+    assert report.incomplete_counts(company, "2026-10") == {
+        "tickets": int(october.sum()), "open": still_open, "no_response": waiting}
+    notes = report.incomplete_notes(company, "2026-10")
+    assert still_open > 0 and notes[0].startswith(f"{still_open} of the {int(october.sum())} ")
+    cskit.set_language("ja")
+    assert "未解決" in report.incomplete_notes(company, "2026-10")[0]
