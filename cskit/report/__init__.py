@@ -33,9 +33,14 @@ one, append one entry, e.g. for CSAT::
   indexed by a monthly ``PeriodIndex``, or a DataFrame with a ``value``
   column and optionally ``se`` (standard error, in the KPI's unit),
   ``ci_low`` and ``ci_high``. Months after the reported one are ignored.
-* With ``se`` the change from the previous month is called better or worse
-  only when it is significant (two-sample z test), as for NPS: give ``se``
-  for every survey-based KPI (CSAT, CES).
+* A rate counted on customers, tickets or answers returns its counts too,
+  ``numerator`` and ``denominator``: the change from the previous month is
+  then called better or worse only when the pooled two-proportion z test on
+  the counts says it is significant (churn, FCR, CSAT, CES, first-login rate).
+  A sampled KPI that is not a share (NPS) gives ``se`` instead (two-sample z
+  test). "What moved most" ranks tested KPIs by ``|z|``.
+* A Series or DataFrame whose ``attrs["label"]`` is a :func:`cskit.t` key
+  overrides ``label`` for that report (NRR says "12-month" or "monthly").
 * ``needs`` names the company's tables it uses: a KPI whose tables are missing
   is left out of the scorecard, not an error. ``columns`` names optional
   columns it needs (``{"tickets": ("agent_replies",)}``): without them the KPI
