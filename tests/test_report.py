@@ -788,3 +788,16 @@ def test_incomplete_notes_on_the_sample(company):
     assert still_open > 0 and notes[0].startswith(f"{still_open} of the {int(october.sum())} ")
     cskit.set_language("ja")
     assert "未解決" in report.incomplete_notes(company, "2026-10")[0]
+
+
+def test_incomplete_notes_of_a_partial_month():
+    # Data exported on 2026-04-03: April has 3 of its 30 days; its survey answers say so.
+    company = _tiny([10] * 9 + [7])
+    company.surveys = pd.concat([company.surveys, pd.DataFrame({
+        "submitted_at": pd.to_datetime(["2026-04-03 10:00"]), "score": [9], "survey": "nps"})])
+    company.surveys = company.surveys.assign(
+        submitted_at=company.surveys["submitted_at"].where(
+            company.surveys["submitted_at"] < "2026-04-04", pd.Timestamp("2026-04-02")))
+    assert report.incomplete_notes(company, "2026-04") == [
+        "Survey answers of 2026-04 cover 3 of its 30 days: NPS, CSAT and CES may still move."]
+    assert report.incomplete_notes(company, "2026-03") == []
