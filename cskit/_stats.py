@@ -11,7 +11,15 @@ import numpy as np
 
 from cskit.errors import InvalidParameterError
 
-__all__ = ["mean_interval", "normal_p_value", "t_pvalue", "t_quantile", "wilson_interval", "z"]
+__all__ = [
+    "mean_interval",
+    "normal_p_value",
+    "t_pvalue",
+    "t_quantile",
+    "two_proportion_test",
+    "wilson_interval",
+    "z",
+]
 
 
 def _stats():  # scipy.stats is imported on first use: `import cskit` stays quick
@@ -42,6 +50,37 @@ def normal_p_value(statistic: np.ndarray | float) -> np.ndarray | float:
     0.05
     """
     return 2.0 * _stats().norm.sf(np.abs(statistic))
+
+
+def two_proportion_test(
+    k1: np.ndarray | float, n1: np.ndarray | float, k2: np.ndarray | float,
+    n2: np.ndarray | float,
+) -> tuple[np.ndarray | float, np.ndarray | float]:
+    """z statistic and two-sided p-value of the change from ``k1 / n1`` to ``k2 / n2``.
+
+    The pooled two-proportion z test: under "no change" both shares are
+    ``p = (k1 + k2) / (n1 + n2)``, so ``se = √(p (1 − p) (1/n1 + 1/n2))`` and
+    ``z = (k2/n2 − k1/n1) / se``. NaN where a count is missing or ``n`` is 0;
+    where both shares are 0 or both 1 (``se = 0``) there is no change: z = 0, p = 1.
+
+    Examples
+    --------
+    >>> zs, p = two_proportion_test(251, 494, 291, 519)  # 50.8 % -> 56.1 %
+    >>> round(float(zs), 3), round(float(p), 3)
+    (1.678, 0.093)
+    """
+    k1, n1, k2, n2 = (np.asarray(v, dtype=float) for v in (k1, n1, k2, n2))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pooled = (k1 + k2) / (n1 + n2)
+        se = np.sqrt(pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2))
+        diff = k2 / n2 - k1 / n1
+        statistic = np.where(se > 0, diff / se, np.where(np.isfinite(diff), 0.0, np.nan))
+    bad = (n1 <= 0) | (n2 <= 0) | ~np.isfinite(k1 + k2 + n1 + n2)
+    statistic = np.where(bad, np.nan, statistic)
+    p_value = np.where(np.isnan(statistic), np.nan, normal_p_value(statistic))
+    if statistic.ndim == 0:
+        return float(statistic), float(p_value)
+    return statistic, p_value
 
 
 def t_pvalue(t: np.ndarray | float, df: np.ndarray | float) -> np.ndarray:

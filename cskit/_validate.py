@@ -416,35 +416,19 @@ def _parse_dates(frame: pd.DataFrame, column: str, table: str) -> pd.Series:
         )
     _refuse_number_text(text, column, table)
     numeric, day_first = _dayfirst(text, column, table)
-    try:
-        out = pd.to_datetime(s, errors="coerce", format="mixed")
-        if day_first:
-            out[numeric] = pd.to_datetime(s[numeric], errors="coerce", format="mixed",
-                                          dayfirst=True)
-    except (ValueError, TypeError) as exc:
-        if "mixed" in str(exc) or "tz" in str(exc).lower():
-            raise TimezoneError(
-                f"Column {column!r} of the {table} frame mixes time zones: "
-                f"{offending(s, s.notna())}. Convert every value to one zone first, "
-                f"e.g. pd.to_datetime(df[{column!r}], utc=True)."
-            ) from None
-        raise ColumnTypeError(
-            f"Column {column!r} of the {table} frame must hold dates; found "
-            f"{offending(s, s.notna())}. Convert it with pd.to_datetime(df[{column!r}])."
-        ) from None
-    if out.dtype == object:
+    offsets = text[has_offset].str.extract(r"(Z|[+-]\d\d:?\d\d)$", expand=False)
+    if offsets.str.replace(":", "", regex=False).replace("Z", "+0000").nunique() > 1:
         raise TimezoneError(
             f"Column {column!r} of the {table} frame mixes time zones: "
             f"{offending(s, s.notna())}. Convert every value to one zone first, "
             f"e.g. pd.to_datetime(df[{column!r}], utc=True)."
         )
-    unparsed = out.isna() & s.notna()
-    if unparsed.any():
-        raise ColumnTypeError(
-            f"Column {column!r} of the {table} frame has values that are not dates: "
-            f"{offending(s, unparsed)}. Correct them, or convert the column with "
-            f"pd.to_datetime(df[{column!r}], errors='coerce') to treat them as missing."
-        )
+    # The day/month order is decided above, on the whole column; the parsing itself is
+    # the loaders' (cskit._dates), so both readers of dates agree on what a date is.
+    from cskit._dates import parse_text
+
+    out = parse_text(text, column, f"{table} frame", utc=False,
+                     dayfirst=day_first if numeric.any() else None)
     return out
 
 

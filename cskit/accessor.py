@@ -59,8 +59,8 @@ class CSAccessor:
                 continue
             rows.append(
                 {
-                    "kpi": info.kpi,
-                    "method": info.method,
+                    "kpi": info.label,
+                    "method": info.name,
                     "table": info.table,
                     "requires": ", ".join(info.requires),
                     "summary": info.summary,

@@ -3,7 +3,8 @@
 Metric modules decorate their public functions with :func:`cs_method`; the
 decorator records the function (and, for a KPI, which table and columns it
 needs); :mod:`cskit.accessor` reads this registry and exposes each function as
-``df.cs.<name>``. The registry imports nothing from cskit, so the dependency runs
+``df.cs.<name>``. The registry imports nothing from cskit but the
+import-free :mod:`cskit._kpi`, so the dependency runs
 one way: metrics → registry ← accessor. The function
 itself is returned unchanged, so ``cskit.metrics.nps(frame)`` and
 ``frame.cs.nps()`` are the same code.
@@ -12,25 +13,16 @@ itself is returned unchanged, so ``cskit.metrics.nps(frame)`` and
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
+
+from cskit._kpi import KPI
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-
-@dataclass(frozen=True)
-class KPIInfo:
-    """What a KPI is called, where it lives and what it needs."""
-
-    method: str
-    kpi: str
-    table: str
-    requires: tuple[str, ...]
-    summary: str
-
-
 METHODS: dict[str, Callable[..., Any]] = {}
-KPIS: dict[str, KPIInfo] = {}
+#: The KPI methods of ``df.cs`` by method name: ``name`` (the method), ``label``
+#: (the KPI's name), ``table``, ``requires`` (its columns) and ``summary``.
+KPIS: dict[str, KPI] = {}
 
 
 def cs_method(
@@ -43,9 +35,9 @@ def cs_method(
         METHODS[name] = func
         if kpi is not None:
             doc = (func.__doc__ or "").strip().splitlines()
-            KPIS[name] = KPIInfo(
-                method=name,
-                kpi=kpi,
+            KPIS[name] = KPI(
+                name,
+                label=kpi,
                 table=table or "",
                 requires=tuple(requires),
                 summary=doc[0] if doc else "",

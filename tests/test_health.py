@@ -404,23 +404,25 @@ def test_band_changes_by_hand():
 
 def test_kpi_tree_by_hand_and_errors():
     months = pd.period_range("2026-09", periods=2, freq="M")
-    tree = KPI("churn", lambda d: pd.Series(d["churn"], index=months), better="down",
+    tree = KPI("churn", lambda d: pd.Series(d["churn"], index=months), higher_is_better=False,
                children=[KPI("first_login", lambda d: d["login"]), KPI("usage")])
     out = kpi_tree(tree, {"churn": [0.04, 0.03], "login": 0.8})
     assert out["kpi"].tolist() == ["churn", "churn", "first_login", "usage"]
     assert out["parent"].iloc[2] == "churn" and pd.isna(out["parent"].iloc[0])
     assert out["level"].tolist() == [0, 0, 1, 1]
+    assert out["better"].tolist() == ["down", "down", "up", "up"]
     assert out["value"].iloc[:3].tolist() == [0.04, 0.03, 0.8] and np.isnan(out["value"].iloc[3])
     with pytest.raises(InvalidParameterError, match="twice"):
         kpi_tree(KPI("a", children=[KPI("a")]), None)
     with pytest.raises(InvalidParameterError, match="not a DataFrame"):
         kpi_tree(KPI("a", lambda d: pd.DataFrame({"x": [1]})), None)
-    with pytest.raises(InvalidParameterError, match="better="):
-        kpi_tree(KPI("a", better="sideways"), None)
+    with pytest.raises(InvalidParameterError, match="higher_is_better="):
+        kpi_tree(KPI("a", higher_is_better="down"), None)
 
 
 def test_kpi_tree_on_sample(company):
-    tree = KPI("churn", lambda c: c.mrr.cs.churn()["churn"], better="down", children=[
+    tree = KPI("churn", lambda c: c.mrr.cs.churn()["churn"], higher_is_better=False,
+               children=[
         KPI("first_login", lambda c: c.accounts.cs.first_login_rate()["first_login_rate"]),
         KPI("stickiness", lambda c: c.events.cs.stickiness()["stickiness"]),
     ])

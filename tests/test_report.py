@@ -129,7 +129,7 @@ def test_scorecard_by_hand():
         "mrr": (190, 190, "flat", "unchanged"),
         "net_new_mrr": (0, 10, "down", "worse"),
         "customers": (4, 4, "flat", "unchanged"),
-        "churn": (0.25, 0.0, "up", "worse"),
+        "churn": (0.25, 0.0, "up", "not_significant"),  # 1 of 4 after 0 of 3: see below
         "revenue_churn": (60 / 190, 0.0, "up", "worse"),
         "net_revenue_churn": (40 / 190, -10 / 180, "up", "worse"),
         "nps": (90.0, 30.0, "up", "better"),
@@ -149,6 +149,14 @@ def test_scorecard_by_hand():
     z95 = NormalDist().inv_cdf(0.975)
     assert card.loc["nps", "ci_low"] == pytest.approx(90 - z95 * se_apr)
     assert card.loc["nps", "ci_high"] == pytest.approx(min(100.0, 90 + z95 * se_apr))
+    # Churn 0 of 3 (March) -> 1 of 4 (April), pooled p = 1/7:
+    # se = sqrt(1/7 * 6/7 * (1/3 + 1/4)) = 0.2673, z = 0.25 / 0.2673 = 0.935, p = 0.350.
+    z_churn = 0.25 / math.sqrt(1 / 7 * 6 / 7 * (1 / 3 + 1 / 4))
+    assert card.loc["churn", "z"] == pytest.approx(z_churn)
+    assert card.loc["churn", "p_value"] == pytest.approx(2 * (1 - NormalDist().cdf(z_churn)))
+    assert card.loc["churn", "p_value"] == pytest.approx(0.350, abs=5e-4)
+    assert card.loc["churn", "test"] == "two_proportion" and card.loc["nps", "test"] == "z_se"
+    assert card.loc["mrr", "test"] is None and np.isnan(card.loc["mrr", "p_value"])
     assert np.isnan(card.loc["mrr", "ci_low"])
     assert card.loc["mrr", "label"] == "MRR"
     assert card.loc["churn", "unit"] == "rate"
@@ -214,6 +222,8 @@ def _by_hand(company, month: pd.Period) -> dict[str, float]:
         "previous_net_new": prev.sum() - prev2.sum(),
         "customers": (cur > 0).sum(),
         "churn": ((prev > 0) & (cur == 0)).sum() / (prev > 0).sum(),
+        "churned": ((prev > 0) & (cur == 0)).sum(),
+        "start_customers": (prev > 0).sum(),
         "revenue_churn": lost / prev.sum(),
         "net_revenue_churn": (lost - grown - back) / prev.sum(),
         "nps": ((nps >= 9).mean() - (nps <= 6).mean()) * 100,
@@ -247,8 +257,19 @@ def test_scorecard_matches_plain_pandas(company, month):
     # Better/worse for the exact KPIs follows the sign of the change.
     rise = card.loc["mrr", "value"] > card.loc["mrr", "previous"]
     assert card.loc["mrr", "verdict"] == ("better" if rise else "worse")
+    # Churn is a share of customers: better/worse only when the pooled two-proportion z test
+    # on last month's and this month's counts says so (one more churned customer is noise).
+    k1, n1, k2, n2 = before["churned"], before["start_customers"], now["churned"], now[
+        "start_customers"]
+    pooled = (k1 + k2) / (n1 + n2)
+    z = (k2 / n2 - k1 / n1) / math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    assert card.loc["churn", "z"] == pytest.approx(z)
+    assert card.loc["churn", "p_value"] == pytest.approx(2 * NormalDist().cdf(-abs(z)))
     fall = card.loc["churn", "value"] < card.loc["churn", "previous"]
-    assert card.loc["churn", "verdict"] == ("better" if fall else "worse")
+    if abs(z) < NormalDist().inv_cdf(0.975):
+        assert card.loc["churn", "verdict"] == "not_significant"
+    else:
+        assert card.loc["churn", "verdict"] == ("better" if fall else "worse")
 
 
 # ---------------------------------------------------------------- display and sentences
@@ -262,7 +283,8 @@ def test_format_scorecard_text():
     assert shown.loc["MRR"].tolist() == ["190", "190", "+0", "= no change"]
     assert shown.loc["Net new MRR"].tolist() == ["0", "10", "-10", "▼ worse"]
     # 0.25 - 0 = +25 percentage points.
-    assert shown.loc["Customer churn rate"].tolist() == ["25.00%", "0.00%", "+25.00 pp", "▲ worse"]
+    assert shown.loc["Customer churn rate"].tolist() == ["25.00%", "0.00%", "+25.00 pp",
+                                                         "▲ no significant change"]
     nps = shown.loc["Net Promoter Score (NPS)"]
     assert nps.iloc[0].startswith("90.0 [")
     assert nps.iloc[1:].tolist() == ["30.0", "+60.0", "▲ better"]
@@ -274,7 +296,7 @@ def test_format_scorecard_translates():
     shown = report.format_scorecard(card)
     assert shown.columns.tolist() == ["이번 달", "지난달", "변화", "추세"]
     assert shown.loc["고객 이탈률", "변화"] == "+25.00 %p"
-    assert shown.loc["고객 이탈률", "추세"] == "▲ 악화"
+    assert shown.loc["고객 이탈률", "추세"] == "▲ 유의한 변화 없음"
 
 
 def test_labels_follow_language(company):
@@ -349,7 +371,7 @@ direction = "lower"
 def test_scorecard_with_targets_by_hand():
     from cskit.targets import parse_targets
 
-    targets = parse_targets(TINY_TARGETS, known=[k.id for k in report.KPIS])
+    targets = parse_targets(TINY_TARGETS, known=[k.name for k in report.KPIS])
     card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", targets=targets)
     # NPS moves under churn; the rest keeps the KPI list's order.
     assert card.index.tolist() == ["mrr", "net_new_mrr", "customers", "churn", "nps",
@@ -408,10 +430,10 @@ def _sampled(data):
 
 
 def test_adding_a_kpi_is_one_entry():
-    seasonal = report.KPI("seasonal", "kpi.customers", "count", True, "usage", _seasonal)
-    sampled = report.KPI("sampled", "kpi.nps", "points", True, "voice", _sampled,
+    seasonal = report.KPI("seasonal", _seasonal, label="kpi.customers", unit="count", area="usage")
+    sampled = report.KPI("sampled", _sampled, label="kpi.nps", unit="points", area="voice",
                          needs=("surveys",), parent="mrr")
-    needs_tickets = report.KPI("tickets", "kpi.nps", "count", True, "support", _seasonal,
+    needs_tickets = report.KPI("tickets", _seasonal, label="kpi.nps", unit="count", area="support",
                                needs=("tickets",))
     kpis = [*report.KPIS, seasonal, sampled, needs_tickets]
     card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", kpis=kpis)
@@ -432,13 +454,15 @@ def test_adding_a_kpi_is_one_entry():
 
 
 def test_top_moves_by_hand():
-    seasonal = report.KPI("seasonal", "kpi.customers", "count", True, "usage", _seasonal)
+    seasonal = report.KPI("seasonal", _seasonal, label="kpi.customers", unit="count", area="usage")
     card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", kpis=[*report.KPIS, seasonal])
-    # Only "seasonal" has a year of history (surprise 5.2); the others are ranked by
-    # relative change: net revenue churn (40/190 + 10/180) / (10/180) = 4.79, NPS 60/30 = 2,
-    # net new MRR 10/10 = 1; churn and gross revenue churn came from 0 (no ratio).
-    assert report.top_moves(card, n=4).index.tolist() == ["seasonal", "net_revenue_churn",
-                                                          "nps", "net_new_mrr"]
+    # "seasonal" has a year of history (surprise 8 / (17/11) = 5.2) and NPS a test
+    # (|z| = 60 / sqrt(700) = 2.27): both measured against their noise, they come first.
+    # The others are ranked by relative change: net revenue churn (40/190 + 10/180) / (10/180)
+    # = 4.79, net new MRR 10/10 = 1; churn (1 of 4 after 0 of 3) is not significant.
+    assert report.top_moves(card, n=4).index.tolist() == ["seasonal", "nps",
+                                                          "net_revenue_churn", "net_new_mrr"]
+    assert "churn" not in report.top_moves(card, n=10).index
     assert report.summary_top_moves(card, n=1) == [
         "Paying customers rose from 17 to 25 (+8, better). It usually moves by about 2 a month."
     ]
@@ -447,11 +471,69 @@ def test_top_moves_by_hand():
     assert "nps" not in report.top_moves(quiet, n=10).index
 
 
+def _counted(rates: dict[str, tuple[int, int]]):
+    """A rate KPI with its counts: {month: (numerator, denominator)}."""
+    def compute(data):
+        index = pd.PeriodIndex(list(rates), freq="M")
+        k, n = (np.array(v, dtype=float) for v in zip(*rates.values(), strict=True))
+        return pd.DataFrame({"value": k / n, "numerator": k, "denominator": n}, index=index)
+    return compute
+
+
+def _two_proportion_by_hand(k1, n1, k2, n2):
+    pooled = (k1 + k2) / (n1 + n2)
+    z = (k2 / n2 - k1 / n1) / math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    return z, 2 * (1 - NormalDist().cdf(abs(z)))
+
+
+def test_rate_verdicts_are_tested_and_small_certain_moves_lead():
+    # Noisy: 30 of 100 -> 45 of 100 (+15 pp). Pooled p = 0.375,
+    # se = sqrt(.375 * .625 * (2/100)) = 0.0685, z = 2.191, p = 0.0285: significant, worse.
+    # Certain: 1,000 of 10,000 -> 1,100 of 10,000 (+1 pp). Pooled p = 0.105,
+    # se = sqrt(.105 * .895 * (2/10000)) = 0.00434, z = 2.305, p = 0.0212: a smaller move, but
+    # surer, so it comes first. Barely: 30 of 100 -> 31 of 100 is not significant (p = 0.88).
+    noisy = report.KPI("noisy", _counted({"2026-03": (30, 100), "2026-04": (45, 100)}),
+                       label="kpi.churn", higher_is_better=False, area="retention")
+    certain = report.KPI("certain", _counted({"2026-03": (1000, 10000), "2026-04": (1100, 10000)}),
+                         label="kpi.fcr", area="support")
+    barely = report.KPI("barely", _counted({"2026-03": (30, 100), "2026-04": (31, 100)}),
+                        label="kpi.csat", area="voice")
+    card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", kpis=[noisy, certain, barely])
+    for kpi, counts in {"noisy": (30, 100, 45, 100), "certain": (1000, 10000, 1100, 10000),
+                        "barely": (30, 100, 31, 100)}.items():
+        z, p = _two_proportion_by_hand(*counts)
+        assert card.loc[kpi, "z"] == pytest.approx(z), kpi
+        assert card.loc[kpi, "p_value"] == pytest.approx(p), kpi
+    assert card.loc["noisy", "p_value"] == pytest.approx(0.0285, abs=5e-4)
+    assert card.loc["certain", "p_value"] == pytest.approx(0.0212, abs=5e-4)
+    assert card.loc["noisy", "change"] > 10 * card.loc["certain", "change"]
+    assert card["verdict"].tolist() == ["worse", "better", "not_significant"]
+    assert report.top_moves(card, n=3).index.tolist() == ["certain", "noisy"]
+    # With a stricter level the noisy one is no longer a move at all.
+    strict = report.scorecard(_tiny([10] * 9 + [7]), "2026-04", kpis=[noisy, certain],
+                              level=0.975)
+    assert strict["verdict"].tolist() == ["not_significant", "better"]
+
+
+def test_sample_verdicts_are_not_noise(company):
+    card = report.scorecard(company, "2026-10")
+    # FCR 251 of 494 (Sep) -> 291 of 519 (Oct): +5.26 pp, z = 1.678, p = 0.093; churn
+    # 30 of 1,291 -> 31 of 1,318 (+0.03 pp): p = 0.96. Neither is "better" or "worse".
+    z, p = _two_proportion_by_hand(251, 494, 291, 519)
+    assert card.loc["fcr", "p_value"] == pytest.approx(p) and p == pytest.approx(0.093, abs=1e-3)
+    assert card.loc["fcr", "verdict"] == "not_significant"
+    z, p = _two_proportion_by_hand(30, 1291, 31, 1318)
+    assert card.loc["churn", "p_value"] == pytest.approx(p)
+    assert card.loc["churn", "verdict"] == "not_significant"
+    moves = report.top_moves(card, n=10).index
+    assert "fcr" not in moves and "churn" not in moves
+
+
 def test_summary_top_moves_in_japanese():
     card = report.scorecard(_tiny([10] * 9 + [7]), "2026-04")
     cskit.set_language("ja")
     first = report.summary_top_moves(card, n=1)[0]
-    assert first == "収益チャーン率（ネット）は-5.56%から21.05%に上昇しました（+26.61 pt、悪化）。"
+    assert first == "ネットプロモータースコア（NPS）は30.0から90.0に上昇しました（+60.0、改善）。"
 
 
 def test_kpi_history():
@@ -481,10 +563,17 @@ def test_sub_kpis_on_the_sample_match_plain_pandas(company):
 
     ev = company.events
 
+    day_of = ev["timestamp"].dt.normalize()
+
     def stickiness(m):
-        inside = ev[ev["timestamp"].dt.to_period("M") == m]
-        daily = inside.groupby(inside["timestamp"].dt.normalize())["user_id"].nunique()
-        return daily.sum() / m.days_in_month / inside["user_id"].nunique()
+        # The report's convention: the month's mean of DAU / MAU of the 28 days up to each day.
+        ratios = []
+        for day in pd.date_range(m.start_time, m.end_time.normalize(), freq="D",
+                                 tz=day_of.dt.tz):
+            dau = ev.loc[day_of == day, "user_id"].nunique()
+            window = (day_of > day - pd.Timedelta(days=28)) & (day_of <= day)
+            ratios.append(dau / ev.loc[window, "user_id"].nunique())
+        return sum(ratios) / len(ratios)
 
     assert card.loc["stickiness", "value"] == pytest.approx(stickiness(month))
     assert card.loc["stickiness", "previous"] == pytest.approx(stickiness(month - 1))
@@ -522,7 +611,7 @@ def test_customer_comments_and_escaping():
     assert picked["score"].tolist() == [0, 3, 6]
     assert picked["comment"].iloc[2] == "x" * 49 + "…"
     page = report.comments_html(picked)
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page  # Jinja2's escape
     assert "<script>" not in page
     assert "2026-10-09" in page
     assert "No comments" in report.comments_html(picked.iloc[:0])
@@ -657,7 +746,58 @@ def test_health_section_states_the_check_and_band_shares(tmp_path):
     assert checked["method"] == "calibrated" and checked["auc"] == fit.auc_test
     assert "judged only on later months" in report.health_check_text(checked, "2026-10")[0]
     red = report.moved_to_red(company, "2026-10", fit)
-    redone = fit.score(report._health_inputs(company, pd.Period("2026-10", "M"))[0],
+    redone = fit.score(report.health._health_inputs(company, pd.Period("2026-10", "M"))[0],
                        by="segment")
     last = redone[redone["month"] == pd.Period("2026-10", "M")].set_index("account_id")
     assert (last.loc[red["account_id"], "band"] == "red").all()
+
+
+def test_headline_conventions_on_the_sample(company):
+    # One number per KPI: the report's NRR / GRR are the 12-month figures (returns excluded),
+    # the same as nrr(window=12) — not the monthly ones; the label says which.
+    card = report.scorecard(company, "2026-10")
+    oct_ = pd.Period("2026-10", freq="M")
+    assert "nrr_12m" not in card.index and "grr_12m" not in card.index
+    mrr = company.mrr.groupby(["customer_id", "month"])["mrr"].sum()
+    start = mrr.xs(oct_ - 12, level="month")
+    start = start[start > 0]
+    end = mrr.xs(oct_, level="month").reindex(start.index, fill_value=0.0)
+    # Returns excluded: a customer who stopped paying in between and came back counts 0.
+    wide = mrr.unstack("month").reindex(start.index).fillna(0.0)
+    between = [m for m in wide.columns if oct_ - 12 < m < oct_]
+    end = end.where(~(wide[between] <= 0).any(axis=1), 0.0)
+    assert card.loc["nrr", "value"] == pytest.approx(end.sum() / start.sum())
+    assert card.loc["grr", "value"] == pytest.approx(np.minimum(end, start).sum() / start.sum())
+    assert card.loc["nrr", "label"] == "Net revenue retention (12-month NRR, returns excluded)"
+    assert card.loc["stickiness", "label"] == "Stickiness (DAU / trailing-28-day MAU)"
+    for lang in ("ko", "ja", "zh-Hant"):
+        assert "12" in cskit.t("report.kpi.nrr_12m", lang)
+        assert "28" in cskit.t("report.kpi.stickiness", lang)
+    shown = report.format_scorecard(card)
+    assert "Net revenue retention (12-month NRR, returns excluded)" in shown.index
+
+
+def test_incomplete_notes_on_the_sample(company):
+    tickets = company.tickets
+    october = tickets["created_at"].dt.to_period("M") == pd.Period("2026-10", freq="M")
+    still_open = int((october & tickets["resolved_at"].isna()).sum())
+    waiting = int((october & tickets["first_response_at"].isna()).sum())
+    assert report.incomplete_counts(company, "2026-10") == {
+        "tickets": int(october.sum()), "open": still_open, "no_response": waiting}
+    notes = report.incomplete_notes(company, "2026-10")
+    assert still_open > 0 and notes[0].startswith(f"{still_open} of the {int(october.sum())} ")
+    cskit.set_language("ja")
+    assert "未解決" in report.incomplete_notes(company, "2026-10")[0]
+
+
+def test_incomplete_notes_of_a_partial_month():
+    # Data exported on 2026-04-03: April has 3 of its 30 days; its survey answers say so.
+    company = _tiny([10] * 9 + [7])
+    company.surveys = pd.concat([company.surveys, pd.DataFrame({
+        "submitted_at": pd.to_datetime(["2026-04-03 10:00"]), "score": [9], "survey": "nps"})])
+    company.surveys = company.surveys.assign(
+        submitted_at=company.surveys["submitted_at"].where(
+            company.surveys["submitted_at"] < "2026-04-04", pd.Timestamp("2026-04-02")))
+    assert report.incomplete_notes(company, "2026-04") == [
+        "Survey answers of 2026-04 cover 3 of its 30 days: NPS, CSAT and CES may still move."]
+    assert report.incomplete_notes(company, "2026-03") == []

@@ -76,8 +76,10 @@ def test_report_on_the_second_company(second_dir, tmp_path):
     assert "Money is in EUR." in text
     assert "the latest complete month is 2026-09" in text
     assert "Partial month" not in text
-    assert "Net revenue retention (NRR, monthly)" in text
-    assert "Net revenue retention (NRR, trailing 12 months)" in text
+    # One NRR: 14 months up to September are enough for the 12-month figure, so the monthly
+    # one is not shown beside it.
+    assert "Net revenue retention (12-month NRR, returns excluded)" in text
+    assert "NRR, monthly" not in text
     assert "first_login_at" in text  # the KPI left out for the missing column, with a note
     assert "Stickiness" in text and "First contact resolution" in text
 

@@ -127,7 +127,7 @@ def test_load_targets_is_optional(tmp_path):
 
 def test_sample_targets_file_is_valid_for_the_report():
     parsed = report.load_targets(None)
-    ids = {k.id for k in report.KPIS}
+    ids = {k.name for k in report.KPIS}
     assert set(parsed) <= ids
     assert parsed.parents() == {"first_login_rate": "churn", "stickiness": "churn"}
     assert parsed["churn"].target == pytest.approx(0.025)
@@ -135,7 +135,7 @@ def test_sample_targets_file_is_valid_for_the_report():
     # report.load_targets checks names against the report's KPIs.
     bad = cskit.datasets.sample_dir() / "targets.toml"
     with pytest.raises(TargetsError, match="not a KPI of the report"):
-        report.load_targets(None, kpis=[k for k in report.KPIS if k.id != "nps"])
+        report.load_targets(None, kpis=[k for k in report.KPIS if k.name != "nps"])
     assert bad.is_file()
 
 

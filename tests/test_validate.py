@@ -557,3 +557,18 @@ def test_errors_are_cskit_errors_not_pandas_tracebacks(mrr_df):
             with pytest.raises(CskitError):
                 metric(frame)
     assert cskit.errors.format_values(["a", 1, 2.5]) == "'a', 1, 2.5"
+
+
+def test_both_date_readers_share_one_parser():
+    # A frame's column (as_datetime: the day/month order read from "13/02") and a loader's
+    # (parse_dates, told dayfirst=True) go through cskit._dates.parse_text: the same dates.
+    from cskit._validate import as_datetime
+    from cskit.io._dates import parse_dates
+
+    text = pd.Series(["13/02/2026 10:00", "01/03/2026 09:30", "2026-03-05"])
+    frame_dates = as_datetime(pd.DataFrame({"at": text}), "at", "tickets")
+    loaded = parse_dates(text, "at", "tickets file", dayfirst=True)
+    expected = [pd.Timestamp("2026-02-13 10:00"), pd.Timestamp("2026-03-01 09:30"),
+                pd.Timestamp("2026-03-05")]
+    assert frame_dates.tolist() == expected
+    assert loaded.tolist() == expected

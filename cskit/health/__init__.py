@@ -27,10 +27,11 @@ replaceable, one module each:
 with its sub-KPIs and compute the whole tree into a tidy frame.
 """
 
+from cskit._kpi import KPI
 from cskit.health.backtest import Backtest, auc, backtest, churn_labels
 from cskit.health.calibrate import Calibration, calibrate, load_calibration
 from cskit.health.inputs import health_inputs
-from cskit.health.kpi_tree import KPI, kpi_tree
+from cskit.health.kpi_tree import kpi_tree
 from cskit.health.reasons import reasons
 from cskit.health.score import (
     DEFAULT_BANDS,

@@ -2,65 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-
 import numpy as np
 import pandas as pd
 
-from cskit._validate import (
-    check_choice,
-)
+from cskit._kpi import KPI
 from cskit.errors import InvalidParameterError
 
-
 # --------------------------------------------------------------------------- KPI tree
-@dataclass
-class KPI:
-    """A KPI with the sub-KPIs that drive it (the KPI-setting article's structure).
-
-    Parameters
-    ----------
-    name : str
-        Short name, e.g. ``"churn"``.
-    compute : callable, optional
-        ``compute(data) -> pandas.Series`` indexed by period (or a float), where
-        ``data`` is whatever :func:`kpi_tree` is given (e.g. the sample company).
-    children : list of KPI
-        Sub-KPIs.
-    better : {"up", "down"}, default "up"
-        Which direction is good (churn: "down").
-    label : str, optional
-        Text shown instead of the name.
-    """
-
-    name: str
-    compute: Callable[[object], pd.Series | float] | None = None
-    children: list[KPI] = field(default_factory=list)
-    better: str = "up"
-    label: str | None = None
-
-    def walk(
-        self, parent: str | None = None, level: int = 0
-    ) -> Iterator[tuple[KPI, str | None, int]]:
-        """Yield (kpi, parent name, depth) for the node and all its descendants, depth-first."""
-        yield self, parent, level
-        for child in self.children:
-            yield from child.walk(self.name, level + 1)
+# The KPI of a tree is cskit's one KPI class (cskit._kpi): a name, ``compute``
+# (``compute(data) -> Series`` by period, or a float), ``children`` (its sub-KPIs),
+# ``higher_is_better`` and an optional ``label``.
 
 
 def kpi_tree(root: KPI, data: object) -> pd.DataFrame:
     """Compute every KPI of a tree into a tidy frame.
 
     Returns one row per KPI and period: ``kpi, label, parent`` (missing for the
-    root), ``level, better, period, value`` (``period`` is None for single
+    root), ``level, better`` (``"up"`` or ``"down"``, from the KPI's
+    ``higher_is_better``), ``period, value`` (``period`` is None for single
     numbers; KPIs without ``compute`` appear once with a NaN value, as headings).
 
     Examples
     --------
     >>> import pandas as pd
     >>> from cskit.health import KPI, kpi_tree
-    >>> tree = KPI("churn", lambda d: d["churn"], better="down",
+    >>> tree = KPI("churn", lambda d: d["churn"], higher_is_better=False,
     ...            children=[KPI("first_login", lambda d: d["login"])])
     >>> kpi_tree(tree, {"churn": 0.03, "login": 0.8})[["kpi", "parent", "level", "value"]]
                kpi parent  level  value
@@ -75,9 +41,13 @@ def kpi_tree(root: KPI, data: object) -> pd.DataFrame:
         if node.name in seen:
             raise InvalidParameterError(f"KPI name {node.name!r} appears twice in the tree.")
         seen.add(node.name)
-        check_choice("better", node.better, ("up", "down"))
-        meta = {"kpi": node.name, "label": node.label or node.name, "parent": parent,
-                "level": level, "better": node.better}
+        if not isinstance(node.higher_is_better, bool):
+            raise InvalidParameterError(
+                f"KPI {node.name!r}: higher_is_better={node.higher_is_better!r} must be True "
+                f"or False (churn: False)."
+            )
+        meta = {"kpi": node.name, "label": node.shown, "parent": parent,
+                "level": level, "better": "up" if node.higher_is_better else "down"}
         value = node.compute(data) if node.compute is not None else np.nan
         if isinstance(value, pd.DataFrame):
             raise InvalidParameterError(

@@ -4,12 +4,12 @@ one day/month reading per column, and the zone the caller wants."""
 from __future__ import annotations
 
 import re
-import warnings
 import zoneinfo
 
 import numpy as np
 import pandas as pd
 
+from cskit._dates import parse_text
 from cskit._validate import offending
 from cskit.errors import (
     ColumnTypeError,
@@ -146,13 +146,13 @@ def parse_dates(
             text = s[rest].astype("str").str.strip()
             offset = _has_offset(text)
             if offset.any():
-                parsed = _to_datetime(text[offset], column, where, utc=True, dayfirst=dayfirst)
+                parsed = parse_text(text[offset], column, where, utc=True, dayfirst=dayfirst)
                 instants = instants.copy()
                 instants[text.index[offset]] = parsed.astype("datetime64[us, UTC]")
                 is_instant = is_instant.copy()
                 is_instant[np.flatnonzero(rest)[offset]] = True
             if (~offset).any():
-                parsed = _to_datetime(text[~offset], column, where, utc=False, dayfirst=dayfirst)
+                parsed = parse_text(text[~offset], column, where, utc=False, dayfirst=dayfirst)
                 walls = walls.copy()
                 walls[text.index[~offset]] = parsed.astype("datetime64[us]")
                 is_wall = is_wall.copy()
@@ -190,64 +190,3 @@ def parse_dates(
             f"{format_values(missing[:5].tolist(), len(missing))}). Fill or drop those rows first."
         )
     return out
-
-
-_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}")
-
-
-def _attempt(text: pd.Series, utc: bool, **kw) -> pd.Series | None:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return pd.to_datetime(text, utc=utc, **kw)
-    except (ValueError, TypeError, OverflowError):
-        return None
-
-
-def _to_datetime(text: pd.Series, column: str, where: str, *, utc: bool,
-                 dayfirst: bool | None = None) -> pd.Series:
-    """One format for the whole column when one fits; mixed formats otherwise.
-
-    ``01/02/2026`` is 1 February or 2 January for the whole column, never row by
-    row: when both readings fit every value, the column is refused unless
-    ``dayfirst`` says which.
-    """
-    named = text.str.slice(-3).isin(["UTC", "GMT"]).to_numpy()
-    if named.any():  # "2026-01-05 10:00 UTC": only those cells (replace is slow on arrow text)
-        text = text.where(~named, text[named].str.replace(r"\s?(UTC|GMT)$", "+00:00",
-                                                          regex=True))
-    first = text.dropna().iloc[0] if text.notna().any() else ""
-    numeric_day = _DAY_MONTH.match(str(first)) is not None
-    if dayfirst is not None:
-        parsed = _attempt(text, utc, dayfirst=dayfirst)
-    elif numeric_day:
-        month_first = _attempt(text, utc, dayfirst=False)
-        day_first = _attempt(text, utc, dayfirst=True)
-        if month_first is not None and day_first is not None \
-                and not month_first.equals(day_first):
-            raise ColumnTypeError(
-                f"Column {column!r} of the {where} has dates such as {first!r} that read as "
-                f"day/month and as month/day alike. Pass dayfirst=True (01/02 = 1 February) "
-                f"or dayfirst=False (01/02 = 2 January) to the loader."
-            )
-        parsed = month_first if month_first is not None else day_first
-    else:
-        parsed = _attempt(text, utc)
-    if parsed is None:
-        try:
-            parsed = pd.to_datetime(text, utc=utc, format="mixed", errors="coerce",
-                                    dayfirst=bool(dayfirst))
-        except (ValueError, TypeError, OverflowError):
-            parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
-    if parsed.dtype == object:
-        raise TimezoneError(
-            f"Column {column!r} of the {where} mixes time zones: {offending(text, text.notna())}."
-            f" Convert every value to one zone first.")
-    bad = parsed.isna() & text.notna()
-    if bad.any():
-        raise ColumnTypeError(
-            f"Column {column!r} of the {where} has values that are not dates: "
-            f"{offending(text, bad)}. Correct them, or convert the column with "
-            f"pd.to_datetime(df[{column!r}], errors='coerce') to treat them as missing."
-        )
-    return parsed

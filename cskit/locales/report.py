@@ -29,10 +29,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.not_significant": "no significant change",
         "report.interval": "{level:.0%} interval",
         "report.footnote": (
-            "Changes of rates are in percentage points (pp), of NPS in points. A change in a "
-            "survey KPI (NPS, CSAT, CES) is called better or worse only when the two months "
-            "differ significantly at the {level:.0%} level (two-sample z test on the standard "
-            "errors); {previous} is the month compared with."
+            "Changes of rates are in percentage points (pp), of NPS in points. A rate counted "
+            "on customers, tickets or answers (churn, FCR, CSAT, CES, first-login rate) is "
+            "called better or worse only when the two months differ significantly at the "
+            "{level:.0%} level (two-proportion z test on the counts; NPS: two-sample z test on "
+            "the standard errors); otherwise: no significant change. Money, counts, revenue "
+            "ratios and stickiness have no test: their verdict is the direction of the change. "
+            "{previous} is the month compared with."
         ),
         "report.subtitle": "Data: {months} months, {first} to {last}. Compared with {previous}.",
         "report.section.movements": "Where MRR came from and where it went",
@@ -54,7 +57,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.no_nps": "No NPS answers in {month}.",
         "report.pp": "pp",
         "report.kpi.first_login_rate": 'First-login rate (7 days)',
-        "report.kpi.stickiness": 'Stickiness (DAU / MAU)',
+        "report.kpi.stickiness": 'Stickiness (DAU / trailing-28-day MAU)',
         "report.target": 'Target',
         "report.status": 'Status',
         "report.on_track": 'on track',
@@ -70,7 +73,10 @@ TEXTS: dict[str, dict[str, str]] = {
             'No targets are set: put a targets.toml next to the data to see each KPI against its goal.'
         ),
         "report.summary": 'This month at a glance',
-        "report.summary.moves": 'What moved most (compared with how much each KPI usually moves):',
+        "report.summary.moves": (
+            'What moved most (each change measured against its noise: a test for rates and '
+            'surveys, the usual monthly move for the others):'
+        ),
         "report.no_moves": 'No KPI moved this month.',
         "report.area.revenue": 'Revenue',
         "report.area.retention": 'Retention and churn',
@@ -111,9 +117,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.not_significant": "유의한 변화 없음",
         "report.interval": "{level:.0%} 신뢰구간",
         "report.footnote": (
-            "비율의 변화는 퍼센트포인트(%p), NPS의 변화는 점수 차이입니다. 설문 KPI(NPS, CSAT, CES)는 "
-            "두 달의 차이가 {level:.0%} 수준에서 유의할 때만(표준오차를 이용한 두 표본 z 검정) 개선 또는 "
-            "악화로 표시합니다. 비교 대상 월은 {previous}입니다."
+            "비율의 변화는 퍼센트포인트(%p), NPS의 변화는 점수 차이입니다. 고객·티켓·응답 수로 세는 "
+            "비율(이탈률, FCR, CSAT, CES, 첫 로그인율)은 두 달의 차이가 {level:.0%} 수준에서 유의할 "
+            "때만 개선 또는 악화로 표시하고(건수에 대한 두 비율 z 검정, NPS는 표준오차를 이용한 두 표본 "
+            "z 검정), 그렇지 않으면 유의한 변화 없음으로 표시합니다. 금액, 건수, 매출 비율, 고착도는 "
+            "검정하지 않으며 변화의 방향으로 판정합니다. 비교 대상 월은 {previous}입니다."
         ),
         "report.subtitle": "데이터: {first}부터 {last}까지 {months}개월. 비교 월: {previous}.",
         "report.section.movements": "MRR 증감 요인",
@@ -135,7 +143,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.no_nps": "{month}에는 NPS 응답이 없습니다.",
         "report.pp": "%p",
         "report.kpi.first_login_rate": '첫 로그인율(7일 이내)',
-        "report.kpi.stickiness": '고착도(DAU/MAU)',
+        "report.kpi.stickiness": '고착도(DAU / 최근 28일 MAU)',
         "report.target": '목표',
         "report.status": '상태',
         "report.on_track": '목표 달성',
@@ -149,7 +157,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.targets.off": '목표 미달: {items}.',
         "report.targets.none": '설정된 목표가 없습니다. 데이터 옆에 targets.toml을 두면 KPI별 목표 대비 현황을 볼 수 있습니다.',
         "report.summary": '이번 달 한눈에 보기',
-        "report.summary.moves": '가장 크게 움직인 지표(각 KPI의 평소 변동폭 대비):',
+        "report.summary.moves": (
+            '가장 크게 움직인 지표(각 변화를 잡음과 비교: 비율과 설문은 검정, 나머지는 평소 월 변동폭):'
+        ),
         "report.no_moves": '이번 달에 움직인 KPI가 없습니다.',
         "report.area.revenue": '매출',
         "report.area.retention": '유지와 이탈',
@@ -188,8 +198,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.not_significant": "有意な変化なし",
         "report.interval": "{level:.0%}信頼区間",
         "report.footnote": (
-            "率の変化はパーセントポイント（pt）、NPSの変化はポイント差です。アンケートKPI（NPS・CSAT・CES）は"
-            "2か月の差が{level:.0%}水準で有意な場合のみ（標準誤差による2標本z検定）改善・悪化と表示します。"
+            "率の変化はパーセントポイント（pt）、NPSの変化はポイント差です。顧客・チケット・回答の数で"
+            "数える率（チャーン率・FCR・CSAT・CES・初回ログイン率）は、2か月の差が{level:.0%}水準で"
+            "有意な場合のみ改善・悪化と表示し（件数による2標本比率のz検定、NPSは標準誤差による2標本z検定）、"
+            "それ以外は有意な変化なしと表示します。金額・件数・売上の比率・スティッキネスは検定せず、"
+            "変化の方向で判定します。"
             "比較対象の月は{previous}です。"
         ),
         "report.subtitle": "データ：{first}〜{last}の{months}か月。{previous}と比較。",
@@ -211,7 +224,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.no_nps": "{month}のNPS回答はありません。",
         "report.pp": "pt",
         "report.kpi.first_login_rate": '初回ログイン率（7日以内）',
-        "report.kpi.stickiness": 'スティッキネス（DAU/MAU）',
+        "report.kpi.stickiness": 'スティッキネス（DAU / 直近28日間のMAU）',
         "report.target": '目標',
         "report.status": '状況',
         "report.on_track": '達成',
@@ -225,7 +238,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.targets.off": '未達：{items}。',
         "report.targets.none": '目標が設定されていません。データと同じフォルダーにtargets.tomlを置くと、KPIごとに目標との比較が表示されます。',
         "report.summary": '今月のサマリー',
-        "report.summary.moves": '最も大きく動いた指標（各KPIの通常の変動幅と比べて）：',
+        "report.summary.moves": (
+            '最も大きく動いた指標（各変化をばらつきと比べて：率とアンケートは検定、それ以外は通常の月間変動幅）：'
+        ),
         "report.no_moves": '今月動いたKPIはありません。',
         "report.area.revenue": '売上',
         "report.area.retention": '継続と解約',
@@ -264,9 +279,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.not_significant": "無顯著變化",
         "report.interval": "{level:.0%} 信賴區間",
         "report.footnote": (
-            "比率的變化以百分點（pp）表示，NPS 的變化以分數差表示。問卷 KPI（NPS、CSAT、CES）只有當兩個月的"
-            "差異在 {level:.0%} 水準下顯著時（以標準誤進行雙樣本 z 檢定），才標示為改善或惡化。"
-            "比較的月份為 {previous}。"
+            "比率的變化以百分點（pp）表示，NPS 的變化以分數差表示。以客戶、工單或回覆數計算的比率"
+            "（流失率、FCR、CSAT、CES、首次登入率）只有當兩個月的差異在 {level:.0%} 水準下顯著時"
+            "（以件數進行兩比例 z 檢定；NPS 以標準誤進行雙樣本 z 檢定），才標示為改善或惡化，否則標示為"
+            "無顯著變化。金額、數量、收入比率與黏著度不做檢定，以變化方向判定。比較的月份為 {previous}。"
         ),
         "report.subtitle": "資料：{first} 至 {last}，共 {months} 個月。與 {previous} 比較。",
         "report.section.movements": "MRR 的增減來源",
@@ -287,7 +303,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.no_nps": "{month} 沒有 NPS 回覆。",
         "report.pp": "pp",
         "report.kpi.first_login_rate": '首次登入率（7 天內）',
-        "report.kpi.stickiness": '黏著度（DAU / MAU）',
+        "report.kpi.stickiness": '黏著度（DAU / 近 28 天 MAU）',
         "report.target": '目標',
         "report.status": '狀態',
         "report.on_track": '達標',
@@ -301,7 +317,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.targets.off": '未達標：{items}。',
         "report.targets.none": '尚未設定目標：在資料旁放一個 targets.toml，即可看到每個 KPI 與目標的比較。',
         "report.summary": '本月重點摘要',
-        "report.summary.moves": '變動最大的指標（相對於各 KPI 平常的變動幅度）：',
+        "report.summary.moves": (
+            '變動最大的指標（每項變化與其雜訊相比：比率與問卷用檢定，其餘用平常每月變動幅度）：'
+        ),
         "report.no_moves": '本月沒有 KPI 變動。',
         "report.area.revenue": '收入',
         "report.area.retention": '留存與流失',

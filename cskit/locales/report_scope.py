@@ -4,8 +4,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "report.kpi.nrr_monthly": "Net revenue retention (NRR, monthly)",
         "report.kpi.grr_monthly": "Gross revenue retention (GRR, monthly)",
-        "report.kpi.nrr_12m": "Net revenue retention (NRR, trailing 12 months)",
-        "report.kpi.grr_12m": "Gross revenue retention (GRR, trailing 12 months)",
+        "report.kpi.nrr_12m": "Net revenue retention (12-month NRR, returns excluded)",
+        "report.kpi.grr_12m": "Gross revenue retention (12-month GRR, returns excluded)",
         "report.scope.partial": (
             "**Partial month.** The data end on {as_of}, before {month} is over: its figures "
             "cover {days} of its {total} days and are not comparable with complete months."
@@ -27,8 +27,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "ko": {
         "report.kpi.nrr_monthly": "순매출 유지율(NRR, 월간)",
         "report.kpi.grr_monthly": "총매출 유지율(GRR, 월간)",
-        "report.kpi.nrr_12m": "순매출 유지율(NRR, 최근 12개월)",
-        "report.kpi.grr_12m": "총매출 유지율(GRR, 최근 12개월)",
+        "report.kpi.nrr_12m": "순매출 유지율(12개월 NRR, 재가입 제외)",
+        "report.kpi.grr_12m": "총매출 유지율(12개월 GRR, 재가입 제외)",
         "report.scope.partial": (
             "**부분 월.** 데이터가 {month}이 끝나기 전인 {as_of}에 끝납니다. 수치는 {total}일 중 "
             "{days}일만 반영하므로 완결된 월과 비교할 수 없습니다."
@@ -48,8 +48,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "ja": {
         "report.kpi.nrr_monthly": "ネット売上維持率（NRR、月次）",
         "report.kpi.grr_monthly": "グロス売上維持率（GRR、月次）",
-        "report.kpi.nrr_12m": "ネット売上維持率（NRR、直近12か月）",
-        "report.kpi.grr_12m": "グロス売上維持率（GRR、直近12か月）",
+        "report.kpi.nrr_12m": "ネット売上維持率（12か月NRR、復帰顧客を除く）",
+        "report.kpi.grr_12m": "グロス売上維持率（12か月GRR、復帰顧客を除く）",
         "report.scope.partial": (
             "**途中の月です。** データは{month}の終わる前、{as_of}までです。数値は{total}日のうち"
             "{days}日分で、締まった月とは比較できません。"
@@ -68,8 +68,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "zh-Hant": {
         "report.kpi.nrr_monthly": "淨收入留存率（NRR，月）",
         "report.kpi.grr_monthly": "總收入留存率（GRR，月）",
-        "report.kpi.nrr_12m": "淨收入留存率（NRR，近 12 個月）",
-        "report.kpi.grr_12m": "總收入留存率（GRR，近 12 個月）",
+        "report.kpi.nrr_12m": "淨收入留存率（12 個月 NRR，不含回流客戶）",
+        "report.kpi.grr_12m": "總收入留存率（12 個月 GRR，不含回流客戶）",
         "report.scope.partial": (
             "**未結束的月份。** 資料只到 {as_of}，{month} 尚未結束：數字只涵蓋 {total} 天中的 "
             "{days} 天，不能與完整月份比較。"

@@ -246,7 +246,7 @@ def kpi_tree_plot(
     >>> from cskit.health import KPI, kpi_tree
     >>> from cskit.plotting import kpi_tree_plot
     >>> months = pd.period_range("2026-09", periods=2, freq="M")
-    >>> tree = KPI("churn", lambda d: pd.Series([0.04, 0.03], index=months), better="down",
+    >>> tree = KPI("churn", lambda d: pd.Series([0.04, 0.03], index=months), higher_is_better=False,
     ...            children=[KPI("first_login", lambda d: pd.Series([0.8, 0.85], index=months))])
     >>> ax = kpi_tree_plot(kpi_tree(tree, None))
     >>> [text.get_text().splitlines()[1] for text in ax.texts]

@@ -368,8 +368,8 @@ CELLS = [
             result = c.events.cs.feature_adoption(features=[work[0]])
             return result.xs(work[0], level="feature")["adoption"]
 
-        tree = KPI("churn", lambda c: c.mrr.cs.churn(period="M")["churn"], better="down",
-                   label=cskit.t("kpi.churn"), children=[
+        tree = KPI("churn", lambda c: c.mrr.cs.churn(period="M")["churn"],
+                   higher_is_better=False, label=cskit.t("kpi.churn"), children=[
             KPI("first_login", lambda c: acc.cs.first_login_rate(
                 as_of=month.end_time)["first_login_rate"], label=cskit.t("usage.kpi.first_login_rate")),
             KPI("stickiness", lambda c: c.events.cs.stickiness(period="M", mau="trailing")[

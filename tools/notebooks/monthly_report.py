@@ -119,6 +119,8 @@ CELLS = [
             footnote += " " + t("report.footnote.targets", file="targets.toml")
         # KPIs left out for a missing column: one note each, never the whole report.
         notes = scope.column_notes(company, report.KPIS)
+        # Figures of the month that may still change (tickets still open, a partial month).
+        notes += report.incomplete_notes(company, month)
         display(Markdown("\\n\\n".join([footnote, *notes])))
         """
     ),
