@@ -10,11 +10,6 @@ the stored outputs of the notebooks show the same value:
 * health bands: ``health_score``'s default components and bands;
 * moved to red: ``cskit.report.moved_to_red``;
 * churn (monthly, start denominator) and NPS of the report month.
-
-The comparisons with the report's scorecard that wait for the "report" branch (NRR/GRR
-headline switched to 12 months) and for the metric's default becoming ``mau="trailing"``
-are marked ``xfail(strict=False)`` (reason "AWAITS_MERGE …"): they show as XFAIL before
-the merge and XPASS after it (then drop the marker).
 """
 
 from __future__ import annotations
@@ -33,18 +28,6 @@ from cskit.explain.logic import MODULES
 from cskit.report_scope import default_month
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-AWAITS_MERGE = pytest.mark.xfail(
-    strict=False,
-    reason="AWAITS_MERGE: the report branch switches the scorecard's NRR/GRR headline to "
-           "the 12-month figure; XPASS once merged",
-)
-AWAITS_TRAILING_DEFAULT = pytest.mark.xfail(
-    strict=False,
-    reason="AWAITS_MERGE: the speed branch makes stickiness(mau='trailing') the metric's "
-           "default, which the report's scorecard uses; XPASS once merged",
-)
-
-
 @pytest.fixture(scope="module")
 def month(company) -> pd.Period:
     return pd.Period(default_month(company), freq="M")
@@ -107,16 +90,9 @@ def test_nrr_grr_stored_in_notebooks(retention):
     assert f"12-month GRR (returns excluded): {grr:.1%}" in text
 
 
-@AWAITS_MERGE
 def test_nrr_grr_report_headline_is_the_12_month_metric(card, retention):
     assert card.loc["nrr", "value"] == pytest.approx(retention[0], abs=1e-9)
     assert card.loc["grr", "value"] == pytest.approx(retention[1], abs=1e-9)
-
-
-def test_report_12_month_rows_are_the_metric(card, retention):
-    # the report's 12-month rows (present today beside the monthly headline)
-    assert card.loc["nrr_12m", "value"] == pytest.approx(retention[0], abs=1e-9)
-    assert card.loc["grr_12m", "value"] == pytest.approx(retention[1], abs=1e-9)
 
 
 def test_retention_overridden_amounts_are_a_hypothesis_beside_the_data(company, month,
@@ -176,7 +152,6 @@ def test_stickiness_explainer_is_dau_over_trailing_28_day_mau(company, month, st
     assert f"DAU / trailing-28-day MAU, {month}: {sticky:.2%}" in stored("16_dau_mau")
 
 
-@AWAITS_TRAILING_DEFAULT
 def test_stickiness_report_headline_is_the_trailing_figure(card, sticky):
     assert card.loc["stickiness", "value"] == pytest.approx(sticky, rel=1e-9)
 
