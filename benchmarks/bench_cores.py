@@ -79,7 +79,7 @@ FROM s GROUP BY ALL
 SQL_SESSION_DURATION = """
 WITH x AS ({sessions})
 SELECT date_trunc('month', make_timestamp(start)) AS m, count(*) AS sessions,
-       sum(duration_s) AS total_seconds, avg(duration_s) AS mean_seconds,
+       sum(duration_s) AS total_seconds, avg(duration_s) AS session_duration,
        median(duration_s) AS median_seconds
 FROM x GROUP BY m ORDER BY m
 """
@@ -123,7 +123,7 @@ def child(args: argparse.Namespace) -> None:
         stickiness,
         to_mrr,
     )
-    from cskit.metrics.usage import active_users
+    from cskit.metrics.activity import active_users
 
     if args.malloc == "fixed":
         fix_mmap_threshold()
@@ -174,7 +174,7 @@ def child(args: argparse.Namespace) -> None:
                    f"sessions {col}")
 
     def check_duration(ours: pd.DataFrame, theirs: pd.DataFrame) -> None:
-        for col in ("sessions", "total_seconds", "mean_seconds", "median_seconds"):
+        for col in ("sessions", "total_seconds", "session_duration", "median_seconds"):
             _close(ours[col], theirs[col], f"session_duration {col}")
 
     sessions_sql = SQL_SESSIONS.format(timeout_us=30 * 60 * 1_000_000)

@@ -63,7 +63,7 @@ def require_columns(frame: pd.DataFrame, columns: Mapping[str, str | None], tabl
             )
     check_hashable(frame, columns.values(), table)
     for keyword, column in columns.items():
-        if keyword in _KEY_KEYWORDS and column is not None:
+        if keyword.removesuffix("_col") in _KEY_KEYWORDS and column is not None:
             check_one_type(frame, column, table)
 
 

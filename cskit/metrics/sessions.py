@@ -37,11 +37,11 @@ from cskit._validate import (
     require_columns,
 )
 from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
+from cskit.metrics._events import TABLE, ActiveFilter, _active_mask, _codes
 from cskit.metrics._take import take_values, time_then_group_order
-from cskit.metrics.usage import TABLE, ActiveFilter, _active_mask, _codes
 from cskit.registry import cs_method
 
-COLUMNS = ["sessions", "total_seconds", "mean_seconds", "median_seconds"]
+COLUMNS = ["sessions", "total_seconds", "session_duration", "median_seconds"]
 
 
 def _timeout(value: str | pd.Timedelta | int) -> int:
@@ -68,14 +68,14 @@ def sessions(
     *,
     timeout: str | pd.Timedelta | int = "30min",
     length: str = "span",
-    active: ActiveFilter = None,
+    activity: ActiveFilter = None,
     keep: Sequence[str] = (),
-    user: str = "user_id",
-    account: str | None = "account_id",
-    timestamp: str = "timestamp",
-    session: str | None = "session_id",
-    duration: str | None = "duration_s",
-    event: str = "event",
+    user_col: str = "user_id",
+    account_col: str | None = "account_id",
+    time_col: str = "timestamp",
+    session_col: str | None = "session_id",
+    duration_col: str | None = "duration_s",
+    event_col: str = "event",
 ) -> pd.DataFrame:
     """One row per session, given (``session_id``) or derived with an inactivity timeout.
 
@@ -88,16 +88,16 @@ def sessions(
     length : {"span", "sum"}, default "span"
         How long a session lasts (see the module notes): first to last event
         plus the last event's duration, or the sum of the events' durations.
-    active : None, list of event names, boolean Series or callable
+    activity : None, list of event names, boolean Series or callable
         Which events take part (default: all).
     keep : list of str
         Extra event columns to carry over, with the value at the session's first event.
-    user, account, timestamp, event : str
-        Column names (``account`` is carried over when present; None to skip).
-    session : str or None, default "session_id"
+    user_col, account_col, time_col, event_col : str
+        Column names (``account_col`` is carried over when present; None to skip).
+    session_col : str or None, default "session_id"
         Column of given session ids; used when present, else sessions are derived.
         Pass ``None`` to always derive.
-    duration : str or None, default "duration_s"
+    duration_col : str or None, default "duration_s"
         Seconds spent on each event (see ``length``); None to ignore the column.
 
     Returns
@@ -125,35 +125,37 @@ def sessions(
     """
     check_choice("length", length, ("span", "sum"))
     check_frame(frame, TABLE)
-    require_columns(frame, {"user": user, "timestamp": timestamp, **{c: c for c in keep}}, TABLE)
-    has_duration = duration is not None and duration in frame.columns
+    require_columns(frame, {"user_col": user_col, "time_col": time_col, **{c: c for c in keep}},
+                    TABLE)
+    has_duration = duration_col is not None and duration_col in frame.columns
     if length == "sum" and not has_duration:
         raise InvalidParameterError(
             f"length='sum' adds up the seconds of each event, but the {TABLE} frame has no "
-            f"{duration!r} column. Pass duration='<your column>' or use length='span'."
+            f"{duration_col!r} column. Pass duration_col='<your column>' or use length='span'."
         )
-    mask = _active_mask(frame, active, event)
+    mask = _active_mask(frame, activity, event_col)
     sub = frame if mask is None else frame.loc[mask]
     if sub.empty:
         raise EmptyFrameError(
-            "No event matches the activity definition (active=...). Widen it or check the "
+            "No event matches the activity definition (activity=...). Widen it or check the "
             "event names."
         )
     # Gaps and lengths between instants (a daylight-saving change is no hour of activity);
     # start and end shown on the data's own wall clock.
-    (instants,), (clocks,) = as_instants(sub, [timestamp], TABLE, local=True)
+    (instants,), (clocks,) = as_instants(sub, [time_col], TABLE, local=True)
     ts = instants.to_numpy().astype("datetime64[us]").view("int64")
     wall = clocks.to_numpy().astype("datetime64[us]").view("int64")
-    ucodes, _ = _codes(sub[user], user, sort=True)
-    given = session is not None and session in sub.columns and bool(sub[session].notna().any())
+    ucodes, _ = _codes(sub[user_col], user_col, sort=True)
+    given = (session_col is not None and session_col in sub.columns
+             and bool(sub[session_col].notna().any()))
     if given:
-        if sub[session].isna().any():
+        if sub[session_col].isna().any():
             raise InvalidValueError(
-                f"Column {session!r} of the {TABLE} frame is missing for "
-                f"{int(sub[session].isna().sum())} event(s). Fill it, or pass session=None to "
-                f"derive every session with the timeout."
+                f"Column {session_col!r} of the {TABLE} frame is missing for "
+                f"{int(sub[session_col].isna().sum())} event(s). Fill it, or pass "
+                f"session_col=None to derive every session with the timeout."
             )
-        scodes, _ = pd.factorize(sub[session])
+        scodes, _ = pd.factorize(sub[session_col])
         pair = ucodes * (int(scodes.max()) + 1) + scodes  # (user, session) as one code
         order = time_then_group_order(pair, ts)  # = np.lexsort((ts, scodes, ucodes))
         del pair
@@ -176,7 +178,7 @@ def sessions(
     t_sorted = tss if not given else ts[order]
     first_t, last_t = t_sorted[starts], t_sorted[ends]
     if has_duration:
-        secs = as_number(sub, duration, TABLE, allow_missing=True).to_numpy()[order]
+        secs = as_number(sub, duration_col, TABLE, allow_missing=True).to_numpy()[order]
         secs = np.nan_to_num(secs, nan=0.0)
     if length == "sum":
         seconds = np.add.reduceat(secs, starts)
@@ -185,10 +187,10 @@ def sessions(
         if has_duration:
             seconds = seconds + secs[ends]
     rows = order[starts]
-    cols = {"session": take_values(sub[session], rows) if given else np.arange(len(starts))}
-    cols[user] = take_values(sub[user], rows)
-    if account is not None and account in sub.columns and account != user:
-        cols[account] = take_values(sub[account], rows)
+    cols = {"session": take_values(sub[session_col], rows) if given else np.arange(len(starts))}
+    cols[user_col] = take_values(sub[user_col], rows)
+    if account_col is not None and account_col in sub.columns and account_col != user_col:
+        cols[account_col] = take_values(sub[account_col], rows)
     for c in keep:
         if c not in cols:
             cols[c] = take_values(sub[c], rows)
@@ -212,12 +214,12 @@ def session_duration(
     by: str | None = None,
     timeout: str | pd.Timedelta | int = "30min",
     length: str = "span",
-    active: ActiveFilter = None,
-    user: str = "user_id",
-    timestamp: str = "timestamp",
-    session: str | None = "session_id",
-    duration: str | None = "duration_s",
-    event: str = "event",
+    activity: ActiveFilter = None,
+    user_col: str = "user_id",
+    time_col: str = "timestamp",
+    session_col: str | None = "session_id",
+    duration_col: str | None = "duration_s",
+    event_col: str = "event",
 ) -> pd.DataFrame | float:
     """Average session duration: total session seconds ÷ number of sessions.
 
@@ -230,16 +232,17 @@ def session_duration(
     by : str, optional
         An event column (account, plan, product area …); a session takes the
         value of its first event (for ``event`` that is the entry point).
-    timeout, length, active, user, timestamp, session, duration, event
+    timeout, length, activity, user_col, time_col, session_col, duration_col, event_col
         As in :func:`sessions`.
 
     Returns
     -------
     pandas.DataFrame or float
         Indexed by ``period`` (and ``by``): ``sessions, total_seconds,
-        mean_seconds, median_seconds``; a float (mean seconds) when
-        ``period=None`` and not grouped. The median resists the few very long
-        sessions that pull the mean up.
+        session_duration`` (the mean, in seconds; the headline) and
+        ``median_seconds``; a float (mean seconds) when ``period=None`` and not
+        grouped. The median resists the few very long sessions that pull the
+        mean up.
 
     Examples
     --------
@@ -253,18 +256,19 @@ def session_duration(
     >>> ev.cs.session_duration(period=None)
     390.0
     >>> ev.cs.session_duration()  # doctest: +NORMALIZE_WHITESPACE
-             sessions  total_seconds  mean_seconds  median_seconds
+             sessions  total_seconds  session_duration  median_seconds
     period
-    2026-10         2          780.0         390.0           390.0
+    2026-10         2          780.0             390.0           390.0
     """
     freq = check_period(period)
     if by is not None:
         check_frame(frame, TABLE)
         require_columns(frame, {"by": by}, TABLE)
     s = sessions(
-        frame, timeout=timeout, length=length, active=active,
-        keep=[by] if by is not None and by != user else [], user=user, account=None,
-        timestamp=timestamp, session=session, duration=duration, event=event,
+        frame, timeout=timeout, length=length, activity=activity,
+        keep=[by] if by is not None and by != user_col else [], user_col=user_col,
+        account_col=None, time_col=time_col, session_col=session_col,
+        duration_col=duration_col, event_col=event_col,
     )
     keys: list[str] = []
     if freq is not None:
@@ -282,5 +286,5 @@ def session_duration(
             "median_seconds": g.median(),
         }
     )
-    out["mean_seconds"] = out["total_seconds"] / out["sessions"]
+    out["session_duration"] = out["total_seconds"] / out["sessions"]
     return out[COLUMNS]

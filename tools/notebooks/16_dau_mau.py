@@ -51,15 +51,17 @@ CELLS = [
           *d* — `window=28` by default (four of each weekday, so no weekday bias) or `30`;
         * **DAU/MAU**(d) = DAU(d) ÷ MAU(d).
 
-        A daily DAU/MAU jumps with weekends, so it is usually reported per month:
+        A daily DAU/MAU jumps with weekends, so it is usually reported per month: cskit's
+        headline, **DAU / trailing-28-day MAU**, is the mean over the month's days of the
+        daily ratio — what a dashboard's daily chart averages to, and the same on a 28-day
+        February as on a 31-day month. `events.cs.stickiness(period="M")` computes it.
 
-        $$\\text{stickiness}_{\\text{month}} = \\frac{\\text{mean DAU over the month's days}}
+        The catalogue's calendar form divides by the users of the calendar month instead
+        (`mau="calendar"`, shown here only as a labelled comparison: a short month such as
+        February looks stickier):
+
+        $$\\text{stickiness}_{\\text{calendar month}} = \\frac{\\text{mean DAU over the month's days}}
         {\\text{distinct users active in the month}}$$
-
-        `events.cs.stickiness(period="M")` computes this (`mau="calendar"`, the catalogue's
-        definition); `mau="trailing"` instead averages the daily DAU/MAU ratio of the month —
-        what a dashboard's daily chart averages to. Both are offered because both are used;
-        they differ a little, and the label must say which.
 
         ## A small example by hand
 
@@ -152,8 +154,8 @@ CELLS = [
         ## The definition moves the number
 
         Four ways to compute the month's stickiness on the same events: the calendar form
-        (default), the mean of the daily trailing ratio with a 28- and a 30-day window, and
-        the calendar form when only *real work* counts as activity (the key features: every
+        (for comparison), the mean of the daily trailing ratio with a 28-day (the headline)
+        and a 30-day window, and the calendar form when only *real work* counts as activity (the key features: every
         event except the two most frequent ones, the logins and home-screen views everyone
         fires — as in notebooks 08 and 14; replace `work` with your own list).
         """
@@ -163,10 +165,11 @@ CELLS = [
         work = ev["event"].value_counts().index[2:].tolist()
         print("real work:", work)
         variants = {
-            "calendar, any event": ev.cs.stickiness(period="M"),
+            "calendar, any event": ev.cs.stickiness(period="M", mau="calendar"),
             "trailing 28 d, any event": ev.cs.stickiness(period="M", mau="trailing", window=28),
             "trailing 30 d, any event": ev.cs.stickiness(period="M", mau="trailing", window=30),
-            "calendar, real work only": ev.cs.stickiness(period="M", active=work),
+            "calendar, real work only": ev.cs.stickiness(period="M", mau="calendar",
+                                                         activity=work),
         }
         table = pd.DataFrame({name: r["stickiness"] * 100 for name, r in variants.items()})
         table = table[table.index <= month].tail(6)
@@ -213,7 +216,8 @@ CELLS = [
           which. As the table shows, the choice moves the number more than anything else.
         * **The window**: "monthly" is not defined either. A calendar month (28–31 days)
           makes February look stickier; cskit uses a fixed trailing window (28 days by
-          default) for the daily series and the calendar month only for the monthly average.
+          default) for the daily series and for the monthly headline, and the calendar month
+          only as a labelled comparison (`mau="calendar"`).
 
         ## How cskit computes it (and why it is fast)
 
@@ -246,7 +250,7 @@ CELLS = [
         ## Common mistakes
 
         1. **Counting logins as activity.** Decide what "active" means for the product and
-           pass it as `active=[...]` (event names), a boolean mask or a function.
+           pass it as `activity=[...]` (event names), a boolean mask or a function.
         2. **Inverting the ratio** (the article's *MAU/DAU*).
         3. **Adding up DAU**: the sum of a month's DAU counts user-days, not users.
         4. **Adding segment MAUs**: a user active in two product areas counts in both
@@ -340,7 +344,7 @@ CELLS = [
 
         def work_adoption(c) -> pd.Series:
             result = c.events.cs.feature_adoption(features=[work[0]])
-            return result.xs(work[0], level="feature")["adoption"]
+            return result.xs(work[0], level="feature")["feature_adoption"]
 
         tree = KPI("churn", lambda c: c.mrr.cs.churn(period="M")["churn_rate"], better="down",
                    label=cskit.t("kpi.churn"), children=[
@@ -375,7 +379,7 @@ CELLS = [
         _ANSWERS = {
             1: (10 + 6 * 1) / 7 / 10,
             2: int(au.loc[last_day, "mau"] - ev.cs.active_users(window=7).loc[last_day, "mau"]),
-            3: float(ev.cs.stickiness(period="M", active=[work[0]]).loc[month, "stickiness"]),
+            3: float(ev.cs.stickiness(period="M", activity=[work[0]]).loc[month, "stickiness"]),
             4: 1 / 7,
         }
 
@@ -438,7 +442,7 @@ CELLS = [
         """
         <details><summary>Answer</summary>
 
-        `ev.cs.stickiness(period="M", active=[work[0]]).loc[month, "stickiness"]`.
+        `ev.cs.stickiness(period="M", activity=[work[0]]).loc[month, "stickiness"]`.
 
         </details>
         """
