@@ -57,6 +57,32 @@ SELECT m, days, user_days / days AS mean_dau, mau, user_days / days / mau AS sti
 FROM n_days JOIN users USING (m) ORDER BY m
 """
 
+# stickiness's default: the mean over each month's days of DAU / trailing-28-day MAU, with
+# the trailing MAU by the same cover sweep as bench_usage.py (each active user-day covers
+# [d, min(d + 28, next active day)); +1 / −1 at the ends; a running sum over the days).
+SQL_STICKINESS_TRAILING = """
+WITH ud AS MATERIALIZED (
+    SELECT DISTINCT user_id, CAST(epoch_us("timestamp") // {day_us} AS BIGINT) AS d FROM ev
+), b AS (SELECT min(d) AS lo, max(d) AS hi FROM ud),
+days AS (SELECT unnest(range(lo, hi + 1)) AS d FROM b),
+nx AS (SELECT d, LEAD(d) OVER (PARTITION BY user_id ORDER BY d) AS nd FROM ud),
+deltas AS (
+    SELECT d AS day, 1 AS dau, 1 AS m FROM nx
+    UNION ALL SELECT LEAST(d + {window}, COALESCE(nd, d + {window})), 0, -1 FROM nx
+), per_day AS (SELECT day, SUM(dau) AS dau, SUM(m) AS m FROM deltas GROUP BY day),
+daily AS (
+    SELECT days.d, COALESCE(p.dau, 0) AS dau,
+           SUM(COALESCE(p.m, 0)) OVER (ORDER BY days.d) AS mau
+    FROM days LEFT JOIN per_day AS p ON p.day = days.d
+)
+SELECT date_trunc('month', DATE '1970-01-01' + CAST(d AS INTEGER)) AS m, count(*) AS days,
+       avg(dau) AS mean_dau, avg(mau) AS mau,
+       sum(dau / mau) FILTER (WHERE mau > 0) AS numerator,
+       count(*) FILTER (WHERE mau > 0) AS denominator,
+       sum(dau / mau) FILTER (WHERE mau > 0) / count(*) FILTER (WHERE mau > 0) AS stickiness
+FROM daily GROUP BY m ORDER BY m
+"""
+
 SQL_SESSIONS = """
 WITH g AS (
     SELECT user_id, epoch_us("timestamp") AS t,
@@ -163,8 +189,12 @@ def child(args: argparse.Namespace) -> None:
                                       check_freq=False, check_exact=False)
 
     def check_stickiness(ours: pd.DataFrame, theirs: pd.DataFrame) -> None:
-        for col in ("days", "mean_dau", "mau", "stickiness"):
+        for col in ("days", "mean_dau", "mau", "numerator", "denominator", "stickiness"):
             _close(ours[col], theirs[col], f"stickiness {col}")
+
+    def check_calendar(ours: pd.DataFrame, theirs: pd.DataFrame) -> None:
+        for col in ("days", "mean_dau", "mau", "stickiness"):
+            _close(ours[col], theirs[col], f"stickiness (calendar) {col}")
 
     def check_sessions(ours: pd.DataFrame, theirs: pd.DataFrame) -> None:
         if len(ours) != len(theirs):
@@ -202,7 +232,11 @@ def child(args: argparse.Namespace) -> None:
         "active_users": (len(ev), lambda: active_users(ev, window=28),
                          lambda: bu.run_duckdb(ev, 28, cores), check_days),
         "stickiness": (len(ev), lambda: stickiness(ev),
-                       lambda: db.df(SQL_STICKINESS.format(day_us=DAY_US)), check_stickiness),
+                       lambda: db.df(SQL_STICKINESS_TRAILING.format(day_us=DAY_US, window=28)),
+                       check_stickiness),
+        "stickiness_calendar": (len(ev), lambda: stickiness(ev, mau="calendar"),
+                                lambda: db.df(SQL_STICKINESS.format(day_us=DAY_US)),
+                                check_calendar),
         "sessions": (len(ev), lambda: sessions(ev), lambda: db.df(sessions_sql), check_sessions),
         "session_duration": (len(ev), lambda: session_duration(ev),
                              lambda: db.df(SQL_SESSION_DURATION.format(sessions=sessions_sql)),

@@ -381,7 +381,8 @@ def _user_days(
 
 def _gap_months(ud: _UserDays, timestamp: str) -> np.ndarray:
     """Months inside the span of active days without a single active day (with a warning)."""
-    seen = ud.dates()[np.unique(np.asarray(ud.day, dtype=np.int64))]
+    # the days with an active user (sorted): a bincount over the span, not a hash of user-days
+    seen = ud.dates()[np.flatnonzero(np.bincount(ud.day, minlength=ud.n_days))]
     return empty_months(seen.to_period("M"), TABLE, timestamp)
 
 
