@@ -33,6 +33,7 @@ from cskit.metrics._events import (
     _is_bool,
     _period_labels,
     _seats,
+    _unique_keys,
 )
 from cskit.registry import cs_method
 
@@ -116,43 +117,131 @@ def usage(
     )
     mask = _active_mask(frame, activity, event_col)
     ts = as_datetime(frame, time_col, TABLE)
-    ucodes, _ = _codes(frame[user_col], user_col)
+    if frame[unit].isna().any():
+        _codes(frame[unit], unit)  # raises: names the missing ids
+    # the rows' units, numbered in sorted order (the groups' order)
+    unit_codes, units = _sorted_codes(frame[unit])
     if per == "account":
-        _codes(frame[account_col], account_col)  # rejects missing account ids
-    tab = pd.DataFrame(
-        {
-            "period": _period_labels(ts, freq),
-            "unit": frame[unit].array,
-            "user": ucodes,
-            "day": ts.to_numpy().astype("datetime64[D]").view("int64"),
-        }
-    )
-    keys = ["period", "unit"]
-    out = pd.DataFrame({"events": tab.groupby(keys, sort=True).size().astype(np.int64)})
-    act = tab if mask is None else tab.loc[mask]
-    ga = act.groupby(keys, sort=True)
-    out["active_days"] = ga["day"].nunique().reindex(out.index, fill_value=0).astype(np.int64)
-    if per == "account":
-        out["active_users"] = (
-            ga["user"].nunique().reindex(out.index, fill_value=0).astype(np.int64)
-        )
-        if accounts is not None:
-            s = _seats(accounts, account_col, seats_col)
-            out["seats"] = s.reindex(out.index.get_level_values("unit")).to_numpy()
-            out["breadth"] = out["active_users"] / out["seats"]
+        ucodes, users = _codes(frame[user_col], user_col)
+    else:
+        ucodes, users = unit_codes, units
+    feats = None
     if key_features is not None:
         feats = list(dict.fromkeys(key_features))
         if not feats:
             raise InvalidParameterError("key_features is empty; name the product's key events.")
-        is_key = frame[event_col].isin(feats).to_numpy(dtype=bool)
-        k = tab.loc[is_key].assign(feature=frame[event_col].to_numpy()[is_key])
-        used = k.groupby(keys, sort=True)["feature"].nunique()
-        out["key_features_used"] = used.reindex(out.index, fill_value=0).astype(np.int64)
+    day = ts.to_numpy().astype("datetime64[D]").view("int64")
+    pcode, periods = _period_codes(ts, day, freq)
+    n_units = max(len(units), 1)
+    # one integer per (period, unit), ordered like the pair: the groups, sorted
+    group = pcode * n_units + unit_codes
+    n_groups = max(len(periods), 1) * n_units
+    events = np.bincount(group, minlength=n_groups)
+    present = np.flatnonzero(events)
+    act = slice(None) if mask is None else mask
+    d0 = int(day.min()) if len(day) else 0
+    n_days = int(day.max()) - d0 + 1 if len(day) else 1
+    # a day lies in one period: distinct (unit, day) pairs give the active days of each group
+    pairs = _unique_keys((unit_codes[act] * n_days + (day[act] - d0)), n_units * n_days)
+    pair_unit, pair_day = np.divmod(pairs, n_days)
+    day_period = pcode_of_days(pcode, day, d0, n_days)
+    out = pd.DataFrame({"events": events[present].astype(np.int64)})
+    out["active_days"] = np.bincount(day_period[pair_day] * n_units + pair_unit,
+                                     minlength=n_groups)[present].astype(np.int64)
+    if per == "account":
+        active = _active_users(pcode[act], unit_codes[act], ucodes[act], n_units, n_groups,
+                               max(len(users), 1))
+        out["active_users"] = active[present].astype(np.int64)
+        if accounts is not None:
+            s = _seats(accounts, account_col, seats_col)
+            out["seats"] = s.reindex(pd.Index(units).take(present % n_units)).to_numpy()
+            out["breadth"] = out["active_users"] / out["seats"]
+    if feats is not None:
+        fcode = pd.Index(feats).get_indexer(frame[event_col])
+        is_key = fcode >= 0
+        used = _unique_keys(group[is_key] * len(feats) + fcode[is_key], n_groups * len(feats))
+        out["key_features_used"] = np.bincount(used // len(feats),
+                                               minlength=n_groups)[present].astype(np.int64)
         out["depth"] = out["key_features_used"] / len(feats)
-    out.index = out.index.set_names(["period", unit])
+    labels = pd.Index(units).take(present % n_units)
     if freq is None:
-        out = out.droplevel("period")
+        out.index = labels.rename(unit)
+        return out
+    out.index = pd.MultiIndex.from_arrays(
+        [pd.PeriodIndex(periods[present // n_units]), labels], names=["period", unit])
     return out
+
+
+def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Codes numbering ``values`` in sorted order, and the values as grouping labels them."""
+    codes, uniques = pd.factorize(values, sort=True)
+    uniques = pd.Index(uniques)
+    if values.dtype == object:  # labels typed as grouping infers them (text: str)
+        uniques = pd.Index(uniques.tolist())
+    elif uniques.dtype != values.dtype and not isinstance(values.dtype, pd.CategoricalDtype):
+        uniques = uniques.astype(values.dtype)
+    return codes.astype(np.int64, copy=False), uniques
+
+
+def _period_codes(ts: pd.Series, day: np.ndarray, freq: str | None) -> tuple[np.ndarray, pd.Index]:
+    """Each row's period as a code (in period order) and the periods; one period for None.
+
+    The days the data spans are labelled once and the rows look their day up, instead of
+    one period per row.
+    """
+    if freq is None or len(day) == 0:
+        return np.zeros(len(day), dtype=np.int64), pd.Index([0])
+    lo, hi = int(day.min()), int(day.max())
+    if hi - lo >= 5_000_000:  # a span of millennia: label the rows directly
+        codes, periods = pd.factorize(ts.dt.to_period(freq).array, sort=True)
+        return codes.astype(np.int64), periods
+    days = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]")
+    per_day, periods = pd.factorize(pd.PeriodIndex(days, freq=freq), sort=True)
+    return per_day.astype(np.int64)[day - lo], periods
+
+
+def pcode_of_days(pcode: np.ndarray, day: np.ndarray, d0: int, n_days: int) -> np.ndarray:
+    """The period code of every day of the span (days without a row: 0, never looked up)."""
+    table = np.zeros(n_days, dtype=np.int64)
+    table[day - d0] = pcode
+    return table
+
+
+def _distinct_per_group(group: np.ndarray, value: np.ndarray, n_groups: int,
+                        n_values: int) -> np.ndarray:
+    """How many distinct ``value`` each group holds: a bitmap of the pairs when it is at
+    most a few bytes per row, else a sort of the pairs."""
+    keys = group.astype(np.int64) * n_values + value
+    size = n_groups * n_values
+    if size > max(16 * len(keys), 1 << 24):
+        keys = np.sort(keys)
+        keep = np.ones(len(keys), dtype=bool)
+        np.not_equal(keys[1:], keys[:-1], out=keep[1:])
+        pairs = keys[keep]
+    else:
+        pairs = _unique_keys(keys, size)
+    return np.bincount(pairs // n_values, minlength=n_groups)
+
+
+def _active_users(pcode: np.ndarray, unit: np.ndarray, user: np.ndarray, n_units: int,
+                  n_groups: int, n_users: int) -> np.ndarray:
+    """Distinct users of each (period, unit) group.
+
+    When every user belongs to one unit (the usual events log: a user is in one account),
+    a distinct (period, user) pair is a distinct (period, unit, user) triple, and the
+    pairs fit a small bitmap; otherwise the triples are counted directly.
+    """
+    if len(user) == 0:
+        return np.zeros(n_groups, dtype=np.int64)
+    home = np.zeros(n_users, dtype=np.int64)
+    home[user] = unit
+    if bool((home[user] == unit).all()):
+        n_periods = n_groups // n_units
+        if n_periods * n_users <= max(16 * len(user), 1 << 24):
+            pairs = _unique_keys(pcode * n_users + user, n_periods * n_users)
+            p, u = np.divmod(pairs, n_users)
+            return np.bincount(p * n_units + home[u], minlength=n_groups)
+    return _distinct_per_group(pcode * n_units + unit, user, n_groups, n_users)
 
 
 @cs_method(kpi="Feature adoption", table="events", requires=("account_id", "timestamp", "event"))
