@@ -57,6 +57,32 @@ SELECT m, days, user_days / days AS mean_dau, mau, user_days / days / mau AS sti
 FROM n_days JOIN users USING (m) ORDER BY m
 """
 
+# stickiness's default: the mean over each month's days of DAU / trailing-28-day MAU, with
+# the trailing MAU by the same cover sweep as bench_usage.py (each active user-day covers
+# [d, min(d + 28, next active day)); +1 / −1 at the ends; a running sum over the days).
+SQL_STICKINESS_TRAILING = """
+WITH ud AS MATERIALIZED (
+    SELECT DISTINCT user_id, CAST(epoch_us("timestamp") // {day_us} AS BIGINT) AS d FROM ev
+), b AS (SELECT min(d) AS lo, max(d) AS hi FROM ud),
+days AS (SELECT unnest(range(lo, hi + 1)) AS d FROM b),
+nx AS (SELECT d, LEAD(d) OVER (PARTITION BY user_id ORDER BY d) AS nd FROM ud),
+deltas AS (
+    SELECT d AS day, 1 AS dau, 1 AS m FROM nx
+    UNION ALL SELECT LEAST(d + {window}, COALESCE(nd, d + {window})), 0, -1 FROM nx
+), per_day AS (SELECT day, SUM(dau) AS dau, SUM(m) AS m FROM deltas GROUP BY day),
+daily AS (
+    SELECT days.d, COALESCE(p.dau, 0) AS dau,
+           SUM(COALESCE(p.m, 0)) OVER (ORDER BY days.d) AS mau
+    FROM days LEFT JOIN per_day AS p ON p.day = days.d
+)
+SELECT date_trunc('month', DATE '1970-01-01' + CAST(d AS INTEGER)) AS m, count(*) AS days,
+       avg(dau) AS mean_dau, avg(mau) AS mau,
+       sum(dau / mau) FILTER (WHERE mau > 0) AS numerator,
+       count(*) FILTER (WHERE mau > 0) AS denominator,
+       sum(dau / mau) FILTER (WHERE mau > 0) / count(*) FILTER (WHERE mau > 0) AS stickiness
+FROM daily GROUP BY m ORDER BY m
+"""
+
 SQL_SESSIONS = """
 WITH g AS (
     SELECT user_id, epoch_us("timestamp") AS t,
@@ -79,10 +105,52 @@ FROM s GROUP BY ALL
 SQL_SESSION_DURATION = """
 WITH x AS ({sessions})
 SELECT date_trunc('month', make_timestamp(start)) AS m, count(*) AS sessions,
-       sum(duration_s) AS total_seconds, avg(duration_s) AS mean_seconds,
+       sum(duration_s) AS total_seconds, avg(duration_s) AS session_duration,
        median(duration_s) AS median_seconds
 FROM x GROUP BY m ORDER BY m
 """
+
+
+# cskit.health.inputs.health_inputs without surveys and tickets: per paying account-month,
+# MRR, MRR growth over 3 months, active days, active users ÷ seats, key features used ÷ 2.
+KEY_FEATURES = ("create_report", "export")
+SQL_HEALTH = """
+WITH p AS (
+    SELECT customer_id AS account_id, m, sum(mrr) AS mrr FROM hm GROUP BY ALL HAVING sum(mrr) > 0
+), g AS (
+    SELECT p.account_id, p.m, p.mrr, p.mrr / b.mrr - 1 AS mrr_growth
+    FROM p LEFT JOIN p AS b ON b.account_id = p.account_id AND b.m = p.m - 3
+), u AS (
+    SELECT CAST(account_id AS VARCHAR) AS account_id,
+           (year("timestamp") - 1970) * 12 + month("timestamp") - 1 AS m,
+           count(DISTINCT CAST(epoch_us("timestamp") // {day_us} AS BIGINT)) AS active_days,
+           count(DISTINCT user_id) AS active_users,
+           count(DISTINCT event) FILTER (WHERE CAST(event AS VARCHAR) IN {features})
+               AS key_features_used
+    FROM hev GROUP BY ALL
+)
+SELECT g.account_id, g.m, g.mrr, g.mrr_growth, coalesce(u.active_days, 0) AS frequency,
+       coalesce(u.active_users, 0) / a.seats AS breadth,
+       coalesce(u.key_features_used, 0) / {n_features} AS depth
+FROM g LEFT JOIN u USING (account_id, m) LEFT JOIN hacc AS a USING (account_id)
+ORDER BY g.m, g.account_id
+"""
+
+
+def health_frames(ev: pd.DataFrame, seed: int = 0) -> dict[str, pd.DataFrame]:
+    """An mrr panel, accounts (with seats) and events whose account ids are the panel's."""
+    import cskit
+
+    accounts = ev["account_id"].cat.categories
+    mrr = cskit.datasets.generate_mrr_panel(len(accounts), 36, seed=seed)
+    ids = pd.Index(np.sort(mrr["customer_id"].unique()))
+    ids = ids.append(pd.Index([f"X{i:07d}" for i in range(len(accounts) - len(ids))]))
+    events = ev.assign(account_id=pd.Categorical.from_codes(ev["account_id"].cat.codes,
+                                                            categories=ids.astype(str)))
+    rng = np.random.default_rng(seed)
+    acc = pd.DataFrame({"account_id": ids.astype(str),
+                        "seats": rng.integers(1, 60, len(ids)).astype(np.int64)})
+    return {"mrr": mrr, "events": events, "accounts": acc}
 
 
 def measure(fn: Callable[[], object], repeat: int) -> tuple[object, float, float]:
@@ -111,6 +179,7 @@ def child(args: argparse.Namespace) -> None:
     import bench_usage as bu
 
     import cskit
+    from cskit.health.inputs import health_inputs
     from cskit.metrics import (
         churn,
         cohort_retention,
@@ -123,7 +192,7 @@ def child(args: argparse.Namespace) -> None:
         stickiness,
         to_mrr,
     )
-    from cskit.metrics.usage import active_users
+    from cskit.metrics.activity import active_users
 
     if args.malloc == "fixed":
         fix_mmap_threshold()
@@ -131,7 +200,10 @@ def child(args: argparse.Namespace) -> None:
     mrr = cskit.datasets.generate_mrr_panel(args.customers, args.months)
     subs = cskit.datasets.generate_subscriptions(args.customers, args.months)
     ev = cskit.datasets.generate_events(args.events, args.users, args.days)
-    frames = {"mrr": bb.duckdb_mrr_frame(mrr), "subs": subs, "ev": ev}
+    health = health_frames(ev)
+    frames = {"mrr": bb.duckdb_mrr_frame(mrr), "subs": subs, "ev": ev,
+              "hm": bb.duckdb_mrr_frame(health["mrr"]), "hev": health["events"],
+              "hacc": health["accounts"]}
 
     class Fresh:
         """A new DuckDB database per KPI (closed after it), so each KPI's peak memory is
@@ -163,8 +235,12 @@ def child(args: argparse.Namespace) -> None:
                                       check_freq=False, check_exact=False)
 
     def check_stickiness(ours: pd.DataFrame, theirs: pd.DataFrame) -> None:
-        for col in ("days", "mean_dau", "mau", "stickiness"):
+        for col in ("days", "mean_dau", "mau", "numerator", "denominator", "stickiness"):
             _close(ours[col], theirs[col], f"stickiness {col}")
+
+    def check_calendar(ours: pd.DataFrame, theirs: pd.DataFrame) -> None:
+        for col in ("days", "mean_dau", "mau", "stickiness"):
+            _close(ours[col], theirs[col], f"stickiness (calendar) {col}")
 
     def check_sessions(ours: pd.DataFrame, theirs: pd.DataFrame) -> None:
         if len(ours) != len(theirs):
@@ -174,9 +250,19 @@ def child(args: argparse.Namespace) -> None:
                    f"sessions {col}")
 
     def check_duration(ours: pd.DataFrame, theirs: pd.DataFrame) -> None:
-        for col in ("sessions", "total_seconds", "mean_seconds", "median_seconds"):
+        for col in ("sessions", "total_seconds", "session_duration", "median_seconds"):
             _close(ours[col], theirs[col], f"session_duration {col}")
 
+    def check_health(ours: pd.DataFrame, theirs: pd.DataFrame) -> None:
+        if len(ours) != len(theirs) or not (
+                ours["account_id"].to_numpy() == theirs["account_id"].to_numpy()).all():
+            raise SystemExit("health_inputs: cskit and DuckDB list other account-months")
+        _close(ours["month"].array.asi8, theirs["m"], "health_inputs month")
+        for col in ("mrr", "mrr_growth", "frequency", "breadth", "depth"):
+            _close(ours[col], theirs[col], f"health_inputs {col}")
+
+    health_sql = SQL_HEALTH.format(day_us=DAY_US, features=str(KEY_FEATURES),
+                                   n_features=len(KEY_FEATURES))
     sessions_sql = SQL_SESSIONS.format(timeout_us=30 * 60 * 1_000_000)
     kpis = {
         "to_mrr": (len(subs), lambda: to_mrr(subs), lambda: db.df(bb.SQL_TO_MRR),
@@ -202,11 +288,19 @@ def child(args: argparse.Namespace) -> None:
         "active_users": (len(ev), lambda: active_users(ev, window=28),
                          lambda: bu.run_duckdb(ev, 28, cores), check_days),
         "stickiness": (len(ev), lambda: stickiness(ev),
-                       lambda: db.df(SQL_STICKINESS.format(day_us=DAY_US)), check_stickiness),
+                       lambda: db.df(SQL_STICKINESS_TRAILING.format(day_us=DAY_US, window=28)),
+                       check_stickiness),
+        "stickiness_calendar": (len(ev), lambda: stickiness(ev, mau="calendar"),
+                                lambda: db.df(SQL_STICKINESS.format(day_us=DAY_US)),
+                                check_calendar),
         "sessions": (len(ev), lambda: sessions(ev), lambda: db.df(sessions_sql), check_sessions),
         "session_duration": (len(ev), lambda: session_duration(ev),
                              lambda: db.df(SQL_SESSION_DURATION.format(sessions=sessions_sql)),
                              check_duration),
+        "health_inputs": (len(ev), lambda: health_inputs(health["events"], health["accounts"],
+                                                         health["mrr"],
+                                                         key_features=list(KEY_FEATURES)),
+                          lambda: db.df(health_sql), check_health),
     }
     for name, (rows, ours_fn, theirs_fn, check) in kpis.items():
         if args.only and name not in args.only:

@@ -56,7 +56,7 @@ import pandas as pd
 from _memory import fix_mmap_threshold, reset_peak, status_kib  # benchmarks/ is on sys.path
 
 import cskit
-from cskit.metrics.usage import active_users
+from cskit.metrics.activity import active_users
 
 DAY_US = 86_400_000_000
 RESULTS = Path(__file__).resolve().parent / "results" / "usage.csv"

@@ -111,7 +111,7 @@ def test_themes_without_tokenizers_counts_bigrams_with_one_warning_per_language(
                                       "報表匯出", "匯出失敗", "Great support"]})
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        out = frame.cs.themes(survey=None, min_count=2)
+        out = frame.cs.themes(survey_col=None, min_count=2)
     counts = dict(zip(out["term"], out["count"], strict=True))
     # 返信 is in three comments, 匯出 in two (報表匯出 -> 報表 表匯 匯出; 匯出失敗 -> 匯出 出失 失敗).
     assert counts == {"返信": 3, "匯出": 2}
@@ -155,7 +155,7 @@ import pandas as pd, cskit
 from cskit.explain._figures import png
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    out = pd.DataFrame({"comment": ["返信が遅い"] * 3 + ["客服很慢"] * 2}).cs.themes(survey=None)
+    out = pd.DataFrame({"comment": ["返信が遅い"] * 3 + ["客服很慢"] * 2}).cs.themes(survey_col=None)
     cskit.set_language("zh-Hant")
     png(cskit.explain.nps(mode="static").view)
     png(cskit.explain.nps(mode="static").view)

@@ -92,7 +92,7 @@ def test_durations_across_daylight_saving_and_zones_are_between_instants():
         "timestamp": pd.Series(pd.to_datetime(["2026-03-29 01:50", "2026-03-29 03:10"]))
         .dt.tz_localize(PARIS),
     })
-    one = events.cs.sessions(timeout="30min", session=None, duration=None)
+    one = events.cs.sessions(timeout="30min", session_col=None, duration_col=None)
     assert len(one) == 1 and one["duration_s"].tolist() == [1200.0]
     assert one["start"].tolist() == [pd.Timestamp("2026-03-29 01:50")]  # the data's own clock
 
@@ -356,8 +356,8 @@ def test_durations_do_not_depend_on_the_zone_each_column_is_shown_in(starts, del
         assert frame.cs.resolution_time(stat="mean", period=None) == pytest.approx(
             np.mean(delays[: len(starts)]) / 60.0)
     pd.testing.assert_series_equal(
-        shown.cs.sessions(session=None, duration=None)["duration_s"],
-        utc.cs.sessions(session=None, duration=None)["duration_s"],
+        shown.cs.sessions(session_col=None, duration_col=None)["duration_s"],
+        utc.cs.sessions(session_col=None, duration_col=None)["duration_s"],
     )
 
 
@@ -419,7 +419,7 @@ def test_month_without_rows_is_flagged_in_ticket_usage_and_survey_kpis():
 
     events = pd.DataFrame({"user_id": ["u", "v", "u"], "timestamp": dates})
     with pytest.warns(CskitWarning, match=r"events frame .*'2026-02' \(column 'timestamp'"):
-        sticky = events.cs.stickiness()
+        sticky = events.cs.stickiness(mau="calendar")
     assert sticky["mau"].tolist() == [2, 0, 1]
     assert sticky["data_gap"].tolist() == [False, True, False]
     with pytest.warns(CskitWarning):

@@ -60,7 +60,7 @@ def test_given_session_ids_are_used_per_user_and_ordered():
         (1, "s1", 1), (1, "s2", 2), (2, "s1", 1)]
     assert s["duration_s"].tolist() == [5.0, 7205.0, 5.0]
     # session=None ignores the ids: u1 at 07:00, 09:00, 11:00 are three sessions
-    assert len(ev.cs.sessions(session=None)) == 4
+    assert len(ev.cs.sessions(session_col=None)) == 4
     partly = ev.assign(session_id=["s1", None, "s2", "s1"])
     with pytest.raises(InvalidValueError, match="'session_id'.*missing for 1"):
         partly.cs.sessions()
@@ -75,10 +75,10 @@ def test_session_duration_by_period_and_column():
     by_month = ev.cs.session_duration()
     assert by_month.loc["2026-10", "sessions"] == 2
     assert by_month.loc["2026-10", "total_seconds"] == 60 + 180  # 60 s, and 120 + 60 s
-    assert by_month.loc["2026-10", "mean_seconds"] == 120.0
-    assert by_month.loc["2026-11", "mean_seconds"] == 30.0
+    assert by_month.loc["2026-10", "session_duration"] == 120.0
+    assert by_month.loc["2026-11", "session_duration"] == 30.0
     entry = ev.cs.session_duration(period=None, by="event")
-    assert entry.loc["login", "sessions"] == 2 and entry.loc["report", "mean_seconds"] == 180.0
+    assert entry.loc["login", "sessions"] == 2 and entry.loc["report", "session_duration"] == 180.0
     assert ev.cs.session_duration(period=None) == pytest.approx((60 + 180 + 30) / 3)
 
 
@@ -90,12 +90,12 @@ def test_bad_input():
     with pytest.raises(InvalidParameterError, match="length="):
         ev.cs.sessions(length="median")
     with pytest.raises(EmptyFrameError):
-        ev.cs.sessions(active=ev["event"] == "export")
+        ev.cs.sessions(activity=ev["event"] == "export")
 
 
 def test_sample_derived_sessions_match_plain_pandas(company):
     ev = company.events
-    got = ev.cs.sessions(session=None)
+    got = ev.cs.sessions(session_col=None)
     e = ev.sort_values(["user_id", "timestamp"], kind="stable")
     gap = e["timestamp"].diff()
     new = (e["user_id"] != e["user_id"].shift()) | (gap > pd.Timedelta(minutes=30))
@@ -118,9 +118,9 @@ def test_sample_given_sessions_match_plain_pandas(company):
     expected = per.groupby("month")["seconds"].agg(["size", "mean", "median"])
     oct_ = got.loc["2026-10"]
     assert oct_["sessions"] == expected.loc["2026-10", "size"]
-    assert oct_["mean_seconds"] == pytest.approx(expected.loc["2026-10", "mean"])
+    assert oct_["session_duration"] == pytest.approx(expected.loc["2026-10", "mean"])
     assert oct_["median_seconds"] == pytest.approx(expected.loc["2026-10", "median"])
-    assert (got["mean_seconds"] == got["total_seconds"] / got["sessions"]).all()
+    assert (got["session_duration"] == got["total_seconds"] / got["sessions"]).all()
 
 
 @given(

@@ -53,7 +53,7 @@ def test_awkward_comments_are_handled_and_reported():
     long = "Support is slow. " * 2000  # 34,000 characters
     frame = pd.DataFrame({"comment": ["support <script>alert(1)</script>", "👍", "", "   \n\t",
                                       None, long, "Support slow"]})
-    out = frame.cs.themes(survey=None, max_chars=1000)
+    out = frame.cs.themes(survey_col=None, max_chars=1000)
     assert out.attrs["blank"] == 3  # empty, whitespace-only, missing
     assert out.attrs["comments"] == 4  # the emoji, the long one and two others
     assert out.attrs["without_terms"] == 1  # the emoji
@@ -95,7 +95,7 @@ def test_nps_groups_counts_and_examples():
 def test_lexicon_themes_in_four_languages():
     frame = pd.DataFrame({"comment": ["The price went up", "가격이 너무 비싸요", "料金が高い",
                                       "價格太貴", "rapid setup", "API is great"]})
-    out = frame.cs.themes(survey=None, lexicon=CS_THEMES, min_count=1)
+    out = frame.cs.themes(survey_col=None, lexicon=CS_THEMES, min_count=1)
     counts = dict(zip(out["term"], out["count"], strict=True))
     assert counts["pricing"] == 4  # English, Korean, Japanese and Chinese
     assert counts["integrations"] == 1  # "API", not the "api" inside "rapid"
@@ -123,7 +123,7 @@ def test_bad_input():
     with pytest.raises(MissingColumnError, match="'comment'"):
         pd.DataFrame({"text": ["a"]}).cs.themes()
     with pytest.raises(EmptyFrameError, match="no comments"):
-        pd.DataFrame({"comment": ["", None]}).cs.themes(survey=None)
+        pd.DataFrame({"comment": ["", None]}).cs.themes(survey_col=None)
     with pytest.raises(InvalidParameterError, match="top=0"):
         pd.DataFrame({"comment": ["a b"]}).cs.themes(top=0)
     with pytest.raises(InvalidParameterError, match="cjk='words'"):
@@ -133,7 +133,7 @@ def test_bad_input():
 def test_missing_group_value_is_its_own_group_with_examples():
     frame = pd.DataFrame({"comment": ["slow support", "support slow", "great", "great app"],
                           "segment": ["a", None, None, "a"]})
-    out = frame.cs.themes(by="segment", survey=None, min_count=1)
+    out = frame.cs.themes(by="segment", survey_col=None, min_count=1)
     missing = out[out.index.get_level_values("segment").isna()]
     # The two comments without a segment: "support slow" and "great".
     assert sorted(missing["term"]) == ["great", "slow", "support"]

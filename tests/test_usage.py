@@ -35,8 +35,8 @@ from cskit.plotting import (  # noqa: E402
     stickiness_trend,
 )
 
-# the module (cskit.metrics.usage is also the name of the usage() function)
-usage_mod = importlib.import_module("cskit.metrics.usage")
+# the shared helpers of the event KPIs (private module)
+usage_mod = importlib.import_module("cskit.metrics._events")
 
 KEY_FEATURES = ["create_report", "share_report", "export", "api_call", "use_insights",
                 "invite_user"]
@@ -139,9 +139,9 @@ def test_freq_month_reports_the_last_day_of_each_month():
 def test_active_filter_forms_agree():
     ev = events([(1, "2026-10-01 09:00"), (2, "2026-10-01 10:00"), (2, "2026-10-02 10:00")],
                 event=["login", "create_report", "login"])
-    by_list = ev.cs.active_users(active=["create_report"], window=7)
-    by_mask = ev.cs.active_users(active=ev["event"] == "create_report", window=7)
-    by_func = ev.cs.active_users(active=lambda d: d["event"].eq("create_report"), window=7)
+    by_list = ev.cs.active_users(activity=["create_report"], window=7)
+    by_mask = ev.cs.active_users(activity=ev["event"] == "create_report", window=7)
+    by_func = ev.cs.active_users(activity=lambda d: d["event"].eq("create_report"), window=7)
     pd.testing.assert_frame_equal(by_list, by_mask)
     pd.testing.assert_frame_equal(by_list, by_func)
     # only user 2 created a report, on Oct 1: one day, DAU 1
@@ -151,19 +151,19 @@ def test_active_filter_forms_agree():
 def test_active_filter_errors_and_warning():
     ev = events([(1, "2026-10-01 09:00")], event=["login"])
     with pytest.raises(InvalidValueError, match="None of the events.*'creat_report'"):
-        ev.cs.active_users(active=["creat_report"])
+        ev.cs.active_users(activity=["creat_report"])
     with pytest.warns(CskitWarning, match="'typo'"):
-        ev.cs.active_users(active=["login", "typo"])
+        ev.cs.active_users(activity=["login", "typo"])
     with pytest.raises(InvalidParameterError, match="length 2"):
-        ev.cs.active_users(active=np.array([True, False]))
+        ev.cs.active_users(activity=np.array([True, False]))
     with pytest.raises(InvalidParameterError, match="empty list"):
-        ev.cs.active_users(active=[])
+        ev.cs.active_users(activity=[])
     with pytest.raises(EmptyFrameError, match="activity definition"):
-        ev.cs.active_users(active=ev["event"] == "export")
-    with pytest.raises(InvalidParameterError, match="active= function failed"):
-        ev.cs.active_users(active=lambda d: d["nope"] == 1)
+        ev.cs.active_users(activity=ev["event"] == "export")
+    with pytest.raises(InvalidParameterError, match="activity= function failed"):
+        ev.cs.active_users(activity=lambda d: d["nope"] == 1)
     with pytest.raises(MissingColumnError, match="'event'"):
-        ev.drop(columns="event").cs.active_users(active=["login"])
+        ev.drop(columns="event").cs.active_users(activity=["login"])
 
 
 def test_bad_input_is_reported():
@@ -175,7 +175,7 @@ def test_bad_input_is_reported():
         good.cs.active_users(window=0)
     with pytest.raises(InvalidParameterError, match="freq='H'"):
         good.cs.active_users(freq="H")
-    with pytest.raises(MissingColumnError, match="'timestamp'.*pass timestamp="):
+    with pytest.raises(MissingColumnError, match="'timestamp'.*pass time_col="):
         good.rename(columns={"timestamp": "ts"}).cs.active_users()
     with pytest.raises(ColumnTypeError, match="'timestamp'.*not dates"):
         pd.DataFrame({"user_id": [1], "timestamp": ["yesterday"]}).cs.active_users()
@@ -232,7 +232,7 @@ def test_sliced_and_chunked_string_ids_are_read_correctly():
 
 def test_caller_frame_is_not_modified(unchanged, company):
     ev = company.events.iloc[:5000].copy()
-    unchanged(cskit.metrics.active_users, ev, active=["login"], by="event")
+    unchanged(cskit.metrics.active_users, ev, activity=["login"], by="event")
     unchanged(cskit.metrics.stickiness, ev, mau="trailing")
     unchanged(cskit.metrics.usage, ev, key_features=["export"], accounts=company.accounts)
     unchanged(cskit.metrics.feature_adoption, ev, features=["export"])
@@ -264,7 +264,7 @@ def test_sample_mau_on_given_days_is_trailing_nunique(company):
 
 def test_sample_activity_definition_and_segments(company):
     ev = company.events.merge(company.accounts[["account_id", "segment"]], on="account_id")
-    au = ev.cs.active_users(active=["create_report", "share_report"], by="segment")
+    au = ev.cs.active_users(activity=["create_report", "share_report"], by="segment")
     d = pd.Timestamp("2026-09-30")
     day = ev["timestamp"].dt.normalize()
     inside = (day > d - pd.Timedelta(days=28)) & (day <= d)
@@ -282,11 +282,18 @@ def test_stickiness_catalogue_figure():
     ev = events([(u, "2026-10-01 10:00") for u in range(10)]
                 + [(0, f"2026-10-{d:02d} 10:00") for d in range(2, 8)])
     assert round(ev.cs.stickiness(period=None), 3) == 0.229
-    monthly = ev.cs.stickiness(period="M")
+    monthly = ev.cs.stickiness(period="M", mau="calendar")
     assert monthly.loc["2026-10", "days"] == 7  # the data span, not the 31 days of October
     assert monthly.loc["2026-10", "mau"] == 10
     assert monthly.loc["2026-10", "mean_dau"] == pytest.approx(16 / 7)
     assert monthly.loc["2026-10", "stickiness"] == pytest.approx(16 / 70)
+    assert monthly.loc["2026-10", "numerator"] == pytest.approx(16 / 7)
+    assert monthly.loc["2026-10", "denominator"] == 10
+    # default (trailing 28-day MAU = 10 every day): ratios 1.0 and six times 0.1 → 1.6 / 7
+    trailing = ev.cs.stickiness(period="M")
+    assert trailing.loc["2026-10", "stickiness"] == pytest.approx(1.6 / 7)
+    assert trailing.loc["2026-10", "numerator"] == pytest.approx(1.6)
+    assert trailing.loc["2026-10", "denominator"] == 7
 
 
 def test_stickiness_trailing_by_hand():
@@ -299,12 +306,14 @@ def test_stickiness_trailing_by_hand():
     assert res.loc["2026-10", "stickiness"] == pytest.approx(2.5 / 3)
     assert res.loc["2026-10", "mau"] == pytest.approx(5 / 3)
     # calendar: mean DAU 4/3 over 2 users of October = 2/3
-    assert ev.cs.stickiness(period="M").loc["2026-10", "stickiness"] == pytest.approx(2 / 3)
+    calendar = ev.cs.stickiness(period="M", mau="calendar")
+    assert calendar.loc["2026-10", "stickiness"] == pytest.approx(2 / 3)
+    assert ev.cs.stickiness(period="M", window=2).equals(res)  # trailing is the default
 
 
 def test_sample_stickiness_matches_plain_pandas(company):
     ev = company.events
-    got = ev.cs.stickiness(period="M")
+    got = ev.cs.stickiness(period="M", mau="calendar")
     day = ev["timestamp"].dt.normalize()
     oct_ = day.dt.to_period("M") == pd.Period("2026-10", "M")
     daily = ev[oct_].groupby(day[oct_])["user_id"].nunique()
@@ -320,7 +329,7 @@ def test_sample_stickiness_matches_plain_pandas(company):
 
 def test_stickiness_by_segment_on_sample(company):
     ev = company.events.merge(company.accounts[["account_id", "segment"]], on="account_id")
-    got = ev.cs.stickiness(by="segment")
+    got = ev.cs.stickiness(by="segment", mau="calendar")
     assert got.index.names == ["period", "segment"]
     smb = ev[(ev["segment"] == "SMB") & (ev["timestamp"].dt.to_period("M") == "2026-09")]
     daily = smb.groupby(smb["timestamp"].dt.normalize())["user_id"].nunique()
@@ -383,9 +392,9 @@ def test_usage_by_hand():
     b = u.loc[(pd.Period("2026-10", "M"), "b")]
     assert (b["breadth"], b["depth"]) == (1.0, 0.0)
     # activity = reports only: a has 1 active day and 1 active user; b none
-    only = ev.cs.usage(accounts=acc, active=["report"])
+    only = ev.cs.usage(accounts=acc, activity=["report"])
     assert only["active_days"].tolist() == [1, 0]
-    by_user = ev.cs.usage(level="user", period=None)
+    by_user = ev.cs.usage(per="user", period=None)
     assert by_user.index.name == "user_id" and by_user.loc[1, "active_days"] == 2
 
 
@@ -425,9 +434,10 @@ def test_feature_adoption_by_hand():
     res = ev.cs.feature_adoption(features=["report", "export", "api"], period=None)
     assert res["adopters"].tolist() == [1, 1, 0]
     assert res["active"].tolist() == [3, 3, 3]
-    assert res["adoption"].tolist() == pytest.approx([1 / 3, 1 / 3, 0.0])
+    assert res["feature_adoption"].tolist() == pytest.approx([1 / 3, 1 / 3, 0.0])
+    assert res["numerator"].tolist() == [1, 1, 0] and res["denominator"].tolist() == [3, 3, 3]
     # active = logged in: c never logged in, so it is neither active nor an adopter
-    logged = ev.cs.feature_adoption(features=["report", "export"], period=None, active=["login"])
+    logged = ev.cs.feature_adoption(features=["report", "export"], period=None, activity=["login"])
     assert logged["adopters"].tolist() == [1, 0] and logged["active"].tolist() == [2, 2]
 
 
@@ -439,7 +449,7 @@ def test_feature_adoption_on_sample_matches_plain_pandas(company):
     used = q[q["event"] == "use_insights"]["account_id"].nunique()
     row = res.loc[(pd.Period("2026Q3", "Q"), "use_insights")]
     assert (row["adopters"], row["active"]) == (used, active)
-    users = ev.cs.feature_adoption(features=["export"], level="user", period=None)
+    users = ev.cs.feature_adoption(features=["export"], per="user", period=None)
     assert users.loc["export", "active"] == ev["user_id"].nunique()
 
 
@@ -460,6 +470,7 @@ def test_first_login_rate_by_hand():
     row = res.loc["2026-10"]
     assert (row["new_accounts"], row["logged_in"], row["too_recent"]) == (4, 2, 1)
     assert row["first_login_rate"] == 0.5
+    assert (row["numerator"], row["denominator"]) == (2, 4)
     # 7 × 24 hours exactly still counts; a minute later does not
     edge = pd.DataFrame({"account_id": ["x", "y"],
                          "signup_at": pd.to_datetime(["2026-10-01 10:00"] * 2),
@@ -519,14 +530,14 @@ def test_usage_plots_reject_other_results(company):
 
 def test_stickiness_trend_and_adoption_bars(company):
     ev = company.events
-    runs = {"any": ev.cs.stickiness(), "reports": ev.cs.stickiness(active=["create_report"])}
+    runs = {"any": ev.cs.stickiness(), "reports": ev.cs.stickiness(activity=["create_report"])}
     ax = stickiness_trend(runs)
     assert [line.get_label() for line in ax.lines] == ["any", "reports"]
     assert ax.lines[1].get_ydata().tolist() == runs["reports"]["stickiness"].tolist()
     res = ev.cs.feature_adoption(features=["export", "use_insights"])
     ax = feature_adoption_bars(res, period="2026-09")
     widths = sorted(p.get_width() for p in ax.patches)
-    assert widths == sorted(res.xs(pd.Period("2026-09", "M"))["adoption"].tolist())
+    assert widths == sorted(res.xs(pd.Period("2026-09", "M"))["feature_adoption"].tolist())
     assert ax.get_title() == "Feature adoption, 2026-09"
 
 

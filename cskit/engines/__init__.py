@@ -199,13 +199,13 @@ class Engine:
 
     # ------------------------------------------------------------ usage KPIs
 
-    def active_users(self, events, *, window: int = 28, user: str = "user_id",
-                     timestamp: str = "timestamp") -> pd.DataFrame:
+    def active_users(self, events, *, window: int = 28, user_col: str = "user_id",
+                     time_col: str = "timestamp") -> pd.DataFrame:
         """DAU, WAU and MAU for every day from the first to the last event (as
         ``events.cs.active_users(window=...)``), with ``dau_mau``."""
         d = self.definitions
-        steps = self._run(d.active_users(d.prepare_events(events, user=user,
-                                                          timestamp=timestamp), window=window))
+        steps = self._run(d.active_users(d.prepare_events(events, user=user_col,
+                                                          timestamp=time_col), window=window))
         days = np.arange(int(steps["day"].min()), int(steps["day"].max()) + 1)
         table = steps.set_index("day").reindex(days)
         table["dau"] = table["dau"].fillna(0)

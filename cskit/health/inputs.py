@@ -83,7 +83,8 @@ def health_inputs(
     >>> bool((x["month"] == x["month"].max()).all())
     True
     """
-    from cskit.metrics.usage import _seats, usage
+    from cskit.metrics._events import _seats
+    from cskit.metrics.usage import usage
 
     for name, value in (("growth_months", growth_months), ("nps_months", nps_months),
                         ("ticket_months", ticket_months)):
@@ -101,7 +102,7 @@ def health_inputs(
     base = base.merge(before, on=["account_id", "month"], how="left")
     base["mrr_growth"] = base["mrr"] / base.pop("_before") - 1.0
 
-    u = usage(events, period="M", level="account", key_features=key_features, active=activity)
+    u = usage(events, period="M", per="account", key_features=key_features, activity=activity)
     u = u.reset_index().rename(columns={"period": "month"})
     cols = ["active_days", "active_users"] + (["depth"] if key_features is not None else [])
     base = base.merge(u[["account_id", "month", *cols]], on=["account_id", "month"], how="left")

@@ -77,6 +77,13 @@ def run_blocks(fn: Callable[[int, int], T], n: int, block: int | None = None) ->
     return list(_pool().map(lambda b: fn(*b), parts))
 
 
+def run_tasks(fns: list[Callable[[], T]]) -> list[T]:
+    """``[fn() for fn in fns]``, computed in parallel (independent columns of one result)."""
+    if len(fns) < 2 or workers() == 1:
+        return [fn() for fn in fns]
+    return list(_pool().map(lambda fn: fn(), fns))
+
+
 def sum_blocks(fn: Callable[[int, int], np.ndarray], n: int, block: int | None = None) -> np.ndarray:
     """Add up the arrays ``fn`` returns for each block, in block order."""
     parts = run_blocks(fn, n, block)

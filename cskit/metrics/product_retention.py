@@ -37,7 +37,7 @@ ACTIVE_DAYS_COLUMNS = ["users", "share", "share_at_least", "complete"]
 def _times(frame: pd.DataFrame, user: str, timestamp: str) -> tuple[np.ndarray, np.ndarray,
                                                                       pd.Index]:
     check_frame(frame, TABLE)
-    require_columns(frame, {"user": user, "timestamp": timestamp}, TABLE)
+    require_columns(frame, {"user_col": user, "time_col": timestamp}, TABLE)
     ids = frame[user]
     if ids.isna().any():
         raise InvalidValueError(
@@ -53,7 +53,7 @@ def _times(frame: pd.DataFrame, user: str, timestamp: str) -> tuple[np.ndarray, 
 def _event_mask(frame: pd.DataFrame, event: str, name: object, keyword: str) -> np.ndarray:
     if name is None:
         return np.ones(len(frame), dtype=bool)
-    require_columns(frame, {"event": event}, TABLE)
+    require_columns(frame, {"event_col": event}, TABLE)
     mask = (frame[event] == name).to_numpy(dtype=bool)
     if not mask.any():
         shown = ", ".join(repr(v) for v in pd.unique(frame[event].dropna())[:5])
@@ -86,9 +86,9 @@ def event_retention(
     day_start: str = "calendar",
     max_age: int | None = None,
     as_of: object = None,
-    user: str = "user_id",
-    timestamp: str = "timestamp",
-    event: str = "event",
+    user_col: str = "user_id",
+    time_col: str = "timestamp",
+    event_col: str = "event",
 ) -> pd.DataFrame:
     """N-day (or N-week / N-month) retention of users from a start event.
 
@@ -115,7 +115,7 @@ def event_retention(
         Last age reported (default: the oldest age any user reached).
     as_of : date, optional
         Last day of the data (default: the day of the latest event).
-    user, timestamp, event : str
+    user_col, time_col, event_col : str
         Column names.
 
     Returns
@@ -149,9 +149,9 @@ def event_retention(
     if max_age is not None and (isinstance(max_age, bool) or not isinstance(
             max_age, int | np.integer) or max_age < 0):
         raise InvalidParameterError(f"max_age={max_age!r} must be a whole number >= 0.")
-    codes, ns, users = _times(frame, user, timestamp)
-    starting = _event_mask(frame, event, start_event, "start_event")
-    returning = _event_mask(frame, event, return_event, "return_event")
+    codes, ns, users = _times(frame, user_col, time_col)
+    starting = _event_mask(frame, event_col, start_event, "start_event")
+    returning = _event_mask(frame, event_col, return_event, "return_event")
     n_users = len(users)
     never = np.iinfo(np.int64).max
     t0 = np.full(n_users, never, dtype=np.int64)
@@ -207,8 +207,8 @@ def active_days(
     frame: pd.DataFrame,
     *,
     period: str = "W",
-    user: str = "user_id",
-    timestamp: str = "timestamp",
+    user_col: str = "user_id",
+    time_col: str = "timestamp",
 ) -> pd.DataFrame:
     """How many users were active on 1, 2, … days of each week (or month).
 
@@ -218,7 +218,7 @@ def active_days(
         An ``events`` frame; any event makes its user active that day.
     period : {"W", "M"}, default "W"
         Monday-to-Sunday weeks, or calendar months.
-    user, timestamp : str
+    user_col, time_col : str
         Column names.
 
     Returns
@@ -245,7 +245,7 @@ def active_days(
     3                0  0.000000        0.000000
     """
     check_choice("period", period, ("W", "M"))
-    codes, ns, _ = _times(frame, user, timestamp)
+    codes, ns, _ = _times(frame, user_col, time_col)
     days = ns // _DAY
     first_day, last_day = int(days.min()), int(days.max())
     span = last_day - first_day + 1

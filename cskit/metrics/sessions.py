@@ -24,6 +24,7 @@ Average session duration = total session seconds ÷ number of sessions (the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -37,11 +38,12 @@ from cskit._validate import (
     require_columns,
 )
 from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
+from cskit.metrics._blocks import run_blocks, run_tasks
+from cskit.metrics._events import _INT32_MAX, TABLE, ActiveFilter, _active_mask, _codes
 from cskit.metrics._take import take_values, time_then_group_order
-from cskit.metrics.usage import TABLE, ActiveFilter, _active_mask, _codes
 from cskit.registry import cs_method
 
-COLUMNS = ["sessions", "total_seconds", "mean_seconds", "median_seconds"]
+COLUMNS = ["sessions", "total_seconds", "session_duration", "median_seconds"]
 
 
 def _timeout(value: str | pd.Timedelta | int) -> int:
@@ -68,14 +70,14 @@ def sessions(
     *,
     timeout: str | pd.Timedelta | int = "30min",
     length: str = "span",
-    active: ActiveFilter = None,
+    activity: ActiveFilter = None,
     keep: Sequence[str] = (),
-    user: str = "user_id",
-    account: str | None = "account_id",
-    timestamp: str = "timestamp",
-    session: str | None = "session_id",
-    duration: str | None = "duration_s",
-    event: str = "event",
+    user_col: str = "user_id",
+    account_col: str | None = "account_id",
+    time_col: str = "timestamp",
+    session_col: str | None = "session_id",
+    duration_col: str | None = "duration_s",
+    event_col: str = "event",
 ) -> pd.DataFrame:
     """One row per session, given (``session_id``) or derived with an inactivity timeout.
 
@@ -88,16 +90,16 @@ def sessions(
     length : {"span", "sum"}, default "span"
         How long a session lasts (see the module notes): first to last event
         plus the last event's duration, or the sum of the events' durations.
-    active : None, list of event names, boolean Series or callable
+    activity : None, list of event names, boolean Series or callable
         Which events take part (default: all).
     keep : list of str
         Extra event columns to carry over, with the value at the session's first event.
-    user, account, timestamp, event : str
-        Column names (``account`` is carried over when present; None to skip).
-    session : str or None, default "session_id"
+    user_col, account_col, time_col, event_col : str
+        Column names (``account_col`` is carried over when present; None to skip).
+    session_col : str or None, default "session_id"
         Column of given session ids; used when present, else sessions are derived.
         Pass ``None`` to always derive.
-    duration : str or None, default "duration_s"
+    duration_col : str or None, default "duration_s"
         Seconds spent on each event (see ``length``); None to ignore the column.
 
     Returns
@@ -123,85 +125,169 @@ def sessions(
     >>> ev.cs.sessions(length="sum")["duration_s"].tolist()
     [90.0, 120.0]
     """
+    cut = _sessionize(frame, timeout=timeout, length=length, activity=activity, keep=keep,
+                      user_col=user_col, time_col=time_col, session_col=session_col,
+                      duration_col=duration_col, event_col=event_col)
+    sub, rows = cut.sub, cut.rows
+    names = [user_col]
+    if account_col is not None and account_col in sub.columns and account_col != user_col:
+        names.append(account_col)
+    names += [c for c in keep if c not in names and c != "session"]
+    if cut.given:
+        names.insert(0, session_col)
+    # the id columns are independent takes (Arrow's take releases the GIL): one task each
+    taken = run_tasks([lambda c=c: take_values(sub[c], rows) for c in names])
+    cols = {"session": taken.pop(0) if cut.given else np.arange(len(rows))}
+    cols.update(zip(names[1:] if cut.given else names, taken, strict=True))
+    cols["start"] = cut.start.astype("datetime64[us]")
+    cols["end"] = cut.end.astype("datetime64[us]")
+    cols["events"] = cut.events
+    cols["duration_s"] = cut.seconds
+    out = pd.DataFrame(cols, copy=False)  # every array here is new: no need to copy it again
+    if cut.reorder is not None:  # sorted by user and session id so far: by user and start
+        out = out.iloc[cut.reorder].reset_index(drop=True)
+    return out
+
+
+def _gather(values: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """``values[order]``, block by block on the worker threads (a gather releases the GIL)."""
+    out = np.empty(len(order), dtype=values.dtype)
+
+    def part(lo: int, hi: int) -> None:
+        np.take(values, order[lo:hi], out=out[lo:hi])
+
+    run_blocks(part, len(order))
+    return out
+
+
+@dataclass
+class _Cut:
+    """Sessions as arrays, one entry per session (before ``reorder``, when not None).
+
+    ``rows`` are the positions in ``sub`` of each session's first event; ``start``
+    and ``end`` the wall-clock microseconds of its first and last event.
+    """
+
+    sub: pd.DataFrame
+    given: bool
+    rows: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    events: np.ndarray
+    seconds: np.ndarray
+    reorder: np.ndarray | None
+
+
+def _sessionize(
+    frame: pd.DataFrame,
+    *,
+    timeout: str | pd.Timedelta | int,
+    length: str,
+    activity: ActiveFilter,
+    keep: Sequence[str],
+    user_col: str,
+    time_col: str,
+    session_col: str | None,
+    duration_col: str | None,
+    event_col: str,
+) -> _Cut:
+    """Validate the events and cut them into sessions (see the module notes).
+
+    Only the arrays that every event needs are gathered at full length (the sort
+    order and the sorted times); everything else is taken at the sessions' first
+    or last rows. User boundaries come from the users' event counts (the events
+    are sorted by user), not from a sorted copy of the user codes.
+    """
     check_choice("length", length, ("span", "sum"))
     check_frame(frame, TABLE)
-    require_columns(frame, {"user": user, "timestamp": timestamp, **{c: c for c in keep}}, TABLE)
-    has_duration = duration is not None and duration in frame.columns
+    require_columns(frame, {"user_col": user_col, "time_col": time_col, **{c: c for c in keep}},
+                    TABLE)
+    has_duration = duration_col is not None and duration_col in frame.columns
     if length == "sum" and not has_duration:
         raise InvalidParameterError(
             f"length='sum' adds up the seconds of each event, but the {TABLE} frame has no "
-            f"{duration!r} column. Pass duration='<your column>' or use length='span'."
+            f"{duration_col!r} column. Pass duration_col='<your column>' or use length='span'."
         )
-    mask = _active_mask(frame, active, event)
+    mask = _active_mask(frame, activity, event_col)
     sub = frame if mask is None else frame.loc[mask]
     if sub.empty:
         raise EmptyFrameError(
-            "No event matches the activity definition (active=...). Widen it or check the "
+            "No event matches the activity definition (activity=...). Widen it or check the "
             "event names."
         )
     # Gaps and lengths between instants (a daylight-saving change is no hour of activity);
     # start and end shown on the data's own wall clock.
-    (instants,), (clocks,) = as_instants(sub, [timestamp], TABLE, local=True)
-    ts = instants.to_numpy().astype("datetime64[us]").view("int64")
-    wall = clocks.to_numpy().astype("datetime64[us]").view("int64")
-    ucodes, _ = _codes(sub[user], user, sort=True)
-    given = session is not None and session in sub.columns and bool(sub[session].notna().any())
+    (instants,), (clocks,) = as_instants(sub, [time_col], TABLE, local=True)
+    ts = instants.to_numpy().astype("datetime64[us]", copy=False).view("int64")
+    wall = clocks.to_numpy().astype("datetime64[us]", copy=False).view("int64")
+    ucodes, _ = _codes(sub[user_col], user_col, sort=True)
+    if len(ucodes) and int(ucodes.max()) < _INT32_MAX:
+        ucodes = ucodes.astype(np.int32)  # half the memory traffic of every pass below
+    given = (session_col is not None and session_col in sub.columns
+             and bool(sub[session_col].notna().any()))
+    n = len(ts)
     if given:
-        if sub[session].isna().any():
+        if sub[session_col].isna().any():
             raise InvalidValueError(
-                f"Column {session!r} of the {TABLE} frame is missing for "
-                f"{int(sub[session].isna().sum())} event(s). Fill it, or pass session=None to "
-                f"derive every session with the timeout."
+                f"Column {session_col!r} of the {TABLE} frame is missing for "
+                f"{int(sub[session_col].isna().sum())} event(s). Fill it, or pass "
+                f"session_col=None to derive every session with the timeout."
             )
-        scodes, _ = pd.factorize(sub[session])
+        scodes, _ = pd.factorize(sub[session_col])
         pair = ucodes * (int(scodes.max()) + 1) + scodes  # (user, session) as one code
         order = time_then_group_order(pair, ts)  # = np.lexsort((ts, scodes, ucodes))
-        del pair
-        us, sc = ucodes[order], scodes[order]
-        new = np.empty(len(order), dtype=bool)
+        new = np.empty(n, dtype=bool)
         new[0] = True
-        new[1:] = (us[1:] != us[:-1]) | (sc[1:] != sc[:-1])
+
+        def pair_edges(lo: int, hi: int, pair=pair, order=order, new=new) -> None:
+            ps = pair[order[max(lo - 1, 0):hi]]  # a new session where (user, session) changes
+            np.not_equal(ps[1:], ps[:-1], out=new[max(lo, 1):hi])
+
+        run_blocks(pair_edges, n)
+        del pair
+        t_sorted = _gather(ts, order)
     else:
         limit = _timeout(timeout)
         order = time_then_group_order(ucodes, ts)
-        us, tss = ucodes[order], ts[order]
-        del ucodes
-        new = np.empty(len(us), dtype=bool)
+        t_sorted = _gather(ts, order)
+        del ts
+        new = np.empty(n, dtype=bool)
         new[0] = True
-        new[1:] = (us[1:] != us[:-1]) | ((tss[1:] - tss[:-1]) > limit)
-        del us, ts  # only the sorted times are needed from here on
+
+        def gaps(lo: int, hi: int, t=t_sorted, new=new) -> None:
+            lo = max(lo, 1)  # a new session after a gap longer than the timeout
+            np.greater(np.subtract(t[lo:hi], t[lo - 1:hi - 1]), limit, out=new[lo:hi])
+
+        run_blocks(gaps, n)
+        # the first event of every user (sorted by user: offsets of the users' counts)
+        counts = np.bincount(ucodes)
+        first_of_user = np.cumsum(counts[counts > 0])[:-1]
+        new[first_of_user] = True
     starts = np.flatnonzero(new)
     del new
-    ends = np.r_[starts[1:], len(order)] - 1
-    t_sorted = tss if not given else ts[order]
-    first_t, last_t = t_sorted[starts], t_sorted[ends]
-    if has_duration:
-        secs = as_number(sub, duration, TABLE, allow_missing=True).to_numpy()[order]
-        secs = np.nan_to_num(secs, nan=0.0)
-    if length == "sum":
-        seconds = np.add.reduceat(secs, starts)
-    else:
-        seconds = (last_t - first_t) / 1e6
-        if has_duration:
-            seconds = seconds + secs[ends]
+    ends = np.empty_like(starts)
+    ends[:-1] = starts[1:] - 1
+    ends[-1] = n - 1
     rows = order[starts]
-    cols = {"session": take_values(sub[session], rows) if given else np.arange(len(starts))}
-    cols[user] = take_values(sub[user], rows)
-    if account is not None and account in sub.columns and account != user:
-        cols[account] = take_values(sub[account], rows)
-    for c in keep:
-        if c not in cols:
-            cols[c] = take_values(sub[c], rows)
-    w_sorted = wall[order]  # start and end on the data's own clock
-    cols["start"] = w_sorted[starts].astype("datetime64[us]")
-    cols["end"] = w_sorted[ends].astype("datetime64[us]")
-    del w_sorted
-    cols["events"] = (ends - starts + 1).astype(np.int64)
-    cols["duration_s"] = np.asarray(seconds, dtype="float64")
-    out = pd.DataFrame(cols, copy=False)  # every array here is new: no need to copy it again
+    last_rows = order[ends]
+    first_t = t_sorted[starts]
+    if has_duration:
+        secs_all = as_number(sub, duration_col, TABLE, allow_missing=True).to_numpy()
+    if length == "sum":
+        secs = np.nan_to_num(secs_all[order], nan=0.0)
+        seconds = np.add.reduceat(secs, starts)
+        del secs
+    else:
+        seconds = (t_sorted[ends] - first_t) / 1e6
+        if has_duration:
+            seconds = seconds + np.nan_to_num(secs_all[last_rows], nan=0.0)
+    del order, t_sorted
+    reorder = None
     if given:  # sorted by user and session id so far: order by user and start
-        out = out.iloc[np.lexsort((first_t, us[starts]))].reset_index(drop=True)
-    return out
+        reorder = np.lexsort((first_t, ucodes[rows]))
+    return _Cut(sub=sub, given=given, rows=rows, start=wall[rows], end=wall[last_rows],
+                events=(ends - starts + 1).astype(np.int64),
+                seconds=np.asarray(seconds, dtype="float64"), reorder=reorder)
 
 
 @cs_method(kpi="Average session duration", table="events", requires=("user_id", "timestamp"))
@@ -212,12 +298,12 @@ def session_duration(
     by: str | None = None,
     timeout: str | pd.Timedelta | int = "30min",
     length: str = "span",
-    active: ActiveFilter = None,
-    user: str = "user_id",
-    timestamp: str = "timestamp",
-    session: str | None = "session_id",
-    duration: str | None = "duration_s",
-    event: str = "event",
+    activity: ActiveFilter = None,
+    user_col: str = "user_id",
+    time_col: str = "timestamp",
+    session_col: str | None = "session_id",
+    duration_col: str | None = "duration_s",
+    event_col: str = "event",
 ) -> pd.DataFrame | float:
     """Average session duration: total session seconds ÷ number of sessions.
 
@@ -230,16 +316,17 @@ def session_duration(
     by : str, optional
         An event column (account, plan, product area …); a session takes the
         value of its first event (for ``event`` that is the entry point).
-    timeout, length, active, user, timestamp, session, duration, event
+    timeout, length, activity, user_col, time_col, session_col, duration_col, event_col
         As in :func:`sessions`.
 
     Returns
     -------
     pandas.DataFrame or float
         Indexed by ``period`` (and ``by``): ``sessions, total_seconds,
-        mean_seconds, median_seconds``; a float (mean seconds) when
-        ``period=None`` and not grouped. The median resists the few very long
-        sessions that pull the mean up.
+        session_duration`` (the mean, in seconds; the headline) and
+        ``median_seconds``; a float (mean seconds) when ``period=None`` and not
+        grouped. The median resists the few very long sessions that pull the
+        mean up.
 
     Examples
     --------
@@ -253,18 +340,25 @@ def session_duration(
     >>> ev.cs.session_duration(period=None)
     390.0
     >>> ev.cs.session_duration()  # doctest: +NORMALIZE_WHITESPACE
-             sessions  total_seconds  mean_seconds  median_seconds
+             sessions  total_seconds  session_duration  median_seconds
     period
-    2026-10         2          780.0         390.0           390.0
+    2026-10         2          780.0             390.0           390.0
     """
     freq = check_period(period)
-    if by is not None:
-        check_frame(frame, TABLE)
-        require_columns(frame, {"by": by}, TABLE)
+    if by is None:
+        return _duration_by_period(
+            _sessionize(frame, timeout=timeout, length=length, activity=activity, keep=(),
+                        user_col=user_col, time_col=time_col, session_col=session_col,
+                        duration_col=duration_col, event_col=event_col),
+            freq,
+        )
+    check_frame(frame, TABLE)
+    require_columns(frame, {"by": by}, TABLE)
     s = sessions(
-        frame, timeout=timeout, length=length, active=active,
-        keep=[by] if by is not None and by != user else [], user=user, account=None,
-        timestamp=timestamp, session=session, duration=duration, event=event,
+        frame, timeout=timeout, length=length, activity=activity,
+        keep=[by] if by is not None and by != user_col else [], user_col=user_col,
+        account_col=None, time_col=time_col, session_col=session_col,
+        duration_col=duration_col, event_col=event_col,
     )
     keys: list[str] = []
     if freq is not None:
@@ -282,5 +376,50 @@ def session_duration(
             "median_seconds": g.median(),
         }
     )
-    out["mean_seconds"] = out["total_seconds"] / out["sessions"]
+    out["session_duration"] = out["total_seconds"] / out["sessions"]
+    return out[COLUMNS]
+
+
+_DAY_US = 86_400_000_000
+#: Widest span of days mapped to periods through a per-day lookup table.
+_MAX_DAYS = 5_000_000
+
+
+def _duration_by_period(cut: _Cut, freq: str | None) -> pd.DataFrame | float:
+    """:func:`session_duration` without ``by``, from the session arrays alone.
+
+    The same numbers as grouping :func:`sessions`' frame (the sessions in the same
+    order, so the same sums and medians), without building its id columns: each
+    session's period comes from its start day through a table of the few hundred
+    days the data spans.
+    """
+    seconds, start = cut.seconds, cut.start
+    if cut.reorder is not None:
+        seconds, start = seconds[cut.reorder], start[cut.reorder]
+    values = pd.Series(seconds, copy=False)
+    if freq is None:
+        return float(values.mean())
+    day = start // _DAY_US
+    lo, hi = int(day.min()), int(day.max())
+    if hi - lo >= _MAX_DAYS:  # a span of millennia: label each session directly
+        labels = pd.Series(start.astype("datetime64[us]")).dt.to_period(freq)
+        g = values.groupby(labels.array, sort=True)
+        index = None
+    else:
+        days = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]")
+        per_day, periods = pd.factorize(pd.PeriodIndex(days, freq=freq), sort=True)
+        g = values.groupby(per_day[day - lo], sort=True)
+        index = periods
+    out = pd.DataFrame(
+        {
+            "sessions": g.size().astype(np.int64),
+            "total_seconds": g.sum(),
+            "median_seconds": g.median(),
+        }
+    )
+    if index is not None:
+        out.index = pd.PeriodIndex(index[out.index.to_numpy()], name="period")
+    else:
+        out.index = pd.PeriodIndex(out.index, name="period")
+    out["session_duration"] = out["total_seconds"] / out["sessions"]
     return out[COLUMNS]

@@ -87,8 +87,8 @@ def _with_account_column(
 ) -> pd.DataFrame:
     """``frame`` with the accounts' ``by`` column added (a new frame)."""
     check_frame(accounts, "accounts")
-    require_columns(accounts, {"account": account, "by": by}, "accounts")
-    require_columns(frame, {"account": account}, TABLE)
+    require_columns(accounts, {"account_col": account, "by": by}, "accounts")
+    require_columns(frame, {"account_col": account}, TABLE)
     lookup = accounts.drop_duplicates(account).set_index(account)[by]
     return frame.assign(**{by: frame[account].map(lookup).to_numpy()})
 
@@ -99,9 +99,9 @@ def themes(
     *,
     by: str | None = None,
     top: int = 10,
-    comment: str = "comment",
-    score: str = "score",
-    survey: str | None = "survey",
+    comment_col: str = "comment",
+    score_col: str = "score",
+    survey_col: str | None = "survey",
     survey_name: str | None = None,
     lexicon: Mapping[str, Sequence[str]] | None = None,
     min_count: int = 2,
@@ -109,7 +109,7 @@ def themes(
     max_chars: int = 5000,
     example_chars: int = 160,
     accounts: pd.DataFrame | None = None,
-    account: str = "account_id",
+    account_col: str = "account_id",
 ) -> pd.DataFrame:
     """Most frequent terms (or lexicon themes) of comments per group, with examples.
 
@@ -120,12 +120,12 @@ def themes(
     by : str, optional
         Group column (e.g. ``"segment"`` after merging accounts), or
         ``"nps_group"``: detractors (0–6), passives (7–8), promoters (9–10)
-        from ``score`` — NPS answers only unless ``survey_name`` says
+        from ``score_col`` — NPS answers only unless ``survey_name`` says
         otherwise (a column named ``nps_group`` is used as it is).
     top : int, default 10
         Terms kept per group.
-    comment, score, survey : str
-        Column names.
+    comment_col, score_col, survey_col : str
+        Column names (``survey_col=None``: the frame holds one survey's answers).
     survey_name : str, optional
         Only answers of this survey (``None``: every survey, or ``"nps"``
         with ``by="nps_group"``).
@@ -145,8 +145,8 @@ def themes(
     accounts : pandas.DataFrame, optional
         The accounts table: when ``by`` is not a column of ``frame`` but of
         ``accounts`` (e.g. ``"segment"``), each answer gets its account's
-        value through the ``account`` column of both frames.
-    account : str, default "account_id"
+        value through the ``account_col`` column of both frames.
+    account_col : str, default "account_id"
 
     Returns
     -------
@@ -164,7 +164,7 @@ def themes(
     ...     "score": [2, 3, 10, 9, 10, 5],
     ...     "comment": ["Support is slow", "Slow support, slow app", "Great reports",
     ...                 "Reports save hours", "  ", "サポートの返信が遅い"]})
-    >>> out = answers.cs.themes(by="nps_group", top=2, survey=None)
+    >>> out = answers.cs.themes(by="nps_group", top=2, survey_col=None)
     >>> out[["term", "count", "share", "comments"]]  # doctest: +NORMALIZE_WHITESPACE
                     term  count     share  comments
     nps_group rank
@@ -181,26 +181,26 @@ def themes(
         if not isinstance(value, (int, np.integer)) or value < least:
             raise InvalidParameterError(f"{name}={value!r} must be a whole number >= {least}.")
     if by is not None and by not in frame.columns and by != "nps_group" and accounts is not None:
-        frame = _with_account_column(frame, accounts, by, account)
+        frame = _with_account_column(frame, accounts, by, account_col)
     derive_nps = by == "nps_group" and "nps_group" not in frame.columns
-    require_columns(frame, {"comment": comment, "by": None if derive_nps else by}, TABLE)
+    require_columns(frame, {"comment_col": comment_col, "by": None if derive_nps else by}, TABLE)
     wanted = survey_name if survey_name is not None else ("nps" if derive_nps else None)
-    rows = survey_rows(frame, survey if wanted is not None else None, wanted or "")
+    rows = survey_rows(frame, survey_col if wanted is not None else None, wanted or "")
     if derive_nps:
-        require_columns(frame, {"score": score}, TABLE)
-        groups = _nps_groups(rows, score)
+        require_columns(frame, {"score_col": score_col}, TABLE)
+        groups = _nps_groups(rows, score_col)
         rows = rows.loc[groups.index]
     elif by is not None:
         groups = rows[by]
     else:
         groups = None
 
-    texts = rows[comment].map(clean)
+    texts = rows[comment_col].map(clean)
     blank = (texts == "").to_numpy()
     texts = texts[~blank]
     if texts.empty:
         raise EmptyFrameError(
-            f"Column {comment!r} of the {TABLE} frame has no comments (all {len(rows)} answers "
+            f"Column {comment_col!r} of the {TABLE} frame has no comments (all {len(rows)} answers "
             f"are missing, empty or whitespace). Check the column name or the filter."
         )
     docs = pd.RangeIndex(len(texts))
@@ -283,7 +283,7 @@ def themes_html(result: pd.DataFrame, *, caption: str | None = None) -> str:
     --------
     >>> import pandas as pd
     >>> frame = pd.DataFrame({"comment": ["<b>Bold</b> support", "support <script>x</script>"]})
-    >>> html = themes_html(themes(frame, survey=None))
+    >>> html = themes_html(themes(frame, survey_col=None))
     >>> "<script>" in html, "&lt;script&gt;" in html
     (False, True)
     """

@@ -227,7 +227,7 @@ def feature_adoption_bars(
     >>> [round(float(p.get_width()), 3) for p in ax.patches]
     [0.0, 0.667]
     """
-    if not isinstance(result, pd.DataFrame) or "adoption" not in result.columns:
+    if not isinstance(result, pd.DataFrame) or "feature_adoption" not in result.columns:
         raise InvalidParameterError(
             "feature_adoption_bars needs the result of events.cs.feature_adoption(features=[...])."
         )
@@ -239,12 +239,12 @@ def feature_adoption_bars(
     else:
         rows = result
         title = t("usage.title.adoption")
-    rows = rows.sort_values("adoption")
+    rows = rows.sort_values("feature_adoption")
     ax = _axes(ax)
     y = np.arange(len(rows))
-    ax.barh(y, rows["adoption"].to_numpy(dtype=float), color=COLORS["new"], height=0.6)
+    ax.barh(y, rows["feature_adoption"].to_numpy(dtype=float), color=COLORS["new"], height=0.6)
     ax.set_yticks(y, [str(v) for v in rows.index])
-    for yi, v in zip(y, rows["adoption"].to_numpy(dtype=float), strict=True):
+    for yi, v in zip(y, rows["feature_adoption"].to_numpy(dtype=float), strict=True):
         ax.annotate(f"{v:.0%}", (v, yi), xytext=(3, 0), textcoords="offset points",
                     va="center", fontsize=9)
     ax.set_xlim(0, 1.08)

@@ -54,7 +54,7 @@ CELLS = [
         $$\\text{adoption}_{f,p} = \\frac{\\#\\{\\text{active accounts that used } f \\text{ in } p\\}}
         {\\#\\{\\text{active accounts in } p\\}}$$
 
-        "Activity" is an event filter (`active=`), as for DAU/MAU (notebook 16). Breadth can
+        "Activity" is an event filter (`activity=`), as for DAU/MAU (notebook 16). Breadth can
         exceed 1 when more people use the product than seats were sold; cskit shows it as it
         is rather than clipping it — that account is an upsell conversation.
 
@@ -85,7 +85,7 @@ CELLS = [
         assert u["active_days"].tolist() == [2, 1]
         assert u["breadth"].tolist() == [0.5, 1.0] and u["depth"].tolist() == [0.5, 0.0]
         adoption = toy.cs.feature_adoption(features=["report", "export"], period=None)
-        assert adoption["adoption"].tolist() == [0.5, 0.0]
+        assert adoption["feature_adoption"].tolist() == [0.5, 0.0]
         u
         """
     ),
@@ -170,13 +170,13 @@ CELLS = [
         feature = KEY[0]
         users = m_ev.loc[m_ev["event"] == feature, "account_id"].nunique()
         share = users / m_ev["account_id"].nunique()
-        assert abs(share - adoption.loc[(month, feature), "adoption"]) < 1e-12
+        assert abs(share - adoption.loc[(month, feature), "feature_adoption"]) < 1e-12
         # the key feature seen first the latest: a launch (an add-on, a new screen)
         first_seen = ev[ev["event"].isin(KEY)].groupby("event")["timestamp"].min()
         newest = first_seen.idxmax()
         print(f"{feature!r}: {share:.1%} of active accounts in {month}. Newest key feature: "
               f"{newest!r}, first seen {first_seen[newest]:%Y-%m-%d}.")
-        launched = adoption.xs(newest, level="feature")["adoption"]
+        launched = adoption.xs(newest, level="feature")["feature_adoption"]
         quarter_ends = launched[launched.index.month.isin([3, 6, 9, 12])]
         (quarter_ends * 100).round(1).rename(f"{newest} adoption (%)").to_frame().T
         """

@@ -104,7 +104,7 @@ CELLS = [
         ev = company.events
         monthly = ev.cs.session_duration(period="M")
         last6 = monthly.index[monthly.index <= month][-6:]
-        (monthly.loc[last6].assign(mean_minutes=lambda d: d["mean_seconds"] / 60)).round(1)
+        (monthly.loc[last6].assign(mean_minutes=lambda d: d["session_duration"] / 60)).round(1)
         """
     ),
     md("The report month by hand, from the session ids, in plain pandas:"),
@@ -128,7 +128,7 @@ CELLS = [
         seconds = (last - first).dt.total_seconds() + last_screen
         in_month = first.dt.to_period("M") == month
         by_hand = seconds[in_month].sum() / in_month.sum()
-        assert abs(by_hand - monthly.loc[month, "mean_seconds"]) < 1e-9
+        assert abs(by_hand - monthly.loc[month, "session_duration"]) < 1e-9
         print(f"{month}: {in_month.sum():,} sessions, {seconds[in_month].sum():,.0f} s in total, "
               f"{by_hand:.1f} s per session ({by_hand / 60:.1f} min); median "
               f"{seconds[in_month].median():.0f} s")
@@ -171,17 +171,17 @@ CELLS = [
         options = {"logged session_id": {}} if "session_id" in ev else {}
         for label, kw in {
             **options,
-            "derived, 10 min": {"session": None, "timeout": "10min"},
-            "derived, 30 min": {"session": None, "timeout": "30min"},
-            "derived, 60 min": {"session": None, "timeout": "60min"},
+            "derived, 10 min": {"session_col": None, "timeout": "10min"},
+            "derived, 30 min": {"session_col": None, "timeout": "30min"},
+            "derived, 60 min": {"session_col": None, "timeout": "60min"},
         }.items():
             span = ev.cs.session_duration(period="M", **kw).loc[month]
             rows[label] = {"sessions": int(span["sessions"]),
-                           "mean s (span)": span["mean_seconds"],
+                           "mean s (span)": span["session_duration"],
                            "median s (span)": span["median_seconds"]}
             if "duration_s" in ev:  # "sum" needs each event's seconds on screen
                 total = ev.cs.session_duration(period="M", length="sum", **kw).loc[month]
-                rows[label]["mean s (sum)"] = total["mean_seconds"]
+                rows[label]["mean s (sum)"] = total["session_duration"]
         pd.DataFrame(rows).T.astype({"sessions": "int64"}).round(1)
         """
     ),
@@ -235,7 +235,7 @@ CELLS = [
         """
         with_seg = ev.merge(company.accounts[["account_id", "segment"]], on="account_id")
         seg = with_seg.cs.session_duration(period="M", by="segment").xs(month, level="period")
-        seg.assign(mean_minutes=seg["mean_seconds"] / 60).round(1)
+        seg.assign(mean_minutes=seg["session_duration"] / 60).round(1)
         """
     ),
     md(
@@ -260,7 +260,7 @@ CELLS = [
         2. **Changing the timeout between reports.** Keep it fixed, and state it.
         3. **Counting a single-event session as zero** when screen times are available.
         4. **Mixing bots and API traffic with people.** `api_call` events are machines; filter
-           them out with `active=` when the question is about people.
+           them out with `activity=` when the question is about people.
         5. **Sessions that span midnight or a month end** belong to the period in which they
            start (cskit's rule); do not split them.
 

@@ -175,7 +175,7 @@ CELLS = [
             "calendar month, any event (comparison)": ev.cs.stickiness(period="M",
                                                                        mau="calendar"),
             "trailing 28 d, real work only": ev.cs.stickiness(period="M", mau="trailing",
-                                                              window=28, active=work),
+                                                              window=28, activity=work),
         }
         table = pd.DataFrame({name: r["stickiness"] * 100 for name, r in variants.items()})
         table = table[table.index <= month].tail(6)
@@ -271,7 +271,7 @@ CELLS = [
         ## Common mistakes
 
         1. **Counting logins as activity.** Decide what "active" means for the product and
-           pass it as `active=[...]` (event names), a boolean mask or a function.
+           pass it as `activity=[...]` (event names), a boolean mask or a function.
         2. **Inverting the ratio** (the article's *MAU/DAU*).
         3. **Adding up DAU**: the sum of a month's DAU counts user-days, not users.
         4. **Adding segment MAUs**: a user active in two product areas counts in both
@@ -366,7 +366,7 @@ CELLS = [
 
         def work_adoption(c) -> pd.Series:
             result = c.events.cs.feature_adoption(features=[work[0]])
-            return result.xs(work[0], level="feature")["adoption"]
+            return result.xs(work[0], level="feature")["feature_adoption"]
 
         tree = KPI("churn", lambda c: c.mrr.cs.churn(period="M")["churn"],
                    higher_is_better=False, label=cskit.t("kpi.churn"), children=[
