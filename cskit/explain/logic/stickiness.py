@@ -67,21 +67,21 @@ def prepare(
     data: pd.DataFrame | None = None,
     *,
     month: str | pd.Period | None = None,
-    user: str = "user_id",
-    timestamp: str = "timestamp",
-    event: str = "event",
+    user_col: str = "user_id",
+    time_col: str = "timestamp",
+    event_col: str = "event",
 ) -> StickinessBase:
     """Distinct user-day-events of ``month`` and the 30 days before it (default: latest month)."""
     frame = sample_company().events if data is None else data
-    stamps = as_datetime(frame, timestamp, "events", allow_missing=True)
+    stamps = as_datetime(frame, time_col, "events", allow_missing=True)
     chosen = month_of(month, stamps.dt.to_period("M"))
     first = chosen.start_time.normalize()
     last = chosen.end_time.normalize()
     lo = first - pd.Timedelta(days=MAX_WINDOW)
     keep = (stamps >= lo) & (stamps < last + pd.Timedelta(days=1))
     days = ((stamps[keep].dt.normalize() - lo) // pd.Timedelta(days=1)).astype("int64")
-    codes, _ = pd.factorize(frame.loc[keep, user])
-    events = frame.loc[keep, event].astype(str).to_numpy() if event in frame else "active"
+    codes, _ = pd.factorize(frame.loc[keep, user_col])
+    events = frame.loc[keep, event_col].astype(str).to_numpy() if event_col in frame else "active"
     table = pd.DataFrame({"user": codes, "day": days.to_numpy(), "event": events})
     raw = pd.DataFrame({"user": codes, "timestamp": stamps[keep].to_numpy(), "event": events})
     table = table.drop_duplicates(ignore_index=True)
@@ -138,7 +138,7 @@ def _metric(base: StickinessBase, window: int, activity: tuple[str, ...]) -> dic
     events = events.loc[events["event"].isin(activity)]
     if events.empty:
         return out
-    keys = {"user": "user", "timestamp": "timestamp", "event": "event"}
+    keys = {"user_col": "user", "time_col": "timestamp", "event_col": "event"}
     period = pd.Period(base.month, freq="M")
     trailing = stickiness(events, period="M", mau="trailing", window=window, **keys)
     calendar = stickiness(events, period="M", mau="calendar", **keys)
