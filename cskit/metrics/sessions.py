@@ -170,10 +170,10 @@ class _Cut:
 
     sub: pd.DataFrame
     given: bool
-    rows: np.ndarray
+    rows: np.ndarray | None  # None unless full=True, as ``end`` and ``events``
     start: np.ndarray
-    end: np.ndarray
-    events: np.ndarray
+    end: np.ndarray | None
+    events: np.ndarray | None
     seconds: np.ndarray
     reorder: np.ndarray | None
 
@@ -190,13 +190,15 @@ def _sessionize(
     session_col: str | None,
     duration_col: str | None,
     event_col: str,
+    full: bool = True,
 ) -> _Cut:
     """Validate the events and cut them into sessions (see the module notes).
 
     Only the arrays that every event needs are gathered at full length (the sort
     order and the sorted times); everything else is taken at the sessions' first
     or last rows. User boundaries come from the users' event counts (the events
-    are sorted by user), not from a sorted copy of the user codes.
+    are sorted by user), not from a sorted copy of the user codes. ``full=False``
+    keeps only what an average needs (seconds and starts) and frees the rest early.
     """
     check_choice("length", length, ("span", "sum"))
     check_frame(frame, TABLE)
@@ -266,10 +268,9 @@ def _sessionize(
     starts = np.flatnonzero(new)
     del new
     ends = np.empty_like(starts)
-    ends[:-1] = starts[1:] - 1
+    ends[:-1] = starts[1:]
+    ends[:-1] -= 1
     ends[-1] = n - 1
-    rows = order[starts]
-    last_rows = order[ends]
     first_t = t_sorted[starts]
     if has_duration:
         secs_all = as_number(sub, duration_col, TABLE, allow_missing=True).to_numpy()
@@ -278,15 +279,28 @@ def _sessionize(
         seconds = np.add.reduceat(secs, starts)
         del secs
     else:
-        seconds = (t_sorted[ends] - first_t) / 1e6
-        if has_duration:
-            seconds = seconds + np.nan_to_num(secs_all[last_rows], nan=0.0)
-    del order, t_sorted
+        span = t_sorted[ends]
+        span -= first_t
+        seconds = span / 1e6
+        del span
+    del t_sorted
+    rows = order[starts]
+    last_rows = order[ends] if full or (has_duration and length != "sum") else None
+    del order
+    if has_duration and length != "sum":
+        seconds += np.nan_to_num(secs_all[last_rows], nan=0.0)
+    events = None
+    if full:
+        events = (ends - starts).astype(np.int64)
+        events += 1
+    del ends, starts
     reorder = None
     if given:  # sorted by user and session id so far: order by user and start
         reorder = np.lexsort((first_t, ucodes[rows]))
-    return _Cut(sub=sub, given=given, rows=rows, start=wall[rows], end=wall[last_rows],
-                events=(ends - starts + 1).astype(np.int64),
+    del first_t
+    start = wall[rows]
+    return _Cut(sub=sub, given=given, rows=rows if full else None, start=start,
+                end=wall[last_rows] if full else None, events=events,
                 seconds=np.asarray(seconds, dtype="float64"), reorder=reorder)
 
 
@@ -349,7 +363,7 @@ def session_duration(
         return _duration_by_period(
             _sessionize(frame, timeout=timeout, length=length, activity=activity, keep=(),
                         user_col=user_col, time_col=time_col, session_col=session_col,
-                        duration_col=duration_col, event_col=event_col),
+                        duration_col=duration_col, event_col=event_col, full=False),
             freq,
         )
     check_frame(frame, TABLE)

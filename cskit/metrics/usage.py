@@ -123,6 +123,7 @@ def usage(
     unit_codes, units = _sorted_codes(frame[unit])
     if per == "account":
         ucodes, users = _codes(frame[user_col], user_col)
+        ucodes = _small(ucodes, len(users))
     else:
         ucodes, users = unit_codes, units
     feats = None
@@ -132,21 +133,26 @@ def usage(
             raise InvalidParameterError("key_features is empty; name the product's key events.")
     day = ts.to_numpy().astype("datetime64[D]").view("int64")
     pcode, periods = _period_codes(ts, day, freq)
+    del ts
+    d0 = int(day.min()) if len(day) else 0
+    n_days = int(day.max()) - d0 + 1 if len(day) else 1
+    day = _small(day - d0, n_days)  # days from the first: 4 bytes a row
     n_units = max(len(units), 1)
+    unit_codes = _small(unit_codes, n_units)
     # one integer per (period, unit), ordered like the pair: the groups, sorted
-    group = pcode * n_units + unit_codes
     n_groups = max(len(periods), 1) * n_units
+    pcode = _small(pcode, n_groups)
+    group = pcode * pcode.dtype.type(n_units)  # < n_groups: no overflow in its dtype
+    group += unit_codes
     events = np.bincount(group, minlength=n_groups)
     present = np.flatnonzero(events)
     act = slice(None) if mask is None else mask
-    d0 = int(day.min()) if len(day) else 0
-    n_days = int(day.max()) - d0 + 1 if len(day) else 1
     # a day lies in one period: distinct (unit, day) pairs give the active days of each group
-    pairs = _unique_keys((unit_codes[act] * n_days + (day[act] - d0)), n_units * n_days)
+    pairs = _unique_keys(_key(unit_codes[act], n_days, day[act]), n_units * n_days)
     pair_unit, pair_day = np.divmod(pairs, n_days)
-    day_period = pcode_of_days(pcode, day, d0, n_days)
+    day_period = pcode_of_days(pcode, day, n_days)
     out = pd.DataFrame({"events": events[present].astype(np.int64)})
-    out["active_days"] = np.bincount(day_period[pair_day] * n_units + pair_unit,
+    out["active_days"] = np.bincount(day_period[pair_day].astype(np.int64) * n_units + pair_unit,
                                      minlength=n_groups)[present].astype(np.int64)
     if per == "account":
         active = _active_users(pcode[act], unit_codes[act], ucodes[act], n_units, n_groups,
@@ -159,7 +165,8 @@ def usage(
     if feats is not None:
         fcode = pd.Index(feats).get_indexer(frame[event_col])
         is_key = fcode >= 0
-        used = _unique_keys(group[is_key] * len(feats) + fcode[is_key], n_groups * len(feats))
+        used = _unique_keys(group[is_key].astype(np.int64) * len(feats) + fcode[is_key],
+                            n_groups * len(feats))
         out["key_features_used"] = np.bincount(used // len(feats),
                                                minlength=n_groups)[present].astype(np.int64)
         out["depth"] = out["key_features_used"] / len(feats)
@@ -175,12 +182,13 @@ def usage(
 def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Codes numbering ``values`` in sorted order, and the values as grouping labels them."""
     codes, uniques = pd.factorize(values, sort=True)
+    codes = _small(codes, len(uniques))
     uniques = pd.Index(uniques)
     if values.dtype == object:  # labels typed as grouping infers them (text: str)
         uniques = pd.Index(uniques.tolist())
     elif uniques.dtype != values.dtype and not isinstance(values.dtype, pd.CategoricalDtype):
         uniques = uniques.astype(values.dtype)
-    return codes.astype(np.int64, copy=False), uniques
+    return codes, uniques
 
 
 def _period_codes(ts: pd.Series, day: np.ndarray, freq: str | None) -> tuple[np.ndarray, pd.Index]:
@@ -190,28 +198,41 @@ def _period_codes(ts: pd.Series, day: np.ndarray, freq: str | None) -> tuple[np.
     one period per row.
     """
     if freq is None or len(day) == 0:
-        return np.zeros(len(day), dtype=np.int64), pd.Index([0])
+        return np.zeros(len(day), dtype=np.int32), pd.Index([0])
     lo, hi = int(day.min()), int(day.max())
     if hi - lo >= 5_000_000:  # a span of millennia: label the rows directly
         codes, periods = pd.factorize(ts.dt.to_period(freq).array, sort=True)
         return codes.astype(np.int64), periods
     days = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]")
     per_day, periods = pd.factorize(pd.PeriodIndex(days, freq=freq), sort=True)
-    return per_day.astype(np.int64)[day - lo], periods
+    return per_day.astype(np.int32)[day - lo], periods
 
 
-def pcode_of_days(pcode: np.ndarray, day: np.ndarray, d0: int, n_days: int) -> np.ndarray:
+def pcode_of_days(pcode: np.ndarray, day: np.ndarray, n_days: int) -> np.ndarray:
     """The period code of every day of the span (days without a row: 0, never looked up)."""
-    table = np.zeros(n_days, dtype=np.int64)
-    table[day - d0] = pcode
+    table = np.zeros(n_days, dtype=pcode.dtype)
+    table[day] = pcode
     return table
+
+
+def _key(high: np.ndarray, base: int, low: np.ndarray) -> np.ndarray:
+    """``high * base + low`` as int64, built in place (one full-length array, not three)."""
+    key = high.astype(np.int64)
+    key *= base
+    key += low
+    return key
+
+
+def _small(codes: np.ndarray, size: int) -> np.ndarray:
+    """``codes`` (all in ``[0, size)``) as int32 when they fit: half the memory of int64."""
+    return codes.astype(np.int32, copy=False) if size < 2**31 else codes.astype(np.int64)
 
 
 def _distinct_per_group(group: np.ndarray, value: np.ndarray, n_groups: int,
                         n_values: int) -> np.ndarray:
     """How many distinct ``value`` each group holds: a bitmap of the pairs when it is at
     most a few bytes per row, else a sort of the pairs."""
-    keys = group.astype(np.int64) * n_values + value
+    keys = _key(group, n_values, value)
     size = n_groups * n_values
     if size > max(16 * len(keys), 1 << 24):
         keys = np.sort(keys)
@@ -233,15 +254,15 @@ def _active_users(pcode: np.ndarray, unit: np.ndarray, user: np.ndarray, n_units
     """
     if len(user) == 0:
         return np.zeros(n_groups, dtype=np.int64)
-    home = np.zeros(n_users, dtype=np.int64)
+    home = np.zeros(n_users, dtype=unit.dtype)
     home[user] = unit
     if bool((home[user] == unit).all()):
         n_periods = n_groups // n_units
         if n_periods * n_users <= max(16 * len(user), 1 << 24):
-            pairs = _unique_keys(pcode * n_users + user, n_periods * n_users)
+            pairs = _unique_keys(_key(pcode, n_users, user), n_periods * n_users)
             p, u = np.divmod(pairs, n_users)
             return np.bincount(p * n_units + home[u], minlength=n_groups)
-    return _distinct_per_group(pcode * n_units + unit, user, n_groups, n_users)
+    return _distinct_per_group(_key(pcode, n_units, unit), user, n_groups, n_users)
 
 
 @cs_method(kpi="Feature adoption", table="events", requires=("account_id", "timestamp", "event"))
