@@ -311,7 +311,8 @@ def test_renamed_plan_and_product_columns_are_honoured_down_to_the_panel():
 
 
 def test_fcr_and_kpis_agree_on_the_reopened_column():
-    tickets = pd.DataFrame({"resolved_at": pd.to_datetime(["2026-10-01", "2026-10-02"]),
+    tickets = pd.DataFrame({"created_at": pd.to_datetime(["2026-10-01", "2026-10-01"]),
+                            "resolved_at": pd.to_datetime(["2026-10-01", "2026-10-02"]),
                             "agent_replies": [1, 2]})
     listed = tickets.cs.kpis(all=True).set_index("method")
     assert "reopened" in listed.loc["fcr", "requires"]
