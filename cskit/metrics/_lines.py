@@ -26,6 +26,7 @@ from cskit._validate import (
     require_columns,
 )
 from cskit.errors import InvalidParameterError, InvalidValueError
+from cskit.metrics._intervals import interval_months, warn_placeholders
 
 TABLE = "subscriptions"
 _NEVER = np.iinfo(np.int64).max
@@ -70,7 +71,6 @@ def changes(
     amount 0 or a non-recurring ``interval`` are left out, as in ``to_mrr``. A
     ``discount`` column holds fractions of the price (``to_mrr``'s ``discount_as="rate"``).
     """
-    from cskit.metrics.mrr import _interval_months
 
     check_frame(subscriptions, TABLE)
     require_columns(subscriptions,
@@ -106,7 +106,7 @@ def changes(
                 )
             monthly = monthly * (1.0 - rate.to_numpy(dtype=float))
         if interval_col is not None and interval_col in subscriptions.columns:
-            months = _interval_months(subscriptions[interval_col], interval_col)
+            months = interval_months(subscriptions[interval_col], interval_col)
             monthly = np.where(months > 0, monthly / np.maximum(months, 1), 0.0)
     keep = (monthly > 0) & ~(ends.notna() & (ends == starts)).to_numpy() & ~late
     codes, uniques = pd.factorize(ids, sort=False)
@@ -155,7 +155,6 @@ def _placeholders(subscriptions: pd.DataFrame, starts: pd.Series, ends: pd.Serie
     """Placeholder dates years after the data (``9999-12-31``, a start typed as 2300), as
     in ``to_mrr``: such ends become open (the line runs to the data's end), such starts
     are left out (the mask returned), with a warning that names them."""
-    from cskit.metrics.mrr import _warn_placeholders
 
     first = np.asarray(starts.dt.to_period("M").array.asi8, dtype=np.int64)
     end_known = ends.notna().to_numpy()
@@ -163,7 +162,7 @@ def _placeholders(subscriptions: pd.DataFrame, starts: pd.Series, ends: pd.Serie
     cutoff = placeholder_cutoff(np.r_[first, end_month[end_known]])
     if cutoff is None:
         return starts, ends, np.zeros(len(starts), dtype=bool)
-    _warn_placeholders(subscriptions, starts, ends, first, end_month, end_known, cutoff,
+    warn_placeholders(subscriptions, starts, ends, first, end_month, end_known, cutoff,
                        start, end, param="as_of='YYYY-MM-DD'")
     late_end = end_known & (end_month > cutoff)
     return starts, ends.mask(late_end), first > cutoff

@@ -92,7 +92,7 @@ def nps_interval(
     return se * 100.0, low, high
 
 
-def _scores(frame: pd.DataFrame, score: str, on_invalid: str) -> pd.Series:
+def nps_scores(frame: pd.DataFrame, score: str, on_invalid: str) -> pd.Series:
     # Negative scores are let through here so the 0–10 check below reports them.
     values = as_number(frame, score, TABLE, allow_missing=True, allow_negative=True)
     values = drop_missing(values, score, TABLE, on_invalid)
@@ -201,7 +201,7 @@ def nps(
                 f"No rows of the {TABLE} frame have {survey}={survey_name!r} (found: {found}). "
                 f"Pass survey_name='<your label>' or survey_col=None to use every row."
             )
-    values = _scores(rows, score, on_invalid)
+    values = nps_scores(rows, score, on_invalid)
     keys: list[pd.Series] = []
     if freq is not None:
         dates = as_datetime(rows.loc[values.index], date, TABLE)

@@ -47,9 +47,9 @@ COLUMNS = ["term", "count", "share", "comments", "example_1", "example_2"]
 
 
 def _nps_groups(rows: pd.DataFrame, score: str) -> pd.Series:
-    from cskit.metrics.nps import _scores  # the same 0–10 checks and messages as nps()
+    from cskit.metrics.nps import nps_scores  # the same 0–10 checks and messages as nps()
 
-    values = _scores(rows, score, "drop")
+    values = nps_scores(rows, score, "drop")
     groups = np.select([values <= 6, values <= 8], ["detractor", "passive"], "promoter")
     return pd.Series(
         pd.Categorical(groups, categories=NPS_GROUPS, ordered=True),

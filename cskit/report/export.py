@@ -11,7 +11,7 @@ import pandas as pd
 
 from cskit.errors import InvalidParameterError
 from cskit.i18n import t
-from cskit.report.text import _missing
+from cskit.report.text import is_missing
 
 # ---------------------------------------------------------------- the KPI table export
 
@@ -78,7 +78,7 @@ def kpi_csv(records: Sequence[Mapping[str, object]], *, language: str | None = N
     writer.writerow(export_header(language))
     for row in kpi_table(records).itertuples(index=False):
         writer.writerow([
-            "" if _missing(v) else re.sub(r"\r\n|[\r\n]", " ", v) if isinstance(v, str) else v
+            "" if is_missing(v) else re.sub(r"\r\n|[\r\n]", " ", v) if isinstance(v, str) else v
             for v in row
         ])
     return buffer.getvalue()
@@ -103,7 +103,7 @@ def kpi_xlsx(
     sheet.title = re.sub(r"[\[\]:*?/\\]", "_", title)[:31] or "KPIs"
     sheet.append(export_header(language))
     for row in kpi_table(records).itertuples(index=False):
-        sheet.append([None if _missing(v) else v for v in row])
+        sheet.append([None if is_missing(v) else v for v in row])
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
             if isinstance(cell.value, str):

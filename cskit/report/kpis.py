@@ -9,7 +9,7 @@ import pandas as pd
 
 from cskit._kpi import KPI
 from cskit.errors import InvalidParameterError
-from cskit.report.months import _months_of
+from cskit.report.months import mrr_months
 from cskit.targets import Targets
 from cskit.targets import load_targets as _load_targets
 
@@ -132,7 +132,7 @@ def _trailing(kind: str) -> Callable[[ReportData], pd.Series]:
     reported one, otherwise the monthly figure; its ``attrs["label"]`` says which."""
 
     def compute(data: ReportData) -> pd.Series:
-        months = _months_of(data.company)
+        months = mrr_months(data.company)
         if (data.month - months[0]).n < 12:  # fewer than 13 months up to the reported one
             result = getattr(data.table("mrr").cs, kind)(period="M")[kind]
             label = f"report.kpi.{kind}_monthly"
@@ -212,7 +212,7 @@ KPIS: list[KPI] = [
 ]
 
 
-def _spec(kpi: str, kpis: Sequence[KPI] | None = None) -> KPI:
+def kpi_spec(kpi: str, kpis: Sequence[KPI] | None = None) -> KPI:
     for spec in KPIS if kpis is None else kpis:
         if spec.name == kpi:
             return spec

@@ -11,7 +11,7 @@ from cskit._months import parse_month
 from cskit.errors import EmptyFrameError, InvalidParameterError, MissingColumnError
 
 
-def _months_of(company: Any) -> pd.PeriodIndex:
+def mrr_months(company: Any) -> pd.PeriodIndex:
     frame = getattr(company, "mrr", None)
     if not isinstance(frame, pd.DataFrame):
         raise InvalidParameterError(
@@ -42,7 +42,7 @@ def reportable_months(company: Any) -> tuple[pd.Period, pd.Period]:
     >>> str(first), str(last)
     ('2024-01', '2026-10')
     """
-    months = _months_of(company)
+    months = mrr_months(company)
     first, last = months[0] + 2, months[-1]
     if first > last:
         raise EmptyFrameError(

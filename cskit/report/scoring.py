@@ -16,8 +16,8 @@ from cskit.report.kpis import (  # noqa: F401
     KPI,
     KPIS,
     ReportData,
-    _spec,
     available,
+    kpi_spec,
     load_targets,
 )
 from cskit.report.months import check_month
@@ -253,5 +253,5 @@ def kpi_history(
     window = pd.period_range(month - (months - 1), month, freq="M", name="period")
     columns = {}
     for kpi in kpis:
-        columns[kpi] = _as_frame(_spec(kpi).compute(data), kpi)["value"].reindex(window)
+        columns[kpi] = _as_frame(kpi_spec(kpi).compute(data), kpi)["value"].reindex(window)
     return pd.DataFrame(columns, index=window)

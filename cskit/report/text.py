@@ -13,12 +13,12 @@ from cskit.report.kpis import KPIS
 from cskit.report.scoring import load_targets, scorecard  # noqa: F401
 
 
-def _missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _number(value: float, unit: str, *, signed: bool = False) -> str:
-    if _missing(value):
+    if is_missing(value):
         return "–"
     sign = "+" if signed else ""
     if unit in ("money", "count"):
@@ -38,7 +38,7 @@ def _size(value: float, unit: str) -> str:
 
 
 def _target(row: pd.Series) -> str:
-    if _missing(row["target"]):
+    if is_missing(row["target"]):
         return "–"
     return f"{'≥' if row['better'] == 'higher' else '≤'} {_number(row['target'], row['unit'])}"
 
@@ -69,7 +69,7 @@ def _label(row: pd.Series, kpi: str) -> str:
 
 def _value_text(row: pd.Series) -> str:
     value = _number(row["value"], row["unit"])
-    if not _missing(row["ci_low"]):
+    if not is_missing(row["ci_low"]):
         low, high = row["ci_low"], row["ci_high"]
         if row["unit"] == "rate":
             value = f"{value} [{low:.1%}, {high:.1%}]"
@@ -164,7 +164,7 @@ def _move_sentence(kpi: str, row: pd.Series) -> str:
              previous=_number(row["previous"], unit), value=_number(row["value"], unit),
              change=_number(row["change"], unit, signed=True),
              verdict=t(_VERDICT_KEYS[row["verdict"]]))
-    if not _missing(row.get("typical_change")):
+    if not is_missing(row.get("typical_change")):
         text += " " + t("report.move.typical", typical=_size(row["typical_change"], unit))
     if row.get("status") in _STATUS_KEYS:
         text += " " + t("report.move.target", target=_target(row),
@@ -227,7 +227,7 @@ def scorecard_records(table: pd.DataFrame) -> list[dict[str, object]]:
             value = row[column] if column in row.index else None
             if isinstance(value, (np.integer, np.floating)):
                 value = value.item()
-            record[column] = None if _missing(value) else value
+            record[column] = None if is_missing(value) else value
         records.append(record)
     return records
 
