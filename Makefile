@@ -34,7 +34,7 @@ lint: $(STAMP)
 
 # A notebook is a jupytext pair: notebooks/NN_name.py (the cells as text) and
 # notebooks/NN_name.ipynb (with stored outputs). Sync the .ipynb from the .py and execute it
-# in place (after a change that alters outputs). One notebook: make notebooks NB=01_churn_rate
+# in place (after a change that alters outputs). One notebook: make notebooks NB=02_churn_rate
 NB ?= all
 notebooks: $(STAMP)
 	$(PY) tools/build_notebooks.py $(NB)

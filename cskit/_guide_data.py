@@ -1000,8 +1000,8 @@ ENTRIES: dict[str, dict] = {
 
 #: Notebook (file name without ``.ipynb``) → KPI key of its "Read it, act on it" section.
 NOTEBOOKS: dict[str, str] = {
-    "01_churn_rate": "churn",
-    "02_mrr": "mrr",
+    "02_churn_rate": "churn",
+    "01_mrr": "mrr",
     "03_arpu": "arpa",
     "04_net_dollar_retention": "nrr",
     "05_nps": "nps",

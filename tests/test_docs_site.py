@@ -154,7 +154,7 @@ def test_index_renders_without_console_errors(browser, server):
 
 @needs_chromium
 def test_a_kpi_page_shows_the_notebook_with_its_stored_outputs(browser, server):
-    page = _visit(browser, f"{server}/kpis/01_churn_rate.html")
+    page = _visit(browser, f"{server}/kpis/02_churn_rate.html")
     assert page["errors"] == []
     assert "churn" in page["h1"].lower()
     # Stored outputs: the notebook's figures (loaded, not broken) and its pandas tables.
@@ -191,7 +191,7 @@ def test_search_finds_a_kpi_by_name(browser, server):
         ".filter(h => h).length > 3 && "
         "[...document.querySelectorAll('#search-results li a')].map(a => a.getAttribute('href'))")
     assert hits, "the search page listed no result for 'churn'"
-    assert any("01_churn_rate" in h for h in hits)
+    assert any("02_churn_rate" in h for h in hits)
     assert any("cskit.metrics.churn" in h for h in hits)  # the API entry too
     time.sleep(1.0)  # the search page goes on fetching the pages' summaries
     assert browser.console_errors() == []

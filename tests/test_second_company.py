@@ -173,7 +173,7 @@ def test_report_from_the_second_companys_raw_exports(second_dir, tmp_path):
 def test_a_notebook_without_a_month_takes_the_latest_complete_one(second_dir, tmp_path):
     # Exported on 2026-10-03: without -p month the notebook looks at September, as the
     # report does, never at a 3-day October.
-    nb = cli.run_notebook(ROOT / "notebooks" / "01_churn_rate.ipynb",
+    nb = cli.run_notebook(ROOT / "notebooks" / "02_churn_rate.ipynb",
                           {"data_dir": str(second_dir)}, cwd=tmp_path, timeout=300,
                           progress_bar=False)
     assert _errors(nb) == []

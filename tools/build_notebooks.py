@@ -1,6 +1,6 @@
 """Rebuild notebooks from their text: sync each pair from its ``.py``, then execute the ``.ipynb``.
 
-Usage: python tools/build_notebooks.py 05_nps [01_churn_rate ...]   (or "all"; commas work too)
+Usage: python tools/build_notebooks.py 05_nps [02_churn_rate ...]   (or "all"; commas work too)
 
 A notebook is a jupytext pair in ``notebooks/``: ``NAME.py`` (percent format, the cells as text)
 and ``NAME.ipynb`` (the same cells with their stored outputs, which nbval checks and the docs

@@ -1,6 +1,6 @@
 """Execute notebooks in place so their stored outputs match what nbval will see.
 
-Usage: python tools/execute_notebooks.py notebooks/01_churn_rate.ipynb [...]
+Usage: python tools/execute_notebooks.py notebooks/02_churn_rate.ipynb [...]
 
 Each notebook runs in its own directory with the ``python3`` kernel of the
 current environment, as nbval does, and is saved with its outputs.

@@ -7,123 +7,123 @@ convention is not the one asked for); the exercises are in ``cskit/training/_nbN
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
-        "training.01-1.q": (
+        "training.02-1.q": (
             "In the small example, what is February's churn rate over the customers at the "
             "start? (Careful with e.)"
         ),
-        "training.01-1.h": (
+        "training.02-1.h": (
             "February's start is everyone paying in January. Who of them no longer pays at the "
             "end of February?"
         ),
-        "training.01-1.e": (
+        "training.02-1.e": (
             "Start {a, b, d, e} = 4; b and e are gone: 2 ÷ 4 = 0.5. Over one month e is simply a "
             "start customer."
         ),
-        "training.01-1.trap.average": (
+        "training.02-1.trap.average": (
             "that divides by the average of start and end customers, not by the customers at the "
             "start."
         ),
-        "training.01-1.trap.start_plus_new": (
+        "training.02-1.trap.start_plus_new": (
             "that adds f, who joined in February, to the denominator: start plus new, not start."
         ),
-        "training.01-2.q": (
+        "training.02-2.q": (
             "On this data, the churn rate of the last whole quarter ending on or before the "
             "report month, counting customers who joined and left inside it, over the "
             "denominator where those customers belong. Four decimals."
         ),
-        "training.01-2.h": (
+        "training.02-2.h": (
             "Customers who join and leave inside the quarter are not in the start base: the "
             "denominator must include the customers who joined (join_and_churn=\"count\")."
         ),
-        "training.01-2.e": (
+        "training.02-2.e": (
             "With join-and-churn counted, numerator and denominator describe the same group only "
             "when the denominator is start + new."
         ),
-        "training.01-2.trap.start_count": (
+        "training.02-2.trap.start_count": (
             "that counts the customers who joined and left but divides by the start base, which "
             "never had them: numerator and denominator describe different groups."
         ),
-        "training.01-3.q": (
+        "training.02-3.q": (
             "A company grows every month. Which denominator gives the highest churn rate: "
             "\"start\", \"average\" or \"start_plus_new\"?"
         ),
-        "training.01-3.h": (
+        "training.02-3.h": (
             "The numerator is the same for all three. Which denominator is the smallest when the "
             "base grows?"
         ),
-        "training.01-3.e": (
+        "training.02-3.e": (
             "With growth, start < average < start + new, and the same churned count over the "
             "smallest base gives the highest rate."
         ),
-        "training.01-4.q": (
+        "training.02-4.q": (
             "Monthly churn is a steady 2 %. What share of the customers is lost in a year? (A "
             "fraction.)"
         ),
-        "training.01-4.h": (
+        "training.02-4.h": (
             "Each month loses 2 % of what is left, not of the starting base: what share survives "
             "twelve months?"
         ),
-        "training.01-4.e": (
+        "training.02-4.e": (
             "1 − 0.98¹² ≈ 0.215: churn compounds, so twelve times the monthly rate overstates "
             "the loss."
         ),
-        "training.01-4.trap.times12": (
+        "training.02-4.trap.times12": (
             "that is 12 × 2 %: it forgets that each month loses 2 % of a smaller base."
         ),
-        "training.02-1.q": (
+        "training.01-1.q": (
             "100 customers pay 100 a month; 50 customers pay 600 a year. What is the MRR?"
         ),
-        "training.02-1.h": "MRR is monthly: divide each price by the number of months it covers.",
-        "training.02-1.e": "100 × 100 + 50 × 600 ÷ 12 = 10,000 + 2,500 = 12,500.",
-        "training.02-1.trap.not_divided": (
+        "training.01-1.h": "MRR is monthly: divide each price by the number of months it covers.",
+        "training.01-1.e": "100 × 100 + 50 × 600 ÷ 12 = 10,000 + 2,500 = 12,500.",
+        "training.01-1.trap.not_divided": (
             "that counts the annual price as if it were paid every month; divide it by 12."
         ),
-        "training.02-2.q": (
+        "training.01-2.q": (
             "Start MRR 10,000; new 500, expansion 300, contraction 200, churn 400, reactivation "
             "100. What is the end MRR?"
         ),
-        "training.02-2.h": (
+        "training.01-2.h": (
             "End = start + every movement that adds MRR − every movement that removes it. Five "
             "movements."
         ),
-        "training.02-2.e": (
+        "training.01-2.e": (
             "10,000 + 500 + 300 + 100 − 200 − 400 = 10,300: the movements add up to the change "
             "in MRR."
         ),
-        "training.02-2.trap.no_reactivation": (
+        "training.01-2.trap.no_reactivation": (
             "that leaves out the reactivation: a returning customer adds MRR too."
         ),
-        "training.02-3.q": (
+        "training.01-3.q": (
             "An annual plan at a list price of 1,200 a year with a 25 % discount starts on "
             "2026-01-10 and is cancelled on 2026-04-05. With recognise_churn=\"period_end\", how "
             "much MRR does it add in 2026-10?"
         ),
-        "training.02-3.h": (
+        "training.01-3.h": (
             "With period_end the line counts until the paid year ends. What does the customer "
             "really pay per month?"
         ),
-        "training.02-3.e": (
+        "training.01-3.e": (
             "The paid year runs to 2027-01-10, so it still counts in October: 1,200 × 0.75 ÷ 12 "
             "= 75."
         ),
-        "training.02-3.trap.cancel_date": (
+        "training.01-3.trap.cancel_date": (
             "that is the default (recognise_churn=\"cancel_date\"), where the line stops at the "
             "cancellation."
         ),
-        "training.02-3.trap.list_price": (
+        "training.01-3.trap.list_price": (
             "that is the list price; MRR is what the customer pays after the discount."
         ),
-        "training.02-4.q": (
+        "training.01-4.q": (
             "New MRR per new customer fell from one half-year to the next, yet the company "
             "raised its list prices in between. Which reading fits? a) the price rise lost "
             "customers; b) the customers who signed were smaller (fewer seats, cheaper plans); "
             "c) the price rise never happened."
         ),
-        "training.02-4.h": (
+        "training.01-4.h": (
             "New MRR per customer = price per seat × seats × plan mix. Which of these can fall "
             "while the price rises?"
         ),
-        "training.02-4.e": (
+        "training.01-4.e": (
             "b: a total per customer mixes price and customer mix; compare per seat and per plan "
             "to see the price."
         ),
@@ -486,63 +486,63 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.19-3.trap.with_new": "that counts the new accounts as cross-sells.",
     },
     "ko": {
-        "training.01-1.q": "작은 예에서 2월의 시작 고객 기준 이탈률은? (e에 주의하세요.)",
-        "training.01-1.h": "2월의 시작 고객은 1월에 결제한 모든 고객입니다. 그중 2월 말에 결제하지 않는 고객은?",
-        "training.01-1.e": "시작 {a, b, d, e} = 4, b와 e가 이탈: 2 ÷ 4 = 0.5. 한 달 단위에서 e는 그냥 시작 고객입니다.",
-        "training.01-1.trap.average": "시작과 끝 고객 수의 평균으로 나눈 값이지, 시작 고객 수로 나눈 값이 아닙니다.",
-        "training.01-1.trap.start_plus_new": "2월에 가입한 f를 분모에 더했습니다: 시작 고객이 아니라 시작 + 신규입니다.",
-        "training.01-2.q": (
+        "training.02-1.q": "작은 예에서 2월의 시작 고객 기준 이탈률은? (e에 주의하세요.)",
+        "training.02-1.h": "2월의 시작 고객은 1월에 결제한 모든 고객입니다. 그중 2월 말에 결제하지 않는 고객은?",
+        "training.02-1.e": "시작 {a, b, d, e} = 4, b와 e가 이탈: 2 ÷ 4 = 0.5. 한 달 단위에서 e는 그냥 시작 고객입니다.",
+        "training.02-1.trap.average": "시작과 끝 고객 수의 평균으로 나눈 값이지, 시작 고객 수로 나눈 값이 아닙니다.",
+        "training.02-1.trap.start_plus_new": "2월에 가입한 f를 분모에 더했습니다: 시작 고객이 아니라 시작 + 신규입니다.",
+        "training.02-2.q": (
             "이 데이터에서 보고 월 이전에 끝나는 마지막 완전한 분기의 이탈률을, 분기 "
             "안에 가입하고 이탈한 고객을 포함하고 그 고객이 속하는 분모로 구하세요. "
             "소수점 넷째 자리까지."
         ),
-        "training.01-2.h": (
+        "training.02-2.h": (
             "분기 안에 가입하고 이탈한 고객은 시작 고객에 없습니다. 분모에 신규 "
             "고객이 들어가야 합니다(join_and_churn=\"count\")."
         ),
-        "training.01-2.e": "가입 후 이탈을 셀 때 분자와 분모가 같은 집단을 가리키는 것은 분모가 시작 + 신규일 때뿐입니다.",
-        "training.01-2.trap.start_count": (
+        "training.02-2.e": "가입 후 이탈을 셀 때 분자와 분모가 같은 집단을 가리키는 것은 분모가 시작 + 신규일 때뿐입니다.",
+        "training.02-2.trap.start_count": (
             "가입 후 이탈한 고객을 세면서 그들이 없는 시작 고객으로 나눴습니다: "
             "분자와 분모가 다른 집단입니다."
         ),
-        "training.01-3.q": (
+        "training.02-3.q": (
             "매달 성장하는 회사에서 이탈률이 가장 높게 나오는 분모는? \"start\", "
             "\"average\", \"start_plus_new\" 중에서."
         ),
-        "training.01-3.h": "분자는 셋 모두 같습니다. 고객이 늘 때 가장 작은 분모는?",
-        "training.01-3.e": "성장하면 start < average < start + new이고, 같은 이탈 수를 가장 작은 분모로 나누면 가장 높습니다.",
-        "training.01-4.q": "월 이탈률이 꾸준히 2 %입니다. 1년에 잃는 고객의 비율은? (소수로.)",
-        "training.01-4.h": "매달 처음 고객이 아니라 남은 고객의 2 %를 잃습니다. 12개월 뒤 남는 비율은?",
-        "training.01-4.e": "1 − 0.98¹² ≈ 0.215: 이탈은 복리로 쌓이므로 월 이탈률 × 12는 손실을 과장합니다.",
-        "training.01-4.trap.times12": "12 × 2 %입니다: 매달 더 작아진 고객 기반의 2 %를 잃는다는 점을 빠뜨렸습니다.",
-        "training.02-1.q": "고객 100명이 월 100, 고객 50명이 연 600을 냅니다. MRR은?",
-        "training.02-1.h": "MRR은 월 단위입니다. 각 가격을 그것이 덮는 개월 수로 나누세요.",
-        "training.02-1.e": "100 × 100 + 50 × 600 ÷ 12 = 10,000 + 2,500 = 12,500.",
-        "training.02-1.trap.not_divided": "연 가격을 매달 내는 것처럼 셌습니다. 12로 나누세요.",
-        "training.02-2.q": "시작 MRR 10,000, 신규 500, 확장 300, 축소 200, 이탈 400, 재활성 100. 끝 MRR은?",
-        "training.02-2.h": "끝 = 시작 + MRR을 더하는 움직임 − 빼는 움직임. 움직임은 다섯 가지입니다.",
-        "training.02-2.e": "10,000 + 500 + 300 + 100 − 200 − 400 = 10,300: 움직임의 합이 MRR의 변화입니다.",
-        "training.02-2.trap.no_reactivation": "재활성을 빠뜨렸습니다. 돌아온 고객도 MRR을 더합니다.",
-        "training.02-3.q": (
+        "training.02-3.h": "분자는 셋 모두 같습니다. 고객이 늘 때 가장 작은 분모는?",
+        "training.02-3.e": "성장하면 start < average < start + new이고, 같은 이탈 수를 가장 작은 분모로 나누면 가장 높습니다.",
+        "training.02-4.q": "월 이탈률이 꾸준히 2 %입니다. 1년에 잃는 고객의 비율은? (소수로.)",
+        "training.02-4.h": "매달 처음 고객이 아니라 남은 고객의 2 %를 잃습니다. 12개월 뒤 남는 비율은?",
+        "training.02-4.e": "1 − 0.98¹² ≈ 0.215: 이탈은 복리로 쌓이므로 월 이탈률 × 12는 손실을 과장합니다.",
+        "training.02-4.trap.times12": "12 × 2 %입니다: 매달 더 작아진 고객 기반의 2 %를 잃는다는 점을 빠뜨렸습니다.",
+        "training.01-1.q": "고객 100명이 월 100, 고객 50명이 연 600을 냅니다. MRR은?",
+        "training.01-1.h": "MRR은 월 단위입니다. 각 가격을 그것이 덮는 개월 수로 나누세요.",
+        "training.01-1.e": "100 × 100 + 50 × 600 ÷ 12 = 10,000 + 2,500 = 12,500.",
+        "training.01-1.trap.not_divided": "연 가격을 매달 내는 것처럼 셌습니다. 12로 나누세요.",
+        "training.01-2.q": "시작 MRR 10,000, 신규 500, 확장 300, 축소 200, 이탈 400, 재활성 100. 끝 MRR은?",
+        "training.01-2.h": "끝 = 시작 + MRR을 더하는 움직임 − 빼는 움직임. 움직임은 다섯 가지입니다.",
+        "training.01-2.e": "10,000 + 500 + 300 + 100 − 200 − 400 = 10,300: 움직임의 합이 MRR의 변화입니다.",
+        "training.01-2.trap.no_reactivation": "재활성을 빠뜨렸습니다. 돌아온 고객도 MRR을 더합니다.",
+        "training.01-3.q": (
             "정가 연 1,200에 25 % 할인된 연간 플랜이 2026-01-10에 "
             "시작해 2026-04-05에 해지됩니다. "
             "recognise_churn=\"period_end\"일 때 2026-10에 "
             "더하는 MRR은?"
         ),
-        "training.02-3.h": "period_end에서는 결제한 1년이 끝날 때까지 셉니다. 고객이 실제로 내는 월 금액은?",
-        "training.02-3.e": "결제 기간이 2027-01-10까지이므로 10월에도 셉니다: 1,200 × 0.75 ÷ 12 = 75.",
-        "training.02-3.trap.cancel_date": (
+        "training.01-3.h": "period_end에서는 결제한 1년이 끝날 때까지 셉니다. 고객이 실제로 내는 월 금액은?",
+        "training.01-3.e": "결제 기간이 2027-01-10까지이므로 10월에도 셉니다: 1,200 × 0.75 ÷ 12 = 75.",
+        "training.01-3.trap.cancel_date": (
             "기본값(recognise_churn=\"cancel_date\")의 답입니다. "
             "이 경우 해지일에 멈춥니다."
         ),
-        "training.02-3.trap.list_price": "정가입니다. MRR은 할인 후 실제로 내는 금액입니다.",
-        "training.02-4.q": (
+        "training.01-3.trap.list_price": "정가입니다. MRR은 할인 후 실제로 내는 금액입니다.",
+        "training.01-4.q": (
             "그 사이 정가를 올렸는데도 신규 고객당 신규 MRR이 반기마다 줄었습니다. "
             "맞는 해석은? a) 가격 인상으로 고객을 잃었다; b) 계약한 고객이 더 "
             "작았다(좌석이 적거나 싼 플랜); c) 가격 인상은 없었다."
         ),
-        "training.02-4.h": "고객당 신규 MRR = 좌석당 가격 × 좌석 × 플랜 구성. 가격이 오르는데 줄어들 수 있는 것은?",
-        "training.02-4.e": "b: 고객당 합계는 가격과 고객 구성을 섞습니다. 가격을 보려면 좌석별·플랜별로 비교하세요.",
+        "training.01-4.h": "고객당 신규 MRR = 좌석당 가격 × 좌석 × 플랜 구성. 가격이 오르는데 줄어들 수 있는 것은?",
+        "training.01-4.e": "b: 고객당 합계는 가격과 고객 구성을 섞습니다. 가격을 보려면 좌석별·플랜별로 비교하세요.",
         "training.03-1.q": (
             "작은 예를 이어서: 3월에 2월 계정이 모두 남고 하나가 700으로 새로 "
             "들어옵니다(계정 8, 매출 2,800). "
@@ -742,55 +742,55 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.19-3.trap.with_new": "신규 계정을 크로스셀로 셌습니다.",
     },
     "ja": {
-        "training.01-1.q": "小さな例で、2月の期首顧客に対する解約率は？（e に注意。）",
-        "training.01-1.h": "2月の期首は1月に支払っていた全顧客です。そのうち2月末に支払っていないのは？",
-        "training.01-1.e": "期首 {a, b, d, e} = 4、b と e が離脱： 2 ÷ 4 = 0.5。1か月単位では e は単なる期首顧客です。",
-        "training.01-1.trap.average": "期首と期末の顧客数の平均で割った値で、期首顧客数で割った値ではありません。",
-        "training.01-1.trap.start_plus_new": "2月に加入した f を分母に加えています。期首ではなく期首 + 新規です。",
-        "training.01-2.q": (
+        "training.02-1.q": "小さな例で、2月の期首顧客に対する解約率は？（e に注意。）",
+        "training.02-1.h": "2月の期首は1月に支払っていた全顧客です。そのうち2月末に支払っていないのは？",
+        "training.02-1.e": "期首 {a, b, d, e} = 4、b と e が離脱： 2 ÷ 4 = 0.5。1か月単位では e は単なる期首顧客です。",
+        "training.02-1.trap.average": "期首と期末の顧客数の平均で割った値で、期首顧客数で割った値ではありません。",
+        "training.02-1.trap.start_plus_new": "2月に加入した f を分母に加えています。期首ではなく期首 + 新規です。",
+        "training.02-2.q": (
             "このデータで、レポート月以前に終わる最後の完全な四半期の解約率を、期間内に加入して離"
             "脱した顧客を含め、その顧客が属する分母で求めてください。小数第4位まで。"
         ),
-        "training.01-2.h": "四半期内に加入して離脱した顧客は期首にいません。分母に新規顧客が必要です（join_and_churn=\"count\"）。",
-        "training.01-2.e": "加入後の離脱を数えるとき、分子と分母が同じ集団になるのは分母が期首 + 新規のときだけです。",
-        "training.01-2.trap.start_count": "加入後に離脱した顧客を数えながら、その顧客がいない期首顧客で割っています。分子と分母が別の集団です。",
-        "training.01-3.q": (
+        "training.02-2.h": "四半期内に加入して離脱した顧客は期首にいません。分母に新規顧客が必要です（join_and_churn=\"count\"）。",
+        "training.02-2.e": "加入後の離脱を数えるとき、分子と分母が同じ集団になるのは分母が期首 + 新規のときだけです。",
+        "training.02-2.trap.start_count": "加入後に離脱した顧客を数えながら、その顧客がいない期首顧客で割っています。分子と分母が別の集団です。",
+        "training.02-3.q": (
             "毎月成長する会社で、解約率が最も高くなる分母は？ "
             "\"start\"、\"average\"、\"start_plus_new\" のどれですか。"
         ),
-        "training.01-3.h": "分子は3つとも同じです。顧客が増えるとき最も小さい分母は？",
-        "training.01-3.e": "成長すると start < average < start + new で、同じ離脱数を最も小さい分母で割ると最も高くなります。",
-        "training.01-4.q": "月次解約率が一定で 2 % です。1年で失う顧客の割合は？（小数で。）",
-        "training.01-4.h": "毎月、期首ではなく残っている顧客の 2 % を失います。12か月後に残る割合は？",
-        "training.01-4.e": "1 − 0.98¹² ≈ 0.215。解約は複利で効くので、月次 × 12 は損失を過大に見せます。",
-        "training.01-4.trap.times12": "12 × 2 % です。毎月小さくなった顧客基盤の 2 % を失うことを忘れています。",
-        "training.02-1.q": "顧客100社が月100、顧客50社が年600を払います。MRR は？",
-        "training.02-1.h": "MRR は月額です。各価格をそれがカバーする月数で割ってください。",
-        "training.02-1.e": "100 × 100 + 50 × 600 ÷ 12 = 10,000 + 2,500 = 12,500。",
-        "training.02-1.trap.not_divided": "年額を毎月払うものとして数えています。12で割ってください。",
-        "training.02-2.q": "期首 MRR 10,000、新規 500、拡大 300、縮小 200、解約 400、再開 100。期末 MRR は？",
-        "training.02-2.h": "期末 = 期首 + MRR を増やす動き − 減らす動き。動きは5つです。",
-        "training.02-2.e": "10,000 + 500 + 300 + 100 − 200 − 400 = 10,300。動きの合計が MRR の変化です。",
-        "training.02-2.trap.no_reactivation": "再開を抜かしています。戻った顧客も MRR を増やします。",
-        "training.02-3.q": (
+        "training.02-3.h": "分子は3つとも同じです。顧客が増えるとき最も小さい分母は？",
+        "training.02-3.e": "成長すると start < average < start + new で、同じ離脱数を最も小さい分母で割ると最も高くなります。",
+        "training.02-4.q": "月次解約率が一定で 2 % です。1年で失う顧客の割合は？（小数で。）",
+        "training.02-4.h": "毎月、期首ではなく残っている顧客の 2 % を失います。12か月後に残る割合は？",
+        "training.02-4.e": "1 − 0.98¹² ≈ 0.215。解約は複利で効くので、月次 × 12 は損失を過大に見せます。",
+        "training.02-4.trap.times12": "12 × 2 % です。毎月小さくなった顧客基盤の 2 % を失うことを忘れています。",
+        "training.01-1.q": "顧客100社が月100、顧客50社が年600を払います。MRR は？",
+        "training.01-1.h": "MRR は月額です。各価格をそれがカバーする月数で割ってください。",
+        "training.01-1.e": "100 × 100 + 50 × 600 ÷ 12 = 10,000 + 2,500 = 12,500。",
+        "training.01-1.trap.not_divided": "年額を毎月払うものとして数えています。12で割ってください。",
+        "training.01-2.q": "期首 MRR 10,000、新規 500、拡大 300、縮小 200、解約 400、再開 100。期末 MRR は？",
+        "training.01-2.h": "期末 = 期首 + MRR を増やす動き − 減らす動き。動きは5つです。",
+        "training.01-2.e": "10,000 + 500 + 300 + 100 − 200 − 400 = 10,300。動きの合計が MRR の変化です。",
+        "training.01-2.trap.no_reactivation": "再開を抜かしています。戻った顧客も MRR を増やします。",
+        "training.01-3.q": (
             "定価 年1,200、25 % 割引の年間プランが 2026-01-10 に始まり "
             "2026-04-05 に解約されます。recognise_churn=\"period"
             "_end\" のとき、2026-10 に加える MRR は？"
         ),
-        "training.02-3.h": "period_end では支払い済みの1年が終わるまで数えます。顧客が実際に払う月額は？",
-        "training.02-3.e": "支払い期間は 2027-01-10 までなので10月も数えます： 1,200 × 0.75 ÷ 12 = 75。",
-        "training.02-3.trap.cancel_date": (
+        "training.01-3.h": "period_end では支払い済みの1年が終わるまで数えます。顧客が実際に払う月額は？",
+        "training.01-3.e": "支払い期間は 2027-01-10 までなので10月も数えます： 1,200 × 0.75 ÷ 12 = 75。",
+        "training.01-3.trap.cancel_date": (
             "既定（recognise_churn=\"cancel_date\"）の答えです。その場"
             "合は解約日で止まります。"
         ),
-        "training.02-3.trap.list_price": "定価です。MRR は割引後に実際に払う金額です。",
-        "training.02-4.q": (
+        "training.01-3.trap.list_price": "定価です。MRR は割引後に実際に払う金額です。",
+        "training.01-4.q": (
             "その間に定価を上げたのに、新規顧客あたりの新規 MRR "
             "が半期ごとに下がりました。合う解釈は？ a) 値上げで顧客を失った； b) "
             "契約した顧客が小さかった（席数が少ない、安いプラン）； c) 値上げはなかった。"
         ),
-        "training.02-4.h": "顧客あたり新規 MRR = 席あたり価格 × 席数 × プラン構成。価格が上がっても下がりうるのは？",
-        "training.02-4.e": "b: 顧客あたりの合計は価格と顧客構成を混ぜます。価格を見るには席あたり・プラン別に比べます。",
+        "training.01-4.h": "顧客あたり新規 MRR = 席あたり価格 × 席数 × プラン構成。価格が上がっても下がりうるのは？",
+        "training.01-4.e": "b: 顧客あたりの合計は価格と顧客構成を混ぜます。価格を見るには席あたり・プラン別に比べます。",
         "training.03-1.q": (
             "小さな例の続き： 3月に2月のアカウントは全て残り、1つが700で加わります（8アカ"
             "ウント、売上2,800）。average=\"start_end\" のとき3月の "
@@ -973,49 +973,49 @@ TEXTS: dict[str, dict[str, str]] = {
         "training.19-3.trap.with_new": "新規アカウントをクロスセルとして数えています。",
     },
     "zh-Hant": {
-        "training.01-1.q": "在小例子中，2 月以期初客戶為分母的流失率是多少？（注意 e。）",
-        "training.01-1.h": "2 月的期初客戶是 1 月有付費的所有客戶。其中哪些在 2 月底不再付費？",
-        "training.01-1.e": "期初 {a, b, d, e} = 4，b 和 e 流失：2 ÷ 4 = 0.5。以一個月來看，e 只是期初客戶。",
-        "training.01-1.trap.average": "這是除以期初與期末客戶數的平均，不是除以期初客戶數。",
-        "training.01-1.trap.start_plus_new": "這把 2 月加入的 f 算進分母：是期初 + 新客戶，不是期初。",
-        "training.01-2.q": "在這份資料中，報告月份當月或之前結束的最後一個完整季度的流失率：計入季度內加入又離開的客戶，並使用這些客戶所屬的分母。取到小數第四位。",
-        "training.01-2.h": "季度內加入又離開的客戶不在期初客戶中：分母必須包含新加入的客戶（join_and_churn=\"count\"）。",
-        "training.01-2.e": "計入加入後流失時，只有分母為期初 + 新客戶，分子與分母才描述同一群客戶。",
-        "training.01-2.trap.start_count": "這計入了加入後離開的客戶，卻除以從未包含他們的期初客戶：分子與分母是不同的群體。",
-        "training.01-3.q": "一家每月成長的公司，哪個分母給出最高的流失率：\"start\"、\"average\" 還是 \"start_plus_new\"?",
-        "training.01-3.h": "三者的分子相同。客戶數成長時，哪個分母最小？",
-        "training.01-3.e": "成長時 start < average < start + new，同樣的流失數除以最小的分母，比率最高。",
-        "training.01-4.q": "月流失率穩定在 2 %。一年會失去多少比例的客戶？（以小數表示。）",
-        "training.01-4.h": "每個月失去的是剩下客戶的 2 %，不是期初客戶的 2 %：十二個月後剩下多少？",
-        "training.01-4.e": "1 − 0.98¹² ≈ 0.215：流失會複利累積，月流失率 × 12 會高估損失。",
-        "training.01-4.trap.times12": "這是 12 × 2 %：忽略了每個月是從較小的客戶基礎中失去 2 %。",
-        "training.02-1.q": "100 位客戶每月付 100;50 位客戶每年付 600。MRR 是多少？",
-        "training.02-1.h": "MRR 以月計：把每個價格除以它涵蓋的月數。",
-        "training.02-1.e": "100 × 100 + 50 × 600 ÷ 12 = 10,000 + 2,500 = 12,500。",
-        "training.02-1.trap.not_divided": "這把年費當成每月支付；請除以 12。",
-        "training.02-2.q": "期初 MRR 10,000；新增 500、擴充 300、縮減 200、流失 400、回流 100。期末 MRR 是多少？",
-        "training.02-2.h": "期末 = 期初 + 增加 MRR 的變動 − 減少 MRR 的變動。共有五種變動。",
-        "training.02-2.e": "10,000 + 500 + 300 + 100 − 200 − 400 = 10,300：各項變動加總等於 MRR 的變化。",
-        "training.02-2.trap.no_reactivation": "這漏掉了回流：回來的客戶也會增加 MRR。",
-        "training.02-3.q": (
+        "training.02-1.q": "在小例子中，2 月以期初客戶為分母的流失率是多少？（注意 e。）",
+        "training.02-1.h": "2 月的期初客戶是 1 月有付費的所有客戶。其中哪些在 2 月底不再付費？",
+        "training.02-1.e": "期初 {a, b, d, e} = 4，b 和 e 流失：2 ÷ 4 = 0.5。以一個月來看，e 只是期初客戶。",
+        "training.02-1.trap.average": "這是除以期初與期末客戶數的平均，不是除以期初客戶數。",
+        "training.02-1.trap.start_plus_new": "這把 2 月加入的 f 算進分母：是期初 + 新客戶，不是期初。",
+        "training.02-2.q": "在這份資料中，報告月份當月或之前結束的最後一個完整季度的流失率：計入季度內加入又離開的客戶，並使用這些客戶所屬的分母。取到小數第四位。",
+        "training.02-2.h": "季度內加入又離開的客戶不在期初客戶中：分母必須包含新加入的客戶（join_and_churn=\"count\"）。",
+        "training.02-2.e": "計入加入後流失時，只有分母為期初 + 新客戶，分子與分母才描述同一群客戶。",
+        "training.02-2.trap.start_count": "這計入了加入後離開的客戶，卻除以從未包含他們的期初客戶：分子與分母是不同的群體。",
+        "training.02-3.q": "一家每月成長的公司，哪個分母給出最高的流失率：\"start\"、\"average\" 還是 \"start_plus_new\"?",
+        "training.02-3.h": "三者的分子相同。客戶數成長時，哪個分母最小？",
+        "training.02-3.e": "成長時 start < average < start + new，同樣的流失數除以最小的分母，比率最高。",
+        "training.02-4.q": "月流失率穩定在 2 %。一年會失去多少比例的客戶？（以小數表示。）",
+        "training.02-4.h": "每個月失去的是剩下客戶的 2 %，不是期初客戶的 2 %：十二個月後剩下多少？",
+        "training.02-4.e": "1 − 0.98¹² ≈ 0.215：流失會複利累積，月流失率 × 12 會高估損失。",
+        "training.02-4.trap.times12": "這是 12 × 2 %：忽略了每個月是從較小的客戶基礎中失去 2 %。",
+        "training.01-1.q": "100 位客戶每月付 100;50 位客戶每年付 600。MRR 是多少？",
+        "training.01-1.h": "MRR 以月計：把每個價格除以它涵蓋的月數。",
+        "training.01-1.e": "100 × 100 + 50 × 600 ÷ 12 = 10,000 + 2,500 = 12,500。",
+        "training.01-1.trap.not_divided": "這把年費當成每月支付；請除以 12。",
+        "training.01-2.q": "期初 MRR 10,000；新增 500、擴充 300、縮減 200、流失 400、回流 100。期末 MRR 是多少？",
+        "training.01-2.h": "期末 = 期初 + 增加 MRR 的變動 − 減少 MRR 的變動。共有五種變動。",
+        "training.01-2.e": "10,000 + 500 + 300 + 100 − 200 − 400 = 10,300：各項變動加總等於 MRR 的變化。",
+        "training.01-2.trap.no_reactivation": "這漏掉了回流：回來的客戶也會增加 MRR。",
+        "training.01-3.q": (
             "一個定價每年 1,200、折扣 25 % 的年繳方案於 2026-01-10 "
             "開始，2026-04-05 取消。在 recognise_churn=\"period"
             "_end\" 下，它在 2026-10 貢獻多少 MRR?"
         ),
-        "training.02-3.h": "period_end 會計算到已付費的一年結束為止。客戶實際每月付多少？",
-        "training.02-3.e": "已付費期間到 2027-01-10，所以 10 月仍計入：1,200 × 0.75 ÷ 12 = 75。",
-        "training.02-3.trap.cancel_date": (
+        "training.01-3.h": "period_end 會計算到已付費的一年結束為止。客戶實際每月付多少？",
+        "training.01-3.e": "已付費期間到 2027-01-10，所以 10 月仍計入：1,200 × 0.75 ÷ 12 = 75。",
+        "training.01-3.trap.cancel_date": (
             "這是預設值（recognise_churn=\"cancel_date\"）的答案，此時"
             "方案在取消日就停止計算。"
         ),
-        "training.02-3.trap.list_price": "這是定價；MRR 是客戶折扣後實際支付的金額。",
-        "training.02-4.q": (
+        "training.01-3.trap.list_price": "這是定價；MRR 是客戶折扣後實際支付的金額。",
+        "training.01-4.q": (
             "期間公司調漲了定價，但每位新客戶的新增 MRR "
             "卻一個半年比一個半年低。哪種解讀合理？a) 漲價讓公司失去客戶；b) "
             "簽約的客戶規模較小（席位較少、方案較便宜）；c) 漲價根本沒發生。"
         ),
-        "training.02-4.h": "每位客戶的新增 MRR = 每席價格 × 席位數 × 方案組合。價格上漲時，哪一項仍可能下降？",
-        "training.02-4.e": "b：每位客戶的總額混合了價格與客戶組合；要看價格，請按每席、按方案比較。",
+        "training.01-4.h": "每位客戶的新增 MRR = 每席價格 × 席位數 × 方案組合。價格上漲時，哪一項仍可能下降？",
+        "training.01-4.e": "b：每位客戶的總額混合了價格與客戶組合；要看價格，請按每席、按方案比較。",
         "training.03-1.q": (
             "延續小例子：3 月所有 2 月的帳戶都留下，另有一個新帳戶付 700(8 "
             "個帳戶，收入 2,800)。在 average=\"start_end\" 下，3 "

@@ -1,6 +1,6 @@
 """Monthly recurring revenue: from subscription lines to MRR and its movements.
 
-Conventions (see ``notebooks/02_mrr.ipynb`` and the KPI catalogue):
+Conventions (see ``notebooks/01_mrr.ipynb`` and the KPI catalogue):
 
 * A subscription line counts in month *m* when it is active at the close of
   *m*: ``start < first day of m+1 <= end`` (``end`` is exclusive; empty means
