@@ -33,7 +33,7 @@ def test_zero_revenue_has_no_payback_and_the_input_is_untouched():
 
 def test_other_column_names():
     table = pd.DataFrame({"acq": [300.0], "rev": [100.0]})
-    assert cac_payback(table, cac="acq", arpa="rev")["payback_months"].iloc[0] == 3.0
+    assert cac_payback(table, cac_col="acq", arpa_col="rev")["payback_months"].iloc[0] == 3.0
 
 
 @pytest.mark.parametrize("margin", [0, 1.5, "0.8", True])

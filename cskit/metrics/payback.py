@@ -44,8 +44,8 @@ def cac_payback(
     table: pd.DataFrame,
     *,
     gross_margin: float | None = None,
-    cac: str = "cac",
-    arpa: str = "arpa",
+    cac_col: str = "cac",
+    arpa_col: str = "arpa",
 ) -> pd.DataFrame:
     """Months of gross profit per account needed to recover the cost of acquiring it.
 
@@ -60,7 +60,7 @@ def cac_payback(
     gross_margin : float, optional
         Fraction of revenue left after the cost of serving it, in (0, 1]. None: 1, the
         payback on revenue (before gross margin).
-    cac, arpa : str
+    cac_col, arpa_col : str
         Column names of the CAC and of the monthly revenue per account.
 
     Returns
@@ -80,10 +80,10 @@ def cac_payback(
     b   500.0                   0.0             NaN
     """
     table = check_frame(table, TABLE)
-    require_columns(table, {"cac": cac, "arpa": arpa}, TABLE)
+    require_columns(table, {"cac_col": cac_col, "arpa_col": arpa_col}, TABLE)
     margin = _check_margin(gross_margin)
-    spend = as_number(table, cac, TABLE, allow_missing=True).to_numpy()
-    revenue = as_number(table, arpa, TABLE, allow_missing=True).to_numpy()
+    spend = as_number(table, cac_col, TABLE, allow_missing=True).to_numpy()
+    revenue = as_number(table, arpa_col, TABLE, allow_missing=True).to_numpy()
     profit = revenue * margin
     with np.errstate(divide="ignore", invalid="ignore"):
         months = np.where(profit > 0, spend / np.where(profit > 0, profit, 1.0), np.nan)
