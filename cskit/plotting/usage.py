@@ -138,7 +138,7 @@ def stickiness_trend(
                 lw=1.8, ls=_LINE_STYLES[i % len(_LINE_STYLES)], marker="o", ms=3)
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_ylabel(t("usage.stickiness"))
+    ax.set_ylabel(t("usage.kpi.stickiness"))
     ax.set_xlabel(t("axis.month"))
     ax.set_title(t("usage.title.stickiness"))
     _date_axis(ax)
