@@ -71,3 +71,25 @@ def unchanged() -> Callable[..., Any]:
         return result
 
     return check
+
+
+@pytest.fixture
+def english():
+    """Messages in English for the test, whatever language the test before it left set.
+
+    Use it module-wide with ``pytestmark = pytest.mark.usefixtures("english")``.
+    """
+    cskit.set_language("en")
+    yield
+    cskit.set_language("en")
+
+
+@pytest.fixture(scope="session")
+def second_company(tmp_path_factory):
+    """``cskit.datasets.make_company()`` written to a folder and read back the way the
+    notebooks read a company (``open_company``): the other company the tests run on."""
+    from cskit._notebook import open_company
+
+    folder = tmp_path_factory.mktemp("second-company")
+    cskit.datasets.make_company(out=folder)
+    return open_company(folder)

@@ -13,11 +13,7 @@ from cskit.training import EXERCISES, check, exercises, hint
 SAMPLE = sample_company()
 
 
-@pytest.fixture(autouse=True)
-def english():
-    cskit.set_language("en")
-    yield
-    cskit.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 #: Answers worked by hand (the arithmetic is in each comment).

@@ -12,7 +12,6 @@ import pandas as pd
 import pytest
 
 import cskit
-from cskit._notebook import open_company
 from cskit.i18n import t
 from cskit.report_scope import default_month
 from cskit.training import EXERCISES, check
@@ -63,18 +62,12 @@ BY_HAND = {
 FROM_DATA = {"02-2", "03-2", "04-4", "10-5", "14-3", "17-4", "18-2"}
 
 
-@pytest.fixture(autouse=True)
-def english():
-    cskit.set_language("en")
-    yield
-    cskit.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture(scope="module")
-def companies(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("second")
-    cskit.datasets.make_company(out=folder)
-    return {"sample": cskit.datasets.load_sample(), "second": open_company(folder)}
+def companies(company, second_company):
+    return {"sample": company, "second": second_company}
 
 
 def _paying(company, month) -> set:

@@ -16,8 +16,6 @@ import pandas as pd
 import pytest
 
 import cskit
-import cskit._notebook as nbk
-from cskit.datasets import make_company
 from cskit.locales.training_n2 import TEXTS
 from cskit.text import CS_THEMES
 from cskit.training import EXERCISES, check, hint
@@ -52,18 +50,12 @@ LATEST = {"sample": pd.Period("2026-10", "M"), "second": pd.Period("2026-09", "M
 QUARTER = (pd.Period("2026-07", "M"), pd.Period("2026-09", "M"))
 
 
-@pytest.fixture(autouse=True)
-def english():
-    cskit.set_language("en")
-    yield
-    cskit.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture(scope="module")
-def companies(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("second")
-    make_company(out=folder)
-    return {"sample": cskit.datasets.load_sample(), "second": nbk.open_company(folder)}
+def companies(company, second_company):
+    return {"sample": company, "second": second_company}
 
 
 def _months(frame, column, first, last):

@@ -12,8 +12,6 @@ import pandas as pd
 import pytest
 
 import cskit
-from cskit._notebook import open_company
-from cskit.datasets import make_company
 from cskit.report_scope import default_month
 from cskit.training import EXERCISES, check
 
@@ -34,18 +32,12 @@ BY_HAND = {
 }
 
 
-@pytest.fixture(autouse=True)
-def english():
-    cskit.set_language("en")
-    yield
-    cskit.set_language("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture(scope="module")
-def second(tmp_path_factory):
-    out = tmp_path_factory.mktemp("second-company")
-    make_company(out=out)
-    return open_company(out)
+def second(second_company):
+    return second_company
 
 
 @pytest.fixture(scope="module", params=["sample", "second"])
