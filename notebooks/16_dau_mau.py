@@ -105,7 +105,7 @@ toy.cs.active_users(window=28)[["dau", "wau", "mau", "dau_mau"]]
 # ## DAU, WAU and MAU on this data
 #
 # Every event counts as activity first (we change that below). The last days of the
-# chosen month:
+# report month:
 
 # %%
 au = company.events.cs.active_users(window=28)
@@ -292,7 +292,7 @@ flr = acc.cs.first_login_rate(within_days=7, period="M", as_of=month.end_time)
 flr[flr.index <= month].tail(6)
 
 # %%
-# by hand for the chosen month
+# by hand for the report month
 cohort = acc[acc["signup_at"].dt.to_period("M") == month]
 mature = cohort["signup_at"] + pd.Timedelta(days=7) <= month.end_time
 quick = (cohort["first_login_at"] - cohort["signup_at"]) <= pd.Timedelta(days=7)
