@@ -92,4 +92,4 @@ def sum_by_month(lines: pd.DataFrame, keys: list[str], rows: np.ndarray, months:
             out[name] = u.take((k // stride) % size)
     out["_mrr"] = total
     return pd.DataFrame({name: (v.array if isinstance(v, pd.Index) else v)
-                         for name, v in out.items()})
+                         for name, v in out.items()}, copy=False)  # new arrays: no copy
