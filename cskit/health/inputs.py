@@ -98,9 +98,7 @@ def health_inputs(
             "mrr": p.mrr,
         }
     )
-    before = base.assign(month=base["month"] + growth_months).rename(columns={"mrr": "_before"})
-    base = base.merge(before, on=["account_id", "month"], how="left")
-    base["mrr_growth"] = base["mrr"] / base.pop("_before") - 1.0
+    base["mrr_growth"] = base["mrr"] / _months_earlier(p, growth_months) - 1.0
 
     u = usage(events, period="M", per="account", key_features=key_features, activity=activity)
     u = u.reset_index().rename(columns={"period": "month"})
@@ -119,6 +117,34 @@ def health_inputs(
     if end is not None:
         base = base[base["month"] <= pd.Period(end, "M")]
     return base.sort_values(["month", "account_id"]).reset_index(drop=True)
+
+
+def _months_earlier(p, months: int) -> np.ndarray:
+    """Each panel row's MRR ``months`` months earlier (NaN when not a customer then).
+
+    The panel holds one row per (customer, month), sorted: the earlier row is found by
+    a binary search on one integer per row, not by a merge on the text ids.
+    """
+    span = p.last - p.first + 1 + months
+    key = p.customer.astype(np.int64) * span + (p.month - p.first + months)
+    if len(key) > 1 and not bool((key[1:] > key[:-1]).all()):  # not sorted: sort a copy
+        order = np.argsort(key, kind="stable")
+        key, mrr = key[order], np.asarray(p.mrr)[order]
+        found = _months_earlier_sorted(key, mrr, months)
+        out = np.empty_like(found)
+        out[order] = found
+        return out
+    return _months_earlier_sorted(key, np.asarray(p.mrr), months)
+
+
+def _months_earlier_sorted(key: np.ndarray, mrr: np.ndarray, months: int) -> np.ndarray:
+    target = key - months  # same customer: months are offset by ``months``, never below 0
+    pos = np.searchsorted(key, target)
+    hit = pos < len(key)
+    hit[hit] = key[pos[hit]] == target[hit]
+    out = np.full(len(key), np.nan)
+    out[hit] = mrr[pos[hit]]
+    return out
 
 
 def _recent(

@@ -136,7 +136,7 @@ def usage(
     n_days = int(day.max()) - d0 + 1 if len(day) else 1
     day -= d0  # in place: one full-length int64 array, not two
     day = _small(day, n_days)  # days from the first: 4 bytes a row
-    pcode, periods = _period_codes(ts, day, freq, d0)
+    pcode, periods, day_period = _period_codes(ts, day, freq, d0)
     del ts
     n_units = max(len(units), 1)
     unit_codes = _small(unit_codes, n_units)
@@ -151,7 +151,8 @@ def usage(
     # a day lies in one period: distinct (unit, day) pairs give the active days of each group
     pairs = _unique_keys(_key(unit_codes[act], n_days, day[act]), n_units * n_days)
     pair_unit, pair_day = np.divmod(pairs.astype(np.int64, copy=False), n_days)
-    day_period = pcode_of_days(pcode, day, n_days)
+    if day_period is None:
+        day_period = pcode_of_days(pcode, day, n_days)
     out = pd.DataFrame({"events": events[present].astype(np.int64)})
     out["active_days"] = np.bincount(day_period[pair_day].astype(np.int64) * n_units + pair_unit,
                                      minlength=n_groups)[present].astype(np.int64)
@@ -193,21 +194,25 @@ def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
 
 
 def _period_codes(ts: pd.Series, day: np.ndarray, freq: str | None,
-                  offset: int = 0) -> tuple[np.ndarray, pd.Index]:
+                  offset: int = 0) -> tuple[np.ndarray, pd.Index, np.ndarray | None]:
     """Each row's period as a code (in period order) and the periods; one period for None.
 
     ``day`` holds the rows' days since 1970 minus ``offset``. The days the data spans are
-    labelled once and the rows look their day up, instead of one period per row.
+    labelled once and the rows look their day up, instead of one period per row. The third
+    value is that per-day table (indexed like ``day``) when ``day`` starts at 0, else None.
     """
     if freq is None or len(day) == 0:
-        return np.zeros(len(day), dtype=np.int32), pd.Index([0])
+        return np.zeros(len(day), dtype=np.int32), pd.Index([0]), None
     lo, hi = int(day.min()), int(day.max())
     if hi - lo >= 5_000_000:  # a span of millennia: label the rows directly
         codes, periods = pd.factorize(ts.dt.to_period(freq).array, sort=True)
-        return codes.astype(np.int64), periods
+        return codes.astype(np.int64), periods, None
     days = np.arange(lo + offset, hi + offset + 1, dtype=np.int64).astype("datetime64[D]")
     per_day, periods = pd.factorize(pd.PeriodIndex(days, freq=freq), sort=True)
-    return per_day.astype(np.int32)[day if lo == 0 else day - lo], periods
+    per_day = per_day.astype(np.int32)
+    if lo == 0:
+        return per_day[day], periods, per_day
+    return per_day[day - lo], periods, None
 
 
 def pcode_of_days(pcode: np.ndarray, day: np.ndarray, n_days: int) -> np.ndarray:
