@@ -36,9 +36,11 @@ def z(level: float) -> float:
     >>> round(z(0.95), 4)
     1.96
     """
+    from scipy.special import ndtri  # what norm.ppf computes, without importing scipy.stats
+
     from cskit._validate import check_level
 
-    return float(_stats().norm.ppf(0.5 + check_level(level) / 2.0))
+    return float(ndtri(0.5 + check_level(level) / 2.0))
 
 
 def normal_p_value(statistic: np.ndarray | float) -> np.ndarray | float:

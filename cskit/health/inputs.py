@@ -15,6 +15,7 @@ from cskit._validate import (
 )
 from cskit.errors import InvalidParameterError
 from cskit.metrics._panel import customer_months
+from cskit.metrics._take import take_values
 
 
 # --------------------------------------------------------------------------- inputs
@@ -93,22 +94,31 @@ def health_inputs(
     p = customer_months(mrr)
     base = pd.DataFrame(
         {
-            "account_id": p.customers[p.customer].to_numpy(),
+            "account_id": take_values(pd.Series(p.customers), p.customer),
             "month": pd.PeriodIndex.from_ordinals(p.month, freq="M"),
             "mrr": p.mrr,
         }
     )
-    before = base.assign(month=base["month"] + growth_months).rename(columns={"mrr": "_before"})
-    base = base.merge(before, on=["account_id", "month"], how="left")
-    base["mrr_growth"] = base["mrr"] / base.pop("_before") - 1.0
+    base["mrr_growth"] = base["mrr"] / _months_earlier(p, growth_months) - 1.0
 
     u = usage(events, period="M", per="account", key_features=key_features, activity=activity)
-    u = u.reset_index().rename(columns={"period": "month"})
     cols = ["active_days", "active_users"] + (["depth"] if key_features is not None else [])
-    base = base.merge(u[["account_id", "month", *cols]], on=["account_id", "month"], how="left")
+    pos = _usage_rows(u, p)
+    if pos is None:  # ids of another type than the panel's: the plain merge decides
+        u = u.reset_index().rename(columns={"period": "month"})
+        base = base.merge(u[["account_id", "month", *cols]], on=["account_id", "month"],
+                          how="left")
+    else:  # what the left merge gives: the row's values, NaN (float) where it has none
+        hit = pos >= 0
+        for c in cols:
+            values = u[c].to_numpy()
+            base[c] = values[pos] if hit.all() else np.where(hit, values[np.maximum(pos, 0)],
+                                                              np.nan)
     base["frequency"] = base.pop("active_days").fillna(0.0)
     seats = _seats(accounts, "account_id", "seats")
-    base["breadth"] = base.pop("active_users").fillna(0.0) / base["account_id"].map(seats)
+    # seats looked up once per account (the map of the account column, without the text)
+    per_account = seats.reindex(p.customers).to_numpy()
+    base["breadth"] = base.pop("active_users").fillna(0.0) / per_account[p.customer]
     depth = base.pop("depth").fillna(0.0) if key_features is not None else np.nan
     base["depth"] = depth
 
@@ -119,6 +129,56 @@ def health_inputs(
     if end is not None:
         base = base[base["month"] <= pd.Period(end, "M")]
     return base.sort_values(["month", "account_id"]).reset_index(drop=True)
+
+
+def _usage_rows(u: pd.DataFrame, p) -> np.ndarray | None:
+    """For each panel row, the row of ``usage``'s (period, account) result for its month
+    and account (−1 when there is none), found on integer keys: the accounts are matched
+    once per account, not once per row. None when the two id columns hold different types."""
+    periods, labels = u.index.levels
+    label_values = labels.categories if isinstance(labels, pd.CategoricalIndex) else labels
+    if label_values.dtype != p.customers.dtype:
+        return None
+    acct = labels.get_indexer(p.customers)[p.customer]  # −1: no events
+    n = len(labels) + 1
+    per = np.asarray(periods.asi8, dtype=np.int64)
+    lo = int(min(per.min(), p.month.min())) if len(per) else 0
+    ukey = (per[u.index.codes[0]] - lo) * n + u.index.codes[1]
+    key = (p.month - lo) * n + acct
+    order = np.argsort(ukey, kind="stable")
+    at = np.searchsorted(ukey, key, sorter=order)
+    at = np.minimum(at, max(len(ukey) - 1, 0))
+    found = (acct >= 0) & (len(ukey) > 0)
+    found &= ukey[order[at]] == key if len(ukey) else found
+    return np.where(found, order[at], -1)
+
+
+def _months_earlier(p, months: int) -> np.ndarray:
+    """Each panel row's MRR ``months`` months earlier (NaN when not a customer then).
+
+    The panel holds one row per (customer, month), sorted: the earlier row is found by
+    a binary search on one integer per row, not by a merge on the text ids.
+    """
+    span = p.last - p.first + 1 + months
+    key = p.customer.astype(np.int64) * span + (p.month - p.first + months)
+    if len(key) > 1 and not bool((key[1:] > key[:-1]).all()):  # not sorted: sort a copy
+        order = np.argsort(key, kind="stable")
+        key, mrr = key[order], np.asarray(p.mrr)[order]
+        found = _months_earlier_sorted(key, mrr, months)
+        out = np.empty_like(found)
+        out[order] = found
+        return out
+    return _months_earlier_sorted(key, np.asarray(p.mrr), months)
+
+
+def _months_earlier_sorted(key: np.ndarray, mrr: np.ndarray, months: int) -> np.ndarray:
+    target = key - months  # same customer: months are offset by ``months``, never below 0
+    pos = np.searchsorted(key, target)
+    hit = pos < len(key)
+    hit[hit] = key[pos[hit]] == target[hit]
+    out = np.full(len(key), np.nan)
+    out[hit] = mrr[pos[hit]]
+    return out
 
 
 def _recent(

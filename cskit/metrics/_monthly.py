@@ -28,6 +28,28 @@ def _by_text(lines: pd.DataFrame, keys: list[str], rows: np.ndarray, months: np.
         .reset_index()
 
 
+def _one_line_per_key(per_line: np.ndarray, rows: np.ndarray) -> np.ndarray | None:
+    """The order of the expanded rows by key when no two lines that bill share a key, else None.
+
+    Each line's rows are consecutive and its months ascending, so ordering the *lines*
+    by key (and keeping each line's run in place) orders the expanded rows by key: the
+    permutation is built from the runs, without sorting millions of rows. A group of one
+    row sums to that row's amount, so the grouped sum is not needed.
+    """
+    if len(rows) > 1 and (rows[1:] < rows[:-1]).any():  # runs not consecutive
+        return None
+    lengths = np.bincount(rows, minlength=len(per_line))
+    billing = np.flatnonzero(lengths)
+    order = billing[np.argsort(per_line[billing], kind="stable")]
+    sorted_keys = per_line[order]
+    if len(sorted_keys) > 1 and not (sorted_keys[1:] != sorted_keys[:-1]).all():
+        return None
+    starts = np.cumsum(lengths) - lengths  # first expanded row of each line
+    run = lengths[order]
+    shift = starts[order] - (np.cumsum(run) - run)
+    return np.arange(len(rows)) + np.repeat(shift, run)
+
+
 def sum_by_month(lines: pd.DataFrame, keys: list[str], rows: np.ndarray, months: np.ndarray,
                  amounts: np.ndarray) -> pd.DataFrame:
     """Columns ``keys[0], "_month", *keys[1:], "_mrr"``: ``amounts`` summed per key and month.
@@ -50,14 +72,24 @@ def sum_by_month(lines: pd.DataFrame, keys: list[str], rows: np.ndarray, months:
     per_line = codes[0] * strides[0]
     for c, stride in zip(codes[1:], strides[2:], strict=True):
         per_line = per_line + c * stride
-    key = per_line[rows]
-    key += (months - lo) * strides[1]
-    sums = pd.Series(amounts).groupby(key, sort=True).sum()
-    k = sums.index.to_numpy()
-    out = {keys[0]: uniques[0].take(k // strides[0])}
-    out["_month"] = (k // strides[1]) % sizes[1] + lo
-    for name, u, stride, size in zip(keys[1:], uniques[1:], strides[2:], sizes[2:], strict=True):
-        out[name] = u.take((k // stride) % size)
-    out["_mrr"] = sums.to_numpy()
+    fast = _one_line_per_key(per_line, rows)
+    if fast is not None:  # no two lines share a key: each expanded row is its own group
+        line = rows[fast]
+        out = {keys[0]: uniques[0].take(codes[0][line]), "_month": months[fast]}
+        for name, c, u in zip(keys[1:], codes[1:], uniques[1:], strict=True):
+            out[name] = u.take(c[line])
+        total = amounts[fast]
+    else:
+        key = per_line[rows]
+        key += (months - lo) * strides[1]
+        sums = pd.Series(amounts).groupby(key, sort=True).sum()
+        k = sums.index.to_numpy()
+        total = sums.to_numpy()
+        out = {keys[0]: uniques[0].take(k // strides[0])}
+        out["_month"] = (k // strides[1]) % sizes[1] + lo
+        for name, u, stride, size in zip(keys[1:], uniques[1:], strides[2:], sizes[2:],
+                                         strict=True):
+            out[name] = u.take((k // stride) % size)
+    out["_mrr"] = total
     return pd.DataFrame({name: (v.array if isinstance(v, pd.Index) else v)
-                         for name, v in out.items()})
+                         for name, v in out.items()}, copy=False)  # new arrays: no copy

@@ -139,8 +139,8 @@ def sessions(
     taken = run_tasks([lambda c=c: take_values(sub[c], rows) for c in names])
     cols = {"session": taken.pop(0) if cut.given else np.arange(len(rows))}
     cols.update(zip(names[1:] if cut.given else names, taken, strict=True))
-    cols["start"] = cut.start.astype("datetime64[us]")
-    cols["end"] = cut.end.astype("datetime64[us]")
+    cols["start"] = cut.start.view("datetime64[us]")  # new int64 arrays: no copy needed
+    cols["end"] = cut.end.view("datetime64[us]")
     cols["events"] = cut.events
     cols["duration_s"] = cut.seconds
     out = pd.DataFrame(cols, copy=False)  # every array here is new: no need to copy it again
@@ -154,10 +154,22 @@ def _gather(values: np.ndarray, order: np.ndarray) -> np.ndarray:
     out = np.empty(len(order), dtype=values.dtype)
 
     def part(lo: int, hi: int) -> None:
-        np.take(values, order[lo:hi], out=out[lo:hi])
+        np.take(values, order[lo:hi], out=out[lo:hi], mode="clip")  # positions valid: no buffered check
 
     run_blocks(part, len(order))
     return out
+
+
+def _by_user_then_start(users: np.ndarray, first_t: np.ndarray) -> np.ndarray | None:
+    """``np.lexsort((first_t, users))`` for sessions already grouped by user in ascending
+    order; None when that order is the identity (session ids numbered in time order, the
+    usual case: one comparison pass instead of a two-key sort)."""
+    if len(users) < 2:
+        return None
+    same_user = users[1:] == users[:-1]
+    if not (same_user & (first_t[1:] < first_t[:-1])).any():
+        return None
+    return np.lexsort((first_t, users))
 
 
 @dataclass
@@ -271,7 +283,7 @@ def _sessionize(
     ends[:-1] = starts[1:]
     ends[:-1] -= 1
     ends[-1] = n - 1
-    first_t = t_sorted[starts]
+    first_t = _gather(t_sorted, starts)  # the session-level gathers run on the worker threads
     if has_duration:
         secs_all = as_number(sub, duration_col, TABLE, allow_missing=True).to_numpy()
     if length == "sum":
@@ -279,28 +291,29 @@ def _sessionize(
         seconds = np.add.reduceat(secs, starts)
         del secs
     else:
-        span = t_sorted[ends]
+        span = _gather(t_sorted, ends)
         span -= first_t
         seconds = span / 1e6
         del span
     del t_sorted
-    rows = order[starts]
-    last_rows = order[ends] if full or (has_duration and length != "sum") else None
+    rows = _gather(order, starts)
+    last_rows = _gather(order, ends) if full or (has_duration and length != "sum") else None
     del order
     if has_duration and length != "sum":
         seconds += np.nan_to_num(secs_all[last_rows], nan=0.0)
     events = None
     if full:
-        events = (ends - starts).astype(np.int64)
+        events = ends.astype(np.int64, copy=False)  # ends is not needed again: reuse it
+        events -= starts
         events += 1
     del ends, starts
     reorder = None
     if given:  # sorted by user and session id so far: order by user and start
-        reorder = np.lexsort((first_t, ucodes[rows]))
+        reorder = _by_user_then_start(ucodes[rows], first_t)
     del first_t
-    start = wall[rows]
+    start = _gather(wall, rows)
     return _Cut(sub=sub, given=given, rows=rows if full else None, start=start,
-                end=wall[last_rows] if full else None, events=events,
+                end=_gather(wall, last_rows) if full else None, events=events,
                 seconds=np.asarray(seconds, dtype="float64"), reorder=reorder)
 
 

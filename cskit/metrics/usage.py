@@ -132,11 +132,12 @@ def usage(
         if not feats:
             raise InvalidParameterError("key_features is empty; name the product's key events.")
     day = ts.to_numpy().astype("datetime64[D]").view("int64")
-    pcode, periods = _period_codes(ts, day, freq)
-    del ts
     d0 = int(day.min()) if len(day) else 0
     n_days = int(day.max()) - d0 + 1 if len(day) else 1
-    day = _small(day - d0, n_days)  # days from the first: 4 bytes a row
+    day -= d0  # in place: one full-length int64 array, not two
+    day = _small(day, n_days)  # days from the first: 4 bytes a row
+    pcode, periods, day_period = _period_codes(ts, day, freq, d0)
+    del ts
     n_units = max(len(units), 1)
     unit_codes = _small(unit_codes, n_units)
     # one integer per (period, unit), ordered like the pair: the groups, sorted
@@ -149,8 +150,9 @@ def usage(
     act = slice(None) if mask is None else mask
     # a day lies in one period: distinct (unit, day) pairs give the active days of each group
     pairs = _unique_keys(_key(unit_codes[act], n_days, day[act]), n_units * n_days)
-    pair_unit, pair_day = np.divmod(pairs, n_days)
-    day_period = pcode_of_days(pcode, day, n_days)
+    pair_unit, pair_day = np.divmod(pairs.astype(np.int64, copy=False), n_days)
+    if day_period is None:
+        day_period = pcode_of_days(pcode, day, n_days)
     out = pd.DataFrame({"events": events[present].astype(np.int64)})
     out["active_days"] = np.bincount(day_period[pair_day].astype(np.int64) * n_units + pair_unit,
                                      minlength=n_groups)[present].astype(np.int64)
@@ -163,7 +165,7 @@ def usage(
             out["seats"] = s.reindex(pd.Index(units).take(present % n_units)).to_numpy()
             out["breadth"] = out["active_users"] / out["seats"]
     if feats is not None:
-        fcode = pd.Index(feats).get_indexer(frame[event_col])
+        fcode = _feature_codes(frame[event_col], feats)
         is_key = fcode >= 0
         used = _unique_keys(group[is_key].astype(np.int64) * len(feats) + fcode[is_key],
                             n_groups * len(feats))
@@ -191,21 +193,26 @@ def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes, uniques
 
 
-def _period_codes(ts: pd.Series, day: np.ndarray, freq: str | None) -> tuple[np.ndarray, pd.Index]:
+def _period_codes(ts: pd.Series, day: np.ndarray, freq: str | None,
+                  offset: int = 0) -> tuple[np.ndarray, pd.Index, np.ndarray | None]:
     """Each row's period as a code (in period order) and the periods; one period for None.
 
-    The days the data spans are labelled once and the rows look their day up, instead of
-    one period per row.
+    ``day`` holds the rows' days since 1970 minus ``offset``. The days the data spans are
+    labelled once and the rows look their day up, instead of one period per row. The third
+    value is that per-day table (indexed like ``day``) when ``day`` starts at 0, else None.
     """
     if freq is None or len(day) == 0:
-        return np.zeros(len(day), dtype=np.int32), pd.Index([0])
+        return np.zeros(len(day), dtype=np.int32), pd.Index([0]), None
     lo, hi = int(day.min()), int(day.max())
     if hi - lo >= 5_000_000:  # a span of millennia: label the rows directly
         codes, periods = pd.factorize(ts.dt.to_period(freq).array, sort=True)
-        return codes.astype(np.int64), periods
-    days = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]")
+        return codes.astype(np.int64), periods, None
+    days = np.arange(lo + offset, hi + offset + 1, dtype=np.int64).astype("datetime64[D]")
     per_day, periods = pd.factorize(pd.PeriodIndex(days, freq=freq), sort=True)
-    return per_day.astype(np.int32)[day - lo], periods
+    per_day = per_day.astype(np.int32)
+    if lo == 0:
+        return per_day[day], periods, per_day
+    return per_day[day - lo], periods, None
 
 
 def pcode_of_days(pcode: np.ndarray, day: np.ndarray, n_days: int) -> np.ndarray:
@@ -215,9 +222,22 @@ def pcode_of_days(pcode: np.ndarray, day: np.ndarray, n_days: int) -> np.ndarray
     return table
 
 
+def _feature_codes(events: pd.Series, feats: list[str]) -> np.ndarray:
+    """Each row's position in ``feats`` (−1 for other events); a categorical column is
+    looked up once per category (one byte a row when the categories are few)."""
+    if isinstance(events.dtype, pd.CategoricalDtype):
+        lookup = pd.Index(feats).get_indexer(events.cat.categories)
+        small = np.int8 if len(feats) < 127 else np.int64
+        lookup = np.append(lookup, -1).astype(small)  # code −1 (missing): the last entry
+        return lookup[events.cat.codes.to_numpy()]
+    return pd.Index(feats).get_indexer(events)
+
+
 def _key(high: np.ndarray, base: int, low: np.ndarray) -> np.ndarray:
-    """``high * base + low`` as int64, built in place (one full-length array, not three)."""
-    key = high.astype(np.int64)
+    """``high * base + low``, built in place (one full-length array, not three): int32
+    when every key fits, else int64."""
+    top = (int(high.max()) + 1) * base if len(high) else 0
+    key = high.astype(np.int32 if top < 2**31 else np.int64)
     key *= base
     key += low
     return key
@@ -260,7 +280,7 @@ def _active_users(pcode: np.ndarray, unit: np.ndarray, user: np.ndarray, n_units
         n_periods = n_groups // n_units
         if n_periods * n_users <= max(16 * len(user), 1 << 24):
             pairs = _unique_keys(_key(pcode, n_users, user), n_periods * n_users)
-            p, u = np.divmod(pairs, n_users)
+            p, u = np.divmod(pairs.astype(np.int64, copy=False), n_users)
             return np.bincount(p * n_units + home[u], minlength=n_groups)
     return _distinct_per_group(_key(pcode, n_units, unit), user, n_groups, n_users)
 
