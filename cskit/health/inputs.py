@@ -124,11 +124,22 @@ def health_inputs(
 
     base["nps"] = _recent(base, surveys, "submitted_at", nps_months, "mean", survey="nps")
     base["tickets"] = _recent(base, tickets, "created_at", ticket_months, "count")
+    keep = np.ones(len(base), dtype=bool)
     if start is not None:
-        base = base[base["month"] >= pd.Period(start, "M")]
+        keep &= p.month >= pd.Period(start, "M").ordinal
     if end is not None:
-        base = base[base["month"] <= pd.Period(end, "M")]
-    return base.sort_values(["month", "account_id"]).reset_index(drop=True)
+        keep &= p.month <= pd.Period(end, "M").ordinal
+    return base.take(_month_then_account(p, keep)).reset_index(drop=True)
+
+
+def _month_then_account(p, keep: np.ndarray) -> np.ndarray:
+    """Positions of the kept panel rows ordered by (month, account id), sorted on integers:
+    the accounts are ranked once (one sort of the distinct ids), not compared per row.
+    Each (account, month) is one row, so the order is the one ``sort_values`` gives."""
+    rank = np.empty(len(p.customers), dtype=np.int64)
+    rank[p.customers.argsort()] = np.arange(len(p.customers))
+    rows = np.flatnonzero(keep)
+    return rows[np.lexsort((rank[p.customer[rows]], p.month[rows]))]
 
 
 def _usage_rows(u: pd.DataFrame, p) -> np.ndarray | None:
