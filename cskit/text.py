@@ -49,7 +49,9 @@ from __future__ import annotations
 
 import html
 import importlib
+import importlib.util
 import re
+import sys
 import unicodedata
 import warnings
 from functools import lru_cache
@@ -383,15 +385,24 @@ def tokenize(text: object, *, cjk: str = "tokenizer", max_chars: int = 5000) -> 
     text = clean(text)[:max_chars]
     if not text:
         return []
-    return list(_terms(text, cjk))
+    return list(_terms(text, cjk, _installed("janome"), _installed("rjieba")))
+
+
+def _installed(module: str) -> bool:
+    """Whether an optional tokenizer can be imported now (part of the cache key of
+    :func:`_terms`, so a result computed without it is never served once it is there)."""
+    if module in sys.modules:
+        return sys.modules[module] is not None
+    return importlib.util.find_spec(module) is not None
 
 
 @lru_cache(maxsize=65_536)
-def _terms(text: str, cjk: str) -> tuple[str, ...]:
+def _terms(text: str, cjk: str, janome: bool, rjieba: bool) -> tuple[str, ...]:
     """The terms of one cleaned comment, remembered: a notebook asks for the same comments'
     themes again and again (another period, another segment), and a dictionary tokenizer
-    costs about a millisecond a comment. A pure function of its arguments, so the cache
-    cannot change a result; it holds at most 65,536 comments."""
+    costs about a millisecond a comment. A pure function of its arguments — the text, the
+    CJK mode and which optional tokenizers are installed — so the cache cannot change a
+    result; it holds at most 65,536 comments."""
     terms = _latin_terms(text)
     if _HANGUL_WORD.search(text):
         terms += _korean_terms(text)

@@ -171,3 +171,15 @@ print(sorted(out["term"]), len(ours), sum("cskit[cjk]" in m for m in ours), len(
     # 返信 (one Han bigram of 返信が遅い); 客服 (客服很慢: 服很, 很慢 hold 很); 3 warnings: ja, zh,
     # font; and not one of matplotlib's per-character "Glyph … missing" warnings after it.
     assert done.stdout.strip() == "['客服', '返信'] 3 1 0"
+
+
+def test_a_fallback_result_is_not_served_once_the_tokenizer_is_there(monkeypatch):
+    # tokenize() remembers each comment's terms; which tokenizers are installed is part of
+    # the key, so bigrams computed without Janome are not returned once Janome is back.
+    pytest.importorskip("janome")
+    comment = "返信がとても遅いです。"
+    with monkeypatch.context() as hidden:
+        hidden.setattr(text, "_warned", {"janome"})
+        hidden.setitem(sys.modules, "janome", None)
+        assert "遅い" not in text.tokenize(comment)  # bigrams of the Han runs only
+    assert "遅い" in text.tokenize(comment)  # Janome's adjective
