@@ -55,9 +55,7 @@ cskit.set_language(lang)
 # absent, open_company says so and the rest of the notebook is skipped.
 company = open_company(data_dir, needs=('mrr',))
 month = notebook_month(company, month)
-import importlib.util
 import warnings
-from pathlib import Path
 
 # %% [markdown]
 # ## The formulas
@@ -317,16 +315,11 @@ ax = ltv_cohort_curves(cohorts, cohorts=6);
 # %%
 from IPython.display import display
 
-spec = importlib.util.find_spec("lifetimes")
-cdnow = None
-if spec is None:
+cdnow = cskit.datasets.load_cdnow()
+if cdnow is None:
     print("CDNOW section skipped: the log ships with `lifetimes` "
           "(pip install lifetimes, or cskit's test extra).")
 else:
-    path = Path(spec.submodule_search_locations[0]) / "datasets" / "CDNOW_master.txt"
-    cdnow = pd.read_csv(path, sep=r"\s+", dtype={"customer_id": str, "date": str})
-    cdnow["date"] = pd.to_datetime(cdnow["date"], format="%Y%m%d")
-    cdnow = cdnow.rename(columns={"dollar_value": "amount"})
     parts = cdnow.assign(all="all customers").cs.ltv(model="transactional", by="all",
                                                      lifespan=3, period=None)
     row = parts.iloc[0]

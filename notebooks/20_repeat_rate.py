@@ -54,8 +54,6 @@ cskit.set_language(lang)
 # absent, open_company says so and the rest of the notebook is skipped.
 company = open_company(data_dir, needs=('mrr', 'events'))
 month = notebook_month(company, month)
-import importlib.util
-from pathlib import Path
 
 # %% [markdown]
 # ## The formulas
@@ -196,15 +194,11 @@ pd.DataFrame({"excluded (default)": paid_again["repeat_rate"],
 # %%
 from IPython.display import display
 
-spec = importlib.util.find_spec("lifetimes")
-cdnow = None
-if spec is None:
+cdnow = cskit.datasets.load_cdnow()
+if cdnow is None:
     print("CDNOW section skipped: the log ships with `lifetimes` "
           "(pip install lifetimes, or cskit's test extra).")
 else:
-    path = Path(spec.submodule_search_locations[0]) / "datasets" / "CDNOW_master.txt"
-    cdnow = pd.read_csv(path, sep=r"\s+", dtype={"customer_id": str, "date": str})
-    cdnow["date"] = pd.to_datetime(cdnow["date"], format="%Y%m%d")
     windows = pd.DataFrame({
         w: {"one visit per day (merge)": cdnow.cs.repeat_rate(window=w, period=None),
             "every line (count)": cdnow.cs.repeat_rate(window=w, same_day="count", period=None)}

@@ -68,6 +68,7 @@ __all__ = [
     "generate_mrr_panel",
     "generate_sample",
     "generate_subscriptions",
+    "load_cdnow",
     "load_company",
     "load_sample",
     "make_company",
@@ -355,3 +356,27 @@ def load_sample(data_dir: str | Path | None = None) -> SampleCompany:
     """
     directory = sample_dir() if data_dir is None else Path(data_dir)
     return SampleCompany(**{name: _read_table(directory, name) for name in SCHEMA})
+
+
+def load_cdnow() -> pd.DataFrame | None:
+    """The CDNOW purchase log (23,570 customers' CD purchases, 1997 to June 1998), or None.
+
+    The log ships with the ``lifetimes`` package (installed by cskit's ``test`` extra; it is
+    no longer maintained, so cskit does not require it): None when it is not installed.
+    Columns: ``customer_id`` (text), ``date`` (datetime), ``number_of_cds`` and ``amount``
+    (the log's ``dollar_value``) — the transactions table of the repeat and LTV KPIs.
+
+    >>> import cskit
+    >>> cdnow = cskit.datasets.load_cdnow()
+    >>> cdnow is None or list(cdnow.columns) == ["customer_id", "date", "number_of_cds", "amount"]
+    True
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("lifetimes")
+    if spec is None:
+        return None
+    path = Path(spec.submodule_search_locations[0]) / "datasets" / "CDNOW_master.txt"
+    log = pd.read_csv(path, sep=r"\s+", dtype={"customer_id": str, "date": str})
+    log["date"] = pd.to_datetime(log["date"], format="%Y%m%d")
+    return log.rename(columns={"dollar_value": "amount"})
