@@ -17,9 +17,14 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from test_properties import FLOWS, model_active, model_monthly_churn, model_movements, panels
 
-from cskit.metrics import _blocks, _kernels
+from cskit.metrics import _blocks, _kernels, _take
 from cskit.metrics._panel import _factorize, customer_months
-from cskit.metrics._take import stable_order, take_values, time_then_group_order
+from cskit.metrics._take import (
+    _parallel_order,
+    stable_order,
+    take_values,
+    time_then_group_order,
+)
 
 
 @contextlib.contextmanager
@@ -155,6 +160,32 @@ def test_stable_order_is_a_stable_argsort(top):
     rng = np.random.default_rng(top)
     codes = rng.integers(0, top + 1, 5_000)
     np.testing.assert_array_equal(stable_order(codes), np.argsort(codes, kind="mergesort"))
+
+
+@pytest.mark.parametrize("parts", [2, 3, 16])
+@pytest.mark.parametrize("top", [0, 7, 2**16 + 5])
+def test_order_sorted_in_slices_is_the_one_stable_order(parts, top):
+    # slices sorted apart and merged by counting give np.argsort's stable order,
+    # whatever the number of slices (a code may be absent from a slice)
+    rng = np.random.default_rng(parts * 1000 + top)
+    codes = rng.integers(0, top + 1, 3_001)
+    codes[:500] = top  # one slice holding only the largest code
+    order, counts = _parallel_order(codes, top, parts)
+    np.testing.assert_array_equal(order, np.argsort(codes, kind="mergesort"))
+    np.testing.assert_array_equal(counts, np.bincount(codes, minlength=top + 1))
+
+
+def test_stable_order_uses_the_slices_on_many_rows(monkeypatch):
+    rng = np.random.default_rng(3)
+    codes = rng.integers(0, 1_000, 20_000)
+    monkeypatch.setattr(_take, "_PARALLEL_ROWS", 1_000)
+    monkeypatch.setattr(_take, "workers", lambda: 4)
+    calls = []
+    real = _take._parallel_order
+    monkeypatch.setattr(_take, "_parallel_order",
+                        lambda *a: calls.append(a[2]) or real(*a))
+    np.testing.assert_array_equal(stable_order(codes), np.argsort(codes, kind="mergesort"))
+    assert calls == [4]
 
 
 @pytest.mark.parametrize("in_time_order", [True, False])

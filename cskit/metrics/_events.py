@@ -245,6 +245,12 @@ def _codes(
     hashing when possible (:func:`_radix_codes`); the "distinct values" are
     then a range of codes: use them to count, not to label.
     """
+    if isinstance(values.dtype, pd.CategoricalDtype) and not exact:
+        # A categorical's codes already number its ids, in its sort order: no hash pass.
+        # Unused categories leave gaps: count only. (Missing ids, code -1, are reported below.)
+        raw = values.cat.codes.to_numpy()
+        if not (raw < 0).any():
+            return raw.astype(np.int64), pd.RangeIndex(len(values.cat.categories))
     missing = values.isna()
     if missing.any():
         raise InvalidValueError(
@@ -257,11 +263,6 @@ def _codes(
         lo, hi = int(arr.min()), int(arr.max())
         if hi - lo < 4 * len(arr) + 1024:
             return arr.astype(np.int64) - lo, pd.RangeIndex(lo, hi + 1)
-    if isinstance(values.dtype, pd.CategoricalDtype) and not exact:
-        # A categorical's codes already number its ids, in its sort order (missing ids
-        # were rejected above): no hash pass. Unused categories leave gaps: count only.
-        codes = values.cat.codes.to_numpy().astype(np.int64)
-        return codes, pd.RangeIndex(len(values.cat.categories))
     if not sort and not exact:
         packed = _packed_ids(values)
         if packed is not None:  # codes stand for the ids: use them to count, not to label

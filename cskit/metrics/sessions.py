@@ -39,7 +39,7 @@ from cskit._validate import (
 )
 from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
 from cskit.metrics._blocks import run_blocks, run_tasks
-from cskit.metrics._events import _INT32_MAX, TABLE, ActiveFilter, _active_mask, _codes
+from cskit.metrics._events import TABLE, ActiveFilter, _active_mask, _codes
 from cskit.metrics._take import take_values, time_then_group_order
 from cskit.registry import cs_method
 
@@ -233,10 +233,10 @@ def _sessionize(
     # start and end shown on the data's own wall clock.
     (instants,), (clocks,) = as_instants(sub, [time_col], TABLE, local=True)
     ts = instants.to_numpy().astype("datetime64[us]", copy=False).view("int64")
-    wall = clocks.to_numpy().astype("datetime64[us]", copy=False).view("int64")
-    ucodes, _ = _codes(sub[user_col], user_col, sort=True)
-    if len(ucodes) and int(ucodes.max()) < _INT32_MAX:
-        ucodes = ucodes.astype(np.int32)  # half the memory traffic of every pass below
+    # naive times (and UTC) are their own wall clock: starts and ends need no second gather
+    same_clock = clocks is instants
+    wall = None if same_clock else clocks.to_numpy().astype("datetime64[us]", copy=False).view("int64")
+    ucodes, _ = _codes(sub[user_col], user_col, sort=True)  # int64: what the counting sort takes
     given = (session_col is not None and session_col in sub.columns
              and bool(sub[session_col].notna().any()))
     n = len(ts)
@@ -262,7 +262,7 @@ def _sessionize(
         t_sorted = _gather(ts, order)
     else:
         limit = _timeout(timeout)
-        order = time_then_group_order(ucodes, ts)
+        order, counts = time_then_group_order(ucodes, ts, counts=True)
         t_sorted = _gather(ts, order)
         del ts
         new = np.empty(n, dtype=bool)
@@ -274,47 +274,99 @@ def _sessionize(
 
         run_blocks(gaps, n)
         # the first event of every user (sorted by user: offsets of the users' counts)
-        counts = np.bincount(ucodes)
         first_of_user = np.cumsum(counts[counts > 0])[:-1]
         new[first_of_user] = True
     starts = np.flatnonzero(new)
     del new
-    ends = np.empty_like(starts)
-    ends[:-1] = starts[1:]
-    ends[:-1] -= 1
-    ends[-1] = n - 1
-    first_t = _gather(t_sorted, starts)  # the session-level gathers run on the worker threads
-    if has_duration:
-        secs_all = as_number(sub, duration_col, TABLE, allow_missing=True).to_numpy()
-    if length == "sum":
-        secs = np.nan_to_num(secs_all[order], nan=0.0)
-        seconds = np.add.reduceat(secs, starts)
-        del secs
-    else:
-        span = _gather(t_sorted, ends)
-        span -= first_t
-        seconds = span / 1e6
-        del span
-    del t_sorted
-    rows = _gather(order, starts)
-    last_rows = _gather(order, ends) if full or (has_duration and length != "sum") else None
-    del order
-    if has_duration and length != "sum":
-        seconds += np.nan_to_num(secs_all[last_rows], nan=0.0)
-    events = None
-    if full:
-        events = ends.astype(np.int64, copy=False)  # ends is not needed again: reuse it
-        events -= starts
-        events += 1
-    del ends, starts
+    secs_all = (as_number(sub, duration_col, TABLE, allow_missing=True).to_numpy()
+                if has_duration else None)
+    arrays = _per_session(t_sorted, order, starts, secs_all, span=length == "span",
+                          rows=full or given or not same_clock, last_rows=full and not same_clock,
+                          end=full and same_clock, events=full)
+    del t_sorted, order, starts
+    first_t, rows = arrays["first_t"], arrays["rows"]
     reorder = None
     if given:  # sorted by user and session id so far: order by user and start
         reorder = _by_user_then_start(ucodes[rows], first_t)
-    del first_t
-    start = _gather(wall, rows)
-    return _Cut(sub=sub, given=given, rows=rows if full else None, start=start,
-                end=_gather(wall, last_rows) if full else None, events=events,
-                seconds=np.asarray(seconds, dtype="float64"), reorder=reorder)
+    if same_clock:
+        start, end = first_t, arrays["end"]
+    else:
+        start = _gather(wall, rows)
+        end = _gather(wall, arrays["last_rows"]) if full else None
+    return _Cut(sub=sub, given=given, rows=rows if full else None, start=start, end=end,
+                events=arrays["events"], seconds=arrays["seconds"], reorder=reorder)
+
+
+def _per_session(
+    t_sorted: np.ndarray,
+    order: np.ndarray,
+    starts: np.ndarray,
+    secs_all: np.ndarray | None,
+    *,
+    span: bool,
+    rows: bool,
+    last_rows: bool,
+    end: bool,
+    events: bool,
+) -> dict[str, np.ndarray | None]:
+    """Everything a session needs from its first and last event, block by block on the workers.
+
+    ``starts`` are the positions (in the sorted events) of each session's first
+    event; a session ends just before the next one starts. ``first_t`` and
+    ``seconds`` are always computed; ``rows``/``last_rows`` (positions of the
+    first/last event in the unsorted frame), ``end`` (time of the last event) and
+    ``events`` (count) on request. Each block gathers, subtracts and divides its
+    own slice of the results, so no full-length temporary is built and every
+    array is first written by the thread that fills it.
+    """
+    n, m = len(t_sorted), len(starts)
+    out: dict[str, np.ndarray | None] = {
+        "first_t": np.empty(m, dtype=np.int64),
+        "seconds": np.empty(m, dtype=np.float64),
+        "end": np.empty(m, dtype=np.int64) if end else None,
+        "events": np.empty(m, dtype=np.int64) if events else None,
+        "rows": np.empty(m, dtype=order.dtype) if rows else None,
+        "last_rows": np.empty(m, dtype=order.dtype) if last_rows else None,
+    }
+
+    def block(lo: int, hi: int) -> None:
+        s = starts[lo:hi]
+        after = int(starts[hi]) if hi < m else n  # first event after the block's sessions
+        e = np.empty_like(s)
+        e[:-1] = s[1:]
+        e[-1] = after
+        e -= 1  # the last event of each session
+        first = out["first_t"][lo:hi]
+        np.take(t_sorted, s, out=first, mode="clip")
+        seconds = out["seconds"][lo:hi]
+        if span:
+            last = np.take(t_sorted, e, mode="clip")
+            if out["end"] is not None:
+                out["end"][lo:hi] = last
+            last -= first
+            np.divide(last, 1e6, out=seconds)
+        else:  # the sum of the durations of the session's events
+            piece = secs_all[order[s[0]:after]]
+            np.nan_to_num(piece, copy=False, nan=0.0)
+            seconds[:] = np.add.reduceat(piece, s - s[0])
+            if out["end"] is not None:
+                np.take(t_sorted, e, out=out["end"][lo:hi], mode="clip")
+        if out["rows"] is not None:
+            np.take(order, s, out=out["rows"][lo:hi], mode="clip")
+        if out["last_rows"] is not None or (span and secs_all is not None):
+            last_row = np.take(order, e, mode="clip")
+            if out["last_rows"] is not None:
+                out["last_rows"][lo:hi] = last_row
+            if span and secs_all is not None:  # plus the time spent after the last event
+                tail = secs_all[last_row]
+                np.nan_to_num(tail, copy=False, nan=0.0)
+                seconds += tail
+        if out["events"] is not None:
+            np.subtract(e, s, out=out["events"][lo:hi])
+            out["events"][lo:hi] += 1
+
+    run_blocks(block, m)
+    return out
 
 
 @cs_method(kpi="Average session duration", table="events", requires=("user_id", "timestamp"))
@@ -431,22 +483,37 @@ def _duration_by_period(cut: _Cut, freq: str | None) -> pd.DataFrame | float:
     if hi - lo >= _MAX_DAYS:  # a span of millennia: label each session directly
         labels = pd.Series(start.astype("datetime64[us]")).dt.to_period(freq)
         g = values.groupby(labels.array, sort=True)
-        index = None
+        out = pd.DataFrame(
+            {
+                "sessions": g.size().astype(np.int64),
+                "total_seconds": g.sum(),
+                "median_seconds": g.median(),
+            }
+        )
+        out.index = pd.PeriodIndex(out.index, name="period")
     else:
         days = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]")
         per_day, periods = pd.factorize(pd.PeriodIndex(days, freq=freq), sort=True)
-        g = values.groupby(per_day[day - lo], sort=True)
-        index = periods
-    out = pd.DataFrame(
-        {
-            "sessions": g.size().astype(np.int64),
-            "total_seconds": g.sum(),
-            "median_seconds": g.median(),
-        }
-    )
-    if index is not None:
-        out.index = pd.PeriodIndex(index[out.index.to_numpy()], name="period")
-    else:
-        out.index = pd.PeriodIndex(out.index, name="period")
+        day -= lo
+        codes = per_day[day]
+        del day
+        # The codes already number the periods in order: group on them as a categorical's
+        # codes (no hashing of millions of sessions), count with bincount, and take the
+        # median (the slow one) on a worker thread while this one adds up (both release
+        # the GIL). Same sums and medians, in the same order, as grouping on the labels.
+        g = values.groupby(pd.Categorical.from_codes(codes, categories=pd.RangeIndex(len(periods))),
+                           observed=False, sort=True)
+        count = np.bincount(codes, minlength=len(periods))
+        g.ngroups  # noqa: B018  (the grouping, computed once before the two threads share it)
+        median, total = run_tasks([g.median, g.sum])
+        seen = count > 0  # a period without sessions between the first and the last
+        out = pd.DataFrame(
+            {
+                "sessions": count[seen].astype(np.int64),
+                "total_seconds": total.to_numpy()[seen],
+                "median_seconds": median.to_numpy()[seen],
+            },
+            index=pd.PeriodIndex(periods[seen], name="period"),
+        )
     out["session_duration"] = out["total_seconds"] / out["sessions"]
     return out[COLUMNS]
