@@ -175,6 +175,20 @@ def test_order_sorted_in_slices_is_the_one_stable_order(parts, top):
     np.testing.assert_array_equal(counts, np.bincount(codes, minlength=top + 1))
 
 
+@pytest.mark.parametrize("sorter", ["missing", "changed"])
+@pytest.mark.parametrize("top", [9, 2**16 + 5])
+def test_stable_order_without_pandas_counting_sort(monkeypatch, sorter, top):
+    # the radix passes give the same order when pandas' internal is absent or changed
+    def changed(*args):
+        raise TypeError("groupsort_indexer() takes other arguments")
+
+    monkeypatch.setattr(_take, "_counting_sort", None if sorter == "missing" else changed)
+    codes = np.random.default_rng(top).integers(0, top + 1, 4_000)
+    order, counts = stable_order(codes, counts=True)
+    np.testing.assert_array_equal(order, np.argsort(codes, kind="mergesort"))
+    np.testing.assert_array_equal(counts, np.bincount(codes))
+
+
 def test_stable_order_uses_the_slices_on_many_rows(monkeypatch):
     rng = np.random.default_rng(3)
     codes = rng.integers(0, 1_000, 20_000)

@@ -25,7 +25,8 @@ from cskit.errors import (
     InvalidParameterError,
     InvalidValueError,
 )
-from cskit.metrics._blocks import run_tasks
+from cskit.metrics import _usage_counts as _counts
+from cskit.metrics._blocks import run_blocks, run_tasks
 from cskit.metrics._events import (
     TABLE,
     ActiveFilter,
@@ -134,25 +135,41 @@ def usage(
         feats = list(dict.fromkeys(key_features))
         if not feats:
             raise InvalidParameterError("key_features is empty; name the product's key events.")
-    day = ts.to_numpy().astype("datetime64[D]").view("int64")
-    d0 = int(day.min()) if len(day) else 0
-    n_days = int(day.max()) - d0 + 1 if len(day) else 1
-    day -= d0  # in place: one full-length int64 array, not two
-    day = _small(day, n_days)  # days from the first: 4 bytes a row
-    pcode, periods, day_period = _period_codes(ts, day, freq, d0)
-    del ts
     n_units = max(len(units), 1)
     unit_codes = _small(unit_codes, n_units)
-    # one integer per (period, unit), ordered like the pair: the groups, sorted
+    stamps = ts.to_numpy()
+    del ts
+    d0, n_days = _counts.day_range(stamps)
+    per_day, periods = _days_to_periods(d0, n_days, freq if len(stamps) else None)
     n_groups = max(len(periods), 1) * n_units
-    pcode = _small(pcode, n_groups)
-    group = pcode * pcode.dtype.type(n_units)  # < n_groups: no overflow in its dtype
-    group += unit_codes
-    events = np.bincount(group, minlength=n_groups)
+    if per_day is not None:  # each row's day, period and (period, unit) group, on the workers
+        codes = _counts.row_codes(stamps, d0, per_day, unit_codes, n_units, n_groups)
+        day, pcode, group, day_period = codes.day, codes.pcode, codes.group, per_day
+    else:  # a span of millennia: the rows' periods are labelled directly
+        day = stamps.astype("datetime64[D]").view("int64") - d0
+        day = _small(day, n_days)  # days from the first: 4 bytes a row
+        pcode, periods = pd.factorize(pd.Series(stamps).dt.to_period(freq).array, sort=True)
+        n_groups = max(len(periods), 1) * n_units
+        pcode = _small(pcode, n_groups)
+        group = pcode * pcode.dtype.type(n_units)  # < n_groups: no overflow in its dtype
+        group += unit_codes
+        day_period = pcode_of_days(pcode, day, n_days)
+        codes = _counts.RowCodes(day=day, pcode=pcode, group=group)
+    del stamps
+    # one integer per (period, unit), ordered like the pair: the groups, sorted
+    events = codes.events if codes.events is not None else np.bincount(group, minlength=n_groups)
     present = np.flatnonzero(events)
     act = slice(None) if mask is None else mask
-    if day_period is None:
-        day_period = pcode_of_days(pcode, day, n_days)
+    n_feats = len(feats) if feats is not None else 0
+    counted = None
+    if _counts.fits(len(day), n_units, n_days, n_groups, n_feats):
+        counted = _counts.counts(
+            codes, mask=mask, unit_codes=unit_codes, n_units=n_units, n_days=n_days,
+            day_period=day_period, n_groups=n_groups,
+            user_codes=ucodes if per == "account" else None, n_users=max(len(users), 1),
+            features=_feature_lookup(frame[event_col], feats) if feats is not None else None,
+            n_features=n_feats, monotone=per_day is not None,
+        )
 
     def active_days() -> np.ndarray:
         # a day lies in one period: distinct (unit, day) pairs give each group's active days
@@ -162,22 +179,31 @@ def usage(
                            minlength=n_groups)
 
     def active_users() -> np.ndarray:
+        if counted is not None and counted["active_users"] is not None:
+            return counted["active_users"]
         return _active_users(pcode[act], unit_codes[act], ucodes[act], n_units, n_groups,
                              max(len(users), 1))
 
     def features_used() -> np.ndarray:
+        if counted is not None:
+            return counted["features_used"]
         fcode = _feature_codes(frame[event_col], feats)
         is_key = fcode >= 0
         used = _unique_keys(group[is_key].astype(np.int64) * len(feats) + fcode[is_key],
                             n_groups * len(feats))
         return np.bincount(used // len(feats), minlength=n_groups)
 
-    # three independent counts over the rows: one pool task each (NumPy releases the GIL)
-    # on large frames; below ~2 M rows the hand-offs cost more than they save (measured)
-    tasks = [active_days]
-    tasks += [active_users] if per == "account" else []
-    tasks += [features_used] if feats is not None else []
-    counts = run_tasks(tasks) if len(day) >= _PARALLEL_ROWS else [task() for task in tasks]
+    if counted is not None:
+        counts = [counted["active_days"]]
+        counts += [active_users()] if per == "account" else []
+        counts += [features_used()] if feats is not None else []
+    else:
+        # three independent counts over the rows: one pool task each (NumPy releases the
+        # GIL) on large frames; below ~2 M rows the hand-offs cost more than they save
+        tasks = [active_days]
+        tasks += [active_users] if per == "account" else []
+        tasks += [features_used] if feats is not None else []
+        counts = run_tasks(tasks) if len(day) >= _PARALLEL_ROWS else [task() for task in tasks]
     out = pd.DataFrame({"events": events[present].astype(np.int64)})
     out["active_days"] = counts.pop(0)[present].astype(np.int64)
     if per == "account":
@@ -200,6 +226,26 @@ def usage(
 
 def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Codes numbering ``values`` in sorted order, and the values as grouping labels them."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        raw = values.cat.codes.to_numpy()
+        if len(raw) and raw.min() >= 0:  # what factorize(sort=True) gives, without hashing:
+            # the categories present, in the categories' order, numbered 0, 1, …
+            n_categories = len(values.cat.categories)
+            seen = np.zeros(n_categories, dtype=bool)
+
+            def mark(lo: int, hi: int) -> None:
+                seen[raw[lo:hi].astype(np.intp)] = True  # intp: a scatter free of the GIL
+
+            run_blocks(mark, len(raw))
+            present = np.flatnonzero(seen)
+            uniques = pd.CategoricalIndex(pd.Categorical.from_codes(present, dtype=values.dtype))
+            if len(present) == n_categories:  # every category used: the codes are the ranks
+                return raw.astype(np.int32), uniques
+            rank = (np.cumsum(seen, dtype=np.int64) - 1).astype(np.int32)
+            codes = np.empty(len(raw), dtype=np.int32)
+            run_blocks(lambda lo, hi: np.take(rank, raw[lo:hi].astype(np.intp), out=codes[lo:hi]),
+                       len(raw))
+            return codes, uniques
     codes, uniques = pd.factorize(values, sort=True)
     codes = _small(codes, len(uniques))
     uniques = pd.Index(uniques)
@@ -210,26 +256,17 @@ def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes, uniques
 
 
-def _period_codes(ts: pd.Series, day: np.ndarray, freq: str | None,
-                  offset: int = 0) -> tuple[np.ndarray, pd.Index, np.ndarray | None]:
-    """Each row's period as a code (in period order) and the periods; one period for None.
-
-    ``day`` holds the rows' days since 1970 minus ``offset``. The days the data spans are
-    labelled once and the rows look their day up, instead of one period per row. The third
-    value is that per-day table (indexed like ``day``) when ``day`` starts at 0, else None.
-    """
-    if freq is None or len(day) == 0:
-        return np.zeros(len(day), dtype=np.int32), pd.Index([0]), None
-    lo, hi = int(day.min()), int(day.max())
-    if hi - lo >= 5_000_000:  # a span of millennia: label the rows directly
-        codes, periods = pd.factorize(ts.dt.to_period(freq).array, sort=True)
-        return codes.astype(np.int64), periods, None
-    days = np.arange(lo + offset, hi + offset + 1, dtype=np.int64).astype("datetime64[D]")
+def _days_to_periods(d0: int, n_days: int, freq: str | None) -> tuple[np.ndarray | None, pd.Index]:
+    """The period code (in period order) of each of the ``n_days`` days from ``d0``, and the
+    periods; one period for None. The days are labelled once and the rows look their day
+    up, instead of one period per row. ``None`` for a span of millennia (label the rows)."""
+    if freq is None:
+        return np.zeros(n_days, dtype=np.int32), pd.Index([0])
+    if n_days > 5_000_000:
+        return None, pd.Index([])
+    days = np.arange(d0, d0 + n_days, dtype=np.int64).astype("datetime64[D]")
     per_day, periods = pd.factorize(pd.PeriodIndex(days, freq=freq), sort=True)
-    per_day = per_day.astype(np.int32)
-    if lo == 0:
-        return per_day[day], periods, per_day
-    return per_day[day - lo], periods, None
+    return per_day.astype(np.int32), periods
 
 
 def pcode_of_days(pcode: np.ndarray, day: np.ndarray, n_days: int) -> np.ndarray:
@@ -248,6 +285,19 @@ def _feature_codes(events: pd.Series, feats: list[str]) -> np.ndarray:
         lookup = np.append(lookup, -1).astype(small)  # code −1 (missing): the last entry
         return lookup[events.cat.codes.to_numpy()]
     return pd.Index(feats).get_indexer(events)
+
+
+def _feature_lookup(events: pd.Series, feats: list[str]):
+    """``(lo, hi) -> _feature_codes(events, feats)[lo:hi]``: a categorical column is looked
+    up block by block (one small table), any other column once."""
+    if isinstance(events.dtype, pd.CategoricalDtype):
+        lookup = pd.Index(feats).get_indexer(events.cat.categories)
+        small = np.int8 if len(feats) < 127 else np.int64
+        lookup = np.append(lookup, -1).astype(small)  # code −1 (missing): the last entry
+        raw = events.cat.codes.to_numpy()
+        return lambda lo, hi: lookup[raw[lo:hi]]
+    whole = pd.Index(feats).get_indexer(events)
+    return lambda lo, hi: whole[lo:hi]
 
 
 def _key(high: np.ndarray, base: int, low: np.ndarray) -> np.ndarray:
