@@ -189,6 +189,22 @@ def test_stable_order_without_pandas_counting_sort(monkeypatch, sorter, top):
     np.testing.assert_array_equal(counts, np.bincount(codes))
 
 
+def test_stable_order_of_sparse_codes_builds_no_table_of_counts():
+    # a (user, session) pair code can reach billions: sorting 4 of them must not allocate
+    # a count per possible code (a regression: 11 GB for the sample's session pairs)
+    import tracemalloc
+
+    codes = np.array([3_000_000_000, 0, 5, 2**31, 5])
+    tracemalloc.start()
+    try:
+        order = stable_order(codes)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert order.tolist() == [1, 2, 4, 3, 0]
+    assert peak < 1 << 20
+
+
 def test_stable_order_uses_the_slices_on_many_rows(monkeypatch):
     rng = np.random.default_rng(3)
     codes = rng.integers(0, 1_000, 20_000)

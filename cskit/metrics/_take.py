@@ -48,8 +48,9 @@ def _radix_order(codes: np.ndarray, top: int) -> np.ndarray:
     return order[np.argsort(high, kind="stable")]
 
 
-def _one_order(codes: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
-    """Stable order of non-negative codes (``top`` their maximum) and the count of each code.
+def _one_order(codes: np.ndarray, top: int, counts: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """Stable order of non-negative codes (``top`` their maximum) and, when the sort counted
+    them or ``counts`` asks for them, the count of each code (else None).
 
     A counting sort (one pass to count, one to place each row: pandas' own
     ``groupsort_indexer``, compiled and free of the GIL) when the codes are dense
@@ -64,7 +65,8 @@ def _one_order(codes: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
             pass
         else:
             return order, counts[1:]  # counts[0] is the count of missing codes (-1): none
-    return _radix_order(codes, top), np.bincount(codes, minlength=top + 1)
+    # sparse codes: a table of counts would be as long as the largest code
+    return _radix_order(codes, top), np.bincount(codes, minlength=top + 1) if counts else None
 
 
 #: Fewest rows for which :func:`stable_order` splits the work between threads.
@@ -87,7 +89,7 @@ def _parallel_order(codes: np.ndarray, top: int, parts: int) -> tuple[np.ndarray
 
     def sort_slice(i: int) -> tuple[np.ndarray, np.ndarray]:
         piece = codes[edges[i]:edges[i + 1]]
-        return _one_order(piece, top)
+        return _one_order(piece, top, counts=True)  # dense codes (see stable_order)
 
     sorted_slices = run_tasks([lambda i=i: sort_slice(i) for i in range(parts)])
     counts = np.stack([c for _, c in sorted_slices])  # parts × codes
@@ -134,7 +136,7 @@ def stable_order(codes: np.ndarray, *, counts: bool = False):
         order, total = _parallel_order(codes, top, parts)
         return (order, total) if counts else order
     else:
-        order, total = _one_order(codes, top)
+        order, total = _one_order(codes, top, counts)
         return (order, total) if counts else order
     return (order, np.bincount(codes)) if counts else order
 
