@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,6 +12,8 @@ from hypothesis import strategies as st
 
 import cskit  # noqa: F401  (registers the accessor)
 from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
+
+sessions_module = importlib.import_module("cskit.metrics.sessions")
 
 
 def events(rows: list[tuple[object, str]], **extra: list[object]) -> pd.DataFrame:
@@ -137,3 +141,23 @@ def test_property_longer_timeout_never_makes_more_sessions(gaps, t1, t2):
     assert n_long <= n_short
     # a session per gap above the timeout, plus the first
     assert n_short == 1 + sum(g > short for g in gaps[1:])
+
+
+@pytest.mark.parametrize("in_time_order", [True, False])
+def test_user_session_time_order_is_lexsort(in_time_order):
+    # counting sorts by session then user = lexsort by (user, session, time) when the log is
+    # in time order; many ties in time, sessions numbered across users
+    rng = np.random.default_rng(11)
+    ts = rng.integers(0, 40, 5_000)
+    ts = np.sort(ts) if in_time_order else ts
+    users, session_ids = rng.integers(0, 30, 5_000), rng.integers(0, 200, 5_000)
+    np.testing.assert_array_equal(sessions_module._user_session_time_order(users, session_ids, ts),
+                                  np.lexsort((ts, session_ids, users)))
+
+
+@pytest.mark.parametrize("ids", [["s9", "s10", "s9", "a", "s10", "zz"],
+                                 ["세션-1", "세션-2", "세션-1"], [5, 3, 5]])
+def test_first_seen_codes_are_factorize(ids):
+    values = pd.Series(ids, dtype="str" if isinstance(ids[0], str) else None)
+    np.testing.assert_array_equal(sessions_module._first_seen_codes(values),
+                                  pd.factorize(values)[0])

@@ -38,9 +38,9 @@ from cskit._validate import (
     require_columns,
 )
 from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
-from cskit.metrics._blocks import run_blocks, run_tasks
-from cskit.metrics._events import TABLE, ActiveFilter, _active_mask, _codes
-from cskit.metrics._take import take_values, time_then_group_order
+from cskit.metrics._blocks import all_blocks, run_blocks, run_tasks
+from cskit.metrics._events import TABLE, ActiveFilter, _active_mask, _codes, _packed_ids
+from cskit.metrics._take import stable_order, take_values, time_then_group_order
 from cskit.registry import cs_method
 
 COLUMNS = ["sessions", "total_seconds", "session_duration", "median_seconds"]
@@ -149,6 +149,25 @@ def sessions(
     return out
 
 
+def _first_seen_codes(values: pd.Series) -> np.ndarray:
+    """``pd.factorize(values)[0]`` (ids numbered in order of first appearance); short text
+    ids are packed one-to-one into integers first, which hash several times faster."""
+    packed = _packed_ids(values)
+    return pd.factorize(values if packed is None else packed)[0]
+
+
+def _user_session_time_order(ucodes: np.ndarray, scodes: np.ndarray,
+                             ts: np.ndarray) -> np.ndarray:
+    """``np.lexsort((ts, scodes, ucodes))``. Events in time order (the usual log) need no
+    comparison of times: two stable counting sorts, by session and then by user."""
+    if len(ts) > 1 and not all_blocks(
+        lambda lo, hi: bool((ts[lo + 1:hi + 1] >= ts[lo:hi]).all()), len(ts) - 1
+    ):
+        return np.lexsort((ts, scodes, ucodes))
+    order = stable_order(scodes)
+    return order[stable_order(ucodes[order])]
+
+
 def _gather(values: np.ndarray, order: np.ndarray) -> np.ndarray:
     """``values[order]``, block by block on the worker threads (a gather releases the GIL)."""
     out = np.empty(len(order), dtype=values.dtype)
@@ -247,9 +266,9 @@ def _sessionize(
                 f"{int(sub[session_col].isna().sum())} event(s). Fill it, or pass "
                 f"session_col=None to derive every session with the timeout."
             )
-        scodes, _ = pd.factorize(sub[session_col])
+        scodes = _first_seen_codes(sub[session_col])
         pair = ucodes * (int(scodes.max()) + 1) + scodes  # (user, session) as one code
-        order = time_then_group_order(pair, ts)  # = np.lexsort((ts, scodes, ucodes))
+        order = _user_session_time_order(ucodes, scodes, ts)
         new = np.empty(n, dtype=bool)
         new[0] = True
 
