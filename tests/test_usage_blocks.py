@@ -65,11 +65,15 @@ def test_blocks_equal_whole_arrays(monkeypatch, shared_users, period, block):
         pd.Series(pd.Categorical(["b", "a", "b"], categories=["c", "a", "b"], ordered=True)),
         pd.Series(pd.Categorical([3, 1, 3, 7], categories=[7, 3, 1, 9])),
         pd.Series(pd.Categorical(["x", "y"], categories=["y", "x"])),
+        pd.Series(["u10", "u2", "u10", "a", ""], dtype="str"),  # packed into integers
+        pd.Series(["계정-10", "계정-2", "계정-10"], dtype="str"),  # over 8 bytes: hashed as text
     ],
 )
-def test_sorted_codes_of_a_categorical_are_factorizes(values):
+def test_sorted_codes_are_factorizes(values):
     codes, uniques = usage_module._sorted_codes(values)
     expected_codes, expected = pd.factorize(values, sort=True)
     np.testing.assert_array_equal(codes, expected_codes)
     assert codes.dtype == np.int32
+    if not isinstance(values.dtype, pd.CategoricalDtype):  # as usage labels its groups
+        expected = pd.Index(expected, dtype=values.dtype)
     pd.testing.assert_index_equal(uniques, pd.Index(expected), exact=True)

@@ -96,3 +96,8 @@ def sum_blocks(fn: Callable[[int, int], np.ndarray], n: int, block: int | None =
 def all_blocks(fn: Callable[[int, int], bool], n: int, block: int | None = None) -> bool:
     """True when ``fn`` is true for every block."""
     return all(run_blocks(fn, n, block))
+
+
+def any_blocks(fn: Callable[[int, int], bool], n: int, block: int | None = None) -> bool:
+    """True when ``fn`` is true for some block."""
+    return any(run_blocks(fn, n, block))

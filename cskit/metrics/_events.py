@@ -51,6 +51,7 @@ from cskit.errors import (
     caller_stacklevel,
     format_values,
 )
+from cskit.metrics._blocks import BLOCK, any_blocks, run_blocks
 from cskit.metrics._gaps import empty_months, refuse_far_months
 
 TABLE = "events"
@@ -138,8 +139,8 @@ def _is_bool(values: pd.Series | np.ndarray) -> bool:
     return pd.api.types.is_bool_dtype(values.dtype)
 
 
-def _event_days(frame: pd.DataFrame, timestamp: str) -> np.ndarray:
-    """Days since 1970-01-01 (int64) of every event, validated.
+def _event_stamps(frame: pd.DataFrame, timestamp: str) -> np.ndarray:
+    """The events' times as a ``datetime64`` array, validated (wall clock for aware columns).
 
     A naive ``datetime64`` column is read in place (no copy); anything else goes
     through :func:`cskit._validate.as_datetime` (strings, time zones, periods).
@@ -147,11 +148,29 @@ def _event_days(frame: pd.DataFrame, timestamp: str) -> np.ndarray:
     s = frame[timestamp]
     if pd.api.types.is_datetime64_dtype(s.dtype) and not isinstance(s.dtype, pd.DatetimeTZDtype):
         arr = s.to_numpy()
-        if np.isnat(arr).any():
+        if any_blocks(lambda lo, hi: bool(np.isnat(arr[lo:hi]).any()), len(arr)):
             as_datetime(frame, timestamp, TABLE)  # raises with the row labels
-    else:
-        arr = as_datetime(frame, timestamp, TABLE).to_numpy()
-    return arr.astype("datetime64[D]").view("int64")
+        return arr
+    return as_datetime(frame, timestamp, TABLE).to_numpy()
+
+
+def _event_days(frame: pd.DataFrame, timestamp: str) -> np.ndarray:
+    """Days since 1970-01-01 (int64) of every event, validated (see :func:`_event_stamps`)."""
+    return _event_stamps(frame, timestamp).astype("datetime64[D]").view("int64")
+
+
+def _day_bounds(stamps: np.ndarray) -> tuple[int, int]:
+    """First and last day (days since 1970) of non-empty ``datetime64`` stamps, on the workers."""
+    ends = run_blocks(lambda lo, hi: (stamps[lo:hi].min(), stamps[lo:hi].max()), len(stamps))
+    first = min(lo for lo, _ in ends).astype("datetime64[D]").view("int64")
+    last = max(hi for _, hi in ends).astype("datetime64[D]").view("int64")
+    return int(first), int(last)
+
+
+def _marked(seen: np.ndarray) -> np.ndarray:
+    """``np.flatnonzero(seen)``, block by block on the workers (intp, sorted)."""
+    parts = run_blocks(lambda lo, hi: np.flatnonzero(seen[lo:hi]) + lo, len(seen), BLOCK * 8)
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def _packed_ids(values: pd.Series) -> np.ndarray | None:
@@ -359,10 +378,13 @@ def _user_days(
     check_frame(frame, TABLE)
     require_columns(frame, {"user_col": user, "time_col": timestamp, "by": by}, TABLE)
     mask = _active_mask(frame, active, event)
-    days = _event_days(frame, timestamp)
-    if len(days) and int(days.max()) - int(days.min()) > 2 * 366:  # else no placeholder fits
-        months = np.unique(days).astype("datetime64[D]").astype("datetime64[M]").view("int64")
-        refuse_far_months(months, TABLE, timestamp)
+    stamps = _event_stamps(frame, timestamp)
+    if len(stamps):
+        first, last = _day_bounds(stamps)
+        if last - first > 2 * 366:  # else no placeholder fits
+            days = stamps.astype("datetime64[D]").view("int64")
+            months = np.unique(days).astype("datetime64[D]").astype("datetime64[M]").view("int64")
+            refuse_far_months(months, TABLE, timestamp)
     users = frame[user]
     groups = frame[by] if by is not None else None
     if mask is not None:
@@ -371,12 +393,12 @@ def _user_days(
                 "No event matches the activity definition (activity=...). Widen it or check the "
                 "event names."
             )
-        days, users = days[mask], users[mask]
+        stamps, users = stamps[mask], users[mask]
         groups = groups[mask] if groups is not None else None
     codes, uniques = _codes(users, user)
     n_users = max(len(uniques), 1)
-    d0 = int(days.min())
-    n_days = int(days.max()) - d0 + 1
+    d0, last = _day_bounds(stamps)
+    n_days = last - d0 + 1
     gcodes = glabels = None
     n_entities = n_users
     if groups is not None:
@@ -387,13 +409,30 @@ def _user_days(
     if gcodes is not None:
         codes = codes + gcodes * n_users
         del gcodes
-    keys = codes.astype(dtype)
-    del codes
-    keys *= n_days
-    days -= d0
-    keys += days.astype(dtype)
-    del days
-    keys = _unique_keys(keys, size)
+    if size <= _BITMAP_LIMIT:
+        # each block marks its (entity, day) keys in one bitmap on its own worker (intp
+        # keys: a scatter free of the GIL); the marks, read in order, are the sorted keys
+        seen = np.zeros(size, dtype=bool)
+
+        def mark(lo: int, hi: int) -> None:
+            key = stamps[lo:hi].astype("datetime64[D]").view("int64")
+            key -= d0
+            key += codes[lo:hi].astype(np.intp, copy=False) * n_days
+            seen[key] = True
+
+        run_blocks(mark, len(stamps))
+        del codes
+        keys = _marked(seen).astype(dtype, copy=False)
+        del seen
+    else:
+        days = stamps.astype("datetime64[D]").view("int64")
+        keys = codes.astype(dtype)
+        del codes
+        keys *= n_days
+        days -= d0
+        keys += days.astype(dtype)
+        del days
+        keys = _unique_keys(keys, size)
     entity = keys // dtype(n_days)
     keys -= entity * dtype(n_days)  # what is left is the day
     group = entity // dtype(n_users) if glabels is not None else None
