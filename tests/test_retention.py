@@ -664,3 +664,15 @@ def test_property_arpa_and_quick_ratio(frame):
     lost = qr["lost"] > 0
     assert (qr.loc[lost, "quick_ratio"] >= 0).all()
     assert qr.loc[~lost, "quick_ratio"].isna().all()
+
+
+def test_cohort_retention_without_first_month_joiners_is_empty():
+    # every customer starts in the data's first month: with include_first=False there is
+    # no cohort at all, so the table is empty (a regression: the rows of no cohort were
+    # counted at position -1)
+    frame = pd.DataFrame({"customer_id": ["a", "a", "b"],
+                          "month": pd.PeriodIndex(["2026-01", "2026-02", "2026-01"], freq="M"),
+                          "mrr": [10.0, 10.0, 5.0]})
+    table = cskit.metrics.cohort_retention(frame, include_first=False)
+    assert table.empty
+    assert cskit.metrics.cohort_retention(frame).loc[pd.Period("2026-01", "M"), 1] == 0.5

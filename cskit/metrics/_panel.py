@@ -185,9 +185,10 @@ def customer_months(
     ordinals = months.array.asi8 if hasattr(months.array, "asi8") else months.map(lambda p: p.ordinal).to_numpy()
     ordinals = np.asarray(ordinals, dtype=np.int64)
     first, last = int(ordinals.min()), int(ordinals.max())
+    seen = _months_seen(ordinals, first, last)
     if last - first > FAR_MONTHS:  # a month typed as 9999-12 would fill the span up to it
-        refuse_far_months(np.unique(ordinals), TABLE, month)
-    empty = _empty_months(ordinals, first, last)
+        refuse_far_months(np.flatnonzero(seen) + first, TABLE, month)  # the distinct months
+    empty = _empty_months(seen, first, last)
     v = values.to_numpy()
     seg_all = seg_index = None
     if by is not None:
@@ -263,14 +264,26 @@ def _combine(frame, codes, ordinals, v, seg_all, first, last, keys, mrr, duplica
     return ukey.astype(codes.dtype), month_codes, total, seg_codes
 
 
-def _empty_months(ordinals: np.ndarray, first: int, last: int) -> np.ndarray:
-    """Months inside the frame's span without a single row, with a warning naming them.
+def _months_seen(ordinals: np.ndarray, first: int, last: int) -> np.ndarray:
+    """Which months of ``first … last`` have a row: one flag per month, marked block by block
+    on the workers (a span of a few thousand months at most once far dates are refused;
+    ordinals from any date pandas can hold stay under a few million)."""
+    seen = np.zeros(last - first + 1, dtype=bool)
+
+    def mark(lo: int, hi: int) -> None:
+        seen[ordinals[lo:hi] - first] = True
+
+    run_blocks(mark, len(ordinals))
+    return seen
+
+
+def _empty_months(seen: np.ndarray, first: int, last: int) -> np.ndarray:
+    """Months inside the frame's span without a single row (``seen``: see
+    :func:`_months_seen`), with a warning naming them.
 
     Such a month is a gap in the data (an export that missed it), not a month in
     which every customer left: read as data it would show 100 % churn.
     """
-    seen = np.zeros(last - first + 1, dtype=bool)
-    seen[ordinals - first] = True
     empty = np.flatnonzero(~seen) + first
     if len(empty):
         names = [str(m) for m in pd.PeriodIndex.from_ordinals(empty, freq="M")]

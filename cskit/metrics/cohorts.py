@@ -12,6 +12,7 @@ import pandas as pd
 
 from cskit._conventions import with_convention
 from cskit._validate import check_choice, check_period
+from cskit.metrics._blocks import run_blocks
 from cskit.metrics._panel import Panel, customer_months
 from cskit.metrics._retention_common import (
     REQUIRES,
@@ -41,10 +42,26 @@ def _cohort_setup(p: Panel, freq: str, include_first: bool):
     opened = np.bincount(starts, minlength=span)[:span] > 0  # months in which someone started
     cohorts = np.unique(per_of_month[opened])
     position = np.searchsorted(cohorts, per_of_month)  # valid for months in a cohort
-    rel_first = cust_first - p.first
-    keep = np.ones(len(p.month), dtype=bool) if include_first else rel_first > 0
-    cohort = np.where(keep, position[rel_first] if len(cohorts) else -1, -1)
-    age = p.month - cust_first
+    # per row, block by block on the workers: cohort position (−1: not in a cohort) and age
+    n = len(p.month)
+    keep = np.ones(n, dtype=bool)
+    cohort = np.empty(n, dtype=np.int64)
+    age = np.empty(n, dtype=np.int64)
+
+    def rows(lo: int, hi: int) -> None:
+        first_month = cust_first[lo:hi]
+        np.subtract(p.month[lo:hi], first_month, out=age[lo:hi])
+        rel_first = first_month - p.first
+        if not include_first:
+            np.greater(rel_first, 0, out=keep[lo:hi])
+        if not len(cohorts):
+            cohort[lo:hi] = -1
+        elif include_first:
+            np.take(position, rel_first, out=cohort[lo:hi], mode="clip")  # valid positions
+        else:
+            cohort[lo:hi] = np.where(keep[lo:hi], np.take(position, rel_first, mode="clip"), -1)
+
+    run_blocks(rows, n)
     # The latest first month in each cohort: age a is observed for every customer
     # of the cohort only while that month + a is in the data.
     latest = np.full(len(cohorts), p.first, dtype=np.int64)
