@@ -155,9 +155,11 @@ def test_user_session_time_order_is_lexsort(in_time_order):
                                   np.lexsort((ts, session_ids, users)))
 
 
-@pytest.mark.parametrize("ids", [["s9", "s10", "s9", "a", "s10", "zz"],
+@pytest.mark.parametrize("ids", [["s9", "s10", "s9", "a", "s10", "zz"], ["", "x", ""],
                                  ["세션-1", "세션-2", "세션-1"], [5, 3, 5]])
 def test_first_seen_codes_are_factorize(ids):
+    # packed short ids (the first three lists but the Korean one, over 8 bytes) and the rest
     values = pd.Series(ids, dtype="str" if isinstance(ids[0], str) else None)
     np.testing.assert_array_equal(sessions_module._first_seen_codes(values),
                                   pd.factorize(values)[0])
+

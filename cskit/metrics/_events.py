@@ -290,29 +290,8 @@ def _codes(
                 return radix[0], pd.RangeIndex(radix[1])
             codes, uniques = pd.factorize(packed)
             return codes.astype(np.int64, copy=False), pd.Index(uniques)
-    if sort:
-        packed = _packed_ids(values)
-        if packed is not None:  # short text ids: hash integers, sort only the distinct ids
-            return _sorted_packed_codes(values, packed)
     codes, uniques = pd.factorize(values, sort=sort)
     return codes.astype(np.int64, copy=False), pd.Index(uniques)
-
-
-def _sorted_packed_codes(values: pd.Series, packed: np.ndarray) -> tuple[np.ndarray, pd.Index]:
-    """``pd.factorize(values, sort=True)`` for ids packed one-to-one into ``packed``.
-
-    The packed integers are numbered in order of first appearance (hashing 8-byte
-    integers, not strings); then only the distinct ids are read back as text and
-    sorted, and each row's code is mapped to its id's rank.
-    """
-    codes, uniques = pd.factorize(packed)
-    first_row = np.empty(len(uniques), dtype=np.intp)
-    first_row[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # the first row of each id
-    labels = pd.Index(values.array.take(first_row))
-    by_text = labels.argsort()
-    rank = np.empty(len(by_text), dtype=np.int64)
-    rank[by_text] = np.arange(len(by_text))
-    return rank[codes], labels.take(by_text)
 
 
 def _unique_keys(keys: np.ndarray, size: int) -> np.ndarray:

@@ -33,10 +33,8 @@ from cskit.metrics._events import (
     _active_mask,
     _codes,
     _is_bool,
-    _packed_ids,
     _period_labels,
     _seats,
-    _sorted_packed_codes,
     _unique_keys,
 )
 from cskit.registry import cs_method
@@ -248,11 +246,7 @@ def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
             run_blocks(lambda lo, hi: np.take(rank, raw[lo:hi].astype(np.intp), out=codes[lo:hi]),
                        len(raw))
             return codes, uniques
-    packed = _packed_ids(values)
-    if packed is not None:  # short text ids: hash integers, sort only the distinct ids
-        codes, uniques = _sorted_packed_codes(values, packed)
-    else:
-        codes, uniques = pd.factorize(values, sort=True)
+    codes, uniques = pd.factorize(values, sort=True)
     codes = _small(codes, len(uniques))
     uniques = pd.Index(uniques)
     if values.dtype == object:  # labels typed as grouping infers them (text: str)
