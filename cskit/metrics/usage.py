@@ -123,12 +123,14 @@ def usage(
     ts = as_datetime(frame, time_col, TABLE)
     if frame[unit].isna().any():
         _codes(frame[unit], unit)  # raises: names the missing ids
-    # the rows' units, numbered in sorted order (the groups' order)
-    unit_codes, units = _sorted_codes(frame[unit])
+    # the rows' units, numbered in sorted order (the groups' order), and for accounts their
+    # users: two numberings at once on the workers (each hash pass holds the GIL only in part)
     if per == "account":
-        ucodes, users = _codes(frame[user_col], user_col)
+        (unit_codes, units), (ucodes, users) = run_tasks(
+            [lambda: _sorted_codes(frame[unit]), lambda: _codes(frame[user_col], user_col)])
         ucodes = _small(ucodes, len(users))
     else:
+        unit_codes, units = _sorted_codes(frame[unit])
         ucodes, users = unit_codes, units
     feats = None
     if key_features is not None:
