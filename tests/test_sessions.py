@@ -163,3 +163,22 @@ def test_first_seen_codes_are_factorize(ids):
     np.testing.assert_array_equal(sessions_module._first_seen_codes(values),
                                   pd.factorize(values)[0])
 
+
+
+@pytest.mark.parametrize("rows", [[0, 1, 2, 3], [3, 1, 0, 2], [1, 0, 2, 3]])
+def test_given_sessions_starting_together_keep_first_appearance(rows):
+    # u1's sessions "b" and "a" both start at 09:00; "b" appears first in the log, so it is
+    # listed first (by user, start, then first appearance), whatever path orders the events:
+    # two counting sorts for a log in time order, a three-key sort for any other log
+    ev = pd.DataFrame({
+        "user_id": ["u0", "u1", "u1", "u1"],
+        "session_id": ["z", "b", "a", "a"],
+        "timestamp": pd.to_datetime(["2026-10-01 08:00", "2026-10-01 09:00",
+                                     "2026-10-01 09:00", "2026-10-01 09:20"]),
+    }).iloc[rows].reset_index(drop=True)
+    out = ev.cs.sessions()
+    first_b = rows.index(1) < min(rows.index(2), rows.index(3))  # which id appears first
+    expected = ["z", "b", "a"] if first_b else ["z", "a", "b"]
+    assert out["session"].tolist() == expected
+    assert out["events"].tolist() == ([1, 1, 2] if first_b else [1, 2, 1])
+    assert out["duration_s"].tolist() == ([0.0, 0.0, 1200.0] if first_b else [0.0, 1200.0, 0.0])
