@@ -74,7 +74,7 @@ _PARALLEL_ROWS = 2 * BLOCK
 
 
 def _parallel_order(codes: np.ndarray, top: int, parts: int) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_radix_order` of ``parts`` slices at once, merged by counting.
+    """:func:`_one_order` of ``parts`` slices at once, merged by counting.
 
     Each slice is sorted on its own thread (NumPy's sorts release the GIL) and
     counts its codes. A row of code ``c`` then lands after every row of a smaller
@@ -113,12 +113,14 @@ def _parallel_order(codes: np.ndarray, top: int, parts: int) -> tuple[np.ndarray
 def stable_order(codes: np.ndarray, *, counts: bool = False):
     """``np.argsort(codes, kind="stable")`` for non-negative integer codes, in linear time.
 
-    NumPy sorts 16-bit integers with a radix sort: codes below 2**16 take one
-    pass, codes below 2**32 two (low half, then high half: a least-significant-digit
-    radix sort, stable by construction). Millions of rows are sorted in slices on
-    every core and merged by counting (:func:`_parallel_order`) when the table of
-    counts stays smaller than the rows. ``counts=True`` also returns
-    ``np.bincount(codes)`` (free when the slices counted them).
+    Dense codes (the largest below about four times the number of rows) are placed
+    by a counting sort; sparser ones below 2**32 by NumPy's radix sort of 16-bit
+    keys, in one pass or two (low half, then high half: a least-significant-digit
+    radix sort, stable by construction); others by NumPy's stable sort. Millions of
+    rows are sorted in slices on every core and merged by counting
+    (:func:`_parallel_order`) when the table of counts stays smaller than the rows.
+    ``counts=True`` also returns ``np.bincount(codes)`` (free when the sort counted
+    them).
 
     Examples
     --------
