@@ -144,15 +144,18 @@ def test_property_longer_timeout_never_makes_more_sessions(gaps, t1, t2):
 
 
 @pytest.mark.parametrize("in_time_order", [True, False])
-def test_user_session_time_order_is_lexsort(in_time_order):
+def test_user_session_cut_is_lexsort(in_time_order):
     # counting sorts by session then user = lexsort by (user, session, time) when the log is
     # in time order; many ties in time, sessions numbered across users
     rng = np.random.default_rng(11)
     ts = rng.integers(0, 40, 5_000)
     ts = np.sort(ts) if in_time_order else ts
     users, session_ids = rng.integers(0, 30, 5_000), rng.integers(0, 200, 5_000)
-    np.testing.assert_array_equal(sessions_module._user_session_time_order(users, session_ids, ts),
-                                  np.lexsort((ts, session_ids, users)))
+    order, new = sessions_module._user_session_cut(users, session_ids, ts)
+    expected = np.lexsort((ts, session_ids, users))
+    np.testing.assert_array_equal(order, expected)
+    pair = users[expected] * 1_000 + session_ids[expected]
+    np.testing.assert_array_equal(new, np.r_[True, pair[1:] != pair[:-1]])
 
 
 @pytest.mark.parametrize("ids", [["s9", "s10", "s9", "a", "s10", "zz"], ["", "x", ""],

@@ -163,16 +163,42 @@ def _first_seen_codes(values: pd.Series) -> np.ndarray:
     return pc.dictionary_encode(pa.array(packed)).indices.to_numpy(zero_copy_only=False)
 
 
-def _user_session_time_order(ucodes: np.ndarray, scodes: np.ndarray,
-                             ts: np.ndarray) -> np.ndarray:
-    """``np.lexsort((ts, scodes, ucodes))``. Events in time order (the usual log) need no
-    comparison of times: two stable counting sorts, by session and then by user."""
-    if len(ts) > 1 and not all_blocks(
-        lambda lo, hi: bool((ts[lo + 1:hi + 1] >= ts[lo:hi]).all()), len(ts) - 1
+def _user_session_cut(ucodes: np.ndarray, scodes: np.ndarray,
+                      ts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Events ordered as ``np.lexsort((ts, scodes, ucodes))``, and True where a session starts.
+
+    Events in time order (the usual log) need no comparison of times: two stable
+    counting sorts, by session and then by user; a session then starts wherever the
+    session code changes and at each user's first event (from the user counts the
+    second sort returns). Any other log is sorted on the three keys.
+    """
+    n = len(ts)
+    new = np.empty(n, dtype=bool)
+    new[0] = True
+    if n > 1 and not all_blocks(
+        lambda lo, hi: bool((ts[lo + 1:hi + 1] >= ts[lo:hi]).all()), n - 1
     ):
-        return np.lexsort((ts, scodes, ucodes))
+        order = np.lexsort((ts, scodes, ucodes))
+        pair = ucodes * (int(scodes.max()) + 1) + scodes  # (user, session) as one code
+
+        def pair_edges(lo: int, hi: int) -> None:
+            ps = pair[order[max(lo - 1, 0):hi]]  # a new session where (user, session) changes
+            np.not_equal(ps[1:], ps[:-1], out=new[max(lo, 1):hi])
+
+        run_blocks(pair_edges, n)
+        return order, new
     order = stable_order(scodes)
-    return order[stable_order(ucodes[order])]
+    by_user, counts = stable_order(ucodes[order], counts=True)
+    order = order[by_user]
+    del by_user
+
+    def session_edges(lo: int, hi: int) -> None:
+        ids = scodes[order[max(lo - 1, 0):hi]]
+        np.not_equal(ids[1:], ids[:-1], out=new[max(lo, 1):hi])
+
+    run_blocks(session_edges, n)
+    new[np.cumsum(counts[counts > 0])[:-1]] = True  # each user's first event
+    return order, new
 
 
 def _gather(values: np.ndarray, order: np.ndarray) -> np.ndarray:
@@ -277,18 +303,7 @@ def _sessionize(
     tasks += [lambda: _first_seen_codes(sub[session_col])] if given else []
     ucodes, *rest = run_tasks(tasks)
     if given:
-        scodes = rest[0]
-        pair = ucodes * (int(scodes.max()) + 1) + scodes  # (user, session) as one code
-        order = _user_session_time_order(ucodes, scodes, ts)
-        new = np.empty(n, dtype=bool)
-        new[0] = True
-
-        def pair_edges(lo: int, hi: int, pair=pair, order=order, new=new) -> None:
-            ps = pair[order[max(lo - 1, 0):hi]]  # a new session where (user, session) changes
-            np.not_equal(ps[1:], ps[:-1], out=new[max(lo, 1):hi])
-
-        run_blocks(pair_edges, n)
-        del pair
+        order, new = _user_session_cut(ucodes, rest[0], ts)
         t_sorted = _gather(ts, order)
     else:
         limit = _timeout(timeout)
