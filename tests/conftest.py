@@ -1,9 +1,19 @@
 """Shared fixtures: the sample company, small hand-made frames, and a check
-that a metric leaves the caller's frame exactly as it was."""
+that a metric leaves the caller's frame exactly as it was.
+
+Also: a notebook kernel that dies before answering its first message is started again
+(twice at most). Under ``pytest -n`` several kernels start at once, each on ports picked
+at random, and a kernel occasionally loses a port to another process and exits at once
+(an upstream race: jupyter_client picks the ports, then the kernel binds them); nbval
+then reports every cell of that notebook as an error although nothing in it ran. The
+patch is process-wide, and ``make test`` collects ``tests/`` with the notebooks, so it
+covers them; a kernel that cannot start three times still fails the run.
+"""
 
 from __future__ import annotations
 
 import copy
+import logging
 import os
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -23,6 +33,37 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("cskit")
+
+_KERNEL_ATTEMPTS = 3
+
+
+def _retry_kernel_start() -> None:
+    """Wrap ``nbval.kernel.start_new_kernel`` so a kernel that died at start is replaced."""
+    try:
+        from nbval import kernel
+    except ImportError:  # nbval not installed: no notebooks to run
+        return
+    if getattr(kernel.start_new_kernel, "_cskit_retry", False):
+        return
+    start = kernel.start_new_kernel
+    log = logging.getLogger(__name__)
+
+    def start_with_retry(*args, **kwargs):
+        for attempt in range(1, _KERNEL_ATTEMPTS + 1):
+            try:
+                return start(*args, **kwargs)
+            except RuntimeError as exc:  # "Kernel died before replying to kernel_info"
+                if attempt == _KERNEL_ATTEMPTS:
+                    raise
+                log.warning("notebook kernel did not start (%s); new kernel, attempt %d of %d",
+                            exc, attempt + 1, _KERNEL_ATTEMPTS)
+        raise AssertionError("unreachable")
+
+    start_with_retry._cskit_retry = True
+    kernel.start_new_kernel = start_with_retry
+
+
+_retry_kernel_start()
 
 
 @pytest.fixture(scope="session")
