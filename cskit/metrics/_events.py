@@ -167,6 +167,19 @@ def _day_bounds(stamps: np.ndarray) -> tuple[int, int]:
     return int(first), int(last)
 
 
+def days_to_periods(d0: int, n_days: int, freq: str | None) -> tuple[np.ndarray | None, pd.Index]:
+    """The period code (in period order) of each of the ``n_days`` days from ``d0``, and the
+    periods; one period for None. The days are labelled once and the rows look their day
+    up, instead of one period per row. ``None`` for a span of millennia (label the rows)."""
+    if freq is None:
+        return np.zeros(n_days, dtype=np.int32), pd.Index([0])
+    if n_days > 5_000_000:
+        return None, pd.Index([])
+    days = np.arange(d0, d0 + n_days, dtype=np.int64).astype("datetime64[D]")
+    per_day, periods = pd.factorize(pd.PeriodIndex(days, freq=freq), sort=True)
+    return per_day.astype(np.int32), periods
+
+
 def _marked(seen: np.ndarray) -> np.ndarray:
     """``np.flatnonzero(seen)``, block by block on the workers (intp, sorted)."""
     parts = run_blocks(lambda lo, hi: np.flatnonzero(seen[lo:hi]) + lo, len(seen), BLOCK * 8)

@@ -68,15 +68,6 @@ def row_codes(stamps: np.ndarray, d0: int, per_day: np.ndarray, unit_codes: np.n
     return out
 
 
-def day_range(stamps: np.ndarray) -> tuple[int, int]:
-    """First day (days since 1970) and number of days the datetime64 ``stamps`` span."""
-    if len(stamps) == 0:
-        return 0, 1
-    ends = run_blocks(lambda lo, hi: (stamps[lo:hi].min(), stamps[lo:hi].max()), len(stamps))
-    first = min(lo for lo, _ in ends).astype("datetime64[D]").view("int64")
-    last = max(hi for _, hi in ends).astype("datetime64[D]").view("int64")
-    return int(first), int(last) - int(first) + 1
-
 
 def fits(n_rows: int, n_units: int, n_days: int, n_groups: int, n_features: int) -> bool:
     """Whether the day and feature bitmaps stay within the size the whole-array version allows."""

@@ -38,9 +38,16 @@ from cskit._validate import (
     require_columns,
 )
 from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
-from cskit.metrics._blocks import all_blocks, run_blocks, run_tasks
-from cskit.metrics._events import TABLE, ActiveFilter, _active_mask, _codes, _packed_ids
-from cskit.metrics._take import stable_order, take_values, time_then_group_order
+from cskit.metrics._blocks import run_blocks, run_tasks
+from cskit.metrics._events import (
+    TABLE,
+    ActiveFilter,
+    _active_mask,
+    _codes,
+    _packed_ids,
+    days_to_periods,
+)
+from cskit.metrics._take import in_time_order, stable_order, take_values, time_then_group_order
 from cskit.registry import cs_method
 
 COLUMNS = ["sessions", "total_seconds", "session_duration", "median_seconds"]
@@ -175,9 +182,7 @@ def _user_session_cut(ucodes: np.ndarray, scodes: np.ndarray,
     n = len(ts)
     new = np.empty(n, dtype=bool)
     new[0] = True
-    if n > 1 and not all_blocks(
-        lambda lo, hi: bool((ts[lo + 1:hi + 1] >= ts[lo:hi]).all()), n - 1
-    ):
+    if not in_time_order(ts):
         order = np.lexsort((ts, scodes, ucodes))
         pair = ucodes * (int(scodes.max()) + 1) + scodes  # (user, session) as one code
 
@@ -537,8 +542,7 @@ def _duration_by_period(cut: _Cut, freq: str | None) -> pd.DataFrame | float:
         )
         out.index = pd.PeriodIndex(out.index, name="period")
     else:
-        days = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]")
-        per_day, periods = pd.factorize(pd.PeriodIndex(days, freq=freq), sort=True)
+        per_day, periods = days_to_periods(lo, hi - lo + 1, freq)
         day -= lo
         codes = per_day[day]
         del day

@@ -32,10 +32,12 @@ from cskit.metrics._events import (
     ActiveFilter,
     _active_mask,
     _codes,
+    _day_bounds,
     _is_bool,
     _period_labels,
     _seats,
     _unique_keys,
+    days_to_periods,
 )
 from cskit.registry import cs_method
 
@@ -141,8 +143,9 @@ def usage(
     unit_codes = _small(unit_codes, n_units)
     stamps = ts.to_numpy()
     del ts
-    d0, n_days = _counts.day_range(stamps)
-    per_day, periods = _days_to_periods(d0, n_days, freq if len(stamps) else None)
+    d0, last = _day_bounds(stamps) if len(stamps) else (0, 0)
+    n_days = last - d0 + 1
+    per_day, periods = days_to_periods(d0, n_days, freq if len(stamps) else None)
     n_groups = max(len(periods), 1) * n_units
     if per_day is not None:  # each row's day, period and (period, unit) group, on the workers
         codes = _counts.row_codes(stamps, d0, per_day, unit_codes, n_units, n_groups)
@@ -256,19 +259,6 @@ def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     elif uniques.dtype != values.dtype and not isinstance(values.dtype, pd.CategoricalDtype):
         uniques = uniques.astype(values.dtype)
     return codes, uniques
-
-
-def _days_to_periods(d0: int, n_days: int, freq: str | None) -> tuple[np.ndarray | None, pd.Index]:
-    """The period code (in period order) of each of the ``n_days`` days from ``d0``, and the
-    periods; one period for None. The days are labelled once and the rows look their day
-    up, instead of one period per row. ``None`` for a span of millennia (label the rows)."""
-    if freq is None:
-        return np.zeros(n_days, dtype=np.int32), pd.Index([0])
-    if n_days > 5_000_000:
-        return None, pd.Index([])
-    days = np.arange(d0, d0 + n_days, dtype=np.int64).astype("datetime64[D]")
-    per_day, periods = pd.factorize(pd.PeriodIndex(days, freq=freq), sort=True)
-    return per_day.astype(np.int32), periods
 
 
 def pcode_of_days(pcode: np.ndarray, day: np.ndarray, n_days: int) -> np.ndarray:
