@@ -370,7 +370,9 @@ def _parse_dates(frame: pd.DataFrame, column: str, table: str) -> pd.Series:
     if isinstance(s.dtype, pd.PeriodDtype):
         return s.dt.to_timestamp()
     if isinstance(s.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(s.dtype):
-        return s.copy()
+        # a new Series on the same data: copy-on-write (pandas 3) copies it if it is ever
+        # written to, so the caller's frame stays as it is without a copy of every time
+        return s.copy(deep=False)
     if (
         pd.api.types.is_numeric_dtype(s.dtype)
         and not pd.api.types.is_bool_dtype(s.dtype)

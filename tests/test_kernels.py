@@ -262,3 +262,23 @@ def test_a_forked_child_gets_its_own_pool(monkeypatch):
 def _count_rows_in_blocks() -> list[int]:
     with tiny_blocks():
         return _blocks.sum_blocks(lambda lo, hi: np.array([hi - lo]), 20).tolist()
+
+
+def test_blocks_inside_a_task_run_on_the_worker(monkeypatch):
+    """Blocks split inside a task already on the pool (numbering two id columns at once,
+    each a step at a time) run on that worker: queued behind it, they would wait for ever."""
+    import threading
+
+    monkeypatch.setenv("CSKIT_THREADS", "2")
+    monkeypatch.setattr(_blocks, "_POOL", None)
+
+    def task(k: int) -> int:
+        return int(_blocks.sum_blocks(lambda lo, hi: np.array([(hi - lo) * k]), 50, 7)[0])
+
+    got = []
+    runner = threading.Thread(  # a hang fails the test instead of freezing it
+        target=lambda: got.append(_blocks.run_tasks([lambda k=k: task(k) for k in (1, 2, 3)])),
+        daemon=True)
+    runner.start()
+    runner.join(timeout=60)
+    assert got == [[50, 100, 150]]

@@ -14,6 +14,7 @@ import cskit  # noqa: F401  (registers the accessor)
 from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
 
 sessions_module = importlib.import_module("cskit.metrics.sessions")
+log_sessions_module = importlib.import_module("cskit.metrics._log_sessions")
 
 
 def events(rows: list[tuple[object, str]], **extra: list[object]) -> pd.DataFrame:
@@ -163,7 +164,7 @@ def test_user_session_cut_is_lexsort(in_time_order):
 def test_first_seen_codes_are_factorize(ids):
     # packed short ids (the first three lists but the Korean one, over 8 bytes) and the rest
     values = pd.Series(ids, dtype="str" if isinstance(ids[0], str) else None)
-    np.testing.assert_array_equal(sessions_module._first_seen_codes(values),
+    np.testing.assert_array_equal(log_sessions_module.first_seen_codes(values),
                                   pd.factorize(values)[0])
 
 
@@ -185,3 +186,72 @@ def test_given_sessions_starting_together_keep_first_appearance(rows):
     assert out["session"].tolist() == expected
     assert out["events"].tolist() == ([1, 1, 2] if first_b else [1, 2, 1])
     assert out["duration_s"].tolist() == ([0.0, 0.0, 1200.0] if first_b else [0.0, 1200.0, 0.0])
+
+
+def test_log_in_time_order_is_cut_from_first_and_last_rows_by_hand():
+    # u2's session x (rows 0, 3) and u1's sessions y (rows 1, 4) and z (row 2) interleave
+    ev = pd.DataFrame({
+        "user_id": ["u2", "u1", "u1", "u2", "u1"],
+        "session_id": ["x", "y", "z", "x", "y"],
+        "timestamp": pd.to_datetime(["2026-10-01 09:00", "2026-10-01 09:01", "2026-10-01 09:02",
+                                     "2026-10-01 09:05", "2026-10-01 09:30"]),
+        "duration_s": [10, 20, 30, 40, 50],
+    })
+    found = log_sessions_module.log_sessions(ev["user_id"], ev["session_id"], "user_id",
+                                             events=True)
+    assert found.first.tolist() == [0, 1, 2] and found.last.tolist() == [3, 4, 2]
+    assert found.events.tolist() == [2, 2, 1]
+    assert found.by_user.tolist() == [1, 2, 0]  # u1 (y, z), then u2 (x)
+    out = ev.cs.sessions()
+    assert out["session"].tolist() == ["y", "z", "x"]
+    # y: 09:01 → 09:30 plus 50 s on its last screen; z: one event of 30 s; x: 5 min + 40 s
+    assert out["duration_s"].tolist() == [29 * 60 + 50, 30, 5 * 60 + 40]
+    assert ev.cs.session_duration(period=None) == pytest.approx((1790 + 30 + 340) / 3)
+
+
+def test_a_session_id_used_by_two_users_is_two_sessions():
+    ev = pd.DataFrame({"user_id": ["a", "b", "a"], "session_id": ["s", "s", "s"],
+                       "timestamp": pd.to_datetime(["2026-10-01 09:00", "2026-10-01 09:01",
+                                                    "2026-10-01 09:10"])})
+    assert log_sessions_module.log_sessions(ev["user_id"], ev["session_id"], "user_id",
+                                            events=False) is None  # the sort handles it
+    out = ev.cs.sessions()
+    assert out["user_id"].tolist() == ["a", "b"] and out["events"].tolist() == [2, 1]
+    assert out["duration_s"].tolist() == [600.0, 0.0]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_log_in_time_order_equals_sorting_the_events(monkeypatch, seed):
+    # the cut from first and last rows against the sort by (user, session, time), in steps
+    # of a few rows: ids of every kind, ties in time, one-event sessions, aware times
+    from cskit.metrics import _ids
+
+    rng = np.random.default_rng(seed)
+    n_sessions = 120
+    owner = rng.integers(0, 15, n_sessions)
+    start = np.sort(rng.integers(0, 86_400 * 40, n_sessions)) // (60 if seed % 2 else 1)
+    rows = [(owner[s], s, start[s] + gap) for s in range(n_sessions)
+            for gap in np.sort(rng.integers(0, 1_800, int(rng.integers(1, 5))))]
+    log = pd.DataFrame(rows, columns=["u", "s", "t"]).sort_values("t", kind="stable")
+    user_ids = [np.char.add("user", log["u"].astype(str)), log["u"].to_numpy() * 3 - 7,
+                np.char.add("고객-", log["u"].astype(str))][seed % 3]
+    session_ids = [np.char.add("S", log["s"].astype(str)), log["s"].to_numpy() + 10**6,
+                   np.char.add("session-", log["s"].astype(str))][seed // 3 % 3]
+    ev = pd.DataFrame({"user_id": user_ids, "session_id": session_ids,
+                       "timestamp": pd.Timestamp("2026-03-01") + pd.to_timedelta(log["t"], "s"),
+                       "duration_s": rng.integers(0, 90, len(log)) if seed % 4 else
+                       np.where(rng.random(len(log)) < 0.3, np.nan, rng.random(len(log)) * 60)})
+    if seed % 5 == 4:
+        ev["timestamp"] = ev["timestamp"].dt.tz_localize("Europe/Paris", nonexistent="shift_forward")
+    if seed % 6 == 5:
+        ev["user_id"] = ev["user_id"].astype("category")
+    monkeypatch.setattr(log_sessions_module, "STEP", 8)
+    monkeypatch.setattr(_ids, "STEP", 8)
+    assert log_sessions_module.log_sessions(ev["user_id"], ev["session_id"], "user_id",
+                                            events=True) is not None
+    cut = (ev.cs.sessions(), ev.cs.session_duration(), ev.cs.session_duration(period=None))
+    monkeypatch.setattr(sessions_module, "log_sessions", lambda *args, **kwargs: None)
+    sort = (ev.cs.sessions(), ev.cs.session_duration(), ev.cs.session_duration(period=None))
+    pd.testing.assert_frame_equal(cut[0], sort[0], check_exact=True)
+    pd.testing.assert_frame_equal(cut[1], sort[1], check_exact=True)
+    assert cut[2] == sort[2]

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cskit.metrics import _blocks
+from cskit.metrics import _blocks, _ids
 from cskit.metrics import _usage_counts as counts
 
 usage_module = importlib.import_module("cskit.metrics.usage")
@@ -44,7 +44,8 @@ def test_blocks_equal_whole_arrays(monkeypatch, shared_users, period, block):
     ev = events(block + len(str(period)), shared_users)
     kw = {"period": period, "key_features": ["report", "export"], "activity": ["login", "report"]}
     monkeypatch.setattr(_blocks, "BLOCK", block)
-    monkeypatch.setattr(counts, "BLOCK", block)
+    monkeypatch.setattr(counts, "STEP", block)
+    monkeypatch.setattr(_ids, "STEP", block)
     by_blocks = usage_module.usage(ev, **kw)
     monkeypatch.setattr(counts, "fits", lambda *args: False)
     whole = usage_module.usage(ev, **kw)

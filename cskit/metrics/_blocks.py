@@ -17,6 +17,7 @@ block each instead of one full-length array each.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
@@ -28,8 +29,12 @@ T = TypeVar("T")
 #: Rows per block. Large enough that NumPy's per-call overhead is negligible, small
 #: enough that a block's temporaries stay in the tens of MiB.
 BLOCK = 1 << 20
+#: Rows per step of the passes that read a column a little at a time: each step's
+#: temporaries (a few hundred KiB) stay in the CPU cache and are reused from step to step.
+STEP = 1 << 16
 
 _POOL: ThreadPoolExecutor | None = None
+_PREFIX = "cskit-worker"
 
 
 def workers() -> int:
@@ -47,7 +52,7 @@ def workers() -> int:
 def _pool() -> ThreadPoolExecutor:
     global _POOL
     if _POOL is None:
-        _POOL = ThreadPoolExecutor(max_workers=workers(), thread_name_prefix="cskit")
+        _POOL = ThreadPoolExecutor(max_workers=workers(), thread_name_prefix=_PREFIX)
     return _POOL
 
 
@@ -69,17 +74,23 @@ def bounds(n: int, block: int | None = None) -> list[tuple[int, int]]:
     return [(lo, min(lo + block, n)) for lo in range(0, n, block)]
 
 
+def _inline() -> bool:
+    """Whether to run here rather than on the pool: one core, or already on a worker (a
+    worker waiting for work queued behind it on its own pool would wait for ever)."""
+    return workers() == 1 or threading.current_thread().name.startswith(_PREFIX)
+
+
 def run_blocks(fn: Callable[[int, int], T], n: int, block: int | None = None) -> list[T]:
     """``[fn(start, stop) for each block]``, computed in parallel, in block order."""
     parts = bounds(n, block)
-    if len(parts) == 1 or workers() == 1:
+    if len(parts) == 1 or _inline():
         return [fn(lo, hi) for lo, hi in parts]
     return list(_pool().map(lambda b: fn(*b), parts))
 
 
 def run_tasks(fns: list[Callable[[], T]]) -> list[T]:
     """``[fn() for fn in fns]``, computed in parallel (independent columns of one result)."""
-    if len(fns) < 2 or workers() == 1:
+    if len(fns) < 2 or _inline():
         return [fn() for fn in fns]
     return list(_pool().map(lambda fn: fn(), fns))
 

@@ -51,8 +51,9 @@ from cskit.errors import (
     caller_stacklevel,
     format_values,
 )
-from cskit.metrics._blocks import BLOCK, any_blocks, run_blocks
+from cskit.metrics._blocks import BLOCK, STEP, any_blocks, run_blocks
 from cskit.metrics._gaps import empty_months, refuse_far_months
+from cskit.metrics._ids import id_packer, radix_codes, sorted_text_codes
 
 TABLE = "events"
 ActiveFilter = (
@@ -180,87 +181,27 @@ def days_to_periods(d0: int, n_days: int, freq: str | None) -> tuple[np.ndarray 
     return per_day.astype(np.int32), periods
 
 
+def _distinct_months(stamps: np.ndarray, first: int, last: int) -> np.ndarray:
+    """Ordinals of the months that have a stamp (``first``/``last``: the first and last
+    day): one flag per month of the span, marked block by block on the workers — not a
+    sort of every row. A span pandas can hold has a few million months at most."""
+    m0, m1 = (np.array([first, last], dtype="datetime64[D]").astype("datetime64[M]")
+              .view("int64").tolist())
+    seen = np.zeros(m1 - m0 + 1, dtype=bool)
+
+    def mark(lo: int, hi: int) -> None:
+        month = stamps[lo:hi].astype("datetime64[M]").view("int64")
+        month -= m0
+        seen[month.astype(np.intp, copy=False)] = True  # intp: a scatter free of the GIL
+
+    run_blocks(mark, len(stamps), STEP * 4)
+    return np.flatnonzero(seen) + m0
+
+
 def _marked(seen: np.ndarray) -> np.ndarray:
     """``np.flatnonzero(seen)``, block by block on the workers (intp, sorted)."""
     parts = run_blocks(lambda lo, hi: np.flatnonzero(seen[lo:hi]) + lo, len(seen), BLOCK * 8)
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
-
-
-def _packed_ids(values: pd.Series) -> np.ndarray | None:
-    """Short Arrow-backed string ids packed into uint64 keys, exactly; None when not possible.
-
-    Hashing tens of millions of strings against a table of hundreds of
-    thousands of ids is slow (the table does not fit in the CPU cache). Ids of
-    at most 8 bytes ("U000123", numeric strings, short codes) are instead read
-    straight from the Arrow buffers and packed into one 64-bit integer each —
-    a one-to-one map (variable lengths up to 7 bytes keep the length in the
-    last byte) — and integers factorise several times faster than strings.
-    """
-    to_arrow = getattr(values.array, "__arrow_array__", None)
-    if to_arrow is None or len(values) == 0:
-        return None
-    try:
-        import pyarrow as pa
-    except ImportError:  # pragma: no cover - pandas stores strings in Arrow only with pyarrow
-        return None
-    data = to_arrow()
-    if isinstance(data, pa.ChunkedArray):
-        data = data.combine_chunks()
-    large = pa.types.is_large_string(data.type)
-    if not (large or pa.types.is_string(data.type)) or data.null_count:
-        return None
-    _, offsets_buf, data_buf = data.buffers()
-    width = 8 if large else 4
-    offsets = np.frombuffer(offsets_buf, dtype=np.int64 if large else np.int32,
-                            count=len(data) + 1, offset=data.offset * width).astype(np.int64)
-    lengths = np.diff(offsets)
-    longest, shortest = int(lengths.max()), int(lengths.min())
-    if longest > 8 or (longest == 8 and shortest < 8) or data_buf is None:
-        return None
-    n, first = len(data), int(offsets[0])
-    raw = np.frombuffer(data_buf, dtype=np.uint8, count=int(offsets[-1]) - first, offset=first)
-    if shortest == longest:  # fixed width: the bytes are a (rows × width) block
-        if longest == 8:
-            return raw.view(np.uint64).copy()
-        packed = np.zeros((n, 8), dtype=np.uint8)
-        packed[:, :longest] = raw.reshape(n, longest)
-        return packed.view(np.uint64).ravel()
-    packed = np.zeros((n, 8), dtype=np.uint8)
-    start = offsets[:-1] - first
-    for k in range(longest):  # byte positions (at most 7), not rows
-        has = lengths > k
-        packed[has, k] = raw[start[has] + k]
-    packed[:, 7] = lengths
-    return packed.view(np.uint64).ravel()
-
-
-def _radix_codes(packed: np.ndarray) -> tuple[np.ndarray, int] | None:
-    """Dense-ish codes of packed ids without hashing: a mixed-radix number per id.
-
-    Each 2-byte slice of the 8-byte key takes few distinct values in practice
-    (ids such as "U000123" vary in a few digits): number the values present in
-    each slice (a 65,536-entry lookup table) and combine the slices as digits.
-    The map is one-to-one; the codes span ``[0, size)`` where ``size`` is the
-    product of the slices' counts — at least the number of distinct ids. None
-    when that product is too large to be useful (then the caller factorises).
-    """
-    words = packed.view(np.uint16).reshape(-1, 4)
-    limit = min(4 * len(packed) + 1024, _INT32_MAX)
-    codes = np.zeros(len(packed), dtype=np.int32)
-    size = 1
-    for k in range(4):  # the four 2-byte slices of the key, not rows
-        column = words[:, k]
-        present = np.bincount(column, minlength=65536) > 0
-        count = int(present.sum())
-        if count == 1:
-            continue
-        size *= count
-        if size > limit:
-            return None
-        lookup = (np.cumsum(present) - 1).astype(np.int32)
-        codes *= np.int32(count)
-        codes += lookup[column]
-    return codes, size
 
 
 def _codes(
@@ -270,11 +211,12 @@ def _codes(
 
     Whole-number ids spanning a small range are used as they are (offset to 0,
     so the order is kept), which skips a hash pass over tens of millions of rows.
-    ``sort=True`` numbers the values in sorted order. The distinct values then
+    ``sort=True`` numbers the values in sorted order (short text ids without hashing:
+    :func:`cskit.metrics._ids.sorted_text_codes`). The distinct values then
     form a range that may hold ids not present; ``exact=True`` lists only the
     values present (for group labels). Without either, short string ids are
-    packed into integers first (:func:`_packed_ids`) and numbered without
-    hashing when possible (:func:`_radix_codes`); the "distinct values" are
+    packed into integers first (:func:`cskit.metrics._ids.id_packer`) and numbered
+    without hashing when possible (:func:`cskit.metrics._ids.radix_codes`); the "distinct values" are
     then a range of codes: use them to count, not to label.
     """
     if isinstance(values.dtype, pd.CategoricalDtype) and not exact:
@@ -295,13 +237,18 @@ def _codes(
         lo, hi = int(arr.min()), int(arr.max())
         if hi - lo < 4 * len(arr) + 1024:
             return arr.astype(np.int64) - lo, pd.RangeIndex(lo, hi + 1)
-    if not sort and not exact:
-        packed = _packed_ids(values)
-        if packed is not None:  # codes stand for the ids: use them to count, not to label
-            radix = _radix_codes(packed)
+    if sort:
+        found = sorted_text_codes(values)
+        if found is not None:  # short text ids numbered in sorted order, without hashing
+            codes, rows = found
+            return codes.astype(np.int64), pd.Index(values.array.take(rows))
+    elif not exact:
+        pack = id_packer(values)
+        if pack is not None:  # codes stand for the ids: use them to count, not to label
+            radix = radix_codes(pack, len(values))
             if radix is not None:
                 return radix[0], pd.RangeIndex(radix[1])
-            codes, uniques = pd.factorize(packed)
+            codes, uniques = pd.factorize(pack(0, len(values)))
             return codes.astype(np.int64, copy=False), pd.Index(uniques)
     codes, uniques = pd.factorize(values, sort=sort)
     return codes.astype(np.int64, copy=False), pd.Index(uniques)
@@ -374,9 +321,7 @@ def _user_days(
     if len(stamps):
         first, last = _day_bounds(stamps)
         if last - first > 2 * 366:  # else no placeholder fits
-            days = stamps.astype("datetime64[D]").view("int64")
-            months = np.unique(days).astype("datetime64[D]").astype("datetime64[M]").view("int64")
-            refuse_far_months(months, TABLE, timestamp)
+            refuse_far_months(_distinct_months(stamps, first, last), TABLE, timestamp)
     users = frame[user]
     groups = frame[by] if by is not None else None
     if mask is not None:

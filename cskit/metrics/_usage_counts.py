@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cskit.metrics._blocks import BLOCK, all_blocks, run_blocks
+from cskit.metrics._blocks import STEP, all_blocks, run_blocks
 from cskit.metrics._events import _BITMAP_LIMIT
 
 
@@ -41,7 +41,7 @@ def row_codes(stamps: np.ndarray, d0: int, per_day: np.ndarray, unit_codes: np.n
 
     ``stamps`` are the rows' datetime64 values, ``d0`` the first day (days since
     1970), ``per_day`` the period code of each day from ``d0``. When the groups are
-    no more than a block's rows, each block also counts its rows per group (the
+    no more than a step's rows, each step also counts its rows per group (the
     counts are integers: their sum is exact in any order).
     """
     n = len(stamps)
@@ -59,8 +59,8 @@ def row_codes(stamps: np.ndarray, d0: int, per_day: np.ndarray, unit_codes: np.n
         group += unit_codes[lo:hi]
         return np.bincount(group, minlength=n_groups) if count else None
 
-    count = n_groups <= BLOCK
-    parts = run_blocks(block, n)
+    count = n_groups <= STEP
+    parts = run_blocks(block, n, STEP)
     if count:
         out.events = parts[0]
         for part in parts[1:]:
@@ -134,7 +134,7 @@ def counts(
             key += feature[is_key]
             seen_features[key] = True
 
-    run_blocks(block, n)
+    run_blocks(block, n, STEP)
     out: dict[str, np.ndarray | None] = {}
     if monotone:  # periods are runs of days: add up each unit's days period by period
         period_start = np.flatnonzero(np.r_[True, day_period[1:] != day_period[:-1]])

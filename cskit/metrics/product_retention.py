@@ -24,7 +24,8 @@ import pandas as pd
 from cskit._conventions import with_convention
 from cskit._validate import as_datetime, check_choice, check_frame, require_columns
 from cskit.errors import InvalidParameterError, InvalidValueError
-from cskit.metrics._events import _unique_keys
+from cskit.metrics._blocks import STEP, run_blocks
+from cskit.metrics._events import _BITMAP_LIMIT, _codes, _unique_keys, _user_days
 from cskit.registry import cs_method
 
 TABLE = "events"
@@ -35,8 +36,7 @@ RETENTION_COLUMNS = ["users", "retained", "retention"]
 ACTIVE_DAYS_COLUMNS = ["users", "share", "share_at_least", "complete"]
 
 
-def _times(frame: pd.DataFrame, user: str, timestamp: str) -> tuple[np.ndarray, np.ndarray,
-                                                                      pd.Index]:
+def _check_users(frame: pd.DataFrame, user: str, timestamp: str) -> None:
     check_frame(frame, TABLE)
     require_columns(frame, {"user_col": user, "time_col": timestamp}, TABLE)
     ids = frame[user]
@@ -45,15 +45,21 @@ def _times(frame: pd.DataFrame, user: str, timestamp: str) -> tuple[np.ndarray, 
             f"Column {user!r} of the {TABLE} frame has {int(ids.isna().sum())} missing id(s). "
             f"Every event needs a user; drop or fill those rows first."
         )
+
+
+def _times(frame: pd.DataFrame, user: str, timestamp: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """Each event's user code, its wall-clock time (int64 ns) and how many codes there are
+    (short text ids are numbered without hashing; the codes only count)."""
+    _check_users(frame, user, timestamp)
     ts = as_datetime(frame, timestamp, TABLE)
-    codes, uniques = pd.factorize(ids, sort=False)
-    return codes.astype(np.int64), ts.to_numpy(dtype="datetime64[ns]").astype(np.int64), \
-        pd.Index(uniques)
+    codes, uniques = _codes(frame[user], user, sort=True)
+    return codes, ts.to_numpy(dtype="datetime64[ns]").view(np.int64), len(uniques)
 
 
-def _event_mask(frame: pd.DataFrame, event: str, name: object, keyword: str) -> np.ndarray:
+def _event_mask(frame: pd.DataFrame, event: str, name: object, keyword: str) -> np.ndarray | None:
+    """Rows whose event is ``name``; None for "any event"."""
     if name is None:
-        return np.ones(len(frame), dtype=bool)
+        return None
     require_columns(frame, {"event_col": event}, TABLE)
     mask = (frame[event] == name).to_numpy(dtype=bool)
     if not mask.any():
@@ -63,14 +69,6 @@ def _event_mask(frame: pd.DataFrame, event: str, name: object, keyword: str) -> 
             f"pass one of them, or None for any event."
         )
     return mask
-
-
-def _distinct(keys: np.ndarray, size: int) -> np.ndarray:
-    """``np.unique(keys)`` for keys in ``[0, size)``, by a bitmap when it is small enough
-    (NumPy's hash-based unique costs ~80 ms on 600,000 keys; the bitmap a few)."""
-    if len(keys) == 0 or int(keys.min()) < 0 or int(keys.max()) >= size:
-        return np.unique(keys)
-    return _unique_keys(keys, size)
 
 
 def _ordinal(ns: np.ndarray, unit: str) -> np.ndarray:
@@ -158,30 +156,32 @@ def event_retention(
     if max_age is not None and (isinstance(max_age, bool) or not isinstance(
             max_age, int | np.integer) or max_age < 0):
         raise InvalidParameterError(f"max_age={max_age!r} must be a whole number >= 0.")
-    codes, ns, users = _times(frame, user_col, time_col)
+    codes, ns, n_users = _times(frame, user_col, time_col)
     starting = _event_mask(frame, event_col, start_event, "start_event")
     returning = _event_mask(frame, event_col, return_event, "return_event")
-    n_users = len(users)
+    hourly = day_start == "event_hour"
+
+    def times(lo: int, hi: int) -> np.ndarray:
+        t = ns[lo:hi]
+        return t - t % _HOUR if hourly else t  # rounded down to the hour: a monotone map
+
     never = np.iinfo(np.int64).max
     t0 = np.full(n_users, never, dtype=np.int64)
-    np.minimum.at(t0, codes[starting], ns[starting])
-    if day_start == "event_hour":
-        ns, t0 = ns - ns % _HOUR, np.where(t0 == never, never, t0 - t0 % _HOUR)
+    for lo in range(0, len(ns), STEP):  # each user's first start, a step of rows at a time
+        c, t = codes[lo:lo + STEP], times(lo, lo + STEP)
+        if starting is not None:
+            c, t = c[starting[lo:lo + STEP]], t[starting[lo:lo + STEP]]
+        np.minimum.at(t0, c, t)
     last_day = (pd.Timestamp(as_of).normalize() if as_of is not None
-                else pd.Timestamp(int(ns.max() // _DAY * _DAY)))
+                else pd.Timestamp(int(times(0, len(ns)).max() // _DAY * _DAY)))
     if last_day.tzinfo is not None:
         last_day = last_day.tz_localize(None)
     end = np.int64(last_day.value) + _DAY  # the end of the last day
     started = t0 != never
-    keep = returning & started[codes] & (ns >= t0[codes])
-    rc, rt = codes[keep], ns[keep]
+    length = _UNIT_DAYS[unit] * _DAY
     if day_start == "calendar":
-        age = _ordinal(rt, unit) - _ordinal(t0[rc], unit)
-        ord0 = _ordinal(t0[started], unit)
-        reach = _ordinal(np.array([end]), unit)[0] - ord0 - 1
+        reach = _ordinal(np.array([end]), unit)[0] - _ordinal(t0[started], unit) - 1
     else:
-        length = _UNIT_DAYS[unit] * _DAY
-        age = (rt - t0[rc]) // length
         reach = (end - t0[started]) // length - 1
     horizon = np.full(n_users, -1, dtype=np.int64)
     horizon[started] = reach
@@ -189,13 +189,40 @@ def event_retention(
     ages = np.arange(top + 1)
     observed = np.bincount(np.clip(horizon[horizon >= 0], 0, top), minlength=top + 1)
     observed = observed[::-1].cumsum()[::-1]  # users whose horizon reaches each age
-    seen = (age <= horizon[rc]) & (age <= top)
-    if mode == "on":
-        pairs = _distinct(rc[seen] * (top + 1) + age[seen], n_users * (top + 1))
-        retained = np.bincount(pairs % (top + 1), minlength=top + 1)
+
+    def returns(lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """The user and age of each return among rows ``lo:hi`` (at or after the start)."""
+        c, t = codes[lo:hi], times(lo, hi)
+        keep = started[c] & (t >= t0[c])
+        if returning is not None:
+            keep &= returning[lo:hi]
+        rc, rt = c[keep], t[keep]
+        if day_start == "calendar":
+            return rc, _ordinal(rt, unit) - _ordinal(t0[rc], unit)
+        return rc, (rt - t0[rc]) // length
+
+    if mode == "on":  # the distinct (user, age) pairs within each user's horizon
+        size = n_users * (top + 1)
+        flags = np.zeros(size, dtype=bool) if size <= _BITMAP_LIMIT else None
+
+        def pairs(lo: int, hi: int) -> np.ndarray | None:
+            rc, age = returns(lo, hi)
+            seen = (age <= horizon[rc]) & (age <= top)
+            keys = rc[seen] * (top + 1) + age[seen]
+            if flags is None:
+                return keys
+            flags[keys.astype(np.intp, copy=False)] = True  # intp: a scatter free of the GIL
+            return None
+
+        found = run_blocks(pairs, len(ns), STEP)
+        distinct = (np.flatnonzero(flags) if flags is not None
+                    else _unique_keys(np.concatenate(found), size))
+        retained = np.bincount(distinct % (top + 1), minlength=top + 1)
     else:
         latest = np.full(n_users, -1, dtype=np.int64)
-        np.maximum.at(latest, rc, age)
+        for lo in range(0, len(ns), STEP):  # each user's latest return
+            rc, age = returns(lo, lo + STEP)
+            np.maximum.at(latest, rc, age)
         # Returned at N or later, N within the user's horizon.
         reach_n = np.minimum(latest, horizon)
         ok = reach_n >= 0
@@ -254,13 +281,10 @@ def active_days(
     3                0  0.000000        0.000000
     """
     check_choice("period", period, ("W", "M"))
-    codes, ns, _ = _times(frame, user_col, time_col)
-    days = ns // _DAY
-    first_day, last_day = int(days.min()), int(days.max())
-    span = last_day - first_day + 1
-    pairs = _distinct(codes * span + (days - first_day), (int(codes.max()) + 1) * span)
-    day = pairs % span + first_day
-    cust = pairs // span
+    _check_users(frame, user_col, time_col)
+    # the distinct active (user, day) pairs, by user then day (shared with active_users)
+    ud = _user_days(frame, user=user_col, timestamp=time_col, event="event", active=None)
+    first_day, span = ud.d0, ud.n_days
     freq = "W-SUN" if period == "W" else "M"
     all_days = pd.date_range(pd.Timestamp(first_day * _DAY), periods=span, freq="D")
     labels = all_days.to_period(freq)
@@ -268,10 +292,13 @@ def active_days(
     per_of_day = periods.get_indexer(labels)
     n_per = len(periods)
     width = 7 if period == "W" else 31
-    counts = np.bincount(cust * n_per + per_of_day[day - first_day])
-    nz = np.flatnonzero(counts)
-    per = nz % n_per
-    hist = np.bincount(per * (width + 1) + counts[nz], minlength=n_per * (width + 1))
+    # A user's days in one period are consecutive pairs (days in order, periods too):
+    # the active days of each (user, period) are the lengths of those runs.
+    per = per_of_day[ud.day]
+    key = ud.entity.astype(np.int64) * n_per + per
+    opens = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    counts = np.diff(np.r_[opens, len(key)])
+    hist = np.bincount(per[opens] * (width + 1) + counts, minlength=n_per * (width + 1))
     hist = hist.reshape(n_per, width + 1)[:, 1:]
     length = (periods.end_time.normalize() - periods.start_time.normalize()).days + 1
     inside = np.minimum(periods.end_time.normalize(), all_days[-1]) - \

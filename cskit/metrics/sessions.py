@@ -38,15 +38,15 @@ from cskit._validate import (
     require_columns,
 )
 from cskit.errors import EmptyFrameError, InvalidParameterError, InvalidValueError
-from cskit.metrics._blocks import run_blocks, run_tasks
+from cskit.metrics._blocks import any_blocks, run_blocks, run_tasks
 from cskit.metrics._events import (
     TABLE,
     ActiveFilter,
     _active_mask,
     _codes,
-    _packed_ids,
     days_to_periods,
 )
+from cskit.metrics._log_sessions import LogSessions, first_seen_codes, log_sessions
 from cskit.metrics._take import in_time_order, stable_order, take_values, time_then_group_order
 from cskit.registry import cs_method
 
@@ -154,20 +154,6 @@ def sessions(
     if cut.reorder is not None:  # sorted by user and session id so far: by user and start
         out = out.iloc[cut.reorder].reset_index(drop=True)
     return out
-
-
-def _first_seen_codes(values: pd.Series) -> np.ndarray:
-    """``pd.factorize(values)[0]``: ids numbered in order of first appearance. Short text ids
-    are packed one-to-one into integers (:func:`cskit.metrics._events._packed_ids`) and
-    numbered by Arrow's dictionary encoding, which also numbers in order of first
-    appearance and hashes integers about twice as fast as pandas hashes the text."""
-    packed = _packed_ids(values)
-    if packed is None:
-        return pd.factorize(values)[0]
-    import pyarrow as pa  # present: the ids were packed from Arrow buffers
-    import pyarrow.compute as pc
-
-    return pc.dictionary_encode(pa.array(packed)).indices.to_numpy(zero_copy_only=False)
 
 
 def _user_session_cut(ucodes: np.ndarray, scodes: np.ndarray,
@@ -302,10 +288,16 @@ def _sessionize(
             f"{int(sub[session_col].isna().sum())} event(s). Fill it, or pass "
             f"session_col=None to derive every session with the timeout."
         )
+    if given and length == "span" and in_time_order(ts):  # the usual export: no sort needed
+        found = log_sessions(sub[user_col], sub[session_col], user_col, events=full)
+        if found is not None:
+            return _cut_in_log_order(sub, found, ts, wall,
+                                     _seconds(sub, duration_col) if has_duration else None,
+                                     full=full)
     # users (int64: what the counting sort takes) and given sessions numbered at once: each
     # hash pass holds the GIL only part of the time
     tasks = [lambda: _codes(sub[user_col], user_col, sort=True)[0]]
-    tasks += [lambda: _first_seen_codes(sub[session_col])] if given else []
+    tasks += [lambda: first_seen_codes(sub[session_col])] if given else []
     ucodes, *rest = run_tasks(tasks)
     if given:
         order, new = _user_session_cut(ucodes, rest[0], ts)
@@ -328,8 +320,7 @@ def _sessionize(
         new[first_of_user] = True
     starts = np.flatnonzero(new)
     del new
-    secs_all = (as_number(sub, duration_col, TABLE, allow_missing=True).to_numpy()
-                if has_duration else None)
+    secs_all = _seconds(sub, duration_col) if has_duration else None
     arrays = _per_session(t_sorted, order, starts, secs_all, span=length == "span",
                           rows=full or given or not same_clock, last_rows=full and not same_clock,
                           end=full and same_clock, events=full)
@@ -345,6 +336,41 @@ def _sessionize(
         end = _gather(wall, arrays["last_rows"]) if full else None
     return _Cut(sub=sub, given=given, rows=rows if full else None, start=start, end=end,
                 events=arrays["events"], seconds=arrays["seconds"], reorder=reorder)
+
+
+def _seconds(sub: pd.DataFrame, column: str) -> np.ndarray:
+    """The events' seconds, validated (:func:`cskit._validate.as_number`). Whole seconds in a
+    NumPy integer column are kept as they are — each is converted where it is used, to the
+    same float — so the column is not copied to float64 just to read a few of its rows."""
+    values = sub[column]
+    if isinstance(values.dtype, np.dtype) and values.dtype.kind in "iu":
+        raw = values.to_numpy()
+        if not any_blocks(lambda lo, hi: bool((raw[lo:hi] < 0).any()), len(raw)):
+            return raw
+    return as_number(sub, column, TABLE, allow_missing=True).to_numpy()
+
+
+def _cut_in_log_order(sub: pd.DataFrame, found: LogSessions, ts: np.ndarray,
+                      wall: np.ndarray | None, secs_all: np.ndarray | None, *, full: bool) -> _Cut:
+    """:class:`_Cut` of ``length="span"`` from the first and last rows of each session
+    (:func:`cskit.metrics._log_sessions.log_sessions`): the same arithmetic as
+    :func:`_per_session`, on the sessions' own rows only."""
+    first_t = ts[found.first]
+    last = ts[found.last]
+    end = last.copy() if full and wall is None else None
+    last -= first_t
+    seconds = np.divide(last, 1e6)
+    if secs_all is not None:  # plus the time spent after the last event
+        tail = secs_all[found.last]
+        np.nan_to_num(tail, copy=False, nan=0.0)
+        seconds += tail
+    if wall is None:
+        start = first_t
+    else:
+        start = wall[found.first]
+        end = wall[found.last] if full else None
+    return _Cut(sub=sub, given=True, rows=found.first if full else None, start=start, end=end,
+                events=found.events, seconds=seconds, reorder=found.by_user)
 
 
 def _per_session(
@@ -396,7 +422,7 @@ def _per_session(
             last -= first
             np.divide(last, 1e6, out=seconds)
         else:  # the sum of the durations of the session's events
-            piece = secs_all[order[s[0]:after]]
+            piece = secs_all[order[s[0]:after]].astype(np.float64, copy=False)
             np.nan_to_num(piece, copy=False, nan=0.0)
             seconds[:] = np.add.reduceat(piece, s - s[0])
             if out["end"] is not None:

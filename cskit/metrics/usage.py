@@ -39,6 +39,7 @@ from cskit.metrics._events import (
     _unique_keys,
     days_to_periods,
 )
+from cskit.metrics._ids import sorted_text_codes
 from cskit.registry import cs_method
 
 _PARALLEL_ROWS = 2_000_000
@@ -251,6 +252,9 @@ def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
             run_blocks(lambda lo, hi: np.take(rank, raw[lo:hi].astype(np.intp), out=codes[lo:hi]),
                        len(raw))
             return codes, uniques
+    found = sorted_text_codes(values)
+    if found is not None:  # short text ids numbered in sorted order, without hashing
+        return found[0], pd.Index(values.array.take(found[1]))
     codes, uniques = pd.factorize(values, sort=True)
     codes = _small(codes, len(uniques))
     uniques = pd.Index(uniques)
