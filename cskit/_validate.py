@@ -29,6 +29,9 @@ from cskit.errors import (
 
 PERIODS = {"M": "M", "Q": "Q", "Y": "Y", "A": "Y"}
 
+#: Whether pandas copies shared data before a write (copy-on-write: pandas 3, or opted into).
+_COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3 or pd.get_option("mode.copy_on_write") is True
+
 
 def check_frame(frame: object, table: str) -> pd.DataFrame:
     """Check that ``frame`` is a non-empty DataFrame."""
@@ -370,9 +373,10 @@ def _parse_dates(frame: pd.DataFrame, column: str, table: str) -> pd.Series:
     if isinstance(s.dtype, pd.PeriodDtype):
         return s.dt.to_timestamp()
     if isinstance(s.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(s.dtype):
-        # a new Series on the same data: copy-on-write (pandas 3) copies it if it is ever
-        # written to, so the caller's frame stays as it is without a copy of every time
-        return s.copy(deep=False)
+        # Under copy-on-write (always in pandas 3) a new Series on the same data is copied if
+        # it is ever written to, so the caller's frame stays as it is without copying every
+        # time; pandas 2 without it gets a real copy.
+        return s.copy(deep=not _COPY_ON_WRITE)
     if (
         pd.api.types.is_numeric_dtype(s.dtype)
         and not pd.api.types.is_bool_dtype(s.dtype)

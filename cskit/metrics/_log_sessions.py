@@ -4,10 +4,10 @@ An export from a product-analytics tool is nearly always in time order, and a
 session id belongs to one user. Then a session's first event is the first row
 that carries its id and its last event the last such row: a minimum and a
 maximum of row positions per id. :func:`log_sessions` finds them in passes over
-steps of rows — the ids' digits; the first and last row and the smallest and
-largest user of each id; the sessions in order of their first row — with no
-sort of the events and no temporary longer than a step, so a small log is not
-slowed by fresh memory and a large one is read a step at a time.
+steps of rows — the ids numbered digit by digit; the first and last row and a
+user of each id; the sessions in order of their first row, checking that every
+row of an id has that user — with no sort of the events and no temporary longer
+than a step, so a small log is not slowed by fresh memory.
 
 The result is the one of sorting the events by (user, session, time) and
 cutting where the session changes, which :mod:`cskit.metrics.sessions` does for
@@ -26,7 +26,7 @@ import pandas as pd
 
 from cskit.metrics._blocks import STEP, run_blocks
 from cskit.metrics._events import _codes
-from cskit.metrics._ids import apply_digits, id_packer, radix_codes, radix_digits
+from cskit.metrics._ids import id_packer, radix_codes
 from cskit.metrics._take import stable_order
 
 Rows = Callable[[int, int], np.ndarray]
@@ -69,17 +69,16 @@ def _keys(values: pd.Series) -> tuple[Rows, bool] | None:
     return None
 
 
-def _session_codes(values: pd.Series, n: int) -> tuple[Rows, int]:
-    """Codes (``[0, size)``, one per id) of rows ``lo:hi``, and ``size``: integer keys
-    numbered digit by digit (:func:`radix_digits`), a step at a time; other ids, or
-    keys too spread out for that, numbered by hashing the whole column."""
+def _session_codes(values: pd.Series, n: int) -> tuple[np.ndarray, int]:
+    """Codes (``[0, size)``, one per id) of the session ids, and ``size``: integer keys
+    numbered digit by digit (:func:`cskit.metrics._ids.radix_codes`), a step at a time;
+    other ids, or keys too spread out for that, numbered by hashing."""
     keys = _keys(values)
-    found = None if keys is None else radix_digits(keys[0], n, STEP)
+    found = None if keys is None else radix_codes(keys[0], n)
     if found is not None:
-        digits, size = found
-        return (lambda lo, hi: apply_digits(keys[0](lo, hi), digits)), size
+        return found
     codes = pd.factorize(keys[0](0, n))[0] if keys is not None else first_seen_codes(values)
-    return (lambda lo, hi: codes[lo:hi]), int(codes.max()) + 1
+    return codes, int(codes.max()) + 1
 
 
 def _user_keys(values: pd.Series, column: str) -> tuple[Rows, str]:
@@ -102,14 +101,12 @@ def log_sessions(users: pd.Series, sessions: pd.Series, user_col: str, *,
     """
     n = len(users)
     user_of, kind = _user_keys(users, user_col)
-    codes_of, size = _session_codes(sessions, n)
-    codes = np.empty(n, dtype=np.int32 if size <= np.iinfo(np.int32).max else np.int64)
+    codes, size = _session_codes(sessions, n)
     first = np.full(size, n, dtype=np.intp)
     last = np.full(size, -1, dtype=np.intp)
     dtype = user_of(0, 1).dtype
     user = np.full(size, np.iinfo(dtype).max, dtype=dtype)
     count = np.zeros(size, dtype=np.int64) if events else None
-    run_blocks(lambda lo, hi: codes.__setitem__(slice(lo, hi), codes_of(lo, hi)), n, STEP)
     for lo in range(0, n, STEP):  # per session id: its first and last row, and a user
         hi = min(lo + STEP, n)
         here, rows = codes[lo:hi], np.arange(lo, hi)
@@ -139,7 +136,7 @@ def log_sessions(users: pd.Series, sessions: pd.Series, user_col: str, *,
 
 
 def _unsorted(keys: np.ndarray, kind: str) -> bool:
-    """Whether the session's users are not in order already."""
+    """Whether the sessions' users are not in order already."""
     if kind == "bytes":
         keys = keys.byteswap()  # big-endian: the packed bytes compare as the text
     return bool((keys[1:] < keys[:-1]).any())
