@@ -120,3 +120,12 @@ def test_sorted_text_codes_by_hand():
     codes, rows = _ids.sorted_text_codes(pd.Series(["u10", "u2", "", "u10", "a"], dtype="str"))
     assert codes.tolist() == [2, 3, 0, 2, 1]  # "" < "a" < "u10" < "u2", as Python sorts text
     assert rows[0] == 2 and rows[1] == 4 and rows[3] == 1 and rows[2] in (0, 3)
+
+
+@pytest.mark.parametrize("step", [3, 1 << 16])
+def test_dense_codes_close_the_gaps_in_order(monkeypatch, step):
+    monkeypatch.setattr(_ids, "STEP", step)
+    codes = np.array([7, 2, 7, 9, 2, 4], dtype=np.int32)
+    present = _ids.dense_codes(codes, 12)
+    assert present.tolist() == [2, 4, 7, 9]  # the old code of each new one
+    assert codes.tolist() == [2, 0, 2, 3, 0, 1]  # renumbered in place, order kept

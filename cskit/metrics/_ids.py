@@ -122,16 +122,24 @@ def _pack_fixed(raw: np.ndarray, width: int, out: np.ndarray) -> None:
         out &= np.uint64((1 << (8 * width)) - 1)
 
 
+#: For an id of k bytes (0–7), the mask keeping the low k bytes of its 8-byte word.
+_LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(8)], dtype=np.uint64)
+
+
 def _pack_varying(raw: np.ndarray, offsets: np.ndarray, longest: int, out: np.ndarray) -> None:
-    """Pack ids of 0–7 bytes (``offsets`` into ``raw``) into ``out``, the length in the top byte."""
+    """Pack ids of 0–7 bytes (``offsets`` into ``raw``) into ``out``, the length in the top byte.
+
+    The 8 bytes starting at each id are read at once — a view of the (padded) bytes
+    with a stride of one byte, gathered at the ids' offsets — and the bytes past the
+    id are masked off.
+    """
     lengths = np.diff(offsets)
-    packed = np.zeros((len(out), 8), dtype=np.uint8)
-    start = offsets[:-1]
-    for k in range(longest):  # byte positions (at most 7), not rows
-        has = lengths > k
-        packed[has, k] = raw[start[has] + k]
-    packed[:, 7] = lengths
-    out[:] = packed.view(np.uint64).ravel()
+    padded = np.zeros(len(raw) + 8, dtype=np.uint8)
+    padded[:len(raw)] = raw
+    words = np.ndarray((len(raw) + 1,), dtype="<u8", buffer=padded, strides=(1,))
+    out[:] = words[offsets[:-1]]
+    out &= _LOW_BYTES[lengths]
+    out |= lengths.astype(np.uint64) << np.uint64(56)
 
 
 def radix_codes(keys: Rows | np.ndarray, n: int | None = None) -> tuple[np.ndarray, int] | None:
@@ -167,21 +175,33 @@ def sorted_text_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray] | None
     codes, size = found
     n = len(codes)
     row = np.empty(size, dtype=np.intp)
-    seen = np.zeros(size, dtype=bool)
     for lo in range(0, n, STEP):  # a row of each id (any: the rows of one code hold one id)
         here = codes[lo:lo + STEP].astype(np.intp)
         row[here] = np.arange(lo, lo + len(here))
-        seen[here] = True
+    present = dense_codes(codes, size)
+    return codes, row[present]
+
+
+def dense_codes(codes: np.ndarray, size: int) -> np.ndarray:
+    """Renumber ``codes`` (in ``[0, size)``) in place as 0 … k−1, keeping their order, and
+    return the old code of each new one. Digit-by-digit codes leave gaps (combinations of
+    digits no id has); without them a table per code is as long as the ids are many."""
+    seen = np.zeros(size, dtype=bool)
+
+    def mark(lo: int, hi: int) -> None:  # (two blocks may set one flag: both set it to True)
+        seen[codes[lo:hi].astype(np.intp)] = True  # intp: a scatter free of the GIL
+
+    run_blocks(mark, len(codes), STEP)
     present = np.flatnonzero(seen)
-    if len(present) < size:  # codes of absent digit combinations: renumber 0 … k−1
-        rank = np.cumsum(seen, dtype=np.int32)
+    if len(present) < size:
+        rank = np.cumsum(seen, dtype=codes.dtype)
         rank -= 1
 
         def renumber(lo: int, hi: int) -> None:
             codes[lo:hi] = np.take(rank, codes[lo:hi])
 
-        run_blocks(renumber, n, STEP)
-    return codes, row[present]
+        run_blocks(renumber, len(codes), STEP)
+    return present
 
 
 def radix_digits(keys: Callable[[int, int], np.ndarray] | np.ndarray, n: int | None = None,

@@ -26,7 +26,7 @@ import pandas as pd
 
 from cskit.metrics._blocks import STEP, run_blocks
 from cskit.metrics._events import _codes
-from cskit.metrics._ids import id_packer, radix_codes
+from cskit.metrics._ids import dense_codes, id_packer, radix_codes
 from cskit.metrics._take import stable_order
 
 Rows = Callable[[int, int], np.ndarray]
@@ -76,7 +76,10 @@ def _session_codes(values: pd.Series, n: int) -> tuple[np.ndarray, int]:
     keys = _keys(values)
     found = None if keys is None else radix_codes(keys[0], n)
     if found is not None:
-        return found
+        codes, size = found
+        if size > n // 4:  # tables per code of more than a quarter of the rows: close the gaps
+            size = len(dense_codes(codes, size))
+        return codes, size
     codes = pd.factorize(keys[0](0, n))[0] if keys is not None else first_seen_codes(values)
     return codes, int(codes.max()) + 1
 
