@@ -173,13 +173,11 @@ def sorted_text_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray] | None
     if found is None:
         return None
     codes, size = found
-    n = len(codes)
-    row = np.empty(size, dtype=np.intp)
-    for lo in range(0, n, STEP):  # a row of each id (any: the rows of one code hold one id)
+    row = np.empty(len(dense_codes(codes, size)), dtype=np.intp)  # gaps closed first
+    for lo in range(0, len(codes), STEP):  # a row of each id (any: one code is one id)
         here = codes[lo:lo + STEP].astype(np.intp)
         row[here] = np.arange(lo, lo + len(here))
-    present = dense_codes(codes, size)
-    return codes, row[present]
+    return codes, row
 
 
 def dense_codes(codes: np.ndarray, size: int) -> np.ndarray:
