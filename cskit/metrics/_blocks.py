@@ -95,6 +95,23 @@ def run_tasks(fns: list[Callable[[], T]]) -> list[T]:
     return list(_pool().map(lambda fn: fn(), fns))
 
 
+def flags(keys: Callable[[int, int], np.ndarray], n: int, size: int,
+          block: int | None = None) -> np.ndarray:
+    """Which of the values ``0 … size−1`` the keys of ``n`` rows take: one flag per value.
+
+    ``keys(start, stop)`` gives the keys of a block of rows; each block marks its own on
+    a worker, as ``intp`` (a scatter with 4-byte indices holds the GIL). Two blocks
+    that set one flag both set it to True.
+    """
+    seen = np.zeros(size, dtype=bool)
+
+    def mark(lo: int, hi: int) -> None:
+        seen[keys(lo, hi).astype(np.intp, copy=False)] = True
+
+    run_blocks(mark, n, block)
+    return seen
+
+
 def sum_blocks(fn: Callable[[int, int], np.ndarray], n: int, block: int | None = None) -> np.ndarray:
     """Add up the arrays ``fn`` returns for each block, in block order."""
     parts = run_blocks(fn, n, block)

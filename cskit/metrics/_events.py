@@ -51,7 +51,7 @@ from cskit.errors import (
     caller_stacklevel,
     format_values,
 )
-from cskit.metrics._blocks import BLOCK, STEP, any_blocks, run_blocks
+from cskit.metrics._blocks import BLOCK, STEP, any_blocks, flags, run_blocks
 from cskit.metrics._gaps import empty_months, refuse_far_months
 from cskit.metrics._ids import id_packer, radix_codes, sorted_text_codes
 
@@ -187,15 +187,10 @@ def _distinct_months(stamps: np.ndarray, first: int, last: int) -> np.ndarray:
     sort of every row. A span pandas can hold has a few million months at most."""
     m0, m1 = (np.array([first, last], dtype="datetime64[D]").astype("datetime64[M]")
               .view("int64").tolist())
-    seen = np.zeros(m1 - m0 + 1, dtype=bool)
+    def months(lo: int, hi: int) -> np.ndarray:
+        return stamps[lo:hi].astype("datetime64[M]").view("int64") - m0
 
-    def mark(lo: int, hi: int) -> None:
-        month = stamps[lo:hi].astype("datetime64[M]").view("int64")
-        month -= m0
-        seen[month.astype(np.intp, copy=False)] = True  # intp: a scatter free of the GIL
-
-    run_blocks(mark, len(stamps), STEP * 4)
-    return np.flatnonzero(seen) + m0
+    return np.flatnonzero(flags(months, len(stamps), m1 - m0 + 1, STEP * 4)) + m0
 
 
 def _marked(seen: np.ndarray) -> np.ndarray:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from cskit.metrics._blocks import STEP, run_blocks
+from cskit.metrics._blocks import STEP, flags, run_blocks
 
 Rows = Callable[[int, int], np.ndarray]
 _INT32_MAX = np.iinfo(np.int32).max
@@ -46,7 +46,7 @@ def packed_ids(values: pd.Series) -> np.ndarray | None:
     return None if pack is None else pack(0, len(values))
 
 
-def id_packer(values: pd.Series) -> Callable[[int, int], np.ndarray] | None:
+def id_packer(values: pd.Series) -> Rows | None:
     """A function packing rows ``lo:hi`` of ``values`` as :func:`packed_ids` packs them
     all; None when the ids cannot be packed. Each Arrow chunk is read in place (no
     combined copy); ids of one width are read as overlapping 8-byte words."""
@@ -94,7 +94,7 @@ def id_packer(values: pd.Series) -> Callable[[int, int], np.ndarray] | None:
             if shortest == longest:
                 _pack_fixed(raw, longest, dest)
             else:
-                _pack_varying(raw, offsets[a:b + 1].astype(np.int64) - begin, longest, dest)
+                _pack_varying(raw, offsets[a:b + 1].astype(np.int64) - begin, dest)
             lo, c = lo + b - a, c + 1
         return out
 
@@ -126,7 +126,7 @@ def _pack_fixed(raw: np.ndarray, width: int, out: np.ndarray) -> None:
 _LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(8)], dtype=np.uint64)
 
 
-def _pack_varying(raw: np.ndarray, offsets: np.ndarray, longest: int, out: np.ndarray) -> None:
+def _pack_varying(raw: np.ndarray, offsets: np.ndarray, out: np.ndarray) -> None:
     """Pack ids of 0–7 bytes (``offsets`` into ``raw``) into ``out``, the length in the top byte.
 
     The 8 bytes starting at each id are read at once — a view of the (padded) bytes
@@ -144,21 +144,21 @@ def _pack_varying(raw: np.ndarray, offsets: np.ndarray, longest: int, out: np.nd
 
 def radix_codes(keys: Rows | np.ndarray, n: int | None = None) -> tuple[np.ndarray, int] | None:
     """Codes (int32, in ``[0, size)``) of 8-byte keys, and ``size``, without hashing: a
-    mixed-radix number per key from its :func:`radix_digits`. The map is one-to-one and
+    mixed-radix number per key from its :func:`_radix_digits`. The map is one-to-one and
     ``size`` (the product of the slices' counts) is at least the number of distinct
     keys; None when it would be more than about four per row (then hash instead).
     ``keys``: an array, or a function giving rows ``lo:hi`` of ``n``.
     """
     if isinstance(keys, np.ndarray):
         keys, n = (lambda lo, hi, k=keys: k[lo:hi]), len(keys)
-    found = radix_digits(keys, n, STEP)
+    found = _radix_digits(keys, n)
     if found is None:
         return None
     digits, size = found
     codes = np.empty(n, dtype=np.int32)
 
     def fill(lo: int, hi: int) -> None:
-        codes[lo:hi] = apply_digits(keys(lo, hi), digits)
+        codes[lo:hi] = _apply_digits(keys(lo, hi), digits)
 
     run_blocks(fill, n, STEP)
     return codes, size
@@ -184,12 +184,7 @@ def dense_codes(codes: np.ndarray, size: int) -> np.ndarray:
     """Renumber ``codes`` (in ``[0, size)``) in place as 0 … k−1, keeping their order, and
     return the old code of each new one. Digit-by-digit codes leave gaps (combinations of
     digits no id has); without them a table per code is as long as the ids are many."""
-    seen = np.zeros(size, dtype=bool)
-
-    def mark(lo: int, hi: int) -> None:  # (two blocks may set one flag: both set it to True)
-        seen[codes[lo:hi].astype(np.intp)] = True  # intp: a scatter free of the GIL
-
-    run_blocks(mark, len(codes), STEP)
+    seen = flags(lambda lo, hi: codes[lo:hi], len(codes), size, STEP)
     present = np.flatnonzero(seen)
     if len(present) < size:
         rank = np.cumsum(seen, dtype=codes.dtype)
@@ -202,16 +197,12 @@ def dense_codes(codes: np.ndarray, size: int) -> np.ndarray:
     return present
 
 
-def radix_digits(keys: Callable[[int, int], np.ndarray] | np.ndarray, n: int | None = None,
-                 block: int | None = None) -> tuple[list, int] | None:
+def _radix_digits(keys: Rows, n: int) -> tuple[list, int] | None:
     """The digits of :func:`radix_codes` — ``(slice, lookup table, count)`` of each 2-byte
     slice of the 8-byte keys that varies — and the size of the code space; None when
     it is too large. The slices are read big-endian, so the codes sort as the keys'
-    bytes do (packed text: as the text). ``keys`` is an array, or a function giving
-    the keys of rows ``lo:hi`` of ``n`` rows, read ``block`` rows at a time (one
-    block's temporaries instead of the column's)."""
-    if isinstance(keys, np.ndarray):
-        keys, n = (lambda lo, hi, k=keys: k[lo:hi]), len(keys)
+    bytes do (packed text: as the text). ``keys`` gives the keys of rows ``lo:hi`` of
+    ``n``, read a step at a time."""
     present = np.zeros((4, 65536), dtype=bool)
 
     def mark(lo: int, hi: int) -> None:  # on the workers: an intp scatter is free of the GIL
@@ -223,7 +214,7 @@ def radix_digits(keys: Callable[[int, int], np.ndarray] | np.ndarray, n: int | N
             else:  # (blocks on two threads may both set an entry: both set it to True)
                 present[k][column.astype(np.intp)] = True
 
-    run_blocks(mark, n, block)
+    run_blocks(mark, n, STEP)
     limit = min(4 * n + 1024, _INT32_MAX)
     digits, size = [], 1
     for k in range(4):
@@ -239,8 +230,8 @@ def radix_digits(keys: Callable[[int, int], np.ndarray] | np.ndarray, n: int | N
     return digits, size
 
 
-def apply_digits(keys: np.ndarray, digits: list) -> np.ndarray:
-    """The codes (int32) of the 8-byte ``keys`` from their :func:`radix_digits`."""
+def _apply_digits(keys: np.ndarray, digits: list) -> np.ndarray:
+    """The codes (int32) of the 8-byte ``keys`` from their :func:`_radix_digits`."""
     words = keys.view(">u2").reshape(-1, 4)
     codes = np.zeros(len(keys), dtype=np.int32)
     for k, lookup, count in digits:  # at most four

@@ -18,7 +18,6 @@ gives) and then by their first row, which in a log in time order is their start
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,10 +25,8 @@ import pandas as pd
 
 from cskit.metrics._blocks import STEP, run_blocks
 from cskit.metrics._events import _codes
-from cskit.metrics._ids import dense_codes, id_packer, radix_codes
+from cskit.metrics._ids import Rows, dense_codes, id_packer, radix_codes
 from cskit.metrics._take import stable_order
-
-Rows = Callable[[int, int], np.ndarray]
 
 
 @dataclass

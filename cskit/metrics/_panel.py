@@ -25,7 +25,7 @@ from cskit._validate import (
     require_columns,
 )
 from cskit.errors import CskitWarning, caller_stacklevel, format_values
-from cskit.metrics._blocks import all_blocks, run_blocks
+from cskit.metrics._blocks import all_blocks, flags, run_blocks
 from cskit.metrics._gaps import refuse_far_months
 from cskit.metrics._take import stable_order
 
@@ -268,13 +268,7 @@ def _months_seen(ordinals: np.ndarray, first: int, last: int) -> np.ndarray:
     """Which months of ``first … last`` have a row: one flag per month, marked block by block
     on the workers (a span of a few thousand months at most once far dates are refused;
     ordinals from any date pandas can hold stay under a few million)."""
-    seen = np.zeros(last - first + 1, dtype=bool)
-
-    def mark(lo: int, hi: int) -> None:
-        seen[ordinals[lo:hi] - first] = True
-
-    run_blocks(mark, len(ordinals))
-    return seen
+    return flags(lambda lo, hi: ordinals[lo:hi] - first, len(ordinals), last - first + 1)
 
 
 def _empty_months(seen: np.ndarray, first: int, last: int) -> np.ndarray:

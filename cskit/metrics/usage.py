@@ -26,7 +26,7 @@ from cskit.errors import (
     InvalidValueError,
 )
 from cskit.metrics import _usage_counts as _counts
-from cskit.metrics._blocks import run_blocks, run_tasks
+from cskit.metrics._blocks import run_tasks
 from cskit.metrics._events import (
     TABLE,
     ActiveFilter,
@@ -39,7 +39,7 @@ from cskit.metrics._events import (
     _unique_keys,
     days_to_periods,
 )
-from cskit.metrics._ids import sorted_text_codes
+from cskit.metrics._ids import dense_codes, sorted_text_codes
 from cskit.registry import cs_method
 
 _PARALLEL_ROWS = 2_000_000
@@ -236,22 +236,10 @@ def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
         raw = values.cat.codes.to_numpy()
         if len(raw) and raw.min() >= 0:  # what factorize(sort=True) gives, without hashing:
             # the categories present, in the categories' order, numbered 0, 1, …
-            n_categories = len(values.cat.categories)
-            seen = np.zeros(n_categories, dtype=bool)
-
-            def mark(lo: int, hi: int) -> None:
-                seen[raw[lo:hi].astype(np.intp)] = True  # intp: a scatter free of the GIL
-
-            run_blocks(mark, len(raw))
-            present = np.flatnonzero(seen)
-            uniques = pd.CategoricalIndex(pd.Categorical.from_codes(present, dtype=values.dtype))
-            if len(present) == n_categories:  # every category used: the codes are the ranks
-                return raw.astype(np.int32), uniques
-            rank = (np.cumsum(seen, dtype=np.int64) - 1).astype(np.int32)
-            codes = np.empty(len(raw), dtype=np.int32)
-            run_blocks(lambda lo, hi: np.take(rank, raw[lo:hi].astype(np.intp), out=codes[lo:hi]),
-                       len(raw))
-            return codes, uniques
+            codes = raw.astype(np.int32)
+            present = dense_codes(codes, len(values.cat.categories))
+            return codes, pd.CategoricalIndex(pd.Categorical.from_codes(present,
+                                                                         dtype=values.dtype))
     found = sorted_text_codes(values)
     if found is not None:  # short text ids numbered in sorted order, without hashing
         return found[0], pd.Index(values.array.take(found[1]))
